@@ -206,5 +206,6 @@ CREATE TABLE reminders (
     snoozed_until TEXT,
     skipped       INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),
     fired_at      TEXT,
+    due_at        TEXT,     -- the due time these marks belong to; a moved item starts afresh
     updated_at    TEXT NOT NULL
 );

@@ -1,0 +1,205 @@
+"""A small interface of our own over `keyring`, with distinct outcomes.
+
+Only real OS keystores count: Secret Service (GNOME Keyring, KWallet's
+Secret Service), KWallet, macOS Keychain and Windows Credential Locker. The
+`fail` backend, plaintext and `keyrings.alt` backends are refused, so a key
+never silently lands in a file.
+
+Every keyring call runs on a daemon thread with a timeout: D-Bus can hang
+(a locked collection may wait forever for a prompt), and a hung call must not
+freeze the app or keep the process alive at exit.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, TypeVar
+
+SERVICE = "integrate"
+DEFAULT_TIMEOUT = 8.0
+
+SECURE_BACKENDS = frozenset(
+    {
+        "keyring.backends.SecretService.Keyring",
+        "keyring.backends.libsecret.Keyring",
+        "keyring.backends.kwallet.DBusKeyring",
+        "keyring.backends.kwallet.DBusKeyringKWallet4",
+        "keyring.backends.macOS.Keyring",
+        "keyring.backends.Windows.WinVaultKeyring",
+    }
+)
+
+T = TypeVar("T")
+
+
+class KeystoreOutcome(StrEnum):
+    OK = "ok"
+    MISSING = "missing"  # the keystore works but holds no key for this vault
+    NO_KEYSTORE = "no_keystore"  # no usable backend at all
+    INSECURE = "insecure"  # only a plaintext/alt backend is configured: refused
+    LOCKED = "locked"  # the keystore exists but is locked
+    TIMEOUT = "timeout"  # the keystore did not answer in time
+    ERROR = "error"  # any other keystore failure
+
+
+@dataclass(frozen=True)
+class KeystoreResult:
+    outcome: KeystoreOutcome
+    backend: str
+    secret: str | None = None
+    detail: str = ""  # never contains a secret
+
+    def __repr__(self) -> str:  # the secret stays out of reprs and logs
+        return f"KeystoreResult({self.outcome}, backend={self.backend!r}, detail={self.detail!r})"
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome is KeystoreOutcome.OK
+
+
+def backend_name(backend: object) -> str:
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def _call_with_timeout(func: Callable[[], T], timeout: float) -> T:
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = func()
+        except BaseException as exc:  # handed back to the caller's thread
+            box["error"] = exc
+
+    worker = threading.Thread(target=run, name="keystore-call", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise TimeoutError
+    if "error" in box:
+        raise box["error"]
+    return box["value"]  # type: ignore[no-any-return]
+
+
+class Keystore:
+    """The OS keystore, or the reason it cannot be used."""
+
+    def __init__(self, service: str = SERVICE, timeout: float = DEFAULT_TIMEOUT,
+                 backend: object | None = None) -> None:
+        self.service = service
+        self.timeout = timeout
+        self._backend = backend
+
+    # -- backend selection
+
+    def _resolve(self) -> tuple[object | None, str, KeystoreOutcome | None]:
+        """The secure backend to use, its name, or the outcome explaining why not."""
+        if self._backend is not None:
+            name = backend_name(self._backend)
+            return self._backend, name, None if name in SECURE_BACKENDS else KeystoreOutcome.INSECURE
+        import keyring
+        from keyring.backends import chainer, fail
+
+        try:
+            current = _call_with_timeout(keyring.get_keyring, self.timeout)
+        except TimeoutError:
+            return None, "", KeystoreOutcome.TIMEOUT
+        candidates = current.backends if isinstance(current, chainer.ChainerBackend) else [current]
+        for candidate in candidates:
+            if backend_name(candidate) in SECURE_BACKENDS:
+                self._backend = candidate
+                return candidate, backend_name(candidate), None
+        name = backend_name(current)
+        if isinstance(current, fail.Keyring) or not candidates:
+            return None, name, KeystoreOutcome.NO_KEYSTORE
+        return None, name, KeystoreOutcome.INSECURE
+
+    def describe(self) -> str:
+        """A human name for the keystore in use (for settings and messages)."""
+        _backend, name, problem = self._resolve()
+        if problem:
+            return "none"
+        return {
+            "keyring.backends.SecretService.Keyring": "Secret Service (GNOME Keyring / KWallet)",
+            "keyring.backends.libsecret.Keyring": "Secret Service (libsecret)",
+            "keyring.backends.kwallet.DBusKeyring": "KWallet",
+            "keyring.backends.macOS.Keyring": "macOS Keychain",
+            "keyring.backends.Windows.WinVaultKeyring": "Windows Credential Locker",
+        }.get(name, name)
+
+    def backend_name(self) -> str:
+        return self._resolve()[1]
+
+    # -- operations
+
+    def _run(self, op: Callable[[Any], T]) -> tuple[T | None, KeystoreResult]:
+        backend, name, problem = self._resolve()
+        if problem is not None:
+            return None, KeystoreResult(problem, name, detail=_explain(problem))
+        from keyring import errors
+
+        try:
+            value = _call_with_timeout(lambda: op(backend), self.timeout)
+        except TimeoutError:
+            return None, KeystoreResult(KeystoreOutcome.TIMEOUT, name,
+                                        detail=_explain(KeystoreOutcome.TIMEOUT))
+        except errors.KeyringLocked:
+            return None, KeystoreResult(KeystoreOutcome.LOCKED, name,
+                                        detail=_explain(KeystoreOutcome.LOCKED))
+        except errors.NoKeyringError:
+            return None, KeystoreResult(KeystoreOutcome.NO_KEYSTORE, name,
+                                        detail=_explain(KeystoreOutcome.NO_KEYSTORE))
+        except errors.InitError as exc:
+            # Secret Service raises InitError when the collection is locked and no
+            # prompt can be shown; other init failures mean no usable keystore.
+            outcome = (KeystoreOutcome.LOCKED if "lock" in str(exc).lower()
+                       else KeystoreOutcome.NO_KEYSTORE)
+            return None, KeystoreResult(outcome, name, detail=_explain(outcome))
+        except (errors.KeyringError, OSError) as exc:
+            return None, KeystoreResult(KeystoreOutcome.ERROR, name,
+                                        detail=f"{_explain(KeystoreOutcome.ERROR)} "
+                                               f"({type(exc).__name__})")
+        return value, KeystoreResult(KeystoreOutcome.OK, name)
+
+    def fetch(self, account: str) -> KeystoreResult:
+        """Read the secret stored for `account` (a vault id)."""
+        value, result = self._run(lambda b: b.get_password(self.service, account))
+        if not result.ok:
+            return result
+        if value is None:
+            return KeystoreResult(KeystoreOutcome.MISSING, result.backend,
+                                  detail=_explain(KeystoreOutcome.MISSING))
+        return KeystoreResult(KeystoreOutcome.OK, result.backend, secret=value)
+
+    def store(self, account: str, secret: str) -> KeystoreResult:
+        _value, result = self._run(lambda b: b.set_password(self.service, account, secret))
+        return result
+
+    def delete(self, account: str) -> KeystoreResult:
+        from keyring import errors
+
+        def op(b: Any) -> None:
+            try:
+                b.delete_password(self.service, account)
+            except errors.PasswordDeleteError:
+                pass  # already gone is what we wanted
+
+        _value, result = self._run(op)
+        return result
+
+
+def _explain(outcome: KeystoreOutcome) -> str:
+    return {
+        KeystoreOutcome.OK: "",
+        KeystoreOutcome.MISSING: "The system keyring holds no key for this journal.",
+        KeystoreOutcome.NO_KEYSTORE: "No system keyring is available on this computer.",
+        KeystoreOutcome.INSECURE: "The only keyring available stores secrets unencrypted, so "
+                                  "Integrate will not use it.",
+        KeystoreOutcome.LOCKED: "The system keyring is locked. Unlock it (for example by "
+                                "logging in to your desktop) and try again.",
+        KeystoreOutcome.TIMEOUT: "The system keyring did not answer in time.",
+        KeystoreOutcome.ERROR: "The system keyring reported an error.",
+    }[outcome]

@@ -1,0 +1,403 @@
+"""Creating, unlocking and closing a vault. Returns results; never shows dialogs.
+
+A vault is a folder holding `vault.db` (SQLCipher 4), `keyslots.json` and
+`vault.lock`. Unlocking yields an `UnlockResult` whose `outcome` tells the UI
+which screen to show; `message` is a plain sentence it may display as is.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from integrate import __version__
+from integrate.core.timeutil import now_local, to_iso
+from integrate.paths import VaultPaths, ensure_private_dir
+from integrate.vault import migrations
+from integrate.vault.db import (
+    Connection,
+    IntegrityReport,
+    NotDecryptable,
+    check_integrity,
+    connect,
+    export_encrypted,
+)
+from integrate.vault.instance_lock import InstanceLock, VaultInUse
+from integrate.vault.keys import (
+    KdfParams,
+    KeyringSlot,
+    KeySlotError,
+    KeySlots,
+    VaultKey,
+    WrongSecret,
+)
+from integrate.vault.keystore import Keystore, KeystoreOutcome, KeystoreResult
+
+
+class UnlockOutcome(StrEnum):
+    OK = "ok"
+    NO_VAULT = "no_vault"
+    NO_KEYRING_SLOT = "no_keyring_slot"  # this vault asks for its passphrase at every start
+    NO_KEYSTORE = "no_keystore"
+    INSECURE_KEYSTORE = "insecure_keystore"
+    KEYSTORE_LOCKED = "keystore_locked"
+    KEYSTORE_TIMEOUT = "keystore_timeout"
+    KEYSTORE_ERROR = "keystore_error"
+    KEY_MISSING = "key_missing"
+    KEY_WRONG = "key_wrong"
+    BACKEND_CHANGED = "backend_changed"
+    WRONG_SECRET = "wrong_secret"
+    SLOTS_DAMAGED = "slots_damaged"
+    DAMAGED = "damaged"  # the right key, but the database fails its integrity checks
+    TOO_NEW = "too_new"
+    IN_USE = "in_use"
+
+
+_MESSAGES: dict[UnlockOutcome, str] = {
+    UnlockOutcome.OK: "",
+    UnlockOutcome.NO_VAULT: "There is no journal in this folder yet.",
+    UnlockOutcome.NO_KEYRING_SLOT: "This journal asks for its passphrase each time it opens.",
+    UnlockOutcome.NO_KEYSTORE: "No system keyring is available. Unlock with your passphrase or "
+                               "recovery code.",
+    UnlockOutcome.INSECURE_KEYSTORE: "The only keyring here stores secrets unencrypted, so "
+                                     "Integrate will not use it. Unlock with your passphrase "
+                                     "or recovery code.",
+    UnlockOutcome.KEYSTORE_LOCKED: "The system keyring is locked. Unlock it (for example by "
+                                   "logging in to your desktop), then try again - or use your "
+                                   "passphrase or recovery code.",
+    UnlockOutcome.KEYSTORE_TIMEOUT: "The system keyring did not answer. Try again, or use your "
+                                    "passphrase or recovery code.",
+    UnlockOutcome.KEYSTORE_ERROR: "The system keyring reported an error. Use your passphrase or "
+                                  "recovery code.",
+    UnlockOutcome.KEY_MISSING: "The system keyring no longer holds this journal's key. Unlock "
+                               "with your passphrase or recovery code; nothing is lost.",
+    UnlockOutcome.KEY_WRONG: "The key in the system keyring does not open this journal. "
+                             "Nothing was changed. Unlock with your passphrase or recovery code.",
+    UnlockOutcome.BACKEND_CHANGED: "The system keyring has changed since this journal was set "
+                                   "up. Unlock with your passphrase or recovery code.",
+    UnlockOutcome.WRONG_SECRET: "That did not unlock the journal. Check it and try again.",
+    UnlockOutcome.SLOTS_DAMAGED: "The journal's key file is damaged. Your entries are not "
+                                 "deleted; restore from a backup or contact support.",
+    UnlockOutcome.DAMAGED: "The journal file failed its integrity check: it may be damaged or "
+                           "altered. Nothing was changed. You can read what is intact, and "
+                           "restore from a backup.",
+    UnlockOutcome.TOO_NEW: "This journal was written by a newer version of Integrate. Please "
+                           "update Integrate.",
+    UnlockOutcome.IN_USE: "Integrate already has this journal open.",
+}
+
+
+def outcome_message(outcome: UnlockOutcome) -> str:
+    return _MESSAGES[outcome]
+
+
+class VaultError(Exception):
+    """A vault operation failed; str(exc) is a plain sentence for the patient."""
+
+
+class Vault:
+    """An open, unlocked vault. Holds the connection and the key until `close()`."""
+
+    def __init__(self, paths: VaultPaths, slots: KeySlots, key: VaultKey, conn: Connection,
+                 lock: InstanceLock | None, read_only: bool = False) -> None:
+        self.paths = paths
+        self.slots = slots
+        self._key: VaultKey | None = key
+        self._conn: Connection | None = conn
+        self._lock = lock
+        self.read_only = read_only
+
+    # -- basics
+
+    @property
+    def id(self) -> str:
+        return self.slots.vault_id
+
+    @property
+    def conn(self) -> Connection:
+        if self._conn is None:
+            raise VaultError("The journal is locked.")
+        return self._conn
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    @property
+    def key(self) -> VaultKey:
+        if self._key is None:
+            raise VaultError("The journal is locked.")
+        return self._key
+
+    def close(self) -> None:
+        """Close the database, drop the key and release the instance lock."""
+        if self._conn is not None:
+            try:
+                if not self.read_only:
+                    self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                self._conn.close()
+                self._conn = None
+        self._key = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def check(self) -> IntegrityReport:
+        return check_integrity(self.conn)
+
+    def counts(self) -> dict[str, int]:
+        """Number of records per type (for `integrate check` and restore previews)."""
+        tables = ["series", "sessions", "checkins", "entries", "tags", "measures",
+                  "exercise_runs", "shares"]
+        return {t: int(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+                for t in tables}
+
+    # -- in-vault settings (JSON values)
+
+    def get_setting(self, name: str, default: Any = None) -> Any:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (name,)).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set_setting(self, name: str, value: Any) -> None:
+        self.conn.execute(
+            "INSERT INTO settings(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (name, json.dumps(value)),
+        )
+
+    # -- key slots
+
+    def _save_slots(self) -> None:
+        self.slots.save(self.paths.keyslots)
+
+    def set_passphrase(self, passphrase: str, params: KdfParams | None = None) -> None:
+        """Add or change the passphrase slot."""
+        self.slots.set_passphrase(self.key, passphrase, params)
+        self._save_slots()
+
+    def remove_passphrase(self) -> None:
+        if self.slots.keyring is None:
+            raise VaultError("Without a keyring, the passphrase is how this journal opens; it "
+                             "cannot be removed.")
+        self.slots.passphrase = None
+        self._save_slots()
+
+    def regenerate_recovery_code(self, params: KdfParams | None = None) -> str:
+        """Replace the recovery code; the old one stops working. Returns the new code."""
+        code = self.slots.set_recovery(self.key, params)
+        self._save_slots()
+        return code
+
+    def store_key_in_keyring(self, keystore: Keystore) -> KeystoreResult:
+        """Put the key in the OS keyring (e.g. after unlocking with the recovery code)."""
+        result = keystore.store(self.id, self.key.hex())
+        if result.ok:
+            self.slots.keyring = KeyringSlot(service=keystore.service, backend=result.backend)
+            self._save_slots()
+        return result
+
+    def forget_keyring(self, keystore: Keystore) -> KeystoreResult:
+        """"Ask for my passphrase at every start": remove the key from the keyring."""
+        if self.slots.passphrase is None:
+            raise VaultError("Set a passphrase first: it is how the journal will open.")
+        result = keystore.delete(self.id)
+        if result.ok:
+            self.slots.keyring = None
+            self._save_slots()
+        return result
+
+    def backup_copy(self, label: str) -> str:
+        """An encrypted copy under the same key in backups/ (used before migrations)."""
+        ensure_private_dir(self.paths.backups)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.paths.backups / f"{label}-{stamp}.db"
+        export_encrypted(self.conn, target, self.key.sqlcipher_pragma_value())
+        return str(target)
+
+
+@dataclass
+class UnlockResult:
+    outcome: UnlockOutcome
+    vault: Vault | None = None
+    message: str = ""
+    integrity: IntegrityReport | None = None
+    keystore: KeystoreResult | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome is UnlockOutcome.OK
+
+
+def _result(outcome: UnlockOutcome, **kw: Any) -> UnlockResult:
+    return UnlockResult(outcome, message=outcome_message(outcome), **kw)
+
+
+@dataclass
+class CreatedVault:
+    vault: Vault
+    recovery_code: str
+    keyring: KeystoreResult | None
+
+
+def create_vault(paths: VaultPaths, *, keystore: Keystore | None, passphrase: str | None,
+                 kdf: KdfParams | None = None, take_lock: bool = True) -> CreatedVault:
+    """Create a new vault. The key goes to the keyring when it works, else a passphrase is
+    required. Raises VaultError with a plain sentence when neither is possible."""
+    if paths.db.exists() or paths.keyslots.exists():
+        raise VaultError(f"A journal already exists in {paths.root}.")
+    key = VaultKey.generate()
+    slots = KeySlots.new(key)
+
+    keyring_result: KeystoreResult | None = None
+    if keystore is not None:
+        keyring_result = keystore.store(slots.vault_id, key.hex())
+        if keyring_result.ok:
+            slots.keyring = KeyringSlot(service=keystore.service, backend=keyring_result.backend)
+    if slots.keyring is None and not passphrase:
+        reason = keyring_result.detail if keyring_result else "No keyring was requested."
+        raise VaultError(f"{reason} Choose a passphrase to protect your journal instead.")
+    if passphrase:
+        slots.set_passphrase(key, passphrase, kdf)
+    recovery_code = slots.set_recovery(key, kdf)
+
+    ensure_private_dir(paths.root)
+    lock = InstanceLock(paths.lock) if take_lock else None
+    if lock:
+        lock.acquire()
+    try:
+        conn = connect(paths.db, key)
+        migrations.apply(conn, migrations.pending(conn))
+        now = to_iso(now_local())
+        conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
+                         [("vault_id", slots.vault_id), ("created_at", now),
+                          ("created_by", __version__)])
+        slots.save(paths.keyslots)  # written last: its presence means "a vault lives here"
+    except BaseException:
+        if lock:
+            lock.release()
+        raise
+    return CreatedVault(Vault(paths, slots, key, conn, lock), recovery_code, keyring_result)
+
+
+def open_with_key(paths: VaultPaths, slots: KeySlots, key: VaultKey, *,
+                  take_lock: bool = True, read_only: bool = False) -> UnlockResult:
+    """Open with a key already known to be this vault's (its check value matched)."""
+    lock = InstanceLock(paths.lock) if take_lock and not read_only else None
+    if lock:
+        try:
+            lock.acquire()
+        except VaultInUse:
+            return _result(UnlockOutcome.IN_USE)
+    try:
+        try:
+            conn = connect(paths.db, key, read_only=read_only)
+        except NotDecryptable:
+            if lock:
+                lock.release()
+            return _result(UnlockOutcome.DAMAGED, integrity=IntegrityReport(
+                cipher_problems=["page 1 (the file header) cannot be decrypted"]))
+        report = check_integrity(conn)
+        vault = Vault(paths, slots, key, conn, lock, read_only=read_only)
+        if read_only:
+            return UnlockResult(UnlockOutcome.OK, vault, integrity=report)
+        if not report.ok:
+            vault.close()
+            return _result(UnlockOutcome.DAMAGED, integrity=report)
+        try:
+            todo = migrations.pending(conn)
+        except migrations.SchemaTooNew:
+            vault.close()
+            return _result(UnlockOutcome.TOO_NEW)
+        if todo:
+            if migrations.schema_version(conn) > 0:
+                vault.backup_copy(f"pre-migration-v{migrations.schema_version(conn)}")
+            migrations.apply(conn, todo)
+        return UnlockResult(UnlockOutcome.OK, vault, integrity=report)
+    except BaseException:
+        if lock and lock.held:
+            lock.release()
+        raise
+
+
+def load_slots(paths: VaultPaths) -> KeySlots | UnlockResult:
+    if not paths.exists():
+        return _result(UnlockOutcome.NO_VAULT)
+    try:
+        return KeySlots.load(paths.keyslots)
+    except KeySlotError:
+        return _result(UnlockOutcome.SLOTS_DAMAGED)
+
+
+_KEYSTORE_TO_UNLOCK = {
+    KeystoreOutcome.MISSING: UnlockOutcome.KEY_MISSING,
+    KeystoreOutcome.NO_KEYSTORE: UnlockOutcome.NO_KEYSTORE,
+    KeystoreOutcome.INSECURE: UnlockOutcome.INSECURE_KEYSTORE,
+    KeystoreOutcome.LOCKED: UnlockOutcome.KEYSTORE_LOCKED,
+    KeystoreOutcome.TIMEOUT: UnlockOutcome.KEYSTORE_TIMEOUT,
+    KeystoreOutcome.ERROR: UnlockOutcome.KEYSTORE_ERROR,
+}
+
+
+def unlock_with_keyring(paths: VaultPaths, keystore: Keystore, *,
+                        take_lock: bool = True) -> UnlockResult:
+    """Unlock with the key kept in the OS keyring. Never changes the keyring or the file."""
+    slots = load_slots(paths)
+    if isinstance(slots, UnlockResult):
+        return slots
+    if slots.keyring is None:
+        return _result(UnlockOutcome.NO_KEYRING_SLOT)
+    fetched = keystore.fetch(slots.vault_id)
+    if not fetched.ok:
+        if fetched.outcome is KeystoreOutcome.MISSING and fetched.backend != slots.keyring.backend:
+            return _result(UnlockOutcome.BACKEND_CHANGED, keystore=fetched)
+        return _result(_KEYSTORE_TO_UNLOCK[fetched.outcome], keystore=fetched)
+    try:
+        key = VaultKey.from_hex(fetched.secret or "")
+    except ValueError:
+        return _result(UnlockOutcome.KEY_WRONG, keystore=fetched)
+    if not slots.verifies(key):
+        return _result(UnlockOutcome.KEY_WRONG, keystore=fetched)
+    return open_with_key(paths, slots, key, take_lock=take_lock)
+
+
+def unlock_with_passphrase(paths: VaultPaths, passphrase: str, *,
+                           take_lock: bool = True) -> UnlockResult:
+    slots = load_slots(paths)
+    if isinstance(slots, UnlockResult):
+        return slots
+    if slots.passphrase is None:
+        return UnlockResult(UnlockOutcome.WRONG_SECRET,
+                            message="This journal has no passphrase. Use your recovery code.")
+    try:
+        key = slots.unlock_passphrase(passphrase)
+    except WrongSecret:
+        return _result(UnlockOutcome.WRONG_SECRET)
+    except KeySlotError:
+        return _result(UnlockOutcome.SLOTS_DAMAGED)
+    return open_with_key(paths, slots, key, take_lock=take_lock)
+
+
+def unlock_with_recovery(paths: VaultPaths, code: str, *, take_lock: bool = True) -> UnlockResult:
+    slots = load_slots(paths)
+    if isinstance(slots, UnlockResult):
+        return slots
+    try:
+        key = slots.unlock_recovery(code)
+    except WrongSecret:
+        return UnlockResult(UnlockOutcome.WRONG_SECRET,
+                            message="That recovery code does not match. Check each group of "
+                                    "four characters and try again.")
+    except KeySlotError:
+        return _result(UnlockOutcome.SLOTS_DAMAGED)
+    return open_with_key(paths, slots, key, take_lock=take_lock)
+

@@ -105,7 +105,22 @@ def check_integrity(conn: Connection) -> IntegrityReport:
 
 @contextlib.contextmanager
 def transaction(conn: Connection, *, immediate: bool = True) -> Iterator[Connection]:
-    """BEGIN ... COMMIT, rolling back on any error (the connection is in autocommit mode)."""
+    """BEGIN ... COMMIT, rolling back on any error (the connection is in autocommit mode).
+
+    Nested use becomes a SAVEPOINT, so repositories can group their own writes
+    and callers can still wrap several of them in one all-or-nothing unit.
+    """
+    if conn.in_transaction:
+        conn.execute("SAVEPOINT nested")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK TO nested")
+            conn.execute("RELEASE nested")
+            raise
+        else:
+            conn.execute("RELEASE nested")
+        return
     conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
     try:
         yield conn

@@ -1,0 +1,70 @@
+"""The `integrate` command line: the GUI by default, plus scriptable verbs.
+
+Verbs that need no window never import Qt (start-up speed, and they work on
+machines without a display). Each verb group lives in its own module with a
+`register(subparsers)` function; COMMAND_MODULES lists them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from integrate import __version__
+from integrate.cli.context import CliContext
+from integrate.cli.errors import EXIT_FAILURE, CliError
+
+COMMAND_MODULES = [
+    "integrate.cli.vault_cmds",
+    "integrate.cli.journal_cmds",
+    "integrate.cli.demo_cmd",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a subcommand's copy of the option must not reset a value given before it.
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help="folder holding the journal (default: your user data folder; "
+                             "or set INTEGRATE_DATA_DIR)")
+    parser = argparse.ArgumentParser(
+        prog="integrate", parents=[common],
+        description="Integrate: a private journal for the days between therapy sessions.",
+    )
+    parser.set_defaults(command=None)
+    parser.add_argument("--version", action="version", version=f"integrate {__version__}")
+    parser.add_argument("--minimized", action="store_true",
+                        help="start with the window minimised (used by the login autostart)")
+    parser.add_argument("--benchmark-startup", action="store_true",
+                        help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `integrate` script and `python -m integrate`."""
+    from integrate.paths import tighten_umask
+
+    tighten_umask()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "data_dir"):  # SUPPRESS leaves it unset when not given
+        args.data_dir = None
+    if args.command is None:
+        from integrate.app import run_gui  # Qt only when a window is wanted
+
+        return run_gui(args)
+    ctx = CliContext(args)
+    try:
+        return int(args.handler(ctx) or 0)
+    except CliError as exc:
+        print(f"integrate: {exc.message}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_FAILURE

@@ -1,0 +1,127 @@
+"""Shared plumbing for verbs: where the vault is, unlocking it, creating it on demand."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from integrate.cli.errors import (
+    EXIT_DAMAGED,
+    EXIT_FAILURE,
+    EXIT_IN_USE,
+    EXIT_LOCKED,
+    EXIT_USAGE,
+    CliError,
+)
+from integrate.cli.secrets_input import StdinReader
+from integrate.paths import VaultPaths, resolve_data_dir
+from integrate.vault.keystore import Keystore
+from integrate.vault.vault import (
+    UnlockOutcome,
+    UnlockResult,
+    Vault,
+    VaultError,
+    create_vault,
+    unlock_with_keyring,
+    unlock_with_passphrase,
+    unlock_with_recovery,
+)
+
+
+def add_unlock_arguments(parser: argparse.ArgumentParser) -> None:
+    """--passphrase-stdin / --recovery-code-stdin for verbs that open the vault."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--passphrase-stdin", action="store_true",
+                       help="read the passphrase from the first line of standard input")
+    group.add_argument("--recovery-code-stdin", action="store_true",
+                       help="read the recovery code from the first line of standard input")
+
+
+@dataclass
+class CliContext:
+    args: argparse.Namespace
+    stdin: StdinReader = field(default_factory=StdinReader)
+
+    @property
+    def paths(self) -> VaultPaths:
+        return VaultPaths(resolve_data_dir(getattr(self.args, "data_dir", None)))
+
+    def keystore(self) -> Keystore:
+        return Keystore()
+
+    def _secret_args(self) -> tuple[str | None, str | None]:
+        passphrase = recovery = None
+        if getattr(self.args, "passphrase_stdin", False):
+            passphrase = self.stdin.secret("passphrase")
+        elif getattr(self.args, "recovery_code_stdin", False):
+            recovery = self.stdin.secret("recovery code")
+        return passphrase, recovery
+
+    @contextmanager
+    def open_vault(self, *, write: bool, create: bool = False) -> Iterator[Vault]:
+        """Unlock the vault (creating it first when `create` and none exists).
+
+        Writing verbs take the instance lock, so they refuse while the app is open.
+        """
+        paths = self.paths
+        passphrase, recovery = self._secret_args()
+        if not paths.exists():
+            if not create:
+                raise CliError(f"No journal found in {paths.root}. Create one with "
+                               f"`integrate init` (or open the app).", EXIT_FAILURE)
+            vault = self._create(paths, passphrase)
+        else:
+            vault = self._unlock(paths, passphrase, recovery, write)
+        try:
+            yield vault
+        finally:
+            vault.close()
+
+    def _create(self, paths: VaultPaths, passphrase: str | None) -> Vault:
+        try:
+            created = create_vault(paths, keystore=self.keystore(), passphrase=passphrase)
+        except VaultError as exc:
+            raise CliError(f"{exc} (use --passphrase-stdin)", EXIT_FAILURE) from exc
+        print(
+            "Created a new journal in "
+            f"{paths.root}.\nRecovery code (shown once - write it down and keep it safe):\n"
+            f"  {created.recovery_code}",
+            file=sys.stderr,
+        )
+        return created.vault
+
+    def _unlock(self, paths: VaultPaths, passphrase: str | None, recovery: str | None,
+                write: bool) -> Vault:
+        if passphrase is not None:
+            result = unlock_with_passphrase(paths, passphrase, take_lock=write)
+        elif recovery is not None:
+            result = unlock_with_recovery(paths, recovery, take_lock=write)
+        else:
+            result = unlock_with_keyring(paths, self.keystore(), take_lock=write)
+        return vault_or_error(result)
+
+
+def vault_or_error(result: UnlockResult) -> Vault:
+    """The vault of a successful unlock, or a CliError saying plainly what went wrong."""
+    if result.ok and result.vault is not None:
+        return result.vault
+    message = result.message
+    if result.outcome is UnlockOutcome.DAMAGED:
+        detail = result.integrity.summary() if result.integrity else ""
+        raise CliError(f"{message} Details: {detail}", EXIT_DAMAGED)
+    if result.outcome is UnlockOutcome.IN_USE:
+        raise CliError(f"{message} Close the app to use this command.", EXIT_IN_USE)
+    if result.outcome in {UnlockOutcome.NO_VAULT, UnlockOutcome.SLOTS_DAMAGED,
+                          UnlockOutcome.TOO_NEW}:
+        raise CliError(message, EXIT_FAILURE)
+    if result.outcome is UnlockOutcome.WRONG_SECRET:
+        raise CliError(message, EXIT_LOCKED)
+    raise CliError(f"{message} (use --passphrase-stdin or --recovery-code-stdin)", EXIT_LOCKED)
+
+
+def require(condition: bool, message: str) -> None:
+    if not condition:
+        raise CliError(message, EXIT_USAGE)

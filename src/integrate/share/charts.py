@@ -1,0 +1,290 @@
+"""Measure trend charts, one implementation for the screen and for print.
+
+`build_chart` makes a QChart; `make_chart_view` wraps it for the screen (with hover
+tooltips) and `render_chart` paints it into any QPainter (the PDF writer's, so it stays
+vector). Both go through the same chart object, so what the patient sees is what the
+therapist gets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from PySide6.QtCharts import (
+    QAreaSeries,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, QMargins, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QToolTip
+
+from integrate.share.content import MeasureTrend
+
+TOTAL_COLOR = QColor("#1f5f7a")
+SUBSCALE_COLORS = [QColor("#8a6d3b"), QColor("#6b8e23"), QColor("#8b4a6b"), QColor("#4a6b8b")]
+MARKER_COLOR = QColor(120, 120, 120, 110)
+BAND_FILLS = [QColor(40, 90, 120, 0), QColor(40, 90, 120, 14)]
+BAND_LINE = QColor(40, 90, 120, 60)
+TEXT_COLOR = QColor("#333333")
+GRID_COLOR = QColor(0, 0, 0, 25)
+
+
+def _ms(dt: datetime) -> float:
+    return dt.timestamp() * 1000.0
+
+
+class TrendChart(QChart):
+    """A QChart that keeps band labels placed at the right edge of the plot area."""
+
+    def __init__(self, trend: MeasureTrend) -> None:
+        super().__init__()
+        self.trend = trend
+        self.total_series: QLineSeries | None = None
+        self._band_labels: list[tuple[float, QGraphicsSimpleTextItem]] = []
+        # QAreaSeries does not own its boundary series: keep them alive here.
+        self._keep: list[QLineSeries] = []
+        self.plotAreaChanged.connect(self._place_band_labels)
+
+    def add_band_label(self, y_value: float, text: str, font: QFont) -> None:
+        item = QGraphicsSimpleTextItem(text, self)
+        item.setFont(font)
+        item.setBrush(QBrush(QColor(40, 90, 120, 150)))
+        self._band_labels.append((y_value, item))
+
+    def _place_band_labels(self, plot: QRectF) -> None:
+        for y_value, item in self._band_labels:
+            series = self.total_series
+            if series is None:
+                continue
+            y = self.mapToPosition(QPointF(self._x_min(), y_value), series).y()
+            rect = item.boundingRect()
+            item.setPos(plot.right() - rect.width() - 3, y - rect.height() / 2)
+            item.setVisible(plot.top() - 1 <= y <= plot.bottom() + 1)
+
+    def _x_min(self) -> float:
+        axes = self.axes(Qt.Orientation.Horizontal)
+        if axes and isinstance(axes[0], QDateTimeAxis):
+            return float(axes[0].min().toMSecsSinceEpoch())
+        return 0.0
+
+    def relayout(self) -> None:
+        """Place band labels for the current plot area (after a resize outside a view)."""
+        self._place_band_labels(self.plotArea())
+
+
+def _x_range(trend: MeasureTrend, markers: Sequence[datetime]) -> tuple[datetime, datetime]:
+    times = [p.taken_at for p in trend.points] + list(markers)
+    if not times:
+        now = datetime.now().astimezone()
+        return now - timedelta(days=14), now
+    lo, hi = min(times), max(times)
+    span = hi - lo
+    pad = max(span * 0.04, timedelta(days=1))
+    if span < timedelta(days=6):
+        pad = timedelta(days=3)
+    return lo - pad, hi + pad
+
+
+def build_chart(
+    trend: MeasureTrend,
+    markers: Sequence[datetime] = (),
+    *,
+    show_subscales: bool | None = None,
+    base_font: QFont | None = None,
+) -> TrendChart:
+    """Build the trend chart of one instrument.
+
+    Totals over time with a date axis, faint severity bands, thin vertical lines for
+    sessions and, for instruments with subscales (PCL-5 clusters), one thinner line per
+    subscale unless `show_subscales` is False.
+    """
+    chart = TrendChart(trend)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setBackgroundVisible(False)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.layout().setContentsMargins(0, 0, 0, 0)
+    font = QFont(base_font) if base_font is not None else QFont()
+    font.setPointSizeF(8.0)
+    small = QFont(font)
+    small.setPointSizeF(7.0)
+
+    lo, hi = _x_range(trend, markers)
+    x_axis = QDateTimeAxis()
+    x_axis.setFormat("d MMM")
+    x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(_ms(lo))), QDateTime.fromMSecsSinceEpoch(int(_ms(hi))))
+    x_axis.setTickCount(6)
+    x_axis.setLabelsFont(small)
+    x_axis.setLabelsColor(TEXT_COLOR)
+    x_axis.setGridLineColor(GRID_COLOR)
+    x_axis.setLinePenColor(QColor(0, 0, 0, 90))
+
+    y_axis = QValueAxis()
+    y_axis.setRange(0, trend.max_total)
+    y_axis.setLabelFormat("%d")
+    y_axis.setTickCount(5 if trend.max_total % 4 == 0 else 4)
+    if trend.max_total == 27:
+        y_axis.setTickCount(4)  # 0, 9, 18, 27
+    elif trend.max_total == 21:
+        y_axis.setTickCount(4)  # 0, 7, 14, 21
+    y_axis.setLabelsFont(small)
+    y_axis.setLabelsColor(TEXT_COLOR)
+    y_axis.setGridLineColor(GRID_COLOR)
+    y_axis.setLinePenColor(QColor(0, 0, 0, 90))
+    y_axis.setTitleText("Total")
+    y_axis.setTitleFont(small)
+    y_axis.setTitleBrush(QBrush(TEXT_COLOR))
+
+    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+
+    def attach(series) -> None:  # type: ignore[no-untyped-def]
+        chart.addSeries(series)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+
+    legend_hidden = []
+    x0, x1 = _ms(lo), _ms(hi)
+
+    # Severity bands: faint alternating areas with a thin line at each lower bound.
+    for i, band in enumerate(sorted(trend.bands, key=lambda b: b.min)):
+        upper = QLineSeries()
+        lower = QLineSeries()
+        top = min(band.max + 0.5, trend.max_total)
+        bottom = max(band.min - 0.5, 0)
+        upper.append(x0, top)
+        upper.append(x1, top)
+        lower.append(x0, bottom)
+        lower.append(x1, bottom)
+        area = QAreaSeries(upper, lower)
+        chart._keep += [upper, lower]
+        area.setName(band.label)
+        area.setBrush(QBrush(BAND_FILLS[i % 2]))
+        pen = QPen(BAND_LINE)
+        pen.setWidthF(0.6)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        area.setPen(pen if band.min > 0 else QPen(Qt.PenStyle.NoPen))
+        attach(area)
+        legend_hidden.append(area)
+        chart.add_band_label((bottom + top) / 2, band.label, small)
+
+    # Session markers.
+    first_marker = True
+    for when in markers:
+        if not (lo <= when <= hi):
+            continue
+        line = QLineSeries()
+        line.append(_ms(when), 0)
+        line.append(_ms(when), trend.max_total)
+        pen = QPen(MARKER_COLOR)
+        pen.setWidthF(1.0)
+        pen.setStyle(Qt.PenStyle.DotLine)
+        line.setPen(pen)
+        line.setName("Session")
+        attach(line)
+        if not first_marker:
+            legend_hidden.append(line)
+        first_marker = False
+
+    points = trend.sorted_points()
+    if show_subscales is None:
+        show_subscales = bool(trend.subscale_labels)
+    if show_subscales:
+        for i, (key, label) in enumerate(trend.subscale_labels.items()):
+            sub = QLineSeries()
+            sub.setName(label)
+            for p in points:
+                if key in p.subscales:
+                    sub.append(_ms(p.taken_at), p.subscales[key])
+            pen = QPen(SUBSCALE_COLORS[i % len(SUBSCALE_COLORS)])
+            pen.setWidthF(1.2)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            sub.setPen(pen)
+            attach(sub)
+
+    total = QLineSeries()
+    total.setName(f"{trend.name} total")
+    for p in points:
+        total.append(_ms(p.taken_at), p.total)
+    pen = QPen(TOTAL_COLOR)
+    pen.setWidthF(2.2)
+    total.setPen(pen)
+    total.setPointsVisible(True)
+    total.setMarkerSize(6.0)
+    attach(total)
+    chart.total_series = total
+    if len(points) == 1:
+        # A single point draws no line; show it as a dot.
+        dot = QScatterSeries()
+        dot.append(_ms(points[0].taken_at), points[0].total)
+        dot.setMarkerSize(7.0)
+        dot.setColor(TOTAL_COLOR)
+        dot.setBorderColor(TOTAL_COLOR)
+        attach(dot)
+        legend_hidden.append(dot)
+
+    legend = chart.legend()
+    legend.setFont(small)
+    legend.setLabelColor(TEXT_COLOR)
+    legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
+    for series in legend_hidden:
+        for marker in legend.markers(series):
+            marker.setVisible(False)
+    return chart
+
+
+def render_chart(chart: QChart, painter: QPainter, rect: QRectF, logical_size: QSizeF | None = None) -> None:
+    """Paint `chart` into `rect` of `painter` (vector output on a QPdfWriter).
+
+    The chart is laid out at `logical_size` (screen pixels; default: the size `rect`
+    would have at 96 dpi given the painter's device resolution) and scaled into `rect`,
+    so fonts print at their point size.
+    """
+    if logical_size is None:
+        device = painter.device()
+        dpi = device.logicalDpiX() if device is not None else 96
+        factor = 96.0 / max(dpi, 1)
+        logical_size = QSizeF(rect.width() * factor, rect.height() * factor)
+    scene = chart.scene()
+    if scene is None:
+        scene = QGraphicsScene()
+        scene.addItem(chart)
+        # Keep the scene alive as long as the chart (a Python-side reference).
+        chart._print_scene = scene  # type: ignore[attr-defined]
+    chart.setGeometry(QRectF(0, 0, logical_size.width(), logical_size.height()))
+    chart.layout().activate()
+    if isinstance(chart, TrendChart):
+        chart.relayout()
+    source = QRectF(0, 0, logical_size.width(), logical_size.height())
+    scene.setSceneRect(source)
+    scene.render(painter, rect, source, Qt.AspectRatioMode.IgnoreAspectRatio)
+
+
+def _format_point_tooltip(trend: MeasureTrend, point: QPointF) -> str:
+    when = QDateTime.fromMSecsSinceEpoch(int(point.x())).toString("d MMM yyyy")
+    return f"{trend.name}: {int(round(point.y()))} ({when})"
+
+
+def make_chart_view(trend: MeasureTrend, markers: Sequence[datetime] = ()) -> QChartView:
+    """A chart view for the screen, with a tooltip on hovering a measured value."""
+    chart = build_chart(trend, markers)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumSize(360, 220)
+    series = chart.total_series
+    if series is not None:
+
+        def on_hover(point: QPointF, state: bool) -> None:
+            if state:
+                QToolTip.showText(QCursor.pos(), _format_point_tooltip(trend, point), view)
+            else:
+                QToolTip.hideText()
+
+        series.hovered.connect(on_hover)
+        view._hover_slot = on_hover  # type: ignore[attr-defined]
+    return view

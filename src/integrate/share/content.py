@@ -1,0 +1,176 @@
+"""What goes into a therapist summary: plain data, gathered by the share wizard.
+
+The renderer (`integrate.share.pdf`) only formats what is here. Everything the patient
+chose to leave out is simply absent; the one exception is PHQ-9 item 9, which is carried
+separately and printed only when `include_item9` is True.
+
+All labels are display strings (already translated by whoever builds the document), so
+the renderer does not need to know the domain enums. `SessionRow.from_session` maps a
+`core.model.Session` with default English labels for convenience.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+from integrate.core.model import Route, Session, SessionKind, Setting
+
+PageSize = Literal["A4", "Letter"]
+
+ROUTE_LABELS: dict[Route, str] = {
+    Route.IV: "IV",
+    Route.IM: "IM",
+    Route.SUBLINGUAL: "Sublingual",
+    Route.INTRANASAL: "Intranasal",
+    Route.OTHER: "Other",
+}
+SETTING_LABELS: dict[Setting, str] = {
+    Setting.CLINIC: "Clinic",
+    Setting.HOME: "Home",
+    Setting.OTHER: "Other",
+}
+KIND_LABELS: dict[SessionKind, str] = {
+    SessionKind.KETAMINE: "Ketamine session",
+    SessionKind.THERAPY: "Therapy",
+}
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One line of the session timeline."""
+
+    at: datetime
+    kind: str = "Ketamine session"
+    route: str | None = None
+    setting: str | None = None
+    intention: str | None = None  # None: not shared (or none written)
+    is_dosing: bool = True  # drawn as a marker on the measure charts
+
+    @classmethod
+    def from_session(cls, session: Session, include_intention: bool) -> SessionRow:
+        """Build a row from a domain session with default English labels."""
+        return cls(
+            at=session.at,
+            kind=KIND_LABELS.get(session.kind, str(session.kind)),
+            route=ROUTE_LABELS.get(session.route) if session.route else None,
+            setting=SETTING_LABELS.get(session.setting) if session.setting else None,
+            intention=(session.intention or None) if include_intention else None,
+            is_dosing=session.kind == SessionKind.KETAMINE,
+        )
+
+
+@dataclass(frozen=True)
+class MeasurePoint:
+    """One completed questionnaire."""
+
+    taken_at: datetime
+    total: int
+    subscales: dict[str, int] = field(default_factory=dict)  # e.g. PCL-5 clusters "B".."E"
+    band: str | None = None  # e.g. "moderate"
+
+
+@dataclass(frozen=True)
+class Band:
+    """A severity band of an instrument, inclusive on both ends."""
+
+    min: int
+    max: int
+    label: str
+
+
+@dataclass(frozen=True)
+class MeasureTrend:
+    """The course of one instrument over the period."""
+
+    instrument_id: str  # "pcl5", "phq9", "gad7"
+    name: str  # "PCL-5"
+    max_total: int  # 80, 27, 21
+    points: list[MeasurePoint]
+    bands: list[Band] = field(default_factory=list)
+    title: str = ""  # e.g. "PTSD symptoms (past month)"
+    subscale_labels: dict[str, str] = field(default_factory=dict)  # ordered: key -> label
+    baseline_text: str = ""  # empty: computed from the first point
+    latest_text: str = ""
+    change_text: str = ""
+    note: str = ""  # e.g. how change is read "per VA guidance"
+    attribution: str = ""
+
+    def sorted_points(self) -> list[MeasurePoint]:
+        return sorted(self.points, key=lambda p: p.taken_at)
+
+    def baseline(self) -> MeasurePoint | None:
+        pts = self.sorted_points()
+        return pts[0] if pts else None
+
+    def latest(self) -> MeasurePoint | None:
+        pts = self.sorted_points()
+        return pts[-1] if pts else None
+
+    def change(self) -> int | None:
+        first, last = self.baseline(), self.latest()
+        if first is None or last is None or first is last:
+            return None
+        return last.total - first.total
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    """A journal entry the patient selected for sharing."""
+
+    created_at: datetime
+    body: str
+    title: str = ""
+    prompt: str | None = None
+    ratings: dict[str, int | str] = field(default_factory=dict)  # label -> value, e.g. "6/10"
+    tags: list[str] = field(default_factory=list)
+    phase_label: str | None = None  # e.g. "Day 1 after a session"
+
+
+@dataclass(frozen=True)
+class HelpRow:
+    """Something that helps, e.g. an exercise with distress before/after (0-10)."""
+
+    label: str
+    times_used: int | None = None
+    distress_before: float | None = None  # average
+    distress_after: float | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Item9Row:
+    """A PHQ-9 item 9 answer; printed only with ShareDocument.include_item9."""
+
+    taken_at: datetime
+    value: int  # 0-3
+    label: str  # the verbatim answer option, e.g. "Several days"
+
+
+@dataclass
+class ShareDocument:
+    """Everything the therapist summary shows, in the patient's chosen scope."""
+
+    period_from: date
+    period_to: date
+    generated_at: datetime
+    patient_name_display: str | None = None  # full name, initials, or None
+    therapist_name: str | None = None
+    note: str = ""
+    sessions: list[SessionRow] = field(default_factory=list)
+    measures: list[MeasureTrend] = field(default_factory=list)
+    entries: list[EntryRow] = field(default_factory=list)
+    what_helps: list[HelpRow] = field(default_factory=list)
+    safety_plan: dict[str, list[str]] | None = None  # section title -> items
+    include_item9: bool = False
+    item9_rows: list[Item9Row] = field(default_factory=list)
+    # Drawn as thin vertical lines on the charts; empty: dosing sessions are used.
+    session_markers: list[datetime] = field(default_factory=list)
+    page_size: PageSize = "A4"
+
+    def chart_markers(self) -> list[datetime]:
+        """The session dates to mark on measure charts."""
+        if self.session_markers:
+            return sorted(self.session_markers)
+        return sorted(s.at for s in self.sessions if s.is_dosing)

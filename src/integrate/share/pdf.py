@@ -1,0 +1,781 @@
+"""The therapist summary as a PDF, rendered in memory.
+
+Layout: one QTextDocument holds the flowing body (built with QTextCursor, user text
+only ever inserted as plain text: never HTML, so `<img src=...>` prints literally).
+Its page size is the body area, so Qt's layout never splits a line across pages; we
+then paint page by page into a QPdfWriter (on a QBuffer: nothing touches disk),
+adding a header and "page X of Y" footer with QPainter and drawing the measure charts
+as vectors into blocks reserved for them. Headings (and entry meta lines) are kept with
+what follows by pushing them to the next page when they would be stranded.
+
+Missing glyphs: Qt falls back through fontconfig to any installed font that covers a
+character (Noto CJK for Chinese/Japanese/Korean, DejaVu for Arabic/Hebrew/Greek/
+Cyrillic). Where no installed font has a glyph, Qt draws the font's empty box for it;
+the character is still in the text layer (copy/paste and search keep working) but prints
+as a box. Install fonts-noto-cjk / fonts-noto-color-emoji for full coverage.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextFrameFormat,
+    QTextLength,
+    QTextListFormat,
+    QTextTable,
+    QTextTableFormat,
+)
+
+from integrate.share.charts import build_chart, render_chart
+from integrate.share.content import (
+    EntryRow,
+    Item9Row,
+    MeasurePoint,
+    MeasureTrend,
+    ShareDocument,
+)
+from integrate.share.pdf_security import (
+    NEUTRAL_CREATOR,
+    NEUTRAL_TITLE,
+    encrypt_pdf,
+    neutralise_metadata,
+    write_private_file,
+)
+from integrate.share.qtapp import ensure_qt_app
+
+RESOLUTION = 1200  # QPdfWriter's default; layout happens in these device pixels
+FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Noto Sans CJK SC", "Noto Sans Arabic", "Noto Color Emoji"]
+INK = QColor("#222222")
+MUTED = QColor("#5f6b70")
+ACCENT = QColor("#1f5f7a")
+RULE = QColor("#b9c6cc")
+TABLE_HEAD_BG = QColor("#eef3f5")
+NOTE_BG = QColor("#f4f6f7")
+ITEM9_BG = QColor("#fbf3e4")
+
+# Block properties used by the pagination pass.
+KEEP_WITH_NEXT = QTextFormat.Property.UserProperty + 1
+CHART_SLOT = QTextFormat.Property.UserProperty + 2
+
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SharePdf", text)
+
+
+def header_text() -> str:
+    """The line printed at the top of every page."""
+    return _tr("Shared by the patient \u2013 confidential")
+
+
+def fmt_date(d: date) -> str:
+    # Fixed English month names: strftime would follow whatever locale Qt set.
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def fmt_day(dt: datetime) -> str:
+    return f"{WEEKDAYS[dt.weekday()]} {fmt_date(dt)}"
+
+
+def fmt_datetime(dt: datetime) -> str:
+    return f"{fmt_day(dt)}, {dt:%H:%M}"
+
+
+def fmt_short(dt: datetime | date) -> str:
+    return f"{dt.day} {MONTHS[dt.month - 1]}"
+
+
+def _pt(points: float) -> float:
+    """Points to device pixels of the layout."""
+    return points * RESOLUTION / 72.0
+
+
+def _mm(mm: float) -> float:
+    return mm * RESOLUTION / 25.4
+
+
+_LINE_BREAKS = ("\r\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
+
+
+def clean_text(text: str) -> str:
+    """User text made safe to lay out: unified line breaks, no invisible controls.
+
+    Control characters have no printable form (and some upset PDF text extraction);
+    lone surrogates cannot be encoded. Everything else is kept as typed.
+    """
+    for brk in _LINE_BREAKS:
+        text = text.replace(brk, "\n")
+    out = []
+    for ch in text:
+        if ch in "\n\t":
+            out.append(ch)
+        elif unicodedata.category(ch) in ("Cc", "Cs"):
+            continue
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@dataclass
+class _Page:
+    width: float  # full page, device pixels
+    height: float
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+    @property
+    def body(self) -> QRectF:
+        return QRectF(
+            self.left,
+            self.top,
+            self.width - self.left - self.right,
+            self.height - self.top - self.bottom,
+        )
+
+
+class _Styles:
+    """Character and block formats for the summary's small type scale."""
+
+    def __init__(self, base: QFont) -> None:
+        self.base = base
+
+        def char(size: float, *, weight: QFont.Weight = QFont.Weight.Normal,
+                 color: QColor = INK, italic: bool = False) -> QTextCharFormat:
+            f = QTextCharFormat()
+            font = QFont(base)
+            font.setPointSizeF(size)
+            font.setWeight(weight)
+            font.setItalic(italic)
+            f.setFont(font)
+            f.setForeground(QBrush(color))
+            return f
+
+        self.title = char(20, weight=QFont.Weight.DemiBold, color=ACCENT)
+        self.subtitle = char(10.5, color=MUTED)
+        self.h1 = char(14, weight=QFont.Weight.DemiBold, color=ACCENT)
+        self.h2 = char(11, weight=QFont.Weight.DemiBold, color=INK)
+        self.h3 = char(10, weight=QFont.Weight.DemiBold, color=INK)
+        self.body = char(9.5)
+        self.body_bold = char(9.5, weight=QFont.Weight.DemiBold)
+        self.italic = char(9.5, italic=True, color=QColor("#333333"))
+        self.meta = char(8.5, color=MUTED)
+        self.small = char(7.5, color=MUTED)
+        self.cell = char(8.5)
+        self.cell_head = char(8.5, weight=QFont.Weight.DemiBold, color=QColor("#2c3e45"))
+        self.label = char(8.5, weight=QFont.Weight.DemiBold, color=MUTED)
+
+    @staticmethod
+    def block(*, top: float = 0, bottom: float = 4, left: float = 0, line: float = 125,
+              keep: bool = False, align: Qt.AlignmentFlag | None = None) -> QTextBlockFormat:
+        b = QTextBlockFormat()
+        b.setTopMargin(_pt(top))
+        b.setBottomMargin(_pt(bottom))
+        b.setLeftMargin(_pt(left))
+        b.setLineHeight(line, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        if keep:
+            b.setProperty(KEEP_WITH_NEXT, True)
+        if align is not None:
+            b.setAlignment(align)
+        return b
+
+
+class _Builder:
+    """Writes the summary into a QTextDocument, section by section."""
+
+    def __init__(self, doc: ShareDocument, qdoc: QTextDocument, width: float, base: QFont) -> None:
+        self.doc = doc
+        self.qdoc = qdoc
+        self.width = width
+        self.s = _Styles(base)
+        self.cursor = QTextCursor(qdoc)
+        self.first_block = True
+        self.chart_slots: list[tuple[QTextBlock, MeasureTrend]] = []
+
+    # -- primitives -------------------------------------------------------------------
+
+    def _block(self, fmt: QTextBlockFormat, char: QTextCharFormat) -> None:
+        if self.first_block:
+            self.cursor.setBlockFormat(fmt)
+            self.cursor.setBlockCharFormat(char)
+            self.first_block = False
+        else:
+            self.cursor.insertBlock(fmt, char)
+
+    def text(self, text: str, char: QTextCharFormat, fmt: QTextBlockFormat) -> None:
+        """One or more paragraphs of plain text (user text goes through here)."""
+        for i, para in enumerate(clean_text(text).split("\n")):
+            block_fmt = QTextBlockFormat(fmt)
+            if i > 0:
+                block_fmt.setTopMargin(0)
+            self._block(block_fmt, char)
+            if para:
+                self.cursor.insertText(para, char)
+
+    def runs(self, parts: list[tuple[str, QTextCharFormat]], fmt: QTextBlockFormat) -> None:
+        """A single paragraph made of differently formatted plain-text runs."""
+        self._block(fmt, parts[0][1] if parts else self.s.body)
+        for text, char in parts:
+            self.cursor.insertText(clean_text(text).replace("\n", " "), char)
+
+    def h1(self, text: str, page_break: bool = False) -> None:
+        fmt = self.s.block(top=16, bottom=6, keep=True, line=110)
+        if page_break:
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            fmt.setTopMargin(0)
+        self.text(text, self.s.h1, fmt)
+
+    def h2(self, text: str) -> None:
+        self.text(text, self.s.h2, self.s.block(top=12, bottom=3, keep=True, line=115))
+
+    def h3(self, text: str) -> None:
+        self.text(text, self.s.h3, self.s.block(top=10, bottom=2, keep=True, line=115))
+
+    def para(self, text: str, char: QTextCharFormat | None = None, **kw) -> None:  # type: ignore[no-untyped-def]
+        self.text(text, char or self.s.body, self.s.block(**kw))
+
+    def table(
+        self,
+        header: list[str] | None,
+        rows: list[list[str]],
+        widths: list[float] | None = None,
+        *,
+        borders: bool = True,
+        background: QColor | None = None,
+        first_col: QTextCharFormat | None = None,
+    ) -> QTextTable:
+        """A small table; all cell text is inserted as plain text."""
+        cols = len(header) if header else len(rows[0])
+        fmt = QTextTableFormat()
+        fmt.setCellPadding(_pt(3))
+        fmt.setCellSpacing(0)
+        fmt.setBorderCollapse(True)
+        fmt.setMargin(0)
+        fmt.setTopMargin(_pt(3))
+        fmt.setBottomMargin(_pt(6))
+        if borders:
+            fmt.setBorder(_pt(0.5))
+            fmt.setBorderBrush(QBrush(RULE))
+            fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        else:
+            fmt.setBorder(0)
+        if background is not None:
+            fmt.setBackground(QBrush(background))
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        if widths:
+            fmt.setColumnWidthConstraints(
+                [QTextLength(QTextLength.Type.PercentageLength, w) for w in widths]
+            )
+        if header:
+            fmt.setHeaderRowCount(1)
+        n_rows = len(rows) + (1 if header else 0)
+        if self.first_block:
+            self.first_block = False
+        table = self.cursor.insertTable(n_rows, cols, fmt)
+        cell_block = self.s.block(bottom=0, line=115)
+        offset = 0
+        if header:
+            for c, label in enumerate(header):
+                cell = table.cellAt(0, c)
+                cf = cell.format()
+                cf.setBackground(QBrush(TABLE_HEAD_BG))
+                cell.setFormat(cf)
+                cur = cell.firstCursorPosition()
+                cur.setBlockFormat(cell_block)
+                cur.insertText(clean_text(label), self.s.cell_head)
+            offset = 1
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                cur = table.cellAt(r + offset, c).firstCursorPosition()
+                cur.setBlockFormat(cell_block)
+                char = first_col if (first_col is not None and c == 0) else self.s.cell
+                for i, line in enumerate(clean_text(value).split("\n")):
+                    if i:
+                        cur.insertBlock(cell_block, char)
+                    cur.insertText(line, char)
+        self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        return table
+
+    def chart_slot(self, trend: MeasureTrend, height: float) -> None:
+        fmt = QTextBlockFormat()
+        fmt.setTopMargin(_pt(2))
+        fmt.setBottomMargin(_pt(4))
+        fmt.setLineHeight(height, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        fmt.setProperty(CHART_SLOT, True)
+        fmt.setProperty(KEEP_WITH_NEXT, True)
+        self._block(fmt, self.s.body)
+        self.chart_slots.append((self.cursor.block(), trend))
+
+    # -- sections ---------------------------------------------------------------------
+
+    def cover(self) -> None:
+        d, s = self.doc, self.s
+        self.text(_tr("Integration summary"), s.title, s.block(bottom=2, line=110))
+        self.para(
+            _tr("Sessions, measures and journal entries chosen and shared by the patient."),
+            s.subtitle,
+            bottom=14,
+        )
+        rows: list[list[str]] = []
+        if d.patient_name_display:
+            rows.append([_tr("Patient"), d.patient_name_display])
+        if d.therapist_name:
+            rows.append([_tr("Prepared for"), d.therapist_name])
+        rows.append([_tr("Period"), f"{fmt_date(d.period_from)} \u2013 {fmt_date(d.period_to)}"])
+        rows.append([_tr("Generated"), fmt_datetime(d.generated_at)])
+        rows.append([_tr("Sessions"), self._session_count_text()])
+        if d.entries:
+            rows.append([_tr("Journal entries"), str(len(d.entries))])
+        self.table(None, rows, [24, 76], borders=False, first_col=s.label)
+
+        if d.measures:
+            self.h2(_tr("Measures at a glance"))
+            m_rows = [
+                [m.name, *self._summary_cells(m)] for m in d.measures
+            ]
+            self.table(
+                [_tr("Measure"), _tr("Baseline"), _tr("Latest"), _tr("Change")],
+                m_rows,
+                [16, 30, 30, 24],
+            )
+            self.para(
+                _tr("Lower totals mean fewer or milder symptoms. Change is latest minus baseline."),
+                s.small,
+                bottom=2,
+            )
+        if d.note.strip():
+            self.h2(_tr("Note from the patient"))
+            fmt = s.block(bottom=0, left=8, line=130)
+            fmt.setBackground(QBrush(NOTE_BG))
+            fmt.setRightMargin(_pt(8))
+            self.text(d.note.strip(), s.body, fmt)
+        self.para(
+            _tr(
+                "Self-reported with the Integrate app between sessions. Scores are information "
+                "to discuss together, not a diagnosis. The app is not monitored by anyone."
+            ),
+            s.small,
+            top=18,
+        )
+
+    def _session_count_text(self) -> str:
+        sessions = self.doc.sessions
+        dosing = sum(1 for r in sessions if r.is_dosing)
+        other = len(sessions) - dosing
+        parts = [f"{dosing} " + (_tr("ketamine session") if dosing == 1 else _tr("ketamine sessions"))]
+        if other:
+            parts.append(f"{other} " + (_tr("other appointment") if other == 1 else _tr("other appointments")))
+        return ", ".join(parts)
+
+    @staticmethod
+    def _point_text(p: MeasurePoint | None) -> str:
+        if p is None:
+            return "\u2013"
+        band = f", {p.band}" if p.band else ""
+        return f"{p.total}{band} ({fmt_short(p.taken_at)})"
+
+    def _summary_cells(self, m: MeasureTrend) -> list[str]:
+        baseline = m.baseline_text or self._point_text(m.baseline())
+        latest = m.latest_text or self._point_text(m.latest())
+        if m.change_text:
+            change = m.change_text
+        else:
+            delta = m.change()
+            change = "\u2013" if delta is None else (f"{delta:+d}".replace("-", "\u2212") if delta else "0")
+        return [baseline, latest, change]
+
+    def sessions(self) -> None:
+        rows = self.doc.sessions
+        if not rows:
+            return
+        self.h1(_tr("Session timeline"), page_break=True)
+        has_intention = any(r.intention for r in rows)
+        header = [_tr("Date"), _tr("Type"), _tr("Route"), _tr("Setting")]
+        widths = [24, 20, 14, 12]
+        if has_intention:
+            header.append(_tr("Intention"))
+            widths = [22, 17, 12, 11, 38]
+        else:
+            widths = [30, 30, 20, 20]
+        table_rows = []
+        for r in sorted(rows, key=lambda r: r.at):
+            row = [fmt_datetime(r.at), r.kind, r.route or "\u2013", r.setting or "\u2013"]
+            if has_intention:
+                row.append(r.intention or "")
+            table_rows.append(row)
+        self.table(header, table_rows, widths)
+
+    def measures(self) -> None:
+        d = self.doc
+        item9 = d.include_item9 and bool(d.item9_rows)
+        if not d.measures and not item9:
+            return
+        self.h1(_tr("Measures"), page_break=not d.sessions)
+        markers = d.chart_markers()
+        placed_item9 = False
+        for m in d.measures:
+            self._measure(m)
+            if m.instrument_id == "phq9":
+                if item9:
+                    self._item9(d.item9_rows)
+                    placed_item9 = True
+                else:
+                    self.para(
+                        _tr("PHQ-9 item 9 answers are not included in this summary."),
+                        self.s.meta,
+                    )
+        if item9 and not placed_item9:
+            self._item9(d.item9_rows)
+        self._markers_note(bool(markers))
+
+    def _markers_note(self, has_markers: bool) -> None:
+        if has_markers:
+            self.para(
+                _tr("Dotted vertical lines on the charts mark ketamine sessions; shaded bands show severity ranges."),
+                self.s.small,
+                top=4,
+            )
+
+    def _measure(self, m: MeasureTrend) -> None:
+        title = f"{m.name} \u2013 {m.title}" if m.title else m.name
+        self.h2(title)
+        if m.points:
+            self.chart_slot(m, self.width * 0.36)
+        subs = list(m.subscale_labels.items())
+        header = [_tr("Date"), _tr("Total"), _tr("Band")] + [key for key, _ in subs]
+        rows = []
+        for p in m.sorted_points():
+            rows.append(
+                [fmt_day(p.taken_at), str(p.total), p.band or ""]
+                + [str(p.subscales.get(key, "")) for key, _ in subs]
+            )
+        if rows:
+            if subs:
+                rest = 42.0 / len(subs)
+                widths = [26, 10, 22] + [rest] * len(subs)
+            else:
+                widths = [34, 16, 50]
+            self.table(header, rows, widths)
+        else:
+            self.para(_tr("No answers in this period."), self.s.meta)
+        notes = []
+        if subs:
+            notes.append("; ".join(f"{key}: {label}" for key, label in subs))
+        if m.bands:
+            bands = ", ".join(f"{b.min}\u2013{b.max} {b.label}" for b in sorted(m.bands, key=lambda b: b.min))
+            notes.append(_tr("Bands") + f": {bands}")
+        for line in notes:
+            self.para(line, self.s.meta, bottom=1)
+        if m.note:
+            self.para(m.note, self.s.meta, bottom=1)
+        if m.attribution:
+            self.para(m.attribution, self.s.small, top=2)
+
+    def _item9(self, rows: list[Item9Row]) -> None:
+        self.h3(_tr("PHQ-9 item 9 \u2013 included at the patient's choice"))
+        fmt = self.s.block(bottom=3, left=6, line=125)
+        fmt.setBackground(QBrush(ITEM9_BG))
+        fmt.setRightMargin(_pt(6))
+        fmt.setProperty(KEEP_WITH_NEXT, True)
+        self.text(
+            _tr(
+                "Item 9 asks about thoughts of being better off dead or of hurting oneself. "
+                "The patient chose to share these answers. Integrate is not monitored: nobody "
+                "saw these answers when they were given."
+            ),
+            self.s.body,
+            fmt,
+        )
+        self.table(
+            [_tr("Date"), _tr("Item 9 answer")],
+            [[fmt_day(r.taken_at), f"{r.value} \u2013 {r.label}"] for r in sorted(rows, key=lambda r: r.taken_at)],
+            [34, 66],
+            background=ITEM9_BG,
+        )
+
+    def entries(self) -> None:
+        entries = sorted(self.doc.entries, key=lambda e: e.created_at)
+        if not entries:
+            return
+        self.h1(_tr("Journal entries"), page_break=not (self.doc.sessions or self.doc.measures))
+        self.para(_tr("Entries the patient selected, in date order."), self.s.meta, bottom=2)
+        for e in entries:
+            self._entry(e)
+
+    def _entry(self, e: EntryRow) -> None:
+        s = self.s
+        heading = e.title.strip() or fmt_day(e.created_at)
+        self.h2(heading)
+        meta = [fmt_datetime(e.created_at)]
+        if e.phase_label:
+            meta.append(e.phase_label)
+        if e.tags:
+            meta.append(_tr("Tags") + ": " + ", ".join(e.tags))
+        self.text(" \u00b7 ".join(meta), s.meta, s.block(bottom=3, keep=True))
+        if e.prompt:
+            self.runs(
+                [(_tr("Prompt") + ": ", s.label), (e.prompt, s.italic)],
+                s.block(bottom=3, keep=True, left=0),
+            )
+        if e.ratings:
+            parts: list[tuple[str, QTextCharFormat]] = []
+            for i, (name, value) in enumerate(e.ratings.items()):
+                if i:
+                    parts.append(("   ", s.meta))
+                parts.append((f"{name}: ", s.label))
+                parts.append((str(value), s.cell))
+            self.runs(parts, s.block(bottom=4, keep=True))
+        if e.body.strip():
+            self.text(e.body.strip("\n"), s.body, s.block(bottom=3, line=135))
+
+    def what_helps(self) -> None:
+        rows = self.doc.what_helps
+        if not rows:
+            return
+        self.h1(_tr("What helps me"))
+
+        def avg(x: float | None) -> str:
+            return "\u2013" if x is None else f"{x:.1f}"
+
+        table_rows = []
+        for r in rows:
+            change = ""
+            if r.distress_before is not None and r.distress_after is not None:
+                change = f"{avg(r.distress_before)} \u2192 {avg(r.distress_after)}"
+            table_rows.append(
+                [r.label, "" if r.times_used is None else str(r.times_used), change, r.note]
+            )
+        self.table(
+            [_tr("What"), _tr("Times"), _tr("Distress before \u2192 after (0\u201310, average)"), _tr("Note")],
+            table_rows,
+            [28, 9, 25, 38],
+        )
+
+    def safety_plan(self) -> None:
+        plan = self.doc.safety_plan
+        if not plan:
+            return
+        self.h1(_tr("Safety plan"))
+        for section, items in plan.items():
+            self.h3(section)
+            if not items:
+                self.para("\u2013", self.s.meta)
+                continue
+            list_fmt = QTextListFormat()
+            list_fmt.setStyle(QTextListFormat.Style.ListDisc)
+            list_fmt.setIndent(1)
+            block_fmt = self.s.block(bottom=2, line=125)
+            self._block(block_fmt, self.s.body)
+            self.cursor.createList(list_fmt)
+            for i, item in enumerate(items):
+                if i:
+                    self.cursor.insertBlock()  # inherits the list membership
+                self.cursor.insertText(clean_text(item).replace("\n", " "), self.s.body)
+
+    def build(self) -> None:
+        self.cover()
+        self.sessions()
+        self.measures()
+        self.entries()
+        self.what_helps()
+        self.safety_plan()
+
+
+def _line_extent(qdoc: QTextDocument, block: QTextBlock, line_index: int) -> tuple[float, float]:
+    """Top and bottom (document coordinates) of one line of a block."""
+    rect = qdoc.documentLayout().blockBoundingRect(block)
+    layout = block.layout()
+    if layout is None or layout.lineCount() == 0:
+        return rect.top(), rect.bottom()
+    line = layout.lineAt(min(line_index, layout.lineCount() - 1))
+    top = rect.top() + line.y()
+    return top, top + line.height()
+
+
+def _target_bottom(qdoc: QTextDocument, block: QTextBlock) -> float:
+    """Where the content that a kept block must stay with ends."""
+    table = QTextCursor(block).currentTable()
+    if table is not None:
+        row = min(table.rows() - 1, table.format().headerRowCount())
+        bottom = 0.0
+        for col in range(table.columns()):
+            cell_block = table.cellAt(row, col).firstCursorPosition().block()
+            bottom = max(bottom, _line_extent(qdoc, cell_block, 0)[1])
+        return bottom
+    lines = block.layout().lineCount() if block.layout() is not None else 1
+    return _line_extent(qdoc, block, 1 if lines > 1 else 0)[1]
+
+
+def _keep_with_next(qdoc: QTextDocument, page_h: float) -> None:
+    """Push kept blocks (headings, entry meta) to the next page when stranded."""
+    eps = 1.0
+    block = qdoc.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        nxt = block.next()
+        if fmt.boolProperty(KEEP_WITH_NEXT) and nxt.isValid() and not fmt.boolProperty(CHART_SLOT):
+            top, _ = _line_extent(qdoc, block, 0)
+            bottom = _target_bottom(qdoc, nxt)
+            if int(top // page_h) != int((bottom - eps) // page_h):
+                # Move the whole chain of kept blocks that leads here.
+                start = block
+                prev = start.previous()
+                while prev.isValid() and prev.blockFormat().boolProperty(KEEP_WITH_NEXT):
+                    start = prev
+                    prev = start.previous()
+                start_top = _line_extent(qdoc, start, 0)[0]
+                at_page_top = start_top % page_h < _pt(2)
+                if not at_page_top:
+                    sfmt = start.blockFormat()
+                    sfmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    QTextCursor(start).setBlockFormat(sfmt)
+        block = nxt
+
+
+def _page_setup(page_size: str) -> tuple[QPageSize, _Page]:
+    size_id = QPageSize.PageSizeId.Letter if page_size == "Letter" else QPageSize.PageSizeId.A4
+    qsize = QPageSize(size_id)
+    full = qsize.sizePixels(RESOLUTION)
+    page = _Page(
+        width=float(full.width()),
+        height=float(full.height()),
+        left=_mm(20),
+        right=_mm(20),
+        top=_mm(22),
+        bottom=_mm(20),
+    )
+    return qsize, page
+
+
+def _base_font() -> QFont:
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(9.5)
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    return font
+
+
+def _draw_furniture(painter: QPainter, page: _Page, index: int, count: int, doc: ShareDocument, base: QFont) -> None:
+    """Header and footer of one page."""
+    font = QFont(base)
+    font.setPointSizeF(7.5)
+    painter.setFont(font)
+    painter.setPen(QPen(MUTED))
+    body = page.body
+    header_y = page.top - _mm(8)
+    header_rect = QRectF(body.left(), header_y - _pt(10), body.width(), _pt(10))
+    painter.drawText(header_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), header_text())
+    painter.drawText(
+        header_rect,
+        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+        _tr("Integration summary") + f" \u00b7 {fmt_date(doc.generated_at)}",
+    )
+    rule = QPen(RULE)
+    rule.setWidthF(_pt(0.5))
+    painter.setPen(rule)
+    painter.drawLine(body.left(), header_y + _pt(3), body.right(), header_y + _pt(3))
+    painter.setPen(QPen(MUTED))
+    footer_rect = QRectF(body.left(), page.height - page.bottom + _mm(6), body.width(), _pt(10))
+    painter.drawText(
+        footer_rect,
+        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+        _tr("Page {0} of {1}").format(index + 1, count),
+    )
+
+
+def render_pdf(doc: ShareDocument) -> bytes:
+    """Render the summary to PDF bytes in memory, with neutral metadata.
+
+    Nothing is written to disk. Encrypt with `pdf_security.encrypt_pdf` and save with
+    `pdf_security.write_private_file` (or use `export_pdf`).
+    """
+    ensure_qt_app()
+    qsize, page = _page_setup(doc.page_size)
+    buffer = QBuffer()
+    buffer.setData(QByteArray())
+    buffer.open(QIODevice.OpenModeFlag.ReadWrite)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(QPageLayout(qsize, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    writer.setTitle(NEUTRAL_TITLE)
+    writer.setCreator(NEUTRAL_CREATOR)
+
+    base = _base_font()
+    body = page.body
+    qdoc = QTextDocument()
+    qdoc.documentLayout().setPaintDevice(writer)
+    qdoc.setDefaultFont(base)
+    qdoc.setDocumentMargin(0)
+    qdoc.setPageSize(QSizeF(body.width(), body.height()))
+    builder = _Builder(doc, qdoc, body.width(), base)
+    builder.build()
+    _keep_with_next(qdoc, body.height())
+
+    page_h = body.height()
+    count = max(1, qdoc.pageCount())
+    charts_by_page: dict[int, list[tuple[QRectF, MeasureTrend]]] = {}
+    for block, trend in builder.chart_slots:
+        top, bottom = _line_extent(qdoc, block, 0)
+        index = int(top // page_h)
+        charts_by_page.setdefault(index, []).append(
+            (QRectF(0, top - index * page_h, body.width(), bottom - top), trend)
+        )
+    markers = doc.chart_markers()
+
+    painter = QPainter(writer)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    try:
+        for index in range(count):
+            if index:
+                writer.newPage()
+            _draw_furniture(painter, page, index, count, doc, base)
+            painter.save()
+            painter.translate(body.left(), body.top() - index * page_h)
+            qdoc.drawContents(painter, QRectF(0, index * page_h, body.width(), page_h))
+            painter.restore()
+            for rect, trend in charts_by_page.get(index, []):
+                painter.save()
+                painter.translate(body.left(), body.top())
+                chart = build_chart(trend, markers, base_font=base)
+                render_chart(chart, painter, rect)
+                painter.restore()
+                chart.deleteLater()
+    finally:
+        painter.end()
+    buffer.close()
+    raw = bytes(buffer.data().data())
+    return neutralise_metadata(raw)
+
+
+def export_pdf(doc: ShareDocument, target: Path, password: str | None = None, overwrite: bool = False) -> None:
+    """Render, optionally encrypt (AES-256), and write privately to `target`.
+
+    The unencrypted document exists only in memory.
+    """
+    data = render_pdf(doc)
+    if password:
+        data = encrypt_pdf(data, password)
+    write_private_file(target, data, overwrite=overwrite)

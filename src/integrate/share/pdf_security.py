@@ -1,0 +1,142 @@
+"""What makes an exported PDF private: neutral metadata, AES-256 encryption, safe writes.
+
+Nothing here ever writes unencrypted bytes anywhere but the final target (and its 0600
+temporary sibling), so callers should encrypt *before* calling `write_private_file`.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import secrets
+from datetime import date
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject, TextStringObject
+
+# The only metadata an exported file carries. Deliberately says nothing about the
+# person, the treatment or the content.
+NEUTRAL_TITLE = "Summary"
+NEUTRAL_CREATOR = "Integrate"
+
+
+def neutralise_metadata(pdf_bytes: bytes) -> bytes:
+    """Return the PDF with a neutral Info dictionary and no XMP metadata.
+
+    Qt writes Title/Creator/Producer ("Qt 6.x") and an XMP packet; both are replaced so
+    that whoever receives the file learns nothing from its properties.
+    """
+    reader = PdfReader(io.BytesIO(pdf_bytes))
+    writer = PdfWriter(clone_from=reader)
+    root = writer._root_object
+    for key in ("/Metadata", "/PieceInfo", "/Outlines", "/Names", "/OpenAction"):
+        if key in root:
+            del root[key]
+    for page in writer.pages:
+        for key in ("/Metadata", "/PieceInfo"):
+            if key in page:
+                del page[key]
+    info = writer._info
+    if info is not None:
+        info_obj = info.get_object()
+        for key in list(info_obj.keys()):
+            del info_obj[key]
+    writer.add_metadata(
+        {
+            "/Title": NEUTRAL_TITLE,
+            "/Creator": NEUTRAL_CREATOR,
+            "/Producer": NEUTRAL_CREATOR,
+        }
+    )
+    # pypdf may add its own producer string on write; pin it.
+    writer._info.get_object()[NameObject("/Producer")] = TextStringObject(NEUTRAL_CREATOR)  # type: ignore[union-attr]
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def encrypt_pdf(pdf_bytes: bytes, password: str) -> bytes:
+    """Encrypt with AES-256 (PDF 2.0 security handler, R6); the password opens the file.
+
+    The owner password is random: nobody needs owner rights, and reusing the user
+    password would make the two equivalent anyway.
+    """
+    if not password:
+        raise ValueError("an empty password would not protect anything")
+    reader = PdfReader(io.BytesIO(pdf_bytes))
+    writer = PdfWriter(clone_from=reader)
+    writer.encrypt(
+        user_password=password,
+        owner_password=secrets.token_urlsafe(32),
+        algorithm="AES-256",
+    )
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Directory fsync makes the rename durable on POSIX; Windows cannot open folders.
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_private_file(target: Path, data: bytes, overwrite: bool = False) -> None:
+    """Write `data` to `target` atomically, readable by the owner only (0600).
+
+    The bytes go to a 0600 temporary file in the target folder, are fsynced, then
+    renamed over the target. Refuses to replace an existing file unless `overwrite`
+    (raises FileExistsError). The temporary file is removed on any failure.
+    """
+    target = Path(target)
+    folder = target.parent
+    if not overwrite and target.exists():
+        raise FileExistsError(str(target))
+    tmp = folder / f".{target.name}.{secrets.token_hex(6)}.part"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(tmp, flags, 0o600)
+    try:
+        try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, 0o600)  # umask can only narrow; make it exact
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if overwrite:
+            os.replace(tmp, target)
+        else:
+            _link_no_clobber(tmp, target)
+        _fsync_dir(folder)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _link_no_clobber(tmp: Path, target: Path) -> None:
+    """Move tmp to target, failing if target appeared meanwhile (no race window)."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        # Filesystems without hard links (FAT on USB sticks): best effort check.
+        if target.exists():
+            raise FileExistsError(str(target)) from None
+        os.replace(tmp, target)
+        return
+    tmp.unlink()
+
+
+def default_share_filename(generated: date) -> str:
+    """A file name that reveals nothing sensitive, e.g. ``summary-2026-11-22.pdf``."""
+    return f"summary-{generated.isoformat()}.pdf"

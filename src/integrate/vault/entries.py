@@ -1,0 +1,212 @@
+"""Journal entries: storage, tags and full-text search (FTS5 inside the encrypted DB)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from integrate.core.model import Entry, new_uid
+from integrate.core.timeutil import from_iso, now_local, to_iso
+from integrate.vault.db import Connection, transaction
+
+MAX_TAG_LENGTH = 40
+_TAG_CLEAN = re.compile(r"[\s,]+")
+
+
+def normalise_tag(tag: str) -> str:
+    """Tags are single words: whitespace/commas become '-', trimmed, at most 40 chars."""
+    cleaned = _TAG_CLEAN.sub("-", tag.strip()).strip("-#")
+    return cleaned[:MAX_TAG_LENGTH]
+
+
+def _row_to_entry(row: Sequence[object], tags: list[str]) -> Entry:
+    (id_, uid, title, body, prompt_id, checkin_id, session_id, flagged, created, updated) = row
+    return Entry(
+        id=int(id_),  # type: ignore[call-overload]
+        uid=str(uid),
+        title=str(title),
+        body=str(body),
+        prompt_id=prompt_id if prompt_id is None else str(prompt_id),
+        checkin_id=checkin_id if checkin_id is None else int(checkin_id),  # type: ignore[call-overload]
+        session_id=session_id if session_id is None else int(session_id),  # type: ignore[call-overload]
+        flagged=bool(flagged),
+        created_at=from_iso(str(created)),
+        updated_at=from_iso(str(updated)),
+        tags=tags,
+    )
+
+
+_COLUMNS = "id, uid, title, body, prompt_id, checkin_id, session_id, flagged, created_at, updated_at"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    entry_id: int
+    uid: str
+    title: str
+    snippet: str  # plain text; matches are wrapped in the markers passed to search()
+    created_at: datetime
+    flagged: bool
+
+
+class EntryRepository:
+    """CRUD and search for journal entries on an open vault connection."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    # -- writing
+
+    def add(self, entry: Entry) -> Entry:
+        """Insert `entry` (new uid/timestamps filled in) and return it with its id."""
+        now = now_local()
+        entry.created_at = entry.created_at or now
+        entry.updated_at = entry.updated_at or entry.created_at
+        entry.uid = entry.uid or new_uid()
+        tags = _unique_tags(entry.tags)
+        with transaction(self.conn):
+            cur = self.conn.execute(
+                "INSERT INTO entries(uid, title, body, tags_text, prompt_id, checkin_id, "
+                "session_id, flagged, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (entry.uid, entry.title, entry.body, " ".join(tags), entry.prompt_id,
+                 entry.checkin_id, entry.session_id, int(entry.flagged),
+                 to_iso(entry.created_at), to_iso(entry.updated_at)),
+            )
+            entry.id = int(cur.lastrowid or 0)
+            self._link_tags(entry.id, tags)
+        entry.tags = tags
+        return entry
+
+    def save_text(self, entry_id: int, title: str, body: str) -> None:
+        """The autosave path: one small UPDATE (FTS kept in sync by triggers)."""
+        self.conn.execute(
+            "UPDATE entries SET title = ?, body = ?, updated_at = ? WHERE id = ?",
+            (title, body, to_iso(now_local()), entry_id),
+        )
+
+    def set_flagged(self, entry_id: int, flagged: bool) -> None:
+        self.conn.execute("UPDATE entries SET flagged = ?, updated_at = ? WHERE id = ?",
+                          (int(flagged), to_iso(now_local()), entry_id))
+
+    def set_tags(self, entry_id: int, tags: Iterable[str]) -> list[str]:
+        clean = _unique_tags(tags)
+        with transaction(self.conn):
+            self.conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry_id,))
+            self._link_tags(entry_id, clean)
+            self.conn.execute("UPDATE entries SET tags_text = ?, updated_at = ? WHERE id = ?",
+                              (" ".join(clean), to_iso(now_local()), entry_id))
+        return clean
+
+    def delete(self, entry_id: int) -> Entry | None:
+        """Delete and return the entry as it was (so the UI can offer undo via `restore`)."""
+        entry = self.get(entry_id)
+        if entry is not None:
+            self.conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+            self.conn.execute("DELETE FROM tags WHERE id NOT IN "
+                              "(SELECT DISTINCT tag_id FROM entry_tags)")
+        return entry
+
+    def restore(self, entry: Entry) -> Entry:
+        """Put back an entry returned by `delete` with its uid and timestamps."""
+        entry.id = None
+        return self.add(entry)
+
+    def _link_tags(self, entry_id: int, tags: list[str]) -> None:
+        for tag in tags:
+            self.conn.execute("INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING",
+                              (tag,))
+            self.conn.execute(
+                "INSERT OR IGNORE INTO entry_tags(entry_id, tag_id) "
+                "SELECT ?, id FROM tags WHERE name = ?", (entry_id, tag))
+
+    # -- reading
+
+    def get(self, entry_id: int) -> Entry | None:
+        row = self.conn.execute(f"SELECT {_COLUMNS} FROM entries WHERE id = ?",
+                                (entry_id,)).fetchone()
+        return None if row is None else _row_to_entry(row, self.tags_of(entry_id))
+
+    def get_by_uid(self, uid: str) -> Entry | None:
+        row = self.conn.execute("SELECT id FROM entries WHERE uid = ?", (uid,)).fetchone()
+        return None if row is None else self.get(int(row[0]))
+
+    def tags_of(self, entry_id: int) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT t.name FROM tags t JOIN entry_tags et ON et.tag_id = t.id "
+            "WHERE et.entry_id = ? ORDER BY t.name", (entry_id,)).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def all_tags(self) -> list[tuple[str, int]]:
+        rows = self.conn.execute(
+            "SELECT t.name, count(*) FROM tags t JOIN entry_tags et ON et.tag_id = t.id "
+            "GROUP BY t.id ORDER BY t.name").fetchall()
+        return [(str(r[0]), int(r[1])) for r in rows]
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+    def list_recent(self, limit: int = 50, offset: int = 0) -> list[Entry]:
+        rows = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM entries ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+            (limit, offset)).fetchall()
+        return [_row_to_entry(r, self.tags_of(int(r[0]))) for r in rows]
+
+    def search(self, query: str, *, tag: str | None = None, limit: int = 50,
+               marks: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
+        """Full-text search. `query` is what the patient typed (see `fts_query`)."""
+        match = fts_query(query)
+        if not match:
+            return []
+        sql = (
+            "SELECT e.id, e.uid, e.title, "
+            "snippet(entries_fts, 1, ?, ?, '…', 12), e.created_at, e.flagged "
+            "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+            "WHERE entries_fts MATCH ?"
+        )
+        params: list[object] = [marks[0], marks[1], match]
+        if tag:
+            sql += (" AND e.id IN (SELECT et.entry_id FROM entry_tags et JOIN tags t "
+                    "ON t.id = et.tag_id WHERE t.name = ?)")
+            params.append(normalise_tag(tag))
+        sql += " ORDER BY bm25(entries_fts, 4.0, 1.0, 2.0), e.created_at DESC LIMIT ?"
+        params.append(limit)
+        rows = self.conn.execute(sql, params).fetchall()
+        return [SearchHit(int(r[0]), str(r[1]), str(r[2]), str(r[3] or ""),
+                          from_iso(str(r[4])), bool(r[5])) for r in rows]
+
+
+def _unique_tags(tags: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for tag in tags:
+        clean = normalise_tag(tag)
+        if clean and clean.lower() not in seen:
+            seen[clean.lower()] = clean
+    return sorted(seen.values(), key=str.lower)
+
+
+_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def fts_query(text: str) -> str:
+    """Turn what a patient typed into a safe FTS5 query.
+
+    Words are ANDed; "quoted words" are phrases; a trailing * makes a prefix
+    search. Every term is quoted, so FTS5 operators and punctuation in the input
+    are treated as text, never as query syntax.
+    """
+    parts: list[str] = []
+    for phrase, word in _TOKEN.findall(text):
+        if phrase:
+            inner = phrase.strip()
+            if inner:
+                parts.append('"' + inner.replace('"', '""') + '"')
+            continue
+        prefix = word.endswith("*")
+        term = word.rstrip("*").replace('"', "")
+        if not term.strip("*"):
+            continue
+        quoted = '"' + term + '"'
+        parts.append(quoted + ("*" if prefix else ""))
+    return " ".join(parts)

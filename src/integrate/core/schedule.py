@@ -235,6 +235,8 @@ def compute_schedule(
     ordered = sorted(sessions, key=_order)
     ketamine = [s for s in ordered if s.kind is SessionKind.KETAMINE]
     done = [s for s in ketamine if s.status is SessionStatus.DONE]
+    # Each done session's window ends when the next done session starts.
+    takeover = {a.uid: _utc(b.at) for a, b in zip(done, done[1:], strict=False)}
     reviews = _series_reviews(series, ordered, config)
 
     out: list[CheckIn] = []
@@ -277,15 +279,9 @@ def compute_schedule(
                 add(f"{session.uid}:{Phase.PREPARATION}", Phase.PREPARATION, due, session, ser)
             continue
 
-        # A done ketamine session: its window runs until the next done one starts.
-        idx = done.index(session)
-        takeover = _utc(done[idx + 1].at) if idx + 1 < len(done) else None
-
-        def state_for(due: datetime, takeover: datetime | None = takeover) -> CheckInState:
-            if takeover is not None and due >= takeover:
-                return CheckInState.SUPERSEDED
-            return CheckInState.DUE
-
+        # A done ketamine session: post-session check-ins, superseded from the moment
+        # a newer done session starts.
+        ends = takeover.get(session.uid)
         for phase, days in _POST_PHASES:
             if phase not in enabled:
                 continue
@@ -293,7 +289,9 @@ def compute_schedule(
                 due = _elapsed(session.at, config.same_day_hours, tz, quiet)
             else:
                 due = _wall(day0 + timedelta(days=days), config.day_time, tz, quiet)
-            add(f"{session.uid}:{phase}", phase, due, session, ser, state_for(due))
+            superseded = ends is not None and due >= ends
+            state = CheckInState.SUPERSEDED if superseded else CheckInState.DUE
+            add(f"{session.uid}:{phase}", phase, due, session, ser, state)
 
         if Phase.BETWEEN in enabled and config.between_max > 0:
             boundary = _between_boundary(session, ketamine, ser, reviews)

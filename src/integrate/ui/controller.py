@@ -1,0 +1,270 @@
+"""Moves the window between first run, unlock, the main shell, lock and recovery.
+
+All vault work that can block (keyring over D-Bus, scrypt, integrity checks)
+runs in the background; screens only emit what the patient chose.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
+from PySide6.QtWidgets import QMessageBox
+
+from integrate.core.crisis import load_crisis_lines
+from integrate.paths import VaultPaths
+from integrate.ui.help_now import HelpNowDialog
+from integrate.ui.main_window import MainWindow, Shell
+from integrate.ui.onboarding import Onboarding
+from integrate.ui.recovery import RecoveryScreen
+from integrate.ui.services import AppServices
+from integrate.ui.unlock import UnlockScreen
+from integrate.ui.worker import run_in_background
+from integrate.vault.entries import EntryRepository
+from integrate.vault.keys import KeySlots
+from integrate.vault.keystore import Keystore, KeystoreOutcome
+from integrate.vault.vault import (
+    CreatedVault,
+    UnlockOutcome,
+    UnlockResult,
+    Vault,
+    VaultError,
+    create_vault,
+    load_slots,
+    open_with_key,
+    unlock_with_keyring,
+    unlock_with_passphrase,
+    unlock_with_recovery,
+)
+
+DEFAULT_COUNTRY = "US"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Controller", text)
+
+
+class AppController(QObject):
+    unlocked = Signal()
+    locked = Signal()
+
+    def __init__(self, window: MainWindow, paths: VaultPaths, keystore: Keystore,
+                 prefs: QSettings) -> None:
+        super().__init__(window)
+        self.window = window
+        self.paths = paths
+        self.keystore = keystore
+        self.prefs = prefs
+        self.services: AppServices | None = None
+        self._recovery_key_slots: tuple[KeySlots, object] | None = None
+        window.help_requested.connect(self.show_help)
+        window.lock_requested.connect(self.lock)
+
+    # -- preferences kept outside the vault (nothing sensitive)
+
+    @property
+    def country(self) -> str:
+        return str(self.prefs.value("crisis/country", DEFAULT_COUNTRY))
+
+    def set_country(self, code: str) -> None:
+        self.prefs.setValue("crisis/country", code)
+        self.prefs.sync()
+
+    # -- start
+
+    def start(self) -> None:
+        if not self.paths.exists():
+            self.show_onboarding()
+        else:
+            self.show_unlock(auto_keyring=True)
+
+    def show_onboarding(self) -> None:
+        keystore_name = self.keystore.describe()
+        screen = Onboarding(
+            keystore_name=None if keystore_name == "none" else keystore_name,
+            countries=load_crisis_lines().country_choices(),
+            default_country=self.country,
+        )
+        screen.country_chosen.connect(self.set_country)
+        screen.create_requested.connect(lambda pw, ask: self._create(screen, pw, ask))
+        screen.save_code_requested.connect(self._save_code_pdf)
+        screen.finished.connect(self._onboarding_done)
+        self.window.show_screen(screen)
+        self._pending_vault: Vault | None = None
+
+    def _create(self, screen: Onboarding, passphrase: str, ask_every_time: bool) -> None:
+        keystore = None if ask_every_time else self.keystore
+
+        def work() -> CreatedVault:
+            return create_vault(self.paths, keystore=keystore, passphrase=passphrase or None)
+
+        def done(created: CreatedVault) -> None:
+            self._pending_vault = created.vault
+            screen.show_recovery_code(created.recovery_code)
+
+        def failed(exc: BaseException) -> None:
+            message = str(exc) if isinstance(exc, VaultError) else _tr(
+                "The journal could not be created: {error}").format(error=type(exc).__name__)
+            screen.creation_failed(message)
+
+        run_in_background(work, done, failed)
+
+    def _onboarding_done(self) -> None:
+        if self._pending_vault is not None:
+            vault, self._pending_vault = self._pending_vault, None
+            self._enter(vault)
+
+    def _save_code_pdf(self, code: str, path: str) -> None:
+        from pathlib import Path
+
+        from integrate.share.recovery_pdf import write_recovery_code_pdf
+
+        try:
+            write_recovery_code_pdf(Path(path), code)
+        except OSError as exc:
+            QMessageBox.warning(self.window, _tr("Not saved"), _tr(
+                "The file could not be saved ({error}). Write the code down instead.").format(
+                error=exc.strerror or type(exc).__name__))
+
+    # -- unlock
+
+    def show_unlock(self, *, auto_keyring: bool, message: str = "") -> None:
+        slots = load_slots(self.paths)
+        if isinstance(slots, UnlockResult):
+            self._show_failure(slots)
+            return
+        screen = UnlockScreen(has_passphrase=slots.passphrase is not None,
+                              keyring_slot=slots.keyring is not None)
+        screen.passphrase_entered.connect(
+            lambda pw: self._unlock(screen, lambda: unlock_with_passphrase(self.paths, pw)))
+        screen.recovery_entered.connect(
+            lambda code: self._unlock(screen, lambda: unlock_with_recovery(self.paths, code),
+                                      via_recovery=True))
+        screen.retry_keyring.connect(
+            lambda: self._unlock(screen, lambda: unlock_with_keyring(self.paths, self.keystore)))
+        self.window.show_screen(screen)
+        if message:
+            screen.show_message(message)
+        if slots.keyring is not None and auto_keyring:
+            self._unlock(screen, lambda: unlock_with_keyring(self.paths, self.keystore))
+        elif slots.keyring is not None:
+            screen.retry_button.setText(_tr("Unlock"))
+            screen.retry_button.setObjectName("primary")
+            screen.retry_button.setFocus()
+
+    def _unlock(self, screen: UnlockScreen, work: object, via_recovery: bool = False) -> None:
+        screen.set_busy(True, _tr("Opening your journal…"))
+
+        def done(result: UnlockResult) -> None:
+            self._unlock_finished(screen, result, via_recovery)
+
+        def failed(exc: BaseException) -> None:
+            screen.set_busy(False)
+            screen.show_message(_tr("Something went wrong while opening the journal ({error}). "
+                                    "Nothing was changed.").format(error=type(exc).__name__))
+
+        run_in_background(work, done, failed)  # type: ignore[arg-type]
+
+    def _unlock_finished(self, screen: UnlockScreen, result: UnlockResult,
+                         via_recovery: bool) -> None:
+        if result.ok and result.vault is not None:
+            screen.recovery.clear()
+            self._enter(result.vault, via_recovery=via_recovery)
+            return
+        if result.outcome in {UnlockOutcome.DAMAGED, UnlockOutcome.SLOTS_DAMAGED,
+                              UnlockOutcome.TOO_NEW}:
+            self._show_failure(result)
+            return
+        screen.set_busy(False)
+        screen.show_message(result.message)
+
+    def _show_failure(self, result: UnlockResult) -> None:
+        screen = RecoveryScreen(self.paths, result.message, result.integrity)
+        screen.read_button.setVisible(result.outcome is UnlockOutcome.DAMAGED)
+        screen.read_intact_requested.connect(lambda: self._read_intact(screen))
+        self.window.show_screen(screen)
+
+    def _read_intact(self, screen: RecoveryScreen) -> None:
+        """Open read-only with the keyring key and show whatever entries still read."""
+        slots = load_slots(self.paths)
+        if isinstance(slots, UnlockResult):
+            return
+        fetched = self.keystore.fetch(slots.vault_id)
+        if fetched.outcome is not KeystoreOutcome.OK or not fetched.secret:
+            screen.show_readable(_tr("The key could not be read from the keyring, so the "
+                                     "intact parts cannot be shown here."))
+            return
+        from integrate.vault.keys import VaultKey
+
+        opened = open_with_key(self.paths, slots, VaultKey.from_hex(fetched.secret),
+                               read_only=True)
+        if opened.vault is None:
+            screen.show_readable(_tr("Nothing could be read."))
+            return
+        lines: list[str] = []
+        with opened.vault as vault:
+            repo = EntryRepository(vault.conn)
+            offset = 0
+            while True:
+                try:
+                    batch = repo.list_recent(limit=100, offset=offset)
+                except Exception:  # noqa: BLE001 - a damaged page ends what can be read
+                    lines.append(_tr("[The rest could not be read.]"))
+                    break
+                if not batch:
+                    break
+                for entry in batch:
+                    stamp = entry.created_at.strftime("%Y-%m-%d %H:%M") if entry.created_at else ""
+                    lines.append(f"{stamp}  {entry.title}\n{entry.body}\n")
+                offset += len(batch)
+        screen.show_readable("\n".join(lines) or _tr("No entries could be read."))
+
+    # -- unlocked
+
+    def _enter(self, vault: Vault, *, via_recovery: bool = False) -> None:
+        self.services = AppServices(vault, self.paths, self.keystore, self.prefs, parent=self)
+        shell = Shell(self.services)
+        self.window.show_screen(shell)
+        self.unlocked.emit()
+        if via_recovery and vault.slots.keyring is not None:
+            self._offer_keyring_repair(vault)
+
+    def _offer_keyring_repair(self, vault: Vault) -> None:
+        """After a recovery-code unlock, the keyring may have lost the key: offer to put it
+        back (never done silently, because a different key there might matter)."""
+        fetched = self.keystore.fetch(vault.id)
+        if fetched.outcome is not KeystoreOutcome.MISSING:
+            return
+        answer = QMessageBox.question(self.window, _tr("Keyring"), _tr(
+            "This computer's keyring no longer holds your journal's key. Store it there again, "
+            "so the journal opens without the recovery code next time?"))
+        if answer == QMessageBox.StandardButton.Yes:
+            vault.store_key_in_keyring(self.keystore)
+
+    def lock(self) -> None:
+        """Close the database, drop the key and every screen that showed journal data."""
+        if self.services is None:
+            return
+        services, self.services = self.services, None
+        services.vault.close()
+        self.show_unlock(auto_keyring=False, message=_tr("Your journal is locked."))
+        services.deleteLater()
+        self.locked.emit()
+
+    def shutdown(self) -> None:
+        if self.services is not None:
+            self.services.vault.close()
+            self.services = None
+        pending = getattr(self, "_pending_vault", None)
+        if pending is not None:
+            pending.close()
+
+    # -- help
+
+    def show_help(self) -> None:
+        dialog = HelpNowDialog(self.country, self.services, self.window,
+                               on_country_changed=self.set_country)
+        dialog.setObjectName("helpNowDialog")
+        dialog.open()
+
+
+def current_shell(window: MainWindow) -> Shell | None:
+    return window.shell

@@ -1,0 +1,150 @@
+"""The window frame: a top bar with "Need help now" on every screen, and a stack of screens.
+
+Screens: onboarding (first run), unlock, the main shell (navigation + areas) and
+the read-only recovery screen. The window title is always the neutral app name.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrate import APP_NAME
+from integrate.ui.pages import Area, areas
+from integrate.ui.services import AppServices
+from integrate.ui.widgets.common import button, plain_label
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class Shell(QWidget):
+    """Navigation on the left, the chosen area on the right. Areas are built on first visit."""
+
+    def __init__(self, services: AppServices) -> None:
+        super().__init__()
+        self.services = services
+        self.areas: list[Area] = areas()
+        self._pages: dict[str, QWidget] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setAccessibleName(_tr("Areas"))
+        self.nav.setFixedWidth(190)
+        for area in self.areas:
+            item = QListWidgetItem(area.title)
+            item.setToolTip(f"{area.title} ({area.shortcut})")
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.nav.currentRowChanged.connect(self._show_row)
+        services.navigate.connect(self._navigate)
+        for index, area in enumerate(self.areas):
+            shortcut = QShortcut(QKeySequence(area.shortcut), self)
+            shortcut.activated.connect(lambda i=index: self.nav.setCurrentRow(i))
+        self.nav.setCurrentRow(0)
+
+    def page(self, key: str) -> QWidget:
+        """The page for area `key`, built if needed."""
+        if key not in self._pages:
+            area = next(a for a in self.areas if a.key == key)
+            widget = area.build(self.services)
+            widget.setObjectName(f"area-{key}")
+            self._pages[key] = widget
+            self.stack.addWidget(widget)
+        return self._pages[key]
+
+    def show_area(self, key: str) -> QWidget:
+        row = next(i for i, a in enumerate(self.areas) if a.key == key)
+        self.nav.setCurrentRow(row)
+        return self._pages[key]
+
+    def current_key(self) -> str:
+        return self.areas[max(0, self.nav.currentRow())].key
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        widget = self.page(self.areas[row].key)
+        self.stack.setCurrentWidget(widget)
+
+    def _navigate(self, key: str, item: str) -> None:
+        widget = self.show_area(key)
+        opener = getattr(widget, "open_item", None)
+        if item and callable(opener):
+            opener(item)
+
+
+class MainWindow(QMainWindow):
+    help_requested = Signal()
+    lock_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_NAME)
+        self.resize(1100, 760)
+        self.setMinimumSize(760, 540)
+        root = QWidget()
+        outer = QVBoxLayout(root)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        bar = QWidget()
+        bar.setObjectName("topBar")
+        bar_layout = QHBoxLayout(bar)
+        bar_layout.setContentsMargins(16, 8, 16, 8)
+        name = plain_label(APP_NAME, wrap=False)
+        name.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        bar_layout.addWidget(name)
+        bar_layout.addStretch(1)
+        self.lock_button = button(_tr("Lock"), accessible=_tr("Lock the journal"))
+        self.lock_button.setToolTip(_tr("Lock the journal (Ctrl+L)"))
+        self.lock_button.clicked.connect(self.lock_requested.emit)
+        self.lock_button.setVisible(False)
+        bar_layout.addWidget(self.lock_button)
+        self.help_button = button(_tr("Need help now"), accessible=_tr("Need help now"))
+        self.help_button.setObjectName("helpNow")
+        self.help_button.setToolTip(_tr("Crisis lines and a grounding exercise (F1)"))
+        self.help_button.clicked.connect(self.help_requested.emit)
+        bar_layout.addWidget(self.help_button)
+        outer.addWidget(bar)
+
+        self.screens = QStackedWidget()
+        outer.addWidget(self.screens, 1)
+        self.setCentralWidget(root)
+
+        help_shortcut = QShortcut(QKeySequence("F1"), self)
+        help_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        help_shortcut.activated.connect(self.help_requested.emit)
+        lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
+        lock_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        lock_shortcut.activated.connect(self._lock_if_unlocked)
+        self.shell: Shell | None = None
+
+    def show_screen(self, widget: QWidget) -> None:
+        """Replace whatever screen is shown (the old one is deleted)."""
+        old = self.screens.currentWidget()
+        self.screens.addWidget(widget)
+        self.screens.setCurrentWidget(widget)
+        if old is not None and old is not widget:
+            self.screens.removeWidget(old)
+            old.deleteLater()
+        self.shell = widget if isinstance(widget, Shell) else None
+        self.lock_button.setVisible(self.shell is not None)
+
+    def _lock_if_unlocked(self) -> None:
+        if self.shell is not None:
+            self.lock_requested.emit()

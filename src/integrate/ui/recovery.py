@@ -1,0 +1,63 @@
+"""The read-only recovery screen shown when a journal fails its integrity checks.
+
+Nothing here writes to the journal: it explains, lists what was found, lets the
+patient read what is intact, and points to backups.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QWidget
+
+from integrate.paths import VaultPaths
+from integrate.vault.db import IntegrityReport
+from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Recovery", text)
+
+
+class RecoveryScreen(QWidget):
+    read_intact_requested = Signal()
+
+    def __init__(self, paths: VaultPaths, message: str, report: IntegrityReport | None) -> None:
+        super().__init__()
+        self.paths = paths
+        layout = page_layout(self)
+        layout.addWidget(page_title(_tr("Your journal needs attention")))
+        layout.addWidget(plain_label(message, object_name="notice"))
+        layout.addWidget(plain_label(_tr(
+            "Integrate has not changed, deleted or replaced anything. If you have a backup, you "
+            "can restore it. The file is here:\n{path}").format(path=str(paths.db))))
+        problems = (report.cipher_problems + report.sqlite_problems) if report else []
+        if problems:
+            details = QPlainTextEdit("\n".join(problems[:50]))
+            details.setReadOnly(True)
+            details.setAccessibleName(_tr("Problems found"))
+            details.setMaximumHeight(120)
+            layout.addWidget(details)
+        row = QHBoxLayout()
+        backups = button(_tr("Show the backups folder"))
+        backups.clicked.connect(self._open_backups)
+        row.addWidget(backups)
+        self.read_button = button(_tr("Read what is intact"), primary=True)
+        self.read_button.clicked.connect(self.read_intact_requested.emit)
+        row.addWidget(self.read_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.reader = QPlainTextEdit()
+        self.reader.setReadOnly(True)
+        self.reader.setAccessibleName(_tr("Readable entries"))
+        self.reader.setVisible(False)
+        layout.addWidget(self.reader, 1)
+        layout.addStretch(0)
+
+    def show_readable(self, text: str) -> None:
+        self.reader.setPlainText(text)
+        self.reader.setVisible(True)
+
+    def _open_backups(self) -> None:
+        folder = self.paths.backups if self.paths.backups.is_dir() else self.paths.root
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

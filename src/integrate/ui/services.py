@@ -1,0 +1,38 @@
+"""What the screens talk to: the open vault, repositories and change notifications.
+
+Screens never open files or keyrings themselves; they call these small services
+and listen to `changed` to refresh.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from integrate.paths import VaultPaths
+from integrate.vault.entries import EntryRepository
+from integrate.vault.keystore import Keystore
+from integrate.vault.sessions import SessionRepository
+from integrate.vault.vault import Vault
+
+
+class AppServices(QObject):
+    """One per unlocked vault; dropped when the app locks."""
+
+    # Area names: "entries", "sessions", "checkins", "measures", "exercises", "safety",
+    # "shares", "settings". Screens refresh when an area they show changes.
+    changed = Signal(str)
+    # Ask the shell to show an area (and optionally an item in it), e.g. ("journal", uid).
+    navigate = Signal(str, str)
+
+    def __init__(self, vault: Vault, paths: VaultPaths, keystore: Keystore,
+                 prefs: QSettings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.paths = paths
+        self.keystore = keystore
+        self.prefs = prefs
+        self.entries = EntryRepository(vault.conn)
+        self.sessions = SessionRepository(vault.conn)
+
+    def notify(self, area: str) -> None:
+        self.changed.emit(area)

@@ -1,0 +1,159 @@
+"""Settings: how the journal is protected (keyring, passphrase, recovery code).
+
+Other areas add their own sections (schedule, reminders, backups, appearance)
+through `SECTION_FACTORIES`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrate.ui.services import AppServices
+from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
+from integrate.ui.worker import run_in_background
+from integrate.vault.vault import VaultError
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Settings", text)
+
+
+# "module:callable" -> QWidget section for AppServices; later areas append theirs.
+SECTION_FACTORIES: list[str] = [
+    "integrate.ui.settings:SecuritySection",
+]
+
+
+class SecuritySection(QGroupBox):
+    def __init__(self, services: AppServices) -> None:
+        super().__init__(_tr("Protection"))
+        self.services = services
+        layout = QVBoxLayout(self)
+        self.status = plain_label("")
+        layout.addWidget(self.status)
+        self.ask_every_time = QCheckBox(_tr(
+            "Ask for my passphrase every time Integrate opens (removes the key from the keyring)"))
+        self.ask_every_time.setAccessibleName(_tr("Ask for my passphrase every time"))
+        self.ask_every_time.toggled.connect(self._toggle_ask)
+        layout.addWidget(self.ask_every_time)
+        row = QHBoxLayout()
+        self.change_pass = button(_tr("Set or change passphrase…"))
+        self.change_pass.clicked.connect(self._change_passphrase)
+        row.addWidget(self.change_pass)
+        self.new_code = button(_tr("Make a new recovery code…"))
+        self.new_code.clicked.connect(self._new_recovery_code)
+        row.addWidget(self.new_code)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        slots = self.services.vault.slots
+        parts = []
+        if slots.keyring:
+            parts.append(_tr("The key is kept in this computer's keyring."))
+        if slots.passphrase:
+            parts.append(_tr("A passphrase can open the journal."))
+        parts.append(_tr("A recovery code can open the journal."))
+        self.status.setText(" ".join(parts))
+        self.ask_every_time.blockSignals(True)
+        self.ask_every_time.setChecked(slots.keyring is None)
+        self.ask_every_time.blockSignals(False)
+
+    def _toggle_ask(self, checked: bool) -> None:
+        vault = self.services.vault
+        if checked:
+            if vault.slots.passphrase is None:
+                QMessageBox.information(self, _tr("Passphrase needed"), _tr(
+                    "Set a passphrase first: it is how the journal will open."))
+                self.refresh()
+                return
+            run_in_background(lambda: vault.forget_keyring(self.services.keystore),
+                              self._keyring_done)
+        else:
+            run_in_background(lambda: vault.store_key_in_keyring(self.services.keystore),
+                              self._keyring_done)
+
+    def _keyring_done(self, result: object) -> None:
+        ok = getattr(result, "ok", False)
+        if not ok:
+            QMessageBox.warning(self, _tr("Keyring"), getattr(result, "detail", "") or _tr(
+                "The system keyring could not be changed."))
+        self.refresh()
+
+    def _change_passphrase(self) -> None:
+        first, ok = QInputDialog.getText(self, _tr("New passphrase"), _tr(
+            "New passphrase (at least 8 characters):"), QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        second, ok = QInputDialog.getText(self, _tr("New passphrase"), _tr(
+            "The same passphrase again:"), QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        if len(first) < 8 or first != second:
+            QMessageBox.warning(self, _tr("Passphrase not changed"), _tr(
+                "The passphrases must match and have at least 8 characters. Nothing changed."))
+            return
+        run_in_background(lambda: self.services.vault.set_passphrase(first),
+                          lambda _r: self._done(_tr("Your new passphrase is set.")),
+                          self._failed)
+
+    def _new_recovery_code(self) -> None:
+        answer = QMessageBox.question(self, _tr("New recovery code"), _tr(
+            "Make a new recovery code? The old one will stop working."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        run_in_background(self.services.vault.regenerate_recovery_code, self._show_code,
+                          self._failed)
+
+    def _show_code(self, code: object) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(_tr("New recovery code"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(_tr("Your new recovery code (shown once - write it down):\n\n{code}").format(
+            code=str(code)))
+        box.exec()
+        self.refresh()
+
+    def _done(self, message: str) -> None:
+        QMessageBox.information(self, _tr("Done"), message)
+        self.refresh()
+
+    def _failed(self, exc: BaseException) -> None:
+        text = str(exc) if isinstance(exc, VaultError) else _tr("That did not work. Nothing "
+                                                               "was changed.")
+        QMessageBox.warning(self, _tr("Not changed"), text)
+
+
+def settings_page(services: AppServices) -> QWidget:
+    page = QWidget()
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    inner = QWidget()
+    layout = page_layout(inner)
+    layout.addWidget(page_title(_tr("Settings")))
+    for path in SECTION_FACTORIES:
+        module, name = path.split(":")
+        factory: Callable[[AppServices], QWidget] = getattr(importlib.import_module(module), name)
+        layout.addWidget(factory(services))
+    layout.addStretch(1)
+    scroll.setWidget(inner)
+    outer.addWidget(scroll)
+    return page

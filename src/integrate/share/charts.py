@@ -25,6 +25,9 @@ from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QToolTip
 
 from integrate.share.content import MeasureTrend
+from integrate.share.qtapp import guard_none_refcount
+
+guard_none_refcount()
 
 TOTAL_COLOR = QColor("#1f5f7a")
 SUBSCALE_COLORS = [QColor("#8a6d3b"), QColor("#6b8e23"), QColor("#8b4a6b"), QColor("#4a6b8b")]
@@ -241,7 +244,9 @@ def build_chart(
 def render_chart(chart: QChart, painter: QPainter, rect: QRectF, logical_size: QSizeF | None = None) -> None:
     """Paint `chart` into `rect` of `painter` (vector output on a QPdfWriter).
 
-    The chart is laid out at `logical_size` (screen pixels; default: the size `rect`
+    A chart shown in a view made by `make_chart_view` is rendered from the view's
+    scene (and resized); any other chart is placed in a private scene. The chart is
+    laid out at `logical_size` (screen pixels; default: the size `rect`
     would have at 96 dpi given the painter's device resolution) and scaled into `rect`,
     so fonts print at their point size.
     """
@@ -250,12 +255,13 @@ def render_chart(chart: QChart, painter: QPainter, rect: QRectF, logical_size: Q
         dpi = device.logicalDpiX() if device is not None else 96
         factor = 96.0 / max(dpi, 1)
         logical_size = QSizeF(rect.width() * factor, rect.height() * factor)
-    scene = chart.scene()
+    # The scene is tracked on the chart rather than asked for with chart.scene(), so a
+    # chart that is in no scene yet is recognised without a None round trip.
+    scene = getattr(chart, "_scene_ref", None)
     if scene is None:
         scene = QGraphicsScene()
         scene.addItem(chart)
-        # Keep the scene alive as long as the chart (a Python-side reference).
-        chart._print_scene = scene  # type: ignore[attr-defined]
+        chart._scene_ref = scene  # type: ignore[attr-defined]
     chart.setGeometry(QRectF(0, 0, logical_size.width(), logical_size.height()))
     chart.layout().activate()
     if isinstance(chart, TrendChart):
@@ -274,6 +280,7 @@ def make_chart_view(trend: MeasureTrend, markers: Sequence[datetime] = ()) -> QC
     """A chart view for the screen, with a tooltip on hovering a measured value."""
     chart = build_chart(trend, markers)
     view = QChartView(chart)
+    chart._scene_ref = view.scene()  # type: ignore[attr-defined]
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumSize(360, 220)
     series = chart.total_series

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QPyTextObject,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
@@ -74,7 +75,10 @@ ITEM9_BG = QColor("#fbf3e4")
 
 # Block properties used by the pagination pass.
 KEEP_WITH_NEXT = QTextFormat.Property.UserProperty + 1
-CHART_SLOT = QTextFormat.Property.UserProperty + 2
+CHART_INDEX = QTextFormat.Property.UserProperty + 2
+CHART_WIDTH = QTextFormat.Property.UserProperty + 3
+CHART_HEIGHT = QTextFormat.Property.UserProperty + 4
+CHART_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -109,6 +113,15 @@ def fmt_short(dt: datetime | date) -> str:
 def _pt(points: float) -> float:
     """Points to device pixels of the layout."""
     return points * RESOLUTION / 72.0
+
+
+def _fl(points: float) -> float:
+    """Points to the units of text format lengths (margins, padding, borders).
+
+    QTextDocumentLayout treats those as screen pixels at 96 dpi and scales them to the
+    paint device itself, unlike page sizes and positions, which are device pixels.
+    """
+    return points * 96.0 / 72.0
 
 
 def _mm(mm: float) -> float:
@@ -191,9 +204,9 @@ class _Styles:
     def block(*, top: float = 0, bottom: float = 4, left: float = 0, line: float = 125,
               keep: bool = False, align: Qt.AlignmentFlag | None = None) -> QTextBlockFormat:
         b = QTextBlockFormat()
-        b.setTopMargin(_pt(top))
-        b.setBottomMargin(_pt(bottom))
-        b.setLeftMargin(_pt(left))
+        b.setTopMargin(_fl(top))
+        b.setBottomMargin(_fl(bottom))
+        b.setLeftMargin(_fl(left))
         b.setLineHeight(line, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         if keep:
             b.setProperty(KEEP_WITH_NEXT, True)
@@ -212,7 +225,9 @@ class _Builder:
         self.s = _Styles(base)
         self.cursor = QTextCursor(qdoc)
         self.first_block = True
-        self.chart_slots: list[tuple[QTextBlock, MeasureTrend]] = []
+        self.chart_trends: list[MeasureTrend] = []
+        # Tables by the position of their first cell, for the keep-with-next pass.
+        self.tables: dict[int, QTextTable] = {}
 
     # -- primitives -------------------------------------------------------------------
 
@@ -269,14 +284,14 @@ class _Builder:
         """A small table; all cell text is inserted as plain text."""
         cols = len(header) if header else len(rows[0])
         fmt = QTextTableFormat()
-        fmt.setCellPadding(_pt(3))
+        fmt.setCellPadding(_fl(3))
         fmt.setCellSpacing(0)
         fmt.setBorderCollapse(True)
         fmt.setMargin(0)
-        fmt.setTopMargin(_pt(3))
-        fmt.setBottomMargin(_pt(6))
+        fmt.setTopMargin(_fl(3))
+        fmt.setBottomMargin(_fl(6))
         if borders:
-            fmt.setBorder(_pt(0.5))
+            fmt.setBorder(_fl(0.5))
             fmt.setBorderBrush(QBrush(RULE))
             fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
         else:
@@ -315,18 +330,21 @@ class _Builder:
                     if i:
                         cur.insertBlock(cell_block, char)
                     cur.insertText(line, char)
+        self.tables[table.cellAt(0, 0).firstCursorPosition().block().position()] = table
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
         return table
 
     def chart_slot(self, trend: MeasureTrend, height: float) -> None:
-        fmt = QTextBlockFormat()
-        fmt.setTopMargin(_pt(2))
-        fmt.setBottomMargin(_pt(4))
-        fmt.setLineHeight(height, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
-        fmt.setProperty(CHART_SLOT, True)
-        fmt.setProperty(KEEP_WITH_NEXT, True)
+        """Reserve a chart-sized inline object; `_ChartObject` paints the chart into it."""
+        fmt = self.s.block(top=2, bottom=4, line=100, keep=True)
         self._block(fmt, self.s.body)
-        self.chart_slots.append((self.cursor.block(), trend))
+        obj = QTextCharFormat()
+        obj.setObjectType(CHART_OBJECT)
+        obj.setProperty(CHART_INDEX, len(self.chart_trends))
+        obj.setProperty(CHART_WIDTH, float(self.width))
+        obj.setProperty(CHART_HEIGHT, float(height))
+        self.chart_trends.append(trend)
+        self.cursor.insertText("\ufffc", obj)
 
     # -- sections ---------------------------------------------------------------------
 
@@ -369,7 +387,7 @@ class _Builder:
             self.h2(_tr("Note from the patient"))
             fmt = s.block(bottom=0, left=8, line=130)
             fmt.setBackground(QBrush(NOTE_BG))
-            fmt.setRightMargin(_pt(8))
+            fmt.setRightMargin(_fl(8))
             self.text(d.note.strip(), s.body, fmt)
         self.para(
             _tr(
@@ -497,7 +515,7 @@ class _Builder:
         self.h3(_tr("PHQ-9 item 9 \u2013 included at the patient's choice"))
         fmt = self.s.block(bottom=3, left=6, line=125)
         fmt.setBackground(QBrush(ITEM9_BG))
-        fmt.setRightMargin(_pt(6))
+        fmt.setRightMargin(_fl(6))
         fmt.setProperty(KEEP_WITH_NEXT, True)
         self.text(
             _tr(
@@ -603,6 +621,27 @@ class _Builder:
         self.safety_plan()
 
 
+class _ChartObject(QPyTextObject):
+    """Draws measure charts (as vectors) where the text layout placed their objects."""
+
+    def __init__(self, trends: list[MeasureTrend], markers: list[datetime], base: QFont) -> None:
+        super().__init__()
+        self.trends = trends
+        self.markers = markers
+        self.base = base
+
+    def intrinsicSize(self, doc, pos, fmt):  # type: ignore[no-untyped-def]  # noqa: N802
+        return QSizeF(fmt.doubleProperty(CHART_WIDTH), fmt.doubleProperty(CHART_HEIGHT))
+
+    def drawObject(self, painter, rect, doc, pos, fmt):  # type: ignore[no-untyped-def]  # noqa: N802
+        trend = self.trends[fmt.intProperty(CHART_INDEX)]
+        chart = build_chart(trend, self.markers, base_font=self.base)
+        painter.save()
+        render_chart(chart, painter, QRectF(rect))
+        painter.restore()
+        chart.deleteLater()
+
+
 def _line_extent(qdoc: QTextDocument, block: QTextBlock, line_index: int) -> tuple[float, float]:
     """Top and bottom (document coordinates) of one line of a block."""
     rect = qdoc.documentLayout().blockBoundingRect(block)
@@ -614,9 +653,9 @@ def _line_extent(qdoc: QTextDocument, block: QTextBlock, line_index: int) -> tup
     return top, top + line.height()
 
 
-def _target_bottom(qdoc: QTextDocument, block: QTextBlock) -> float:
+def _target_bottom(qdoc: QTextDocument, block: QTextBlock, tables: dict[int, QTextTable]) -> float:
     """Where the content that a kept block must stay with ends."""
-    table = QTextCursor(block).currentTable()
+    table = tables.get(block.position())
     if table is not None:
         row = min(table.rows() - 1, table.format().headerRowCount())
         bottom = 0.0
@@ -628,16 +667,16 @@ def _target_bottom(qdoc: QTextDocument, block: QTextBlock) -> float:
     return _line_extent(qdoc, block, 1 if lines > 1 else 0)[1]
 
 
-def _keep_with_next(qdoc: QTextDocument, page_h: float) -> None:
+def _keep_with_next(qdoc: QTextDocument, page_h: float, tables: dict[int, QTextTable]) -> None:
     """Push kept blocks (headings, entry meta) to the next page when stranded."""
     eps = 1.0
     block = qdoc.begin()
     while block.isValid():
         fmt = block.blockFormat()
         nxt = block.next()
-        if fmt.boolProperty(KEEP_WITH_NEXT) and nxt.isValid() and not fmt.boolProperty(CHART_SLOT):
+        if fmt.boolProperty(KEEP_WITH_NEXT) and nxt.isValid():
             top, _ = _line_extent(qdoc, block, 0)
-            bottom = _target_bottom(qdoc, nxt)
+            bottom = _target_bottom(qdoc, nxt, tables)
             if int(top // page_h) != int((bottom - eps) // page_h):
                 # Move the whole chain of kept blocks that leads here.
                 start = block
@@ -730,19 +769,13 @@ def render_pdf(doc: ShareDocument) -> bytes:
     qdoc.setDocumentMargin(0)
     qdoc.setPageSize(QSizeF(body.width(), body.height()))
     builder = _Builder(doc, qdoc, body.width(), base)
+    charts = _ChartObject(builder.chart_trends, doc.chart_markers(), base)
+    qdoc.documentLayout().registerHandler(CHART_OBJECT, charts)
     builder.build()
-    _keep_with_next(qdoc, body.height())
+    _keep_with_next(qdoc, body.height(), builder.tables)
 
     page_h = body.height()
     count = max(1, qdoc.pageCount())
-    charts_by_page: dict[int, list[tuple[QRectF, MeasureTrend]]] = {}
-    for block, trend in builder.chart_slots:
-        top, bottom = _line_extent(qdoc, block, 0)
-        index = int(top // page_h)
-        charts_by_page.setdefault(index, []).append(
-            (QRectF(0, top - index * page_h, body.width(), bottom - top), trend)
-        )
-    markers = doc.chart_markers()
 
     painter = QPainter(writer)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -756,13 +789,6 @@ def render_pdf(doc: ShareDocument) -> bytes:
             painter.translate(body.left(), body.top() - index * page_h)
             qdoc.drawContents(painter, QRectF(0, index * page_h, body.width(), page_h))
             painter.restore()
-            for rect, trend in charts_by_page.get(index, []):
-                painter.save()
-                painter.translate(body.left(), body.top())
-                chart = build_chart(trend, markers, base_font=base)
-                render_chart(chart, painter, rect)
-                painter.restore()
-                chart.deleteLater()
     finally:
         painter.end()
     buffer.close()

@@ -97,16 +97,21 @@ class Keystore:
 
     def _resolve(self) -> tuple[object | None, str, KeystoreOutcome | None]:
         """The secure backend to use, its name, or the outcome explaining why not."""
-        if self._backend is not None:
-            name = backend_name(self._backend)
-            return self._backend, name, None if name in SECURE_BACKENDS else KeystoreOutcome.INSECURE
         import keyring
         from keyring.backends import chainer, fail
+
+        if self._backend is not None:
+            name = backend_name(self._backend)
+            if isinstance(self._backend, fail.Keyring):
+                return None, name, KeystoreOutcome.NO_KEYSTORE
+            return self._backend, name, None if name in SECURE_BACKENDS else KeystoreOutcome.INSECURE
 
         try:
             current = _call_with_timeout(keyring.get_keyring, self.timeout)
         except TimeoutError:
             return None, "", KeystoreOutcome.TIMEOUT
+        except Exception:  # noqa: BLE001 - a broken bus/backend config means "no keystore"
+            return None, "", KeystoreOutcome.NO_KEYSTORE
         candidates = current.backends if isinstance(current, chainer.ChainerBackend) else [current]
         for candidate in candidates:
             if backend_name(candidate) in SECURE_BACKENDS:

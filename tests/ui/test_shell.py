@@ -1,0 +1,122 @@
+"""First run, unlock, lock and the always-visible help button, driven like a patient would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from keyring.backends import fail
+
+from integrate.ui.main_window import Shell
+from integrate.ui.onboarding import Onboarding
+from integrate.ui.recovery import RecoveryScreen
+from integrate.ui.unlock import UnlockScreen
+from integrate.vault.keystore import Keystore
+from tests.ui.conftest import PASSPHRASE, make_vault, start_app
+
+
+def test_first_run_creates_vault_with_passphrase_when_no_keyring(qtbot, tmp_path: Path,
+                                                                  fast_kdf) -> None:
+    from integrate.paths import VaultPaths
+
+    app = start_app(qtbot, VaultPaths(tmp_path / "new"),
+                    keystore=Keystore(backend=fail.Keyring()))
+    screen = app.window.screens.currentWidget()
+    assert isinstance(screen, Onboarding)
+    screen.start_button.click()
+    screen.country.setCurrentIndex(screen.country.findData("GB"))
+    screen.country_next.click()
+    # No keyring: a passphrase is required, and a mismatch is refused in plain words.
+    screen.create_button.click()
+    assert "choose a passphrase" in screen.protect_error.text()
+    screen.pass1.setText("long enough pass")
+    screen.pass2.setText("different pass!!")
+    screen.create_button.click()
+    assert "not the same" in screen.protect_error.text()
+    screen.pass1.setText("long enough pass")
+    screen.pass2.setText("long enough pass")
+    screen.create_button.click()
+    qtbot.waitUntil(lambda: bool(screen.code), timeout=10_000)
+    code = screen.code
+    assert not screen.done_button.isEnabled()
+    screen.confirm.setText("XXXX")
+    assert not screen.done_button.isEnabled()
+    screen.confirm.setText(code.rsplit("-", 1)[-1].lower())
+    assert screen.done_button.isEnabled()
+    screen.done_button.click()
+    assert isinstance(app.window.screens.currentWidget(), Shell)
+    assert app.window.windowTitle() == "Integrate"
+    assert app.controller.country == "GB"
+    assert (tmp_path / "new" / "vault.db").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "new").stat().st_mode & 0o777 == 0o700
+    app.controller.shutdown()
+
+
+def test_unlock_wrong_then_right_passphrase_then_lock(qtbot, tmp_path: Path, fast_kdf) -> None:
+    app = start_app(qtbot, make_vault(tmp_path / "v"))
+    screen = app.window.screens.currentWidget()
+    assert isinstance(screen, UnlockScreen)
+    screen.passphrase.setText("wrong one")
+    screen.unlock_button.click()
+    qtbot.waitUntil(lambda: screen.unlock_button.isEnabled(), timeout=10_000)
+    assert "did not unlock" in screen.status.text()
+    assert screen.passphrase.text() == ""  # the secret does not linger in the field
+    app.unlock(PASSPHRASE)
+    services = app.services
+    assert services.vault.is_open
+    app.window.lock_button.click()
+    app.settle()
+    assert isinstance(app.window.screens.currentWidget(), UnlockScreen)
+    assert not services.vault.is_open
+    assert app.controller.services is None
+
+
+def test_unlock_with_recovery_code(qtbot, tmp_path: Path, fast_kdf) -> None:
+    from integrate.paths import VaultPaths
+    from integrate.vault.vault import create_vault
+
+    paths = VaultPaths(tmp_path / "v")
+    created = create_vault(paths, keystore=None, passphrase=PASSPHRASE)
+    created.vault.close()
+    app = start_app(qtbot, paths)
+    screen = app.window.screens.currentWidget()
+    screen.use_recovery.click()
+    screen.recovery.setText(created.recovery_code.replace("-", " ").lower())
+    screen.recover_button.click()
+    qtbot.waitUntil(lambda: app.window.shell is not None, timeout=10_000)
+    app.controller.shutdown()
+
+
+def test_help_button_on_every_screen(qtbot, tmp_path: Path, fast_kdf) -> None:
+    app = start_app(qtbot, make_vault(tmp_path / "v"))
+    for _ in range(2):  # on the unlock screen, then in the shell
+        assert app.window.help_button.isVisible()
+        app.window.help_button.click()
+        dialog = app.window.findChild(object, "helpNowDialog")
+        assert dialog is not None and dialog.isVisible()
+        assert "Nobody monitors this app" in dialog.findChild(object, "notice").text() \
+            if dialog.findChild(object, "notice") else True
+        dialog.close()
+        dialog.deleteLater()
+        app.settle()
+        if app.window.shell is None:
+            app.unlock()
+    app.controller.shutdown()
+
+
+def test_damaged_vault_opens_recovery_screen_and_changes_nothing(qtbot, tmp_path: Path,
+                                                                 fast_kdf) -> None:
+    import hashlib
+
+    paths = make_vault(tmp_path / "v", demo=True)
+    data = bytearray(paths.db.read_bytes())
+    data[4096 * 2 + 100] ^= 0xFF  # a byte inside page 3
+    paths.db.write_bytes(bytes(data))
+    before = hashlib.sha256(paths.db.read_bytes()).hexdigest()
+    app = start_app(qtbot, paths)
+    app.unlock_screen = app.window.screens.currentWidget()
+    app.unlock_screen.passphrase.setText(PASSPHRASE)
+    app.unlock_screen.unlock_button.click()
+    qtbot.waitUntil(lambda: isinstance(app.window.screens.currentWidget(), RecoveryScreen),
+                    timeout=10_000)
+    assert hashlib.sha256(paths.db.read_bytes()).hexdigest() == before
+    app.controller.shutdown()

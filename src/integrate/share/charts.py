@@ -218,7 +218,7 @@ def build_chart(
     pen.setWidthF(2.2)
     total.setPen(pen)
     total.setPointsVisible(True)
-    total.setMarkerSize(6.0)
+    total.setMarkerSize(5.0)
     attach(total)
     chart.total_series = total
     if len(points) == 1:

@@ -240,14 +240,24 @@ class _Builder:
             self.cursor.insertBlock(fmt, char)
 
     def text(self, text: str, char: QTextCharFormat, fmt: QTextBlockFormat) -> None:
-        """One or more paragraphs of plain text (user text goes through here)."""
-        for i, para in enumerate(clean_text(text).split("\n")):
+        """One or more paragraphs of plain text (user text goes through here).
+
+        Each line becomes a paragraph; blank lines become extra space, not empty blocks.
+        """
+        gap = 0.0
+        first = True
+        for para in clean_text(text).split("\n"):
+            if not para.strip() and not first:
+                gap += 5.0
+                continue
             block_fmt = QTextBlockFormat(fmt)
-            if i > 0:
-                block_fmt.setTopMargin(0)
+            if not first:
+                block_fmt.setTopMargin(_fl(gap))
             self._block(block_fmt, char)
             if para:
                 self.cursor.insertText(para, char)
+            first = False
+            gap = 0.0
 
     def runs(self, parts: list[tuple[str, QTextCharFormat]], fmt: QTextBlockFormat) -> None:
         """A single paragraph made of differently formatted plain-text runs."""
@@ -290,12 +300,7 @@ class _Builder:
         fmt.setMargin(0)
         fmt.setTopMargin(_fl(3))
         fmt.setBottomMargin(_fl(6))
-        if borders:
-            fmt.setBorder(_fl(0.5))
-            fmt.setBorderBrush(QBrush(RULE))
-            fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-        else:
-            fmt.setBorder(0)
+        fmt.setBorder(0)
         if background is not None:
             fmt.setBackground(QBrush(background))
         fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
@@ -310,6 +315,16 @@ class _Builder:
             self.first_block = False
         table = self.cursor.insertTable(n_rows, cols, fmt)
         cell_block = self.s.block(bottom=0, line=115)
+        if borders:
+            # Thin rules between rows only: calmer than a full grid.
+            for r in range(n_rows):
+                for c in range(cols):
+                    cell = table.cellAt(r, c)
+                    cf = cell.format().toTableCellFormat()
+                    cf.setBottomBorder(_fl(0.5))
+                    cf.setBottomBorderBrush(QBrush(RULE))
+                    cf.setBottomBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+                    cell.setFormat(cf)
         offset = 0
         if header:
             for c, label in enumerate(header):
@@ -434,7 +449,7 @@ class _Builder:
         widths = [24, 20, 14, 12]
         if has_intention:
             header.append(_tr("Intention"))
-            widths = [22, 17, 12, 11, 38]
+            widths = [25, 17, 12, 10, 36]
         else:
             widths = [30, 30, 20, 20]
         table_rows = []

@@ -37,6 +37,11 @@ def neutralise_metadata(pdf_bytes: bytes) -> bytes:
         for key in ("/Metadata", "/PieceInfo"):
             if key in page:
                 del page[key]
+        # Qt writes an empty /Annots array on every page; drop it so "no annotations"
+        # is plain to see.
+        annots = page.get("/Annots")
+        if annots is not None and len(annots.get_object()) == 0:
+            del page["/Annots"]
     info = writer._info
     if info is not None:
         info_obj = info.get_object()

@@ -30,7 +30,9 @@ def require_tool(name: str) -> str:
 
 
 def run(tool: str, *args: str, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([require_tool(tool), *args], input=input, capture_output=True, check=False)
+    return subprocess.run(
+        [require_tool(tool), *args], input=input, capture_output=True, check=False
+    )
 
 
 def norm(text: str) -> str:

@@ -43,8 +43,16 @@ PHQ9_BANDS = [
     Band(15, 19, "moderately severe"),
     Band(20, 27, "severe"),
 ]
-GAD7_BANDS = [Band(0, 4, "minimal"), Band(5, 9, "mild"), Band(10, 14, "moderate"), Band(15, 21, "severe")]
-PCL5_BANDS = [Band(0, 32, "below provisional cut-off"), Band(33, 80, "at/above provisional cut-off")]
+GAD7_BANDS = [
+    Band(0, 4, "minimal"),
+    Band(5, 9, "mild"),
+    Band(10, 14, "moderate"),
+    Band(15, 21, "severe"),
+]
+PCL5_BANDS = [
+    Band(0, 32, "below provisional cut-off"),
+    Band(33, 80, "at/above provisional cut-off"),
+]
 
 
 def _band(bands: list[Band], total: int) -> str:
@@ -88,7 +96,9 @@ def make_document(
         SessionRow(at=_dt(start + timedelta(days=4), 16), kind="Therapy", is_dosing=False)
     )
 
-    def weekly(totals: list[int], bands: list[Band], subs: list[dict[str, int]] | None = None) -> list[MeasurePoint]:
+    def weekly(
+        totals: list[int], bands: list[Band], subs: list[dict[str, int]] | None = None
+    ) -> list[MeasurePoint]:
         return [
             MeasurePoint(
                 taken_at=_dt(start + timedelta(days=7 * i), 20),
@@ -120,7 +130,10 @@ def make_document(
                 "D": "Negative cognitions and mood",
                 "E": "Arousal and reactivity",
             },
-            note="Per VA guidance, a change of 5 points is a minimal response and 10 points is clinically meaningful.",
+            note=(
+                "Per VA guidance, a change of 5 points is a minimal response and 10 points "
+                "is clinically meaningful."
+            ),
             attribution="PCL-5: Weathers et al., National Center for PTSD (public domain).",
         ),
         MeasureTrend(
@@ -130,7 +143,9 @@ def make_document(
             title="Depression (last 2 weeks)",
             points=weekly([16, 14, 11, 9, 8], PHQ9_BANDS),
             bands=PHQ9_BANDS,
-            attribution="PHQ-9: Spitzer, Williams, Kroenke et al.; no permission required to reproduce.",
+            attribution=(
+                "PHQ-9: Spitzer, Williams, Kroenke et al.; no permission required to reproduce."
+            ),
         ),
         MeasureTrend(
             instrument_id="gad7",
@@ -139,7 +154,9 @@ def make_document(
             title="Anxiety (last 2 weeks)",
             points=weekly([13, 12, 10, 8, 6], GAD7_BANDS),
             bands=GAD7_BANDS,
-            attribution="GAD-7: Spitzer, Williams, Kroenke et al.; no permission required to reproduce.",
+            attribution=(
+                "GAD-7: Spitzer, Williams, Kroenke et al.; no permission required to reproduce."
+            ),
         ),
     ]
     bodies = [
@@ -157,10 +174,21 @@ def make_document(
         entry_rows.append(
             EntryRow(
                 created_at=_dt(start + timedelta(days=i + 1), 19, 15),
-                title=["Evening after", "", "Walk", "Pasted text", "Sleep", "Body", "Family", "Street"][i % 8],
+                title=[
+                    "Evening after",
+                    "",
+                    "Walk",
+                    "Pasted text",
+                    "Sleep",
+                    "Body",
+                    "Family",
+                    "Street",
+                ][i % 8],
                 body=bodies[i % len(bodies)],
                 prompt="What stayed with you from the session?" if i % 3 == 0 else None,
-                ratings={"Distress": f"{(7 - i) % 10}/10", "Mood": f"{(3 + i) % 10}/10"} if i % 2 == 0 else {},
+                ratings={"Distress": f"{(7 - i) % 10}/10", "Mood": f"{(3 + i) % 10}/10"}
+                if i % 2 == 0
+                else {},
                 tags=["sleep", "family"] if i % 4 == 1 else [],
                 phase_label="Day 1 after a session" if i % 3 == 0 else None,
             )
@@ -192,7 +220,10 @@ def make_document(
         ],
         safety_plan={
             "Warning signs": ["Not sleeping for two nights", "Pulling away from friends"],
-            "Things I can do myself": ["Cold water on my face", "Orienting: name the date and place"],
+            "Things I can do myself": [
+                "Cold water on my face",
+                "Orienting: name the date and place",
+            ],
             "People I can call": ["My sister (evenings)", "Friend Sam"],
             "Crisis lines": ["TelefonSeelsorge 0800 111 0 111", "Emergency 112"],
         },

@@ -13,13 +13,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pypdf import PdfReader
-
-from integrate.share.content import EntryRow, ShareDocument
-from integrate.share.pdf import clean_text, export_pdf, header_text, render_pdf
-from integrate.share.preview import render_page_images
-from integrate.share.qtapp import ensure_qt_app
 from pdfcheck import image_count, norm, page_texts, pdffonts_rows, pdfinfo, pdftotext, qdf_text, run
+from pypdf import PdfReader
 from samples import (
     ACCENTS,
     ARABIC,
@@ -35,6 +30,11 @@ from samples import (
     THERAPIST,
     make_document,
 )
+
+from integrate.share.content import EntryRow, ShareDocument
+from integrate.share.pdf import clean_text, export_pdf, header_text, render_pdf
+from integrate.share.preview import render_page_images
+from integrate.share.qtapp import ensure_qt_app
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -94,8 +94,13 @@ def test_entries_are_in_date_order_with_prompts_and_ratings(tmp_path: Path) -> N
     base = doc.generated_at - timedelta(days=30)
     # Given out of order on purpose.
     doc.entries = [
-        EntryRow(created_at=base + timedelta(days=d), title=f"Entry-{d:02d}", body=f"Body-{d:02d}",
-                 prompt=f"Prompt-{d:02d}?", ratings={"Distress": f"{d % 10}/10"})
+        EntryRow(
+            created_at=base + timedelta(days=d),
+            title=f"Entry-{d:02d}",
+            body=f"Body-{d:02d}",
+            prompt=f"Prompt-{d:02d}?",
+            ratings={"Distress": f"{d % 10}/10"},
+        )
         for d in (5, 1, 9, 3)
     ]
     path, _ = _write(tmp_path, doc)
@@ -229,7 +234,13 @@ def test_optional_sections_can_be_left_out(tmp_path: Path) -> None:
     doc.sessions = []
     path, _ = _write(tmp_path, doc)
     text = pdftotext(path)
-    for heading in ("Safety plan", "What helps me", "Session timeline", "Journal entries", "Measures"):
+    for heading in (
+        "Safety plan",
+        "What helps me",
+        "Session timeline",
+        "Journal entries",
+        "Measures",
+    ):
         assert heading not in text
     assert int(pdfinfo(path)["Pages"]) == 1
 
@@ -239,9 +250,12 @@ def test_headings_are_never_last_on_a_page(tmp_path: Path, count: int) -> None:
     doc = make_document(entries=0, with_long_entry=False)
     base = doc.generated_at - timedelta(days=60)
     doc.entries = [
-        EntryRow(created_at=base + timedelta(days=i), title=f"Heading-{i:02d}",
-                 body=("Some words to fill a line. " * (3 + i % 9)).strip(),
-                 prompt="A prompt?" if i % 2 else None)
+        EntryRow(
+            created_at=base + timedelta(days=i),
+            title=f"Heading-{i:02d}",
+            body=("Some words to fill a line. " * (3 + i % 9)).strip(),
+            prompt="A prompt?" if i % 2 else None,
+        )
         for i in range(count)
     ]
     _, data = _write(tmp_path, doc)
@@ -300,7 +314,9 @@ _ROUND_TRIP = st.text(
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(body=_ROUND_TRIP)
 def test_property_unicode_entries_round_trip(tmp_path: Path, body: str) -> None:
     doc = make_document(entries=0, with_long_entry=False)
@@ -315,14 +331,21 @@ def test_property_unicode_entries_round_trip(tmp_path: Path, body: str) -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(title=st.text(max_size=60), body=st.text(max_size=400), prompt=st.none() | st.text(max_size=80),
-       tags=st.lists(st.text(max_size=12), max_size=3))
-def test_property_arbitrary_unicode_never_crashes(title: str, body: str, prompt: str | None,
-                                                  tags: list[str]) -> None:
+@given(
+    title=st.text(max_size=60),
+    body=st.text(max_size=400),
+    prompt=st.none() | st.text(max_size=80),
+    tags=st.lists(st.text(max_size=12), max_size=3),
+)
+def test_property_arbitrary_unicode_never_crashes(
+    title: str, body: str, prompt: str | None, tags: list[str]
+) -> None:
     doc = make_document(entries=0, with_long_entry=False)
     doc.measures = []
     doc.note = body[:50]
-    doc.entries = [EntryRow(created_at=doc.generated_at, title=title, body=body, prompt=prompt, tags=tags)]
+    doc.entries = [
+        EntryRow(created_at=doc.generated_at, title=title, body=body, prompt=prompt, tags=tags)
+    ]
     data = render_pdf(doc)
     reader = PdfReader(io.BytesIO(data))
     assert len(reader.pages) >= 2

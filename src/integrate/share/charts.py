@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from PySide6.QtCharts import (
+    QAbstractSeries,
     QAreaSeries,
     QChart,
     QChartView,
@@ -120,7 +121,9 @@ def build_chart(
     lo, hi = _x_range(trend, markers)
     x_axis = QDateTimeAxis()
     x_axis.setFormat("d MMM")
-    x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(_ms(lo))), QDateTime.fromMSecsSinceEpoch(int(_ms(hi))))
+    x_axis.setRange(
+        QDateTime.fromMSecsSinceEpoch(int(_ms(lo))), QDateTime.fromMSecsSinceEpoch(int(_ms(hi)))
+    )
     x_axis.setTickCount(6)
     x_axis.setLabelsFont(small)
     x_axis.setLabelsColor(TEXT_COLOR)
@@ -151,7 +154,7 @@ def build_chart(
         series.attachAxis(x_axis)
         series.attachAxis(y_axis)
 
-    legend_hidden = []
+    legend_hidden: list[QAbstractSeries] = []
     x0, x1 = _ms(lo), _ms(hi)
 
     # Severity bands: faint alternating areas with a thin line at each lower bound.
@@ -241,7 +244,9 @@ def build_chart(
     return chart
 
 
-def render_chart(chart: QChart, painter: QPainter, rect: QRectF, logical_size: QSizeF | None = None) -> None:
+def render_chart(
+    chart: QChart, painter: QPainter, rect: QRectF, logical_size: QSizeF | None = None
+) -> None:
     """Paint `chart` into `rect` of `painter` (vector output on a QPdfWriter).
 
     A chart shown in a view made by `make_chart_view` is rendered from the view's

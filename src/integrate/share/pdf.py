@@ -18,11 +18,22 @@ as a box. Install fonts-noto-cjk / fonts-noto-color-emoji for full coverage.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QLineF,
+    QMarginsF,
+    QRectF,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -64,7 +75,13 @@ from integrate.share.pdf_security import (
 from integrate.share.qtapp import ensure_qt_app
 
 RESOLUTION = 1200  # QPdfWriter's default; layout happens in these device pixels
-FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Noto Sans CJK SC", "Noto Sans Arabic", "Noto Color Emoji"]
+FONT_FAMILIES = [
+    "DejaVu Sans",
+    "Noto Sans",
+    "Noto Sans CJK SC",
+    "Noto Sans Arabic",
+    "Noto Color Emoji",
+]
 INK = QColor("#222222")
 MUTED = QColor("#5f6b70")
 ACCENT = QColor("#1f5f7a")
@@ -175,8 +192,13 @@ class _Styles:
     def __init__(self, base: QFont) -> None:
         self.base = base
 
-        def char(size: float, *, weight: QFont.Weight = QFont.Weight.Normal,
-                 color: QColor = INK, italic: bool = False) -> QTextCharFormat:
+        def char(
+            size: float,
+            *,
+            weight: QFont.Weight = QFont.Weight.Normal,
+            color: QColor = INK,
+            italic: bool = False,
+        ) -> QTextCharFormat:
             f = QTextCharFormat()
             font = QFont(base)
             font.setPointSizeF(size)
@@ -201,8 +223,15 @@ class _Styles:
         self.label = char(8.5, weight=QFont.Weight.DemiBold, color=MUTED)
 
     @staticmethod
-    def block(*, top: float = 0, bottom: float = 4, left: float = 0, line: float = 125,
-              keep: bool = False, align: Qt.AlignmentFlag | None = None) -> QTextBlockFormat:
+    def block(
+        *,
+        top: float = 0,
+        bottom: float = 4,
+        left: float = 0,
+        line: float = 125,
+        keep: bool = False,
+        align: Qt.AlignmentFlag | None = None,
+    ) -> QTextBlockFormat:
         b = QTextBlockFormat()
         b.setTopMargin(_fl(top))
         b.setBottomMargin(_fl(bottom))
@@ -285,7 +314,7 @@ class _Builder:
         self,
         header: list[str] | None,
         rows: list[list[str]],
-        widths: list[float] | None = None,
+        widths: Sequence[float] | None = None,
         *,
         borders: bool = True,
         background: QColor | None = None,
@@ -329,9 +358,9 @@ class _Builder:
         if header:
             for c, label in enumerate(header):
                 cell = table.cellAt(0, c)
-                cf = cell.format()
-                cf.setBackground(QBrush(TABLE_HEAD_BG))
-                cell.setFormat(cf)
+                head_fmt = cell.format()
+                head_fmt.setBackground(QBrush(TABLE_HEAD_BG))
+                cell.setFormat(head_fmt)
                 cur = cell.firstCursorPosition()
                 cur.setBlockFormat(cell_block)
                 cur.insertText(clean_text(label), self.s.cell_head)
@@ -385,9 +414,7 @@ class _Builder:
 
         if d.measures:
             self.h2(_tr("Measures at a glance"))
-            m_rows = [
-                [m.name, *self._summary_cells(m)] for m in d.measures
-            ]
+            m_rows = [[m.name, *self._summary_cells(m)] for m in d.measures]
             self.table(
                 [_tr("Measure"), _tr("Baseline"), _tr("Latest"), _tr("Change")],
                 m_rows,
@@ -417,9 +444,14 @@ class _Builder:
         sessions = self.doc.sessions
         dosing = sum(1 for r in sessions if r.is_dosing)
         other = len(sessions) - dosing
-        parts = [f"{dosing} " + (_tr("ketamine session") if dosing == 1 else _tr("ketamine sessions"))]
+        parts = [
+            f"{dosing} " + (_tr("ketamine session") if dosing == 1 else _tr("ketamine sessions"))
+        ]
         if other:
-            parts.append(f"{other} " + (_tr("other appointment") if other == 1 else _tr("other appointments")))
+            parts.append(
+                f"{other} "
+                + (_tr("other appointment") if other == 1 else _tr("other appointments"))
+            )
         return ", ".join(parts)
 
     @staticmethod
@@ -436,7 +468,11 @@ class _Builder:
             change = m.change_text
         else:
             delta = m.change()
-            change = "\u2013" if delta is None else (f"{delta:+d}".replace("-", "\u2212") if delta else "0")
+            change = (
+                "\u2013"
+                if delta is None
+                else (f"{delta:+d}".replace("-", "\u2212") if delta else "0")
+            )
         return [baseline, latest, change]
 
     def sessions(self) -> None:
@@ -486,7 +522,10 @@ class _Builder:
     def _markers_note(self, has_markers: bool) -> None:
         if has_markers:
             self.para(
-                _tr("Dotted vertical lines on the charts mark ketamine sessions; shaded bands show severity ranges."),
+                _tr(
+                    "Dotted vertical lines on the charts mark ketamine sessions; "
+                    "shaded bands show severity ranges."
+                ),
                 self.s.small,
                 top=4,
             )
@@ -517,7 +556,9 @@ class _Builder:
         if subs:
             notes.append("; ".join(f"{key}: {label}" for key, label in subs))
         if m.bands:
-            bands = ", ".join(f"{b.min}\u2013{b.max} {b.label}" for b in sorted(m.bands, key=lambda b: b.min))
+            bands = ", ".join(
+                f"{b.min}\u2013{b.max} {b.label}" for b in sorted(m.bands, key=lambda b: b.min)
+            )
             notes.append(_tr("Bands") + f": {bands}")
         for line in notes:
             self.para(line, self.s.meta, bottom=1)
@@ -543,7 +584,10 @@ class _Builder:
         )
         self.table(
             [_tr("Date"), _tr("Item 9 answer")],
-            [[fmt_day(r.taken_at), f"{r.value} \u2013 {r.label}"] for r in sorted(rows, key=lambda r: r.taken_at)],
+            [
+                [fmt_day(r.taken_at), f"{r.value} \u2013 {r.label}"]
+                for r in sorted(rows, key=lambda r: r.taken_at)
+            ],
             [34, 66],
             background=ITEM9_BG,
         )
@@ -601,7 +645,12 @@ class _Builder:
                 [r.label, "" if r.times_used is None else str(r.times_used), change, r.note]
             )
         self.table(
-            [_tr("What"), _tr("Times"), _tr("Distress before \u2192 after (0\u201310, average)"), _tr("Note")],
+            [
+                _tr("What"),
+                _tr("Times"),
+                _tr("Distress before \u2192 after (0\u201310, average)"),
+                _tr("Note"),
+            ],
             table_rows,
             [28, 9, 25, 38],
         )
@@ -731,7 +780,9 @@ def _base_font() -> QFont:
     return font
 
 
-def _draw_furniture(painter: QPainter, page: _Page, index: int, count: int, doc: ShareDocument, base: QFont) -> None:
+def _draw_furniture(
+    painter: QPainter, page: _Page, index: int, count: int, doc: ShareDocument, base: QFont
+) -> None:
     """Header and footer of one page."""
     font = QFont(base)
     font.setPointSizeF(7.5)
@@ -740,7 +791,9 @@ def _draw_furniture(painter: QPainter, page: _Page, index: int, count: int, doc:
     body = page.body
     header_y = page.top - _mm(8)
     header_rect = QRectF(body.left(), header_y - _pt(10), body.width(), _pt(10))
-    painter.drawText(header_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), header_text())
+    painter.drawText(
+        header_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), header_text()
+    )
     painter.drawText(
         header_rect,
         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
@@ -749,7 +802,7 @@ def _draw_furniture(painter: QPainter, page: _Page, index: int, count: int, doc:
     rule = QPen(RULE)
     rule.setWidthF(_pt(0.5))
     painter.setPen(rule)
-    painter.drawLine(body.left(), header_y + _pt(3), body.right(), header_y + _pt(3))
+    painter.drawLine(QLineF(body.left(), header_y + _pt(3), body.right(), header_y + _pt(3)))
     painter.setPen(QPen(MUTED))
     footer_rect = QRectF(body.left(), page.height - page.bottom + _mm(6), body.width(), _pt(10))
     painter.drawText(
@@ -772,7 +825,9 @@ def render_pdf(doc: ShareDocument) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.ReadWrite)
     writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
-    writer.setPageLayout(QPageLayout(qsize, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    writer.setPageLayout(
+        QPageLayout(qsize, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    )
     writer.setTitle(NEUTRAL_TITLE)
     writer.setCreator(NEUTRAL_CREATOR)
 
@@ -811,7 +866,9 @@ def render_pdf(doc: ShareDocument) -> bytes:
     return neutralise_metadata(raw)
 
 
-def export_pdf(doc: ShareDocument, target: Path, password: str | None = None, overwrite: bool = False) -> None:
+def export_pdf(
+    doc: ShareDocument, target: Path, password: str | None = None, overwrite: bool = False
+) -> None:
     """Render, optionally encrypt (AES-256), and write privately to `target`.
 
     The unencrypted document exists only in memory.

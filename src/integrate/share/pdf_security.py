@@ -11,9 +11,10 @@ import os
 import secrets
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject, TextStringObject
+from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
 # The only metadata an exported file carries. Deliberately says nothing about the
 # person, the treatment or the content.
@@ -44,7 +45,7 @@ def neutralise_metadata(pdf_bytes: bytes) -> bytes:
             del page["/Annots"]
     info = writer._info
     if info is not None:
-        info_obj = info.get_object()
+        info_obj = cast(DictionaryObject, info.get_object())
         for key in list(info_obj.keys()):
             del info_obj[key]
     writer.add_metadata(
@@ -55,7 +56,9 @@ def neutralise_metadata(pdf_bytes: bytes) -> bytes:
         }
     )
     # pypdf may add its own producer string on write; pin it.
-    writer._info.get_object()[NameObject("/Producer")] = TextStringObject(NEUTRAL_CREATOR)  # type: ignore[union-attr]
+    if writer._info is not None:
+        pinned = cast(DictionaryObject, writer._info.get_object())
+        pinned[NameObject("/Producer")] = TextStringObject(NEUTRAL_CREATOR)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

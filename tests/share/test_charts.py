@@ -1,0 +1,130 @@
+"""Measure trend charts: structure, screen view with tooltips, vector print."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pdfcheck import image_count, pdffonts_rows, pdftotext
+from PySide6.QtCharts import QAreaSeries, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import QToolTip
+from pytestqt.qtbot import QtBot
+from samples import make_document
+
+from integrate.share.charts import build_chart, make_chart_view, render_chart
+from integrate.share.content import MeasurePoint, MeasureTrend
+
+
+def _trends() -> dict[str, MeasureTrend]:
+    return {m.instrument_id: m for m in make_document().measures}
+
+
+def _line_series(chart) -> list[QLineSeries]:  # type: ignore[no-untyped-def]
+    return [s for s in chart.series() if type(s) is QLineSeries]
+
+
+def test_total_series_holds_every_point_in_time_order(qapp) -> None:  # type: ignore[no-untyped-def]
+    trend = _trends()["phq9"]
+    chart = build_chart(trend)
+    total = chart.total_series
+    assert total is not None
+    ys = [total.at(i).y() for i in range(total.count())]
+    assert ys == [p.total for p in trend.sorted_points()]
+    xs = [total.at(i).x() for i in range(total.count())]
+    assert xs == sorted(xs)
+    x_axis = chart.axes(Qt.Orientation.Horizontal)[0]
+    y_axis = chart.axes(Qt.Orientation.Vertical)[0]
+    assert isinstance(x_axis, QDateTimeAxis)
+    assert isinstance(y_axis, QValueAxis)
+    assert (y_axis.min(), y_axis.max()) == (0, 27)
+    assert x_axis.min().toMSecsSinceEpoch() < xs[0]
+    assert x_axis.max().toMSecsSinceEpoch() > xs[-1]
+
+
+def test_bands_markers_and_clusters(qapp) -> None:  # type: ignore[no-untyped-def]
+    trends = _trends()
+    doc = make_document()
+    markers = doc.chart_markers()
+    pcl = build_chart(trends["pcl5"], markers)
+    areas = [s for s in pcl.series() if isinstance(s, QAreaSeries)]
+    assert len(areas) == len(trends["pcl5"].bands)
+    names = [s.name() for s in _line_series(pcl)]
+    assert names.count("Session") == len(markers)
+    for label in trends["pcl5"].subscale_labels.values():
+        assert label in names
+    assert "PCL-5 total" in names
+    # Without subscales on request, and never for instruments without them.
+    plain = build_chart(trends["pcl5"], show_subscales=False)  # keep a reference: owns series
+    assert not set(trends["pcl5"].subscale_labels.values()) & {
+        s.name() for s in _line_series(plain)
+    }
+    gad = build_chart(trends["gad7"])
+    gad_names = {s.name() for s in _line_series(gad)}
+    assert gad_names == {"GAD-7 total"}
+
+
+def test_single_point_and_empty_trends_build(qapp) -> None:  # type: ignore[no-untyped-def]
+    when = datetime(2026, 3, 1, 9, tzinfo=UTC)
+    single = MeasureTrend("gad7", "GAD-7", 21, [MeasurePoint(when, 9)])
+    chart = build_chart(single)
+    assert chart.total_series is not None and chart.total_series.count() == 1
+    empty = MeasureTrend("gad7", "GAD-7", 21, [])
+    assert build_chart(empty).total_series.count() == 0
+
+
+def test_chart_view_draws_and_shows_value_tooltips(qtbot: QtBot) -> None:
+    trend = _trends()["phq9"]
+    view = make_chart_view(trend, make_document().chart_markers())
+    qtbot.addWidget(view)
+    assert isinstance(view, QChartView)
+    view.resize(640, 320)
+    view.show()
+    qtbot.waitExposed(view)
+    image = view.grab().toImage()
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 7)
+        for y in range(0, image.height(), 7)
+    }
+    assert len(colours) > 5  # axes, bands, line: not a blank widget
+    series = view.chart().total_series
+    first = trend.sorted_points()[0]
+    series.hovered.emit(QPointF(series.at(0).x(), first.total), True)
+    assert f"PHQ-9: {first.total}" in QToolTip.text()
+    assert "Sep 2026" in QToolTip.text()
+    series.hovered.emit(QPointF(series.at(0).x(), first.total), False)
+
+
+def test_render_chart_into_pdf_is_vector(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    buffer = QBuffer()
+    buffer.setData(QByteArray())
+    buffer.open(QIODevice.OpenModeFlag.ReadWrite)
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    painter = QPainter(writer)
+    width = writer.width()
+    render_chart(build_chart(_trends()["pcl5"]), painter, QRectF(0, 0, width, width * 0.4))
+    painter.end()
+    path = tmp_path / "chart.pdf"
+    path.write_bytes(bytes(buffer.data().data()))
+    assert image_count(path) == 0
+    assert all(row["emb"] == "yes" for row in pdffonts_rows(path))
+    text = pdftotext(path)
+    assert "PCL-5 total" in text and "Intrusion" in text
+
+
+def test_render_chart_into_image_uses_the_same_path(qapp) -> None:  # type: ignore[no-untyped-def]
+    image = QImage(600, 260, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    render_chart(build_chart(_trends()["gad7"]), painter, QRectF(0, 0, 600, 260))
+    painter.end()
+    dark = sum(
+        1
+        for x in range(0, 600, 3)
+        for y in range(0, 260, 3)
+        if image.pixelColor(x, y).lightness() < 128
+    )
+    assert dark > 50

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from integrate.core.model import Entry, new_uid
 from integrate.core.timeutil import from_iso, now_local, to_iso
@@ -38,7 +38,9 @@ def _row_to_entry(row: Sequence[object], tags: list[str]) -> Entry:
     )
 
 
-_COLUMNS = "id, uid, title, body, prompt_id, checkin_id, session_id, flagged, created_at, updated_at"
+_COLUMNS = (
+    "id, uid, title, body, prompt_id, checkin_id, session_id, flagged, created_at, updated_at"
+)
 
 
 @dataclass(frozen=True)
@@ -210,3 +212,188 @@ def fts_query(text: str) -> str:
         quoted = '"' + term + '"'
         parts.append(quoted + ("*" if prefix else ""))
     return " ".join(parts)
+
+
+# -- the journal view: paged, filtered listing with grouping information
+
+
+@dataclass(frozen=True)
+class JournalFilter:
+    """What the journal list shows. Empty fields mean "no restriction"."""
+
+    query: str = ""  # full-text search (see fts_query); non-empty switches to relevance order
+    tag: str | None = None
+    flagged_only: bool = False
+    phase: str | None = None  # a Phase value, via the entry's linked check-in
+    date_from: date | None = None  # inclusive, the local calendar date the entry was written
+    date_to: date | None = None  # inclusive
+
+    @property
+    def searching(self) -> bool:
+        return bool(fts_query(self.query))
+
+    @property
+    def active(self) -> bool:
+        return bool(self.query.strip() or self.tag or self.flagged_only or self.phase
+                    or self.date_from or self.date_to)
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    """One line of the journal list: enough to show it, not the whole body."""
+
+    id: int
+    uid: str
+    title: str
+    preview: str  # the start of the body
+    snippet: str | None  # search mode: text around the match, with the markers passed in
+    created_at: datetime
+    flagged: bool
+    tags: tuple[str, ...]
+    group_session_id: int | None  # linked session, else the session whose window it falls in
+    phase: str | None  # phase of the linked check-in
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """What a group header needs to name a session."""
+
+    id: int
+    at: datetime
+    series_name: str | None
+    number: int | None  # 1-based position among the series' ketamine sessions
+    kind: str
+
+
+@dataclass(frozen=True)
+class EntryLinks:
+    """Where an entry came from and whether it has been shared."""
+
+    session: SessionInfo | None
+    checkin_phase: str | None
+    checkin_due: datetime | None
+    shared_on: tuple[datetime, ...]
+
+
+PREVIEW_CHARS = 240
+
+_ROW_SELECT = (
+    "SELECT e.id, e.uid, e.title, substr(e.body, 1, {preview}), {snippet}, e.created_at, "
+    "e.flagged, e.tags_text, "
+    "COALESCE(e.session_id, c.session_id, (SELECT s.id FROM sessions s "
+    "  WHERE s.kind = 'ketamine' AND s.status = 'done' "
+    "  AND julianday(s.at) <= julianday(e.created_at) "
+    "  ORDER BY julianday(s.at) DESC LIMIT 1)), "
+    "c.phase "
+)
+
+
+def _filter_sql(flt: JournalFilter) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if flt.tag:
+        clauses.append("e.id IN (SELECT et.entry_id FROM entry_tags et JOIN tags t "
+                       "ON t.id = et.tag_id WHERE t.name = ?)")
+        params.append(normalise_tag(flt.tag))
+    if flt.flagged_only:
+        clauses.append("e.flagged = 1")
+    if flt.phase:
+        clauses.append("c.phase = ?")
+        params.append(flt.phase)
+    # The date the patient wrote it, as their calendar showed it then.
+    if flt.date_from:
+        clauses.append("substr(e.created_at, 1, 10) >= ?")
+        params.append(flt.date_from.isoformat())
+    if flt.date_to:
+        clauses.append("substr(e.created_at, 1, 10) <= ?")
+        params.append(flt.date_to.isoformat())
+    return "".join(" AND " + c for c in clauses), params
+
+
+def _entry_row(r: Sequence[object]) -> EntryRow:
+    return EntryRow(
+        id=int(r[0]),  # type: ignore[call-overload]
+        uid=str(r[1]),
+        title=str(r[2]),
+        preview=str(r[3] or ""),
+        snippet=None if r[4] is None else str(r[4]),
+        created_at=from_iso(str(r[5])),
+        flagged=bool(r[6]),
+        tags=tuple(str(r[7]).split()),
+        group_session_id=None if r[8] is None else int(r[8]),  # type: ignore[call-overload]
+        phase=None if r[9] is None else str(r[9]),
+    )
+
+
+def list_page(conn: Connection, flt: JournalFilter, *, limit: int, offset: int = 0,
+              marks: tuple[str, str] = ("\x02", "\x03")) -> list[EntryRow]:
+    """One page of the journal list: newest first, or by relevance when searching."""
+    where, params = _filter_sql(flt)
+    match = fts_query(flt.query)
+    if match:
+        sql = (_ROW_SELECT.format(preview=PREVIEW_CHARS,
+                                  snippet="snippet(entries_fts, -1, ?, ?, '…', 16)")
+               + "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+               "LEFT JOIN checkins c ON c.id = e.checkin_id "
+               "WHERE entries_fts MATCH ?" + where
+               + " ORDER BY bm25(entries_fts, 4.0, 1.0, 2.0), e.created_at DESC, e.id DESC "
+               "LIMIT ? OFFSET ?")
+        all_params: list[object] = [marks[0], marks[1], match, *params, limit, offset]
+    else:
+        sql = (_ROW_SELECT.format(preview=PREVIEW_CHARS, snippet="NULL")
+               + "FROM entries e LEFT JOIN checkins c ON c.id = e.checkin_id WHERE 1" + where
+               + " ORDER BY e.created_at DESC, e.id DESC LIMIT ? OFFSET ?")
+        all_params = [*params, limit, offset]
+    return [_entry_row(r) for r in conn.execute(sql, all_params).fetchall()]
+
+
+def count_matching(conn: Connection, flt: JournalFilter) -> int:
+    """How many entries `list_page` would return in all."""
+    where, params = _filter_sql(flt)
+    match = fts_query(flt.query)
+    if match:
+        sql = ("SELECT count(*) FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+               "LEFT JOIN checkins c ON c.id = e.checkin_id WHERE entries_fts MATCH ?" + where)
+        params = [match, *params]
+    else:
+        sql = ("SELECT count(*) FROM entries e LEFT JOIN checkins c ON c.id = e.checkin_id "
+               "WHERE 1" + where)
+    return int(conn.execute(sql, params).fetchone()[0])
+
+
+def session_infos(conn: Connection) -> dict[int, SessionInfo]:
+    """Every session with its series name and number, for group headers (one query)."""
+    rows = conn.execute(
+        "SELECT s.id, s.at, sr.name, s.kind, s.series_id FROM sessions s "
+        "LEFT JOIN series sr ON sr.id = s.series_id ORDER BY julianday(s.at), s.id").fetchall()
+    counters: dict[int, int] = {}
+    infos: dict[int, SessionInfo] = {}
+    for sid, at, series_name, kind, series_id in rows:
+        number: int | None = None
+        if kind == "ketamine" and series_id is not None:
+            counters[int(series_id)] = counters.get(int(series_id), 0) + 1
+            number = counters[int(series_id)]
+        infos[int(sid)] = SessionInfo(int(sid), from_iso(str(at)),
+                                      None if series_name is None else str(series_name),
+                                      number, str(kind))
+    return infos
+
+
+def entry_links(conn: Connection, entry: Entry) -> EntryLinks:
+    """The session/check-in an entry is linked to and when it was shared (read-only)."""
+    phase: str | None = None
+    due: datetime | None = None
+    session_id = entry.session_id
+    if entry.checkin_id is not None:
+        row = conn.execute("SELECT phase, due_at, session_id FROM checkins WHERE id = ?",
+                           (entry.checkin_id,)).fetchone()
+        if row is not None:
+            phase, due = str(row[0]), from_iso(str(row[1]))
+            if session_id is None and row[2] is not None:
+                session_id = int(row[2])
+    info = session_infos(conn).get(session_id) if session_id is not None else None
+    shared = conn.execute(
+        "SELECT DISTINCT s.created_at FROM share_items si JOIN shares s ON s.id = si.share_id "
+        "WHERE si.item_type = 'entry' AND si.item_uid = ? ORDER BY s.created_at",
+        (entry.uid,)).fetchall()
+    return EntryLinks(info, phase, due, tuple(from_iso(str(r[0])) for r in shared))

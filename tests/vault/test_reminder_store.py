@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from integrate.core.model import CheckIn, CheckInState, Phase
+from integrate.core.model import CheckInState, Phase
 from integrate.core.quiet_hours import QuietHours
 from integrate.core.reminders import (
     ReminderService,

@@ -1,0 +1,325 @@
+"""Storage for completed questionnaires (administrations of validated measures).
+
+Each row keeps the raw answers (so scoring can be re-done from data), the total and
+the JSON result of `Score.to_dict()`, the series it belongs to, and whether the crisis
+screen was shown while it was filled in.
+
+A measure belongs to the series running on the day it was taken; one taken in the
+week before a series starts (the cadence's baseline window) belongs to that series,
+so it can serve as its baseline.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from integrate.core.measures import (
+    Cadence,
+    DueMeasure,
+    Incomplete,
+    Instrument,
+    Score,
+    due_measures,
+    load_cadence,
+    load_instruments,
+    score,
+)
+from integrate.core.model import new_uid
+from integrate.core.timeutil import from_iso, now_local, to_iso
+from integrate.vault.db import Connection, transaction
+
+_COLS = "id, uid, instrument, taken_at, answers, total, result, series_id, crisis_shown"
+DEFAULT_BASELINE_DAYS = 7
+_List = list  # the repository's `list` method shadows the builtin inside the class
+
+
+@dataclass
+class Administration:
+    """One completed questionnaire as stored."""
+
+    instrument: str
+    taken_at: datetime
+    answers: list[int | None]
+    total: int | None
+    result: dict[str, Any] = field(default_factory=dict)
+    series_id: int | None = None
+    crisis_shown: bool = False
+    uid: str = field(default_factory=new_uid)
+    id: int | None = None
+
+    @property
+    def band(self) -> str | None:
+        band = self.result.get("band")
+        return band if isinstance(band, str) else None
+
+    @property
+    def subscales(self) -> dict[str, int]:
+        raw = self.result.get("subscales")
+        if not isinstance(raw, dict):
+            return {}
+        return {str(k): int(v) for k, v in raw.items() if isinstance(v, int)}
+
+    @property
+    def flags(self) -> list[str]:
+        raw = self.result.get("flags")
+        return [str(f) for f in raw] if isinstance(raw, list) else []
+
+    def rescore(self, instrument: Instrument) -> Score | Incomplete:
+        """Score the stored answers again (same data, same result)."""
+        return score(instrument, self.answers)
+
+
+def _json_list(text: object) -> list[int | None]:
+    try:
+        data = json.loads(str(text))
+    except (TypeError, ValueError):
+        return []
+    if not isinstance(data, list):
+        return []
+    return [v if isinstance(v, int) and not isinstance(v, bool) else None for v in data]
+
+
+def _json_dict(text: object) -> dict[str, Any]:
+    try:
+        data = json.loads(str(text))
+    except (TypeError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _from_row(r: Sequence[object]) -> Administration:
+    return Administration(
+        id=int(r[0]),  # type: ignore[call-overload]
+        uid=str(r[1]),
+        instrument=str(r[2]),
+        taken_at=from_iso(str(r[3])),
+        answers=_json_list(r[4]),
+        total=None if r[5] is None else int(r[5]),  # type: ignore[call-overload]
+        result=_json_dict(r[6]),
+        series_id=None if r[7] is None else int(r[7]),  # type: ignore[call-overload]
+        crisis_shown=bool(r[8]),
+    )
+
+
+def stored_answers(instrument: Instrument, result: Score) -> list[int | None]:
+    """Item answers followed by the optional questions (None where skipped)."""
+    answers: list[int | None] = list(result.answers)
+    answers += [result.extras.get(q.id) for q in instrument.extra_questions]
+    return answers
+
+
+@dataclass(frozen=True)
+class SeriesSpan:
+    id: int
+    started_on: date
+    ended_on: date | None
+
+
+class MeasureRepository:
+    """Administrations in the `measures` table."""
+
+    def __init__(
+        self,
+        conn: Connection,
+        instruments: Mapping[str, Instrument] | None = None,
+        baseline_days: int = DEFAULT_BASELINE_DAYS,
+    ) -> None:
+        self.conn = conn
+        self.instruments = dict(instruments) if instruments is not None else load_instruments()
+        self.baseline_days = baseline_days
+
+    # -- series membership
+
+    def _series(self) -> list[SeriesSpan]:
+        rows = self.conn.execute(
+            "SELECT id, started_on, ended_on FROM series ORDER BY started_on, id"
+        ).fetchall()
+        return [
+            SeriesSpan(
+                int(r[0]),
+                date.fromisoformat(str(r[1])),
+                None if r[2] is None else date.fromisoformat(str(r[2])),
+            )
+            for r in rows
+        ]
+
+    def series_at(self, taken_at: datetime) -> int | None:
+        """The series running on that day; else one starting within the baseline window."""
+        day = taken_at.date()
+        spans = self._series()
+        running = [
+            s for s in spans if s.started_on <= day and (s.ended_on is None or day <= s.ended_on)
+        ]
+        if running:
+            return running[-1].id
+        window = timedelta(days=self.baseline_days)
+        upcoming = [s for s in spans if day < s.started_on <= day + window]
+        return upcoming[0].id if upcoming else None
+
+    # -- writes
+
+    def add(
+        self,
+        result: Score,
+        taken_at: datetime,
+        *,
+        crisis_shown: bool = False,
+        uid: str | None = None,
+    ) -> Administration:
+        """Store a complete, scored administration (Incomplete answers are never stored)."""
+        if not isinstance(result, Score):
+            raise TypeError("Only a complete, scored questionnaire can be stored.")
+        instrument = self.instruments[result.instrument_id]
+        adm = Administration(
+            instrument=result.instrument_id,
+            taken_at=taken_at,
+            answers=stored_answers(instrument, result),
+            total=result.total,
+            result=result.to_dict(),
+            series_id=self.series_at(taken_at),
+            crisis_shown=crisis_shown,
+            uid=uid or new_uid(),
+        )
+        now = to_iso(now_local())
+        with transaction(self.conn):
+            cur = self.conn.execute(
+                "INSERT INTO measures(uid, instrument, taken_at, answers, total, result, "
+                "series_id, crisis_shown, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (
+                    adm.uid,
+                    adm.instrument,
+                    to_iso(taken_at),
+                    json.dumps(adm.answers),
+                    adm.total,
+                    json.dumps(adm.result, ensure_ascii=False),
+                    adm.series_id,
+                    int(crisis_shown),
+                    now,
+                    now,
+                ),
+            )
+        adm.id = int(cur.lastrowid or 0)
+        return adm
+
+    def set_taken_at(self, measure_id: int, taken_at: datetime) -> None:
+        """Move an administration to another date; its series follows the new date."""
+        self.conn.execute(
+            "UPDATE measures SET taken_at = ?, series_id = ?, updated_at = ? WHERE id = ?",
+            (to_iso(taken_at), self.series_at(taken_at), to_iso(now_local()), measure_id),
+        )
+
+    def mark_crisis_shown(self, measure_id: int) -> None:
+        self.conn.execute(
+            "UPDATE measures SET crisis_shown = 1, updated_at = ? WHERE id = ?",
+            (to_iso(now_local()), measure_id),
+        )
+
+    def delete(self, measure_id: int) -> None:
+        self.conn.execute("DELETE FROM measures WHERE id = ?", (measure_id,))
+
+    # -- reads
+
+    def get(self, measure_id: int) -> Administration | None:
+        row = self.conn.execute(
+            f"SELECT {_COLS} FROM measures WHERE id = ?", (measure_id,)
+        ).fetchone()
+        return None if row is None else _from_row(row)
+
+    def family_ids(self, family: str) -> list[str]:
+        return sorted(i.id for i in self.instruments.values() if i.family == family)
+
+    def list(
+        self,
+        *,
+        instrument: str | Iterable[str] | None = None,
+        family: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        series_id: int | None = None,
+    ) -> list[Administration]:
+        """Administrations oldest first, filtered by instrument id(s), family and time."""
+        where: list[str] = []
+        params: list[object] = []
+        ids: list[str] | None = None
+        if instrument is not None:
+            ids = [instrument] if isinstance(instrument, str) else list(instrument)
+        if family is not None:
+            fam = self.family_ids(family)
+            ids = fam if ids is None else [i for i in ids if i in fam]
+        if ids is not None:
+            if not ids:
+                return []
+            where.append(f"instrument IN ({','.join('?' * len(ids))})")
+            params += ids
+        if series_id is not None:
+            where.append("series_id = ?")
+            params.append(series_id)
+        sql = f"SELECT {_COLS} FROM measures"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        rows = [_from_row(r) for r in self.conn.execute(sql, params).fetchall()]
+        # Compare as instants: stored offsets may differ (travel, DST).
+        if since is not None:
+            rows = [r for r in rows if r.taken_at >= since]
+        if until is not None:
+            rows = [r for r in rows if r.taken_at <= until]
+        rows.sort(key=lambda a: (a.taken_at, a.id or 0))
+        return rows
+
+    def baseline(self, series_id: int, family: str) -> Administration | None:
+        """The first scored administration of `family` belonging to the series."""
+        for adm in self.list(family=family, series_id=series_id):
+            if adm.total is not None:
+                return adm
+        return None
+
+    def last_taken(self) -> dict[str, datetime]:
+        """Latest administration time per instrument id (what `due_measures` expects)."""
+        latest: dict[str, datetime] = {}
+        for adm in self.list():
+            if adm.instrument not in latest or adm.taken_at > latest[adm.instrument]:
+                latest[adm.instrument] = adm.taken_at
+        return latest
+
+    def last_taken_by_family(self) -> dict[str, Administration]:
+        """The latest administration of each family (e.g. either PCL-5 version)."""
+        latest: dict[str, Administration] = {}
+        for adm in self.list():
+            ins = self.instruments.get(adm.instrument)
+            fam = ins.family if ins else adm.instrument
+            if fam not in latest or adm.taken_at >= latest[fam].taken_at:
+                latest[fam] = adm
+        return latest
+
+    # -- cadence
+
+    def current_series(self, today: date, cadence: Cadence | None = None) -> SeriesSpan | None:
+        """The series the cadence follows today: the latest one whose baseline window opened."""
+        days = cadence.baseline_days_before if cadence else self.baseline_days
+        opened = [s for s in self._series() if s.started_on - timedelta(days=days) <= today]
+        return opened[-1] if opened else None
+
+    def due(
+        self,
+        today: date,
+        *,
+        cadence: Cadence | None = None,
+        instrument_ids: Iterable[str] | None = None,
+    ) -> _List[DueMeasure]:
+        """Measures suggested today for the current series (see `core.measures.due_measures`)."""
+        cad = cadence or load_cadence()
+        series = self.current_series(today, cad)
+        ids = list(instrument_ids) if instrument_ids is not None else sorted(self.instruments)
+        local_last = {k: v.astimezone() for k, v in self.last_taken().items()}
+        return due_measures(
+            ids,
+            series.started_on if series else None,
+            series.ended_on if series else None,
+            local_last,
+            today,
+            cad,
+        )

@@ -1,0 +1,130 @@
+"""MeasureRepository on a real SQLCipher vault."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from integrate.core.measures import Score, get_instrument, score
+from integrate.core.model import Series
+from integrate.paths import VaultPaths
+from integrate.vault.measures import MeasureRepository
+from integrate.vault.sessions import SessionRepository
+from integrate.vault.vault import Vault, create_vault
+
+TZ = ZoneInfo("Europe/London")
+
+
+@pytest.fixture
+def vault(tmp_path: Path, fast_kdf: None) -> Iterator[Vault]:
+    created = create_vault(VaultPaths(tmp_path / "v"), keystore=None, passphrase="pass phrase 1")
+    yield created.vault
+    created.vault.close()
+
+
+def at(d: date, hour: int = 10) -> datetime:
+    return datetime(d.year, d.month, d.day, hour, tzinfo=TZ)
+
+
+def phq9(values: list[int]) -> Score:
+    result = score(get_instrument("phq9"), values)
+    assert isinstance(result, Score)
+    return result
+
+
+def test_add_stores_answers_result_series_and_crisis_flag(vault: Vault) -> None:
+    series = SessionRepository(vault.conn).add_series(Series("S", date(2025, 3, 10)))
+    repo = MeasureRepository(vault.conn)
+    result = score(get_instrument("phq9"), [1, 2, 1, 0, 1, 2, 0, 1, 1, 2])
+    assert isinstance(result, Score)
+    adm = repo.add(result, at(date(2025, 3, 12)), crisis_shown=True)
+    row = vault.conn.execute(
+        "SELECT instrument, answers, total, result, series_id, crisis_shown FROM measures"
+    ).fetchone()
+    assert row[0] == "phq9"
+    assert json.loads(row[1]) == [1, 2, 1, 0, 1, 2, 0, 1, 1, 2]  # difficulty kept last
+    assert row[2] == 9
+    assert json.loads(row[3])["band"] == "Mild"
+    assert row[4] == series.id
+    assert row[5] == 1
+    got = repo.get(adm.id or 0)
+    assert got is not None and got.crisis_shown and got.band == "Mild"
+    assert got.rescore(get_instrument("phq9")).to_dict() == result.to_dict()
+
+
+def test_optional_question_skipped_is_stored_as_null(vault: Vault) -> None:
+    repo = MeasureRepository(vault.conn)
+    adm = repo.add(phq9([0] * 9), at(date(2025, 1, 1)))
+    assert repo.get(adm.id or 0).answers == [0] * 9 + [None]  # type: ignore[union-attr]
+
+
+def test_incomplete_is_refused(vault: Vault) -> None:
+    repo = MeasureRepository(vault.conn)
+    partial = score(get_instrument("gad7"), [1, None, 1, 1, 1, 1, 1])
+    with pytest.raises(TypeError):
+        repo.add(partial, at(date(2025, 1, 1)))  # type: ignore[arg-type]
+    assert vault.conn.execute("SELECT count(*) FROM measures").fetchone()[0] == 0
+
+
+def test_series_membership_baseline_window_and_date_edit(vault: Vault) -> None:
+    sessions = SessionRepository(vault.conn)
+    first = sessions.add_series(Series("A", date(2025, 3, 10), ended_on=date(2025, 3, 31)))
+    second = sessions.add_series(Series("B", date(2025, 6, 1)))
+    repo = MeasureRepository(vault.conn)
+    assert repo.series_at(at(date(2025, 3, 5))) == first.id  # baseline week before A
+    assert repo.series_at(at(date(2025, 3, 2))) is None  # too early
+    assert repo.series_at(at(date(2025, 3, 31))) == first.id
+    assert repo.series_at(at(date(2025, 4, 15))) is None  # between series
+    assert repo.series_at(at(date(2025, 5, 28))) == second.id
+
+    late = repo.add(phq9([1] * 9), at(date(2025, 3, 20)))
+    base = repo.add(phq9([2] * 9), at(date(2025, 3, 7)))
+    repo.add(phq9([0] * 9), at(date(2025, 6, 3)))
+    assert repo.baseline(first.id or 0, "phq9").id == base.id  # type: ignore[union-attr]
+    repo.set_taken_at(base.id or 0, at(date(2025, 4, 20)))
+    moved = repo.get(base.id or 0)
+    assert moved is not None and moved.series_id is None
+    assert moved.taken_at.date() == date(2025, 4, 20)
+    assert repo.baseline(first.id or 0, "phq9").id == late.id  # type: ignore[union-attr]
+
+
+def test_list_filters_family_and_time_and_delete(vault: Vault) -> None:
+    repo = MeasureRepository(vault.conn)
+    pcl_m = score(get_instrument("pcl5_month"), [2] * 20)
+    pcl_w = score(get_instrument("pcl5_week"), [1] * 20)
+    assert isinstance(pcl_m, Score) and isinstance(pcl_w, Score)
+    a = repo.add(pcl_m, at(date(2025, 1, 1)))
+    b = repo.add(pcl_w, at(date(2025, 1, 8)))
+    c = repo.add(phq9([1] * 9), at(date(2025, 1, 5)))
+    assert [x.id for x in repo.list()] == [a.id, c.id, b.id]
+    assert [x.id for x in repo.list(family="pcl5")] == [a.id, b.id]
+    assert [x.id for x in repo.list(instrument="pcl5_week")] == [b.id]
+    assert [x.id for x in repo.list(since=at(date(2025, 1, 4)))] == [c.id, b.id]
+    assert repo.last_taken_by_family()["pcl5"].id == b.id
+    assert set(repo.last_taken()) == {"pcl5_month", "pcl5_week", "phq9"}
+    repo.delete(c.id or 0)
+    assert repo.get(c.id or 0) is None
+    assert [x.id for x in repo.list()] == [a.id, b.id]
+
+
+def test_due_follows_the_vaults_series(vault: Vault) -> None:
+    today = date(2025, 3, 20)
+    sessions = SessionRepository(vault.conn)
+    sessions.add_series(Series("A", today - timedelta(days=10)))
+    repo = MeasureRepository(vault.conn)
+    due = {d.instrument_id: d.reason.value for d in repo.due(today)}
+    # No baseline yet: the baseline set is due (once per family).
+    assert due == {"pcl5_month": "baseline", "phq9": "baseline", "gad7": "baseline"}
+    repo.add(phq9([1] * 9), at(today - timedelta(days=12)))
+    repo.add(phq9([1] * 9), at(today - timedelta(days=2)))
+    due = {d.instrument_id: d.reason.value for d in repo.due(today)}
+    assert "phq9" not in due and due["gad7"] == "baseline"
+    # No series at all: monthly suggestions.
+    empty = MeasureRepository(vault.conn)
+    vault.conn.execute("DELETE FROM series")
+    assert {d.reason.value for d in empty.due(today)} == {"monthly"}

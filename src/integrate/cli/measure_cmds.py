@@ -1,0 +1,201 @@
+"""`integrate measure add` and `integrate measure list`.
+
+Input is checked completely before the journal is opened, so bad input stores nothing.
+A crisis answer (PHQ-9 item 9 above 0) prints the crisis lines and the plain statement
+that nobody monitors the app to stderr, before the score.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, timedelta
+from typing import Any
+
+from integrate.cli.context import CliContext, add_unlock_arguments
+from integrate.cli.errors import EXIT_USAGE, CliError
+from integrate.core.crisis import load_crisis_lines
+from integrate.core.measures import (
+    Instrument,
+    Score,
+    UnknownInstrumentError,
+    get_instrument,
+    load_instruments,
+    parse_answers,
+    score,
+)
+from integrate.core.timeutil import now_local
+from integrate.vault.measures import Administration, MeasureRepository
+
+COUNTRY_SETTING = "crisis_country"  # in-vault setting; the GUI keeps its copy in preferences
+DEFAULT_COUNTRY = "US"
+_SLACK = timedelta(minutes=5)  # clock differences are not an error
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "measure",
+        parents=[common],
+        help="questionnaires (PCL-5, PHQ-9, GAD-7)",
+        description="Record and list validated questionnaires.",
+    )
+    verbs = p.add_subparsers(dest="measure_command", metavar="VERB", required=True)
+    known = ", ".join(sorted(load_instruments()))
+
+    add = verbs.add_parser(
+        "add",
+        parents=[common],
+        help="store one completed questionnaire",
+        description=f"Store a completed questionnaire and print its score. Instruments: {known}.",
+    )
+    add.add_argument("instrument", metavar="INSTRUMENT", help=f"one of: {known}")
+    add.add_argument(
+        "--answers",
+        required=True,
+        metavar="0,1,2,...",
+        help="one answer per item, in order, separated by commas",
+    )
+    add.add_argument(
+        "--at", metavar="ISO8601", help="when it was taken (default: now), e.g. 2025-03-14T09:30"
+    )
+    add.add_argument("--json", action="store_true", help="machine-readable output")
+    add_unlock_arguments(add)
+    add.set_defaults(handler=cmd_add)
+
+    lst = verbs.add_parser("list", parents=[common], help="list stored questionnaires")
+    lst.add_argument("--json", action="store_true", help="machine-readable output")
+    add_unlock_arguments(lst)
+    lst.set_defaults(handler=cmd_list)
+
+
+def parse_when(text: str | None) -> datetime:
+    """--at as an aware datetime (a value without an offset is local time)."""
+    if text is None:
+        return now_local()
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise CliError(
+            f"--at '{text}' is not a date and time such as 2025-03-14T09:30.", EXIT_USAGE
+        ) from None
+    moment = moment if moment.tzinfo else moment.astimezone()
+    if moment > now_local().replace(microsecond=0) + _SLACK:
+        raise CliError("--at is in the future: enter when the questionnaire was taken.", EXIT_USAGE)
+    return moment
+
+
+def _validated(instrument_id: str, answers_text: str) -> tuple[Instrument, Score]:
+    try:
+        instrument = get_instrument(instrument_id)
+    except UnknownInstrumentError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    try:
+        values = parse_answers(answers_text, instrument)
+    except ValueError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    result = score(instrument, list(values))
+    if not isinstance(result, Score):  # parse_answers accepts only full sets
+        raise CliError(result.message, EXIT_USAGE)
+    return instrument, result
+
+
+def crisis_text(country: str) -> str:
+    """Crisis lines, emergency number and the not-monitored statement, as plain lines."""
+    directory = load_crisis_lines()
+    lines = [directory.not_monitored, ""]
+    emergency = directory.emergency_for(country)
+    if emergency:
+        lines.append(f"Emergency: {' or '.join(emergency)}")
+    for line in directory.lines_for(country):
+        if line.notes:
+            lines.append(f"{line.service}: {line.notes}")
+        else:
+            contacts = "; ".join(
+                f"{'Call' if c.how.value == 'call' else 'Text'} {c.number}"
+                + (f" ({c.label})" if c.label else "")
+                for c in line.contacts
+            )
+            lines.append(f"{line.service}: {contacts}")
+    return "\n".join(lines)
+
+
+def _score_lines(instrument: Instrument, adm: Administration) -> list[str]:
+    out = [f"{instrument.short_name} ({instrument.timeframe}), {adm.taken_at:%Y-%m-%d %H:%M}"]
+    result = adm.result
+    if adm.total is not None:
+        line = f"Total: {adm.total} of {instrument.score_max}"
+        if adm.band:
+            line += f" (range described as '{adm.band.lower()}')"
+        out.append(line)
+    names = {s.id: s.name for s in instrument.subscales}
+    for key, value in adm.subscales.items():
+        sub = next((s for s in instrument.subscales if s.id == key), None)
+        top = f" of {sub.max}" if sub else ""
+        out.append(f"  {names.get(key, key)}: {value}{top}")
+    if adm.flags:
+        out.append(f"Flags: {', '.join(adm.flags)}")
+    interpretation = result.get("interpretation")
+    if isinstance(interpretation, str) and interpretation:
+        out.append(interpretation)
+    return out
+
+
+def _adm_json(adm: Administration) -> dict[str, Any]:
+    return {
+        "uid": adm.uid,
+        "instrument": adm.instrument,
+        "taken_at": adm.taken_at.isoformat(),
+        "answers": adm.answers,
+        "total": adm.total,
+        "subscales": adm.subscales,
+        "band": adm.band,
+        "flags": adm.flags,
+        "series_id": adm.series_id,
+        "crisis_shown": adm.crisis_shown,
+    }
+
+
+def cmd_add(ctx: CliContext) -> int:
+    args = ctx.args
+    instrument, result = _validated(args.instrument, args.answers)
+    taken_at = parse_when(args.at)
+    with ctx.open_vault(write=True) as vault:
+        country = vault.get_setting(COUNTRY_SETTING, None)
+        if not isinstance(country, str) or not country:
+            country = DEFAULT_COUNTRY
+        if result.crisis:
+            # Shown before the score, as in the app.
+            print(crisis_text(country), file=sys.stderr)
+            sys.stderr.flush()
+        adm = MeasureRepository(vault.conn).add(result, taken_at, crisis_shown=result.crisis)
+    if args.json:
+        print(
+            json.dumps({**_adm_json(adm), "score": result.to_dict()}, ensure_ascii=False, indent=2)
+        )
+    else:
+        print("\n".join(_score_lines(instrument, adm)))
+    return 0
+
+
+def cmd_list(ctx: CliContext) -> int:
+    args = ctx.args
+    with ctx.open_vault(write=False) as vault:
+        repo = MeasureRepository(vault.conn)
+        rows = repo.list()
+    if args.json:
+        print(json.dumps([_adm_json(a) for a in rows], ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("No questionnaires recorded yet.")
+        return 0
+    instruments = load_instruments()
+    for adm in rows:
+        ins = instruments.get(adm.instrument)
+        name = (
+            ins.short_name + (f" ({ins.variant})" if ins.variant else "") if ins else adm.instrument
+        )
+        total = "-" if adm.total is None else f"{adm.total}/{ins.score_max if ins else '?'}"
+        band = f"  {adm.band.lower()}" if adm.band else ""
+        print(f"{adm.taken_at:%Y-%m-%d %H:%M}  {name:<24} {total:>6}{band}")
+    return 0

@@ -1,4 +1,4 @@
-"""`integrate measure add/list`: scores printed, crisis lines on stderr, bad input stores nothing."""
+"""`integrate measure add/list`: scores, crisis lines on stderr, bad input stores nothing."""
 
 from __future__ import annotations
 

@@ -64,7 +64,10 @@ def connect(path: Path, key: VaultKey, *, read_only: bool = False) -> Connection
         # Create it 0600 ourselves: SQLite would honour the umask, and gives the
         # -wal/-shm files the main file's mode.
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, FILE_MODE))
-    uri = f"file:{path.as_posix()}?mode={'ro' if read_only else 'rw'}"
+    # Read-only opens are for damaged files: `immutable` makes SQLite create no -wal/-shm
+    # files and take no locks, so inspecting a file never changes the folder.
+    mode = "ro&immutable=1" if read_only else "rw"
+    uri = f"file:{path.as_posix()}?mode={mode}"
     conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher logs to stderr otherwise
@@ -137,8 +140,8 @@ def export_encrypted(conn: Connection, target: Path, key_literal: str) -> None:
     `key_literal` is a SQL literal for ATTACH ... KEY: either the raw-key form
     `"x'..'"` from VaultKey.sqlcipher_pragma_value(), or a quoted passphrase.
     """
-    if target.exists():
-        raise FileExistsError(target)
+    # Created 0600 by us (O_EXCL also refuses an existing file); SQLite would use the umask.
+    os.close(os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, FILE_MODE))
     conn.execute(f"ATTACH DATABASE ? AS backup KEY {key_literal}", (str(target),))
     try:
         conn.execute("SELECT sqlcipher_export('backup')").fetchall()

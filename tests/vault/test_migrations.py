@@ -1,0 +1,95 @@
+"""Schema migrations: numbered, transactional, a backup first, every past version upgrades."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from integrate.paths import VaultPaths
+from integrate.vault import migrations
+from integrate.vault.migrations import Migration
+from integrate.vault.vault import UnlockOutcome, create_vault, unlock_with_passphrase
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PASS = "migration passphrase"
+
+
+def fixture_dirs() -> list[Path]:
+    return sorted(p for p in FIXTURES.glob("schema_v*") if p.is_dir())
+
+
+def test_migrations_are_numbered_without_gaps() -> None:
+    found = migrations.all_migrations()
+    assert [m.version for m in found] == list(range(1, len(found) + 1))
+    assert migrations.LATEST_VERSION == len(found)
+
+
+def test_there_is_a_fixture_for_every_released_schema_version() -> None:
+    versions = {int(p.name.removeprefix("schema_v")) for p in fixture_dirs()}
+    assert versions == set(range(1, migrations.LATEST_VERSION + 1))
+
+
+@pytest.mark.parametrize("fixture", fixture_dirs(), ids=lambda p: p.name)
+def test_fixture_vault_opens_and_upgrades(fixture: Path, tmp_path: Path) -> None:
+    root = tmp_path / "v"
+    shutil.copytree(fixture, root)
+    passphrase = (root / "PASSPHRASE").read_text().strip()
+    (root / "PASSPHRASE").unlink()
+    old_version = int(fixture.name.removeprefix("schema_v"))
+    result = unlock_with_passphrase(VaultPaths(root), passphrase)
+    assert result.ok and result.vault, result.message
+    with result.vault as vault:
+        assert migrations.schema_version(vault.conn) == migrations.LATEST_VERSION
+        assert vault.counts()["entries"] > 0
+        assert vault.check().ok
+    backups = list((root / "backups").glob("pre-migration-*.db")) \
+        if (root / "backups").exists() else []
+    assert bool(backups) == (old_version < migrations.LATEST_VERSION)
+
+
+def _with_extra(monkeypatch: pytest.MonkeyPatch, sql: str) -> None:
+    real = migrations.all_migrations()
+    extra = Migration(len(real) + 1, f"{len(real) + 1:04d}_test.sql", sql)
+    monkeypatch.setattr(migrations, "all_migrations", lambda: [*real, extra])
+    monkeypatch.setattr(migrations, "LATEST_VERSION", extra.version)
+
+
+def test_upgrade_takes_encrypted_backup_first(tmp_path: Path, monkeypatch, fast_kdf) -> None:
+    paths = VaultPaths(tmp_path / "v")
+    create_vault(paths, keystore=None, passphrase=PASS).vault.close()
+    _with_extra(monkeypatch, "CREATE TABLE extra_test (x INTEGER);")
+    result = unlock_with_passphrase(paths, PASS)
+    assert result.ok and result.vault
+    with result.vault as vault:
+        assert migrations.schema_version(vault.conn) == migrations.LATEST_VERSION
+    backups = list(paths.backups.glob("pre-migration-v1-*.db"))
+    assert len(backups) == 1
+    assert backups[0].stat().st_mode & 0o777 == 0o600
+    assert not backups[0].read_bytes().startswith(b"SQLite format 3")
+
+
+def test_failing_migration_rolls_back_and_keeps_old_version(tmp_path: Path, monkeypatch,
+                                                            fast_kdf) -> None:
+    paths = VaultPaths(tmp_path / "v")
+    create_vault(paths, keystore=None, passphrase=PASS).vault.close()
+    _with_extra(monkeypatch, "CREATE TABLE half_done (x INTEGER);\nTHIS IS NOT SQL;")
+    with pytest.raises(Exception, match="syntax"):
+        unlock_with_passphrase(paths, PASS)
+    monkeypatch.undo()
+    result = unlock_with_passphrase(paths, PASS)
+    assert result.ok and result.vault
+    with result.vault as vault:
+        assert migrations.schema_version(vault.conn) == 1
+        tables = {r[0] for r in vault.conn.execute("SELECT name FROM sqlite_master")}
+        assert "half_done" not in tables
+
+
+def test_newer_schema_is_refused(tmp_path: Path, fast_kdf) -> None:
+    paths = VaultPaths(tmp_path / "v")
+    created = create_vault(paths, keystore=None, passphrase=PASS)
+    created.vault.conn.execute("PRAGMA user_version = 999")
+    created.vault.close()
+    result = unlock_with_passphrase(paths, PASS)
+    assert result.outcome is UnlockOutcome.TOO_NEW and "newer version" in result.message

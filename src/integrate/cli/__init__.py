@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "integrate.cli.vault_cmds",
     "integrate.cli.journal_cmds",
     "integrate.cli.demo_cmd",
+    "integrate.cli.session_cmds",
     "integrate.cli.measure_cmds",
 ]
 

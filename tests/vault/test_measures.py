@@ -128,3 +128,21 @@ def test_due_follows_the_vaults_series(vault: Vault) -> None:
     empty = MeasureRepository(vault.conn)
     vault.conn.execute("DELETE FROM series")
     assert {d.reason.value for d in empty.due(today)} == {"monthly"}
+
+
+def test_demo_has_baseline_and_weekly_measures_with_improvement(vault: Vault) -> None:
+    from integrate.demo import populate_demo
+
+    populate_demo(vault)
+    repo = MeasureRepository(vault.conn)
+    series_id = vault.conn.execute("SELECT id FROM series ORDER BY started_on").fetchone()[0]
+    for family in ("pcl5", "phq9", "gad7"):
+        rows = repo.list(family=family)
+        assert len(rows) >= 4
+        base = repo.baseline(series_id, family)
+        assert base is not None and base.id == rows[0].id
+        assert rows[-1].total is not None and base.total is not None
+        assert rows[-1].total < base.total  # gradual improvement
+    assert repo.list(family="pcl5")[0].instrument == "pcl5_month"
+    assert {a.instrument for a in repo.list(family="pcl5")[1:]} == {"pcl5_week"}
+    assert all(a.answers[8] == 0 and not a.crisis_shown for a in repo.list(instrument="phq9"))

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from integrate.paths import VaultPaths
 from integrate.vault.entries import EntryRepository
 from integrate.vault.keystore import Keystore
+from integrate.vault.measures import MeasureRepository
 from integrate.vault.sessions import SessionRepository
 from integrate.vault.vault import Vault
 
@@ -33,6 +34,7 @@ class AppServices(QObject):
         self.prefs = prefs
         self.entries = EntryRepository(vault.conn)
         self.sessions = SessionRepository(vault.conn)
+        self.measures = MeasureRepository(vault.conn)
 
     def notify(self, area: str) -> None:
         self.changed.emit(area)

@@ -18,6 +18,7 @@ from integrate.vault.vault import Vault
 
 DEMO_STEPS = [
     "integrate.demo.journal",
+    "integrate.demo.checkins",
     "integrate.demo.measures",
 ]
 

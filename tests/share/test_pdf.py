@@ -349,3 +349,15 @@ def test_property_arbitrary_unicode_never_crashes(
     data = render_pdf(doc)
     reader = PdfReader(io.BytesIO(data))
     assert len(reader.pages) >= 2
+
+
+def test_long_note_flows_across_pages(tmp_path: Path) -> None:
+    doc = make_document(entries=0, with_long_entry=False)
+    doc.note = "\n".join(f"Note line {i:03d} with a few more words to read." for i in range(120))
+    path, data = _write(tmp_path, doc)
+    texts = [norm(t) for t in page_texts(data)]
+    assert norm("Note line 000") in texts[0]
+    assert norm("Note line 119") not in texts[0]
+    joined = "".join(texts)
+    for i in range(120):
+        assert norm(f"Note line {i:03d}") in joined

@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QMargins, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QToolTip
 
 from integrate.share.content import MeasureTrend
@@ -68,7 +68,7 @@ class TrendChart(QChart):
                 continue
             y = self.mapToPosition(QPointF(self._x_min(), y_value), series).y()
             rect = item.boundingRect()
-            item.setPos(plot.right() - rect.width() - 3, y - rect.height() / 2)
+            item.setPos(plot.right() + 4, y - rect.height() / 2)
             item.setVisible(plot.top() - 1 <= y <= plot.bottom() + 1)
 
     def _x_min(self) -> float:
@@ -233,6 +233,12 @@ def build_chart(
         dot.setBorderColor(TOTAL_COLOR)
         attach(dot)
         legend_hidden.append(dot)
+
+    if trend.bands:
+        # Band names sit to the right of the plot, clear of the data.
+        metrics = QFontMetricsF(small)
+        widest = max(metrics.horizontalAdvance(b.label) for b in trend.bands)
+        chart.setMargins(QMargins(4, 4, int(widest) + 10, 4))
 
     legend = chart.legend()
     legend.setFont(small)

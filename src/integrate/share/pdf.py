@@ -12,7 +12,9 @@ Missing glyphs: Qt falls back through fontconfig to any installed font that cove
 character (Noto CJK for Chinese/Japanese/Korean, DejaVu for Arabic/Hebrew/Greek/
 Cyrillic). Where no installed font has a glyph, Qt draws the font's empty box for it;
 the character is still in the text layer (copy/paste and search keep working) but prints
-as a box. Install fonts-noto-cjk / fonts-noto-color-emoji for full coverage.
+as a box. Install fonts-noto-cjk / fonts-noto-color-emoji for full coverage. Colour
+emoji (Noto Color Emoji is a bitmap font) are embedded by Qt as small images: that is
+the only way images enter the document; user text never creates images or links.
 """
 
 from __future__ import annotations
@@ -330,8 +332,6 @@ class _Builder:
         fmt.setTopMargin(_fl(3))
         fmt.setBottomMargin(_fl(6))
         fmt.setBorder(0)
-        if background is not None:
-            fmt.setBackground(QBrush(background))
         fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
         if widths:
             fmt.setColumnWidthConstraints(
@@ -353,6 +353,8 @@ class _Builder:
                     cf.setBottomBorder(_fl(0.5))
                     cf.setBottomBorderBrush(QBrush(RULE))
                     cf.setBottomBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+                    if background is not None and not (header and r == 0):
+                        cf.setBackground(QBrush(background))
                     cell.setFormat(cf)
         offset = 0
         if header:
@@ -377,6 +379,32 @@ class _Builder:
         self.tables[table.cellAt(0, 0).firstCursorPosition().block().position()] = table
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
         return table
+
+    def box(self, text: str, background: QColor) -> None:
+        """Plain text in a shaded box (a one-cell table, so it can flow across pages)."""
+        fmt = QTextTableFormat()
+        fmt.setBorder(0)
+        fmt.setCellSpacing(0)
+        fmt.setCellPadding(_fl(6))
+        fmt.setTopMargin(_fl(3))
+        fmt.setBottomMargin(_fl(4))
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        self.first_block = False
+        table = self.cursor.insertTable(1, 1, fmt)
+        cell = table.cellAt(0, 0)
+        cell_fmt = cell.format()
+        cell_fmt.setBackground(QBrush(background))  # a table's own background is not painted
+        cell.setFormat(cell_fmt)
+        cur = table.cellAt(0, 0).firstCursorPosition()
+        para = self.s.block(bottom=2, line=130)
+        for i, line in enumerate(clean_text(text).split("\n")):
+            if i:
+                cur.insertBlock(para, self.s.body)
+            else:
+                cur.setBlockFormat(para)
+            cur.insertText(line, self.s.body)
+        self.tables[table.cellAt(0, 0).firstCursorPosition().block().position()] = table
+        self.cursor.movePosition(QTextCursor.MoveOperation.End)
 
     def chart_slot(self, trend: MeasureTrend, height: float) -> None:
         """Reserve a chart-sized inline object; `_ChartObject` paints the chart into it."""
@@ -427,10 +455,7 @@ class _Builder:
             )
         if d.note.strip():
             self.h2(_tr("Note from the patient"))
-            fmt = s.block(bottom=0, left=8, line=130)
-            fmt.setBackground(QBrush(NOTE_BG))
-            fmt.setRightMargin(_fl(8))
-            self.text(d.note.strip(), s.body, fmt)
+            self.box(d.note.strip(), NOTE_BG)
         self.para(
             _tr(
                 "Self-reported with the Integrate app between sessions. Scores are information "
@@ -569,10 +594,7 @@ class _Builder:
 
     def _item9(self, rows: list[Item9Row]) -> None:
         self.h3(_tr("PHQ-9 item 9 \u2013 included at the patient's choice"))
-        fmt = self.s.block(bottom=3, left=6, line=125)
-        fmt.setBackground(QBrush(ITEM9_BG))
-        fmt.setRightMargin(_fl(6))
-        fmt.setProperty(KEEP_WITH_NEXT, True)
+        fmt = self.s.block(bottom=3, line=125, keep=True)
         self.text(
             _tr(
                 "Item 9 asks about thoughts of being better off dead or of hurting oneself. "

@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "integrate.cli.demo_cmd",
     "integrate.cli.session_cmds",
     "integrate.cli.measure_cmds",
+    "integrate.cli.backup_cmds",
 ]
 
 

@@ -6,6 +6,9 @@ runs in the background; screens only emit what the patient chose.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtWidgets import QMessageBox
 
@@ -15,6 +18,7 @@ from integrate.ui.help_now import HelpNowDialog
 from integrate.ui.main_window import MainWindow, Shell
 from integrate.ui.onboarding import Onboarding
 from integrate.ui.recovery import RecoveryScreen
+from integrate.ui.reminders import ReminderDriver
 from integrate.ui.services import AppServices
 from integrate.ui.unlock import UnlockScreen
 from integrate.ui.worker import run_in_background
@@ -46,14 +50,17 @@ class AppController(QObject):
     unlocked = Signal()
     locked = Signal()
 
-    def __init__(self, window: MainWindow, paths: VaultPaths, keystore: Keystore,
-                 prefs: QSettings) -> None:
+    def __init__(
+        self, window: MainWindow, paths: VaultPaths, keystore: Keystore, prefs: QSettings
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.paths = paths
         self.keystore = keystore
         self.prefs = prefs
         self.services: AppServices | None = None
+        self.reminders: ReminderDriver | None = None
+        self.reminder_clock: Callable[[], datetime] | None = None  # tests inject a fake clock
         self._recovery_key_slots: tuple[KeySlots, object] | None = None
         window.help_requested.connect(self.show_help)
         window.lock_requested.connect(self.lock)
@@ -101,8 +108,13 @@ class AppController(QObject):
             screen.show_recovery_code(created.recovery_code)
 
         def failed(exc: BaseException) -> None:
-            message = str(exc) if isinstance(exc, VaultError) else _tr(
-                "The journal could not be created: {error}").format(error=type(exc).__name__)
+            message = (
+                str(exc)
+                if isinstance(exc, VaultError)
+                else _tr("The journal could not be created: {error}").format(
+                    error=type(exc).__name__
+                )
+            )
             screen.creation_failed(message)
 
         run_in_background(work, done, failed)
@@ -120,9 +132,13 @@ class AppController(QObject):
         try:
             write_recovery_code_pdf(Path(path), code)
         except OSError as exc:
-            QMessageBox.warning(self.window, _tr("Not saved"), _tr(
-                "The file could not be saved ({error}). Write the code down instead.").format(
-                error=exc.strerror or type(exc).__name__))
+            QMessageBox.warning(
+                self.window,
+                _tr("Not saved"),
+                _tr("The file could not be saved ({error}). Write the code down instead.").format(
+                    error=exc.strerror or type(exc).__name__
+                ),
+            )
 
     # -- unlock
 
@@ -131,15 +147,20 @@ class AppController(QObject):
         if isinstance(slots, UnlockResult):
             self._show_failure(slots)
             return
-        screen = UnlockScreen(has_passphrase=slots.passphrase is not None,
-                              keyring_slot=slots.keyring is not None)
+        screen = UnlockScreen(
+            has_passphrase=slots.passphrase is not None, keyring_slot=slots.keyring is not None
+        )
         screen.passphrase_entered.connect(
-            lambda pw: self._unlock(screen, lambda: unlock_with_passphrase(self.paths, pw)))
+            lambda pw: self._unlock(screen, lambda: unlock_with_passphrase(self.paths, pw))
+        )
         screen.recovery_entered.connect(
-            lambda code: self._unlock(screen, lambda: unlock_with_recovery(self.paths, code),
-                                      via_recovery=True))
+            lambda code: self._unlock(
+                screen, lambda: unlock_with_recovery(self.paths, code), via_recovery=True
+            )
+        )
         screen.retry_keyring.connect(
-            lambda: self._unlock(screen, lambda: unlock_with_keyring(self.paths, self.keystore)))
+            lambda: self._unlock(screen, lambda: unlock_with_keyring(self.paths, self.keystore))
+        )
         self.window.show_screen(screen)
         if message:
             screen.show_message(message)
@@ -158,19 +179,26 @@ class AppController(QObject):
 
         def failed(exc: BaseException) -> None:
             screen.set_busy(False)
-            screen.show_message(_tr("Something went wrong while opening the journal ({error}). "
-                                    "Nothing was changed.").format(error=type(exc).__name__))
+            screen.show_message(
+                _tr(
+                    "Something went wrong while opening the journal ({error}). Nothing was changed."
+                ).format(error=type(exc).__name__)
+            )
 
         run_in_background(work, done, failed)  # type: ignore[arg-type]
 
-    def _unlock_finished(self, screen: UnlockScreen, result: UnlockResult,
-                         via_recovery: bool) -> None:
+    def _unlock_finished(
+        self, screen: UnlockScreen, result: UnlockResult, via_recovery: bool
+    ) -> None:
         if result.ok and result.vault is not None:
             screen.recovery.clear()
             self._enter(result.vault, via_recovery=via_recovery)
             return
-        if result.outcome in {UnlockOutcome.DAMAGED, UnlockOutcome.SLOTS_DAMAGED,
-                              UnlockOutcome.TOO_NEW}:
+        if result.outcome in {
+            UnlockOutcome.DAMAGED,
+            UnlockOutcome.SLOTS_DAMAGED,
+            UnlockOutcome.TOO_NEW,
+        }:
             self._show_failure(result)
             return
         screen.set_busy(False)
@@ -189,13 +217,16 @@ class AppController(QObject):
             return
         fetched = self.keystore.fetch(slots.vault_id)
         if fetched.outcome is not KeystoreOutcome.OK or not fetched.secret:
-            screen.show_readable(_tr("The key could not be read from the keyring, so the "
-                                     "intact parts cannot be shown here."))
+            screen.show_readable(
+                _tr(
+                    "The key could not be read from the keyring, so the "
+                    "intact parts cannot be shown here."
+                )
+            )
             return
         from integrate.vault.keys import VaultKey
 
-        opened = open_with_key(self.paths, slots, VaultKey.from_hex(fetched.secret),
-                               read_only=True)
+        opened = open_with_key(self.paths, slots, VaultKey.from_hex(fetched.secret), read_only=True)
         if opened.vault is None:
             screen.show_readable(_tr("Nothing could be read."))
             return
@@ -223,6 +254,8 @@ class AppController(QObject):
         self.services = AppServices(vault, self.paths, self.keystore, self.prefs, parent=self)
         shell = Shell(self.services)
         self.window.show_screen(shell)
+        self.reminders = ReminderDriver(self.services, self.window, clock=self.reminder_clock)
+        self.reminders.start()
         self.unlocked.emit()
         if via_recovery and vault.slots.keyring is not None:
             self._offer_keyring_repair(vault)
@@ -233,9 +266,14 @@ class AppController(QObject):
         fetched = self.keystore.fetch(vault.id)
         if fetched.outcome is not KeystoreOutcome.MISSING:
             return
-        answer = QMessageBox.question(self.window, _tr("Keyring"), _tr(
-            "This computer's keyring no longer holds your journal's key. Store it there again, "
-            "so the journal opens without the recovery code next time?"))
+        answer = QMessageBox.question(
+            self.window,
+            _tr("Keyring"),
+            _tr(
+                "This computer's keyring no longer holds your journal's key. Store it there again, "
+                "so the journal opens without the recovery code next time?"
+            ),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             vault.store_key_in_keyring(self.keystore)
 
@@ -244,12 +282,19 @@ class AppController(QObject):
         if self.services is None:
             return
         services, self.services = self.services, None
+        self._stop_reminders()
         services.vault.close()
         self.show_unlock(auto_keyring=False, message=_tr("Your journal is locked."))
         services.deleteLater()
         self.locked.emit()
 
+    def _stop_reminders(self) -> None:
+        if self.reminders is not None:
+            self.reminders.stop()
+            self.reminders = None
+
     def shutdown(self) -> None:
+        self._stop_reminders()
         if self.services is not None:
             self.services.vault.close()
             self.services = None
@@ -260,8 +305,9 @@ class AppController(QObject):
     # -- help
 
     def show_help(self) -> None:
-        dialog = HelpNowDialog(self.country, self.services, self.window,
-                               on_country_changed=self.set_country)
+        dialog = HelpNowDialog(
+            self.country, self.services, self.window, on_country_changed=self.set_country
+        )
         dialog.setObjectName("helpNowDialog")
         dialog.open()
 

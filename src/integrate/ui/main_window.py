@@ -121,6 +121,10 @@ class MainWindow(QMainWindow):
         self.help_button.clicked.connect(self.help_requested.emit)
         bar_layout.addWidget(self.help_button)
         outer.addWidget(bar)
+        # Calm bars under the top bar (the reminder banner, ui/reminders.py) go here.
+        self.banner_area = QVBoxLayout()
+        self.banner_area.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self.banner_area)
 
         self.screens = QStackedWidget()
         outer.addWidget(self.screens, 1)

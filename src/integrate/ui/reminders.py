@@ -1,0 +1,404 @@
+"""Reminders while the app runs: one timer, a calm in-app banner, and a tray message.
+
+`ReminderDriver` lives from unlock to lock. It sleeps on a single-shot QTimer until
+`ReminderService.next_wakeup()`, then shows what came due. The banner under the
+top bar always carries the reminder (many desktops have no tray); where a system
+tray exists, a native notification says the same neutral line. Nothing shown ever
+comes from the journal: only the configured wording (see core/reminders.py).
+
+The clock is injectable, and `tick()` is what the timer calls, so tests drive it
+with a fake clock instead of waiting.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QMenu,
+    QPushButton,
+    QStyle,
+    QSystemTrayIcon,
+    QWidget,
+)
+
+from integrate import APP_NAME
+from integrate.core.reminders import (
+    MissedSummary,
+    ReminderItem,
+    ReminderKind,
+    ReminderService,
+    ReminderText,
+    SnoozeChoice,
+    reminder_items_from_checkins,
+)
+from integrate.core.timeutil import local_zone_name, now_local
+from integrate.ui.services import AppServices
+from integrate.ui.widgets.common import button, plain_label
+from integrate.vault.reminder_store import (
+    ReminderSettings,
+    VaultReminderStore,
+    load_last_run,
+    load_reminder_settings,
+    read_checkins,
+    save_last_run,
+)
+
+# Areas whose changes can move, add or remove a reminder.
+WATCHED_AREAS = frozenset({"checkins", "sessions", "measures", "settings"})
+# Never sleep longer than this: after a suspend or a clock change the timer
+# catches up within a few minutes; a check is a couple of small queries.
+MAX_SLEEP_MS = 5 * 60 * 1000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Reminders", text)
+
+
+def _blend(a: QColor, b: QColor, amount: float) -> str:
+    """`a` moved `amount` of the way towards `b`, as #rrggbb."""
+    pairs = ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue()))
+    mix = [round(x + (y - x) * amount) for x, y in pairs]
+    return "#{:02x}{:02x}{:02x}".format(*mix)
+
+
+class ReminderBanner(QFrame):
+    """A quiet bar under the top bar: one neutral line and a few large buttons.
+
+    Two modes: a reminder (Open, Snooze ▾, Skip this one) and the start-up summary
+    of what waited while the app was closed (See Today, Close).
+    """
+
+    open_requested = Signal()
+    snooze_requested = Signal(str)  # a SnoozeChoice value
+    skip_requested = Signal()
+    today_requested = Signal()
+    close_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reminderBanner")
+        self.setAccessibleName(_tr("Reminder"))
+        pal = self.palette()
+        window, accent = pal.color(pal.ColorRole.Window), pal.color(pal.ColorRole.Highlight)
+        self.setStyleSheet(
+            f"QFrame#reminderBanner {{ background: {_blend(window, accent, 0.12)};"
+            f" border-bottom: 1px solid {_blend(window, accent, 0.35)}; }}"
+            " QLabel#reminderText { font-size: 12pt; }"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(20, 10, 16, 10)
+        layout.setSpacing(10)
+        self.text = plain_label("", object_name="reminderText")
+        layout.addWidget(self.text, 1)
+        self.more = plain_label("", object_name="muted", wrap=False)
+        layout.addWidget(self.more)
+
+        self.open_button = button(
+            _tr("Open"), primary=True, accessible=_tr("Open what this reminder is for")
+        )
+        self.open_button.clicked.connect(self.open_requested.emit)
+        self.snooze_button = button(_tr("Snooze"), accessible=_tr("Remind me later"))
+        self.snooze_menu = QMenu(self.snooze_button)
+        self.snooze_menu.setAccessibleName(_tr("Remind me later"))
+        self.snooze_actions = {}
+        for choice, label in (
+            (SnoozeChoice.MIN_15, _tr("In 15 minutes")),
+            (SnoozeChoice.HOUR_1, _tr("In 1 hour")),
+            (SnoozeChoice.TOMORROW_MORNING, _tr("Tomorrow morning")),
+        ):
+            action = self.snooze_menu.addAction(label)
+            action.triggered.connect(lambda _=False, c=choice: self.snooze_requested.emit(c.value))
+            self.snooze_actions[choice] = action
+        self.snooze_button.setMenu(self.snooze_menu)
+        self.skip_button = button(_tr("Skip this one"), accessible=_tr("Skip this reminder"))
+        self.skip_button.clicked.connect(self.skip_requested.emit)
+        self.today_button = button(_tr("See Today"), primary=True, accessible=_tr("Go to Today"))
+        self.today_button.clicked.connect(self.today_requested.emit)
+        self.close_button = button(_tr("Close"), accessible=_tr("Close this message"))
+        self.close_button.clicked.connect(self.close_requested.emit)
+        for widget in (
+            self.open_button,
+            self.snooze_button,
+            self.skip_button,
+            self.today_button,
+            self.close_button,
+        ):
+            layout.addWidget(widget)
+        self.mode = ""  # "reminder", "summary" or "" (hidden)
+        self.setVisible(False)
+
+    def show_reminder(self, text: str, waiting: int) -> None:
+        """Show one reminder; `waiting` is how many more are queued behind it."""
+        self.text.setText(text)
+        self.more.setText(_tr("{n} more after this").format(n=waiting) if waiting else "")
+        self.more.setVisible(bool(waiting))
+        self._mode(reminder=True)
+
+    def show_summary(self, text: str) -> None:
+        """Show the one kind line about what waited while the app was closed."""
+        self.text.setText(text)
+        self.more.setVisible(False)
+        self._mode(reminder=False)
+
+    def dismiss(self) -> None:
+        self.mode = ""
+        self.setVisible(False)
+
+    def _mode(self, *, reminder: bool) -> None:
+        self.mode = "reminder" if reminder else "summary"
+        for widget in (self.open_button, self.snooze_button, self.skip_button):
+            widget.setVisible(reminder)
+        self.today_button.setVisible(not reminder)
+        self.close_button.setVisible(not reminder)
+        self.setVisible(True)
+
+    def shown_texts(self) -> list[str]:
+        """Every piece of text a bystander could read on the banner (for checks)."""
+        texts = [self.text.text(), self.more.text()]
+        texts += [b.text() for b in self.findChildren(QPushButton)]
+        texts += [a.text() for a in self.snooze_menu.actions()]
+        return texts
+
+
+class ReminderDriver(QObject):
+    """Runs the reminder service for one unlocked vault and shows what comes due."""
+
+    shown = Signal(str)  # the neutral text just shown (tests, accessibility hooks)
+
+    def __init__(
+        self,
+        services: AppServices,
+        host: QWidget,
+        *,
+        banner_area: QBoxLayout | None = None,
+        clock: Callable[[], datetime] | None = None,
+        tz: ZoneInfo | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent if parent is not None else services)
+        self.services = services
+        self.host = host
+        self.clock = clock or now_local
+        self.tz = tz or ZoneInfo(local_zone_name())
+        self.settings = ReminderSettings()
+        self.store = VaultReminderStore(services.vault.conn)
+        self.service = self._new_service()
+        self.queue: list[ReminderItem] = []
+        self.tray: QSystemTrayIcon | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.tick)
+        self.banner = ReminderBanner()
+        area = banner_area if banner_area is not None else getattr(host, "banner_area", None)
+        if isinstance(area, QBoxLayout):
+            area.addWidget(self.banner)
+        self.banner.open_requested.connect(self.open_current)
+        self.banner.snooze_requested.connect(lambda c: self.snooze_current(SnoozeChoice(c)))
+        self.banner.skip_requested.connect(self.skip_current)
+        self.banner.today_requested.connect(self._open_today)
+        self.banner.close_requested.connect(self._close_summary)
+        self._running = False
+
+    # -- life cycle ---------------------------------------------------------
+
+    def start(self) -> None:
+        """Load the schedule, fold what was missed into one line, arm the timer."""
+        self._running = True
+        self.services.changed.connect(self._on_changed)
+        self.settings = load_reminder_settings(self.services.vault)
+        self.service = self._new_service()
+        self.service.set_items(self._items())
+        now = self.clock()
+        last = load_last_run(self.services.vault) or now
+        if self.settings.enabled:
+            summary = self.service.missed_since_last_run(last)
+            self._show_missed(summary)
+        self._save_last_run()
+        self.tick()
+
+    def stop(self) -> None:
+        """Stop the timer and take the banner and tray away (call before the vault closes)."""
+        if not self._running:
+            return
+        self._running = False
+        self.timer.stop()
+        with contextlib.suppress(RuntimeError, TypeError):  # already gone with the services
+            self.services.changed.disconnect(self._on_changed)
+        self._save_last_run()
+        self.queue.clear()
+        if self.tray is not None:
+            self.tray.hide()
+            self.tray.deleteLater()
+            self.tray = None
+        self.banner.dismiss()
+        self.banner.setParent(None)
+        self.banner.deleteLater()
+
+    def refresh(self) -> None:
+        """Re-read settings and schedule (something changed) and re-arm the timer."""
+        if not self._running:
+            return
+        was_enabled = self.settings.enabled
+        self.settings = load_reminder_settings(self.services.vault)
+        self.service = self._new_service()
+        self.service.set_items(self._items())
+        if self.settings.enabled and not was_enabled:
+            # Switching reminders back on must not replay everything overdue:
+            # mark it quietly (nothing is newer than "now", so no summary).
+            self.service.missed_since_last_run(self.clock())
+        if not self.settings.enabled:
+            self.queue.clear()
+            if self.banner.mode == "reminder":
+                self.banner.dismiss()
+        else:
+            # Drop queued reminders whose item left the schedule (done, moved, deleted).
+            current = {i.key: i for i in self.service.items()}
+            self.queue = [current[i.key] for i in self.queue if current.get(i.key) == i]
+            self._show_head()
+        self._arm()
+
+    def tick(self) -> None:
+        """Show whatever is due now, then sleep until the next fire time."""
+        if not self._running:
+            return
+        if self.settings.enabled:
+            due = self.service.due_now()
+            if due:
+                known = {i.key for i in self.queue}
+                self.queue.extend(i for i in due if i.key not in known)
+                self._show_head()
+                self._notify_tray(due[0])
+            self._save_last_run()
+        self._arm()
+
+    # -- banner actions -----------------------------------------------------
+
+    def open_current(self) -> None:
+        """Open what the shown reminder is for (the check-in, or the questionnaire)."""
+        if not self.queue:
+            return
+        item = self.queue.pop(0)
+        self._show_head()
+        self._open(item)
+
+    def snooze_current(self, choice: SnoozeChoice) -> None:
+        if not self.queue:
+            return
+        item = self.queue.pop(0)
+        self.service.snooze(item.key, choice)
+        self._show_head()
+        self._arm()
+
+    def skip_current(self) -> None:
+        if not self.queue:
+            return
+        item = self.queue.pop(0)
+        self.service.skip(item.key)
+        self._show_head()
+        self._arm()
+
+    # -- internals ----------------------------------------------------------
+
+    def _new_service(self) -> ReminderService:
+        return ReminderService(self.clock, self.tz, self.settings.quiet_hours, self.store)
+
+    def _items(self) -> list[ReminderItem]:
+        # Check-ins only for now; measure reminders join here once the measures
+        # area keeps its due list in the vault.
+        return reminder_items_from_checkins(read_checkins(self.services.vault.conn))
+
+    @property
+    def texts(self) -> ReminderText:
+        return self.settings.texts
+
+    def _show_head(self) -> None:
+        if self.queue:
+            head = self.queue[0]
+            text = self.texts.for_kind(head.kind)
+            self.banner.show_reminder(text, len(self.queue) - 1)
+            self.shown.emit(text)
+        elif self.banner.mode == "reminder":
+            self.banner.dismiss()
+
+    def _show_missed(self, summary: MissedSummary) -> None:
+        if summary.empty:
+            return
+        text = _tr("{missed} - see Today.").format(missed=self.texts.missed)
+        self.banner.show_summary(text)
+        self.shown.emit(text)
+
+    def _close_summary(self) -> None:
+        self.banner.dismiss()
+        self._show_head()
+
+    def _open_today(self) -> None:
+        self._close_summary()
+        self.services.navigate.emit("today", "")
+
+    def _open(self, item: ReminderItem) -> None:
+        window = self.host.window()
+        if window.isMinimized() or not window.isVisible():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        if item.kind is ReminderKind.MEASURE:
+            self.services.navigate.emit("measures", item.target)
+        else:
+            self.services.navigate.emit("today", item.target)
+
+    def _notify_tray(self, item: ReminderItem) -> None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        if self.tray is None:
+            icon = self.host.window().windowIcon()
+            if icon.isNull():
+                pixmap = QStyle.StandardPixmap.SP_MessageBoxInformation
+                icon = self.host.style().standardIcon(pixmap)
+            self.tray = QSystemTrayIcon(QIcon(icon), self)
+            self.tray.setToolTip(APP_NAME)
+            self.tray.messageClicked.connect(self._tray_clicked)
+            self.tray.activated.connect(lambda _reason: self._raise_window())
+            self.tray.show()
+        self.tray.showMessage(
+            APP_NAME, self.texts.for_kind(item.kind), QSystemTrayIcon.MessageIcon.NoIcon, 15_000
+        )
+
+    def _tray_clicked(self) -> None:
+        if self.queue:
+            self.open_current()
+        else:
+            self._raise_window()
+
+    def _raise_window(self) -> None:
+        window = self.host.window()
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    def _arm(self) -> None:
+        self.timer.stop()
+        if not self._running or not self.settings.enabled:
+            return
+        wakeup = self.service.next_wakeup()
+        if wakeup is None:
+            return
+        delay_ms = (wakeup - self.clock()).total_seconds() * 1000
+        self.timer.start(int(min(max(delay_ms, 0), MAX_SLEEP_MS)))
+
+    def _save_last_run(self) -> None:
+        vault = self.services.vault
+        if vault.is_open and not vault.read_only:
+            save_last_run(vault, self.clock())
+
+    def _on_changed(self, area: str) -> None:
+        if area in WATCHED_AREAS:
+            self.refresh()

@@ -1,0 +1,203 @@
+"""Reminders in the real window, offscreen (so no tray): the banner under the top bar
+appears at due time with a fake clock, opens the check-in, snoozes and skips."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from integrate.core.reminders import SnoozeChoice, find_sensitive_terms
+from integrate.core.timeutil import to_iso
+from integrate.paths import VaultPaths
+from integrate.ui.reminders import ReminderBanner, ReminderDriver
+from integrate.vault.reminder_store import save_last_run
+from integrate.vault.vault import unlock_with_passphrase
+from tests.ui.conftest import PASSPHRASE, RunningApp, make_vault, start_app
+
+NOW = datetime(2025, 5, 6, 9, 57).astimezone()
+UID = "sess-1:day_1"
+
+
+class FakeClock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def seed(
+    paths: VaultPaths, due: datetime, *, last_run: datetime | None = None, uid: str = UID
+) -> None:
+    result = unlock_with_passphrase(paths, PASSPHRASE)
+    assert result.vault is not None
+    with result.vault as vault:
+        stamp = to_iso(NOW - timedelta(days=1))
+        vault.conn.execute(
+            "INSERT INTO checkins(uid, phase, due_at, state, created_at, updated_at) "
+            "VALUES (?, 'day_1', ?, 'due', ?, ?)",
+            (uid, to_iso(due), stamp, stamp),
+        )
+        if last_run is not None:
+            save_last_run(vault, last_run)
+
+
+def open_app(qtbot, paths: VaultPaths, clock: FakeClock) -> RunningApp:  # noqa: ANN001
+    app = start_app(qtbot, paths)
+    app.controller.reminder_clock = clock
+    app.unlock()
+    return app
+
+
+def driver_of(app: RunningApp) -> ReminderDriver:
+    driver = app.controller.reminders
+    assert driver is not None
+    return driver
+
+
+def assert_neutral(banner: ReminderBanner) -> None:
+    for text in banner.shown_texts():
+        assert find_sensitive_terms(text) == [], text
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(NOW)
+
+
+def test_banner_appears_at_due_time_and_opens_the_checkin(
+    qtbot, tmp_path: Path, fast_kdf, clock: FakeClock
+) -> None:
+    paths = make_vault(tmp_path / "v")
+    seed(paths, NOW + timedelta(minutes=3))
+    app = open_app(qtbot, paths, clock)
+    driver = driver_of(app)
+    banner = driver.banner
+    assert not QSystemTrayIcon.isSystemTrayAvailable() and driver.tray is None
+    assert not banner.isVisible()
+    # The single-shot timer sleeps exactly until the check-in is due.
+    assert driver.timer.isActive() and driver.timer.isSingleShot()
+    assert driver.timer.interval() == 3 * 60 * 1000
+
+    clock.now = NOW + timedelta(minutes=2, seconds=59)
+    driver.tick()
+    assert not banner.isVisible()
+    clock.now = NOW + timedelta(minutes=3)
+    driver.tick()
+    assert banner.isVisible() and banner.window() is app.window
+    assert banner.text.text() == "Time for your check-in"
+    # It sits under the top bar, above the screens.
+    assert banner.mapTo(app.window, banner.rect().topLeft()).y() > 0
+    assert banner.geometry().bottom() <= app.window.screens.geometry().top()
+    assert_neutral(banner)
+    assert UID not in " ".join(banner.shown_texts())
+
+    with qtbot.waitSignal(app.services.navigate, timeout=2000) as opened:
+        banner.open_button.click()
+    assert opened.args == ["today", UID]
+    assert app.window.shell is not None and app.window.shell.current_key() == "today"
+    assert not banner.isVisible()
+    driver.tick()  # fired once: it does not come back by itself
+    assert not banner.isVisible() and not driver.timer.isActive()
+
+    app.window.lock_button.click()
+    app.settle()
+    assert app.controller.reminders is None and not driver.timer.isActive()
+    app.controller.shutdown()
+
+
+def test_snooze_hides_it_and_it_returns_later(
+    qtbot, tmp_path: Path, fast_kdf, clock: FakeClock
+) -> None:
+    paths = make_vault(tmp_path / "v")
+    seed(paths, NOW + timedelta(minutes=1))
+    app = open_app(qtbot, paths, clock)
+    driver = driver_of(app)
+    banner = driver.banner
+    t0 = NOW + timedelta(minutes=1)
+    clock.now = t0
+    driver.tick()
+    assert banner.isVisible()
+    assert [a.text() for a in banner.snooze_menu.actions()] == [
+        "In 15 minutes",
+        "In 1 hour",
+        "Tomorrow morning",
+    ]
+    banner.snooze_actions[SnoozeChoice.MIN_15].trigger()
+    assert not banner.isVisible()
+    assert driver.service.next_wakeup() == t0 + timedelta(minutes=15)
+    assert driver.timer.isActive()
+    clock.now = t0 + timedelta(minutes=14)
+    driver.tick()
+    assert not banner.isVisible()
+    clock.now = t0 + timedelta(minutes=15)
+    driver.tick()
+    assert banner.isVisible() and banner.text.text() == "Time for your check-in"
+    assert_neutral(banner)
+
+    banner.skip_button.click()
+    assert not banner.isVisible()
+    clock.now = t0 + timedelta(days=2)
+    driver.tick()
+    assert not banner.isVisible() and driver.service.next_wakeup() is None
+    app.controller.shutdown()
+
+
+def test_missed_while_closed_is_one_kind_line(
+    qtbot, tmp_path: Path, fast_kdf, clock: FakeClock
+) -> None:
+    paths = make_vault(tmp_path / "v")
+    for n in range(3):
+        seed(paths, NOW - timedelta(hours=10 + n), uid=f"sess-1:c{n}")
+    seed(paths, NOW + timedelta(hours=5), last_run=NOW - timedelta(days=1), uid="sess-1:later")
+    app = open_app(qtbot, paths, clock)
+    driver = driver_of(app)
+    banner = driver.banner
+    assert banner.isVisible() and banner.mode == "summary"
+    assert banner.text.text() == (
+        "A few things waited for you while the app was closed - see Today."
+    )
+    assert not banner.open_button.isVisible() and banner.today_button.isVisible()
+    assert driver.queue == []  # summarised, not piled up
+    assert_neutral(banner)
+    with qtbot.waitSignal(app.services.navigate, timeout=2000) as opened:
+        banner.today_button.click()
+    assert opened.args == ["today", ""]
+    assert not banner.isVisible()
+    assert driver.service.next_wakeup() == NOW + timedelta(hours=5)
+    app.controller.shutdown()
+
+
+def test_schedule_change_rearms_and_drops_a_stale_banner(
+    qtbot, tmp_path: Path, fast_kdf, clock: FakeClock
+) -> None:
+    paths = make_vault(tmp_path / "v")
+    seed(paths, NOW + timedelta(seconds=1))
+    app = open_app(qtbot, paths, clock)
+    driver = driver_of(app)
+    clock.now = NOW + timedelta(seconds=1)
+    driver.tick()
+    assert driver.banner.isVisible()
+    # The check-in is done elsewhere (e.g. from Today): the banner goes away.
+    app.services.vault.conn.execute("UPDATE checkins SET state = 'done' WHERE uid = ?", (UID,))
+    app.services.notify("checkins")
+    assert not driver.banner.isVisible() and driver.queue == []
+    # A new check-in appears in the schedule: the timer is re-armed for it.
+    app.services.vault.conn.execute(
+        "INSERT INTO checkins(uid, phase, due_at, state, created_at, updated_at) "
+        "VALUES ('sess-2:day_2', 'day_2', ?, 'due', ?, ?)",
+        (to_iso(NOW + timedelta(minutes=2)), to_iso(NOW), to_iso(NOW)),
+    )
+    app.services.notify("checkins")
+    assert driver.timer.isActive() and driver.timer.interval() == 119_000
+    # Reminders switched off in Settings: nothing is armed or shown.
+    app.services.vault.set_setting("reminders", {"enabled": False})
+    app.services.notify("settings")
+    assert not driver.timer.isActive()
+    clock.now = NOW + timedelta(minutes=2)
+    driver.tick()
+    assert not driver.banner.isVisible()
+    app.controller.shutdown()

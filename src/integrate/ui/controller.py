@@ -283,6 +283,7 @@ class AppController(QObject):
             return
         services, self.services = self.services, None
         self._stop_reminders()
+        services.about_to_lock.emit()  # editors save what is typed while they still can
         services.vault.close()
         self.show_unlock(auto_keyring=False, message=_tr("Your journal is locked."))
         services.deleteLater()
@@ -296,6 +297,7 @@ class AppController(QObject):
     def shutdown(self) -> None:
         self._stop_reminders()
         if self.services is not None:
+            self.services.about_to_lock.emit()
             self.services.vault.close()
             self.services = None
         pending = getattr(self, "_pending_vault", None)

@@ -36,7 +36,7 @@ class Area:
 def areas() -> list[Area]:
     return [
         Area("today", _tr("Today"), "Ctrl+1", "integrate.ui.placeholder:today_page"),
-        Area("journal", _tr("Journal"), "Ctrl+2", "integrate.ui.placeholder:journal_page"),
+        Area("journal", _tr("Journal"), "Ctrl+2", "integrate.ui.journal:journal_page"),
         Area("sessions", _tr("Sessions"), "Ctrl+3", "integrate.ui.placeholder:sessions_page"),
         Area("exercises", _tr("Exercises"), "Ctrl+4", "integrate.ui.placeholder:exercises_page"),
         Area("measures", _tr("Measures"), "Ctrl+5", "integrate.ui.placeholder:measures_page"),

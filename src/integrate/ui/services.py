@@ -24,6 +24,8 @@ class AppServices(QObject):
     changed = Signal(str)
     # Ask the shell to show an area (and optionally an item in it), e.g. ("journal", uid).
     navigate = Signal(str, str)
+    # Emitted just before the vault closes (lock, quit): editors write what is typed.
+    about_to_lock = Signal()
 
     def __init__(self, vault: Vault, paths: VaultPaths, keystore: Keystore,
                  prefs: QSettings, parent: QObject | None = None) -> None:

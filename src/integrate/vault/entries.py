@@ -72,9 +72,18 @@ class EntryRepository:
             cur = self.conn.execute(
                 "INSERT INTO entries(uid, title, body, tags_text, prompt_id, checkin_id, "
                 "session_id, flagged, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (entry.uid, entry.title, entry.body, " ".join(tags), entry.prompt_id,
-                 entry.checkin_id, entry.session_id, int(entry.flagged),
-                 to_iso(entry.created_at), to_iso(entry.updated_at)),
+                (
+                    entry.uid,
+                    entry.title,
+                    entry.body,
+                    " ".join(tags),
+                    entry.prompt_id,
+                    entry.checkin_id,
+                    entry.session_id,
+                    int(entry.flagged),
+                    to_iso(entry.created_at),
+                    to_iso(entry.updated_at),
+                ),
             )
             entry.id = int(cur.lastrowid or 0)
             self._link_tags(entry.id, tags)
@@ -89,16 +98,20 @@ class EntryRepository:
         )
 
     def set_flagged(self, entry_id: int, flagged: bool) -> None:
-        self.conn.execute("UPDATE entries SET flagged = ?, updated_at = ? WHERE id = ?",
-                          (int(flagged), to_iso(now_local()), entry_id))
+        self.conn.execute(
+            "UPDATE entries SET flagged = ?, updated_at = ? WHERE id = ?",
+            (int(flagged), to_iso(now_local()), entry_id),
+        )
 
     def set_tags(self, entry_id: int, tags: Iterable[str]) -> list[str]:
         clean = _unique_tags(tags)
         with transaction(self.conn):
             self.conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry_id,))
             self._link_tags(entry_id, clean)
-            self.conn.execute("UPDATE entries SET tags_text = ?, updated_at = ? WHERE id = ?",
-                              (" ".join(clean), to_iso(now_local()), entry_id))
+            self.conn.execute(
+                "UPDATE entries SET tags_text = ?, updated_at = ? WHERE id = ?",
+                (" ".join(clean), to_iso(now_local()), entry_id),
+            )
         return clean
 
     def delete(self, entry_id: int) -> Entry | None:
@@ -106,8 +119,9 @@ class EntryRepository:
         entry = self.get(entry_id)
         if entry is not None:
             self.conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
-            self.conn.execute("DELETE FROM tags WHERE id NOT IN "
-                              "(SELECT DISTINCT tag_id FROM entry_tags)")
+            self.conn.execute(
+                "DELETE FROM tags WHERE id NOT IN (SELECT DISTINCT tag_id FROM entry_tags)"
+            )
         return entry
 
     def restore(self, entry: Entry) -> Entry:
@@ -117,17 +131,21 @@ class EntryRepository:
 
     def _link_tags(self, entry_id: int, tags: list[str]) -> None:
         for tag in tags:
-            self.conn.execute("INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING",
-                              (tag,))
+            self.conn.execute(
+                "INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING", (tag,)
+            )
             self.conn.execute(
                 "INSERT OR IGNORE INTO entry_tags(entry_id, tag_id) "
-                "SELECT ?, id FROM tags WHERE name = ?", (entry_id, tag))
+                "SELECT ?, id FROM tags WHERE name = ?",
+                (entry_id, tag),
+            )
 
     # -- reading
 
     def get(self, entry_id: int) -> Entry | None:
-        row = self.conn.execute(f"SELECT {_COLUMNS} FROM entries WHERE id = ?",
-                                (entry_id,)).fetchone()
+        row = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM entries WHERE id = ?", (entry_id,)
+        ).fetchone()
         return None if row is None else _row_to_entry(row, self.tags_of(entry_id))
 
     def get_by_uid(self, uid: str) -> Entry | None:
@@ -137,13 +155,16 @@ class EntryRepository:
     def tags_of(self, entry_id: int) -> list[str]:
         rows = self.conn.execute(
             "SELECT t.name FROM tags t JOIN entry_tags et ON et.tag_id = t.id "
-            "WHERE et.entry_id = ? ORDER BY t.name", (entry_id,)).fetchall()
+            "WHERE et.entry_id = ? ORDER BY t.name",
+            (entry_id,),
+        ).fetchall()
         return [str(r[0]) for r in rows]
 
     def all_tags(self) -> list[tuple[str, int]]:
         rows = self.conn.execute(
             "SELECT t.name, count(*) FROM tags t JOIN entry_tags et ON et.tag_id = t.id "
-            "GROUP BY t.id ORDER BY t.name").fetchall()
+            "GROUP BY t.id ORDER BY t.name"
+        ).fetchall()
         return [(str(r[0]), int(r[1])) for r in rows]
 
     def count(self) -> int:
@@ -152,11 +173,18 @@ class EntryRepository:
     def list_recent(self, limit: int = 50, offset: int = 0) -> list[Entry]:
         rows = self.conn.execute(
             f"SELECT {_COLUMNS} FROM entries ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
-            (limit, offset)).fetchall()
+            (limit, offset),
+        ).fetchall()
         return [_row_to_entry(r, self.tags_of(int(r[0]))) for r in rows]
 
-    def search(self, query: str, *, tag: str | None = None, limit: int = 50,
-               marks: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
+    def search(
+        self,
+        query: str,
+        *,
+        tag: str | None = None,
+        limit: int = 50,
+        marks: tuple[str, str] = ("[", "]"),
+    ) -> list[SearchHit]:
         """Full-text search. `query` is what the patient typed (see `fts_query`)."""
         match = fts_query(query)
         if not match:
@@ -169,14 +197,20 @@ class EntryRepository:
         )
         params: list[object] = [marks[0], marks[1], match]
         if tag:
-            sql += (" AND e.id IN (SELECT et.entry_id FROM entry_tags et JOIN tags t "
-                    "ON t.id = et.tag_id WHERE t.name = ?)")
+            sql += (
+                " AND e.id IN (SELECT et.entry_id FROM entry_tags et JOIN tags t "
+                "ON t.id = et.tag_id WHERE t.name = ?)"
+            )
             params.append(normalise_tag(tag))
         sql += " ORDER BY bm25(entries_fts, 4.0, 1.0, 2.0), e.created_at DESC LIMIT ?"
         params.append(limit)
         rows = self.conn.execute(sql, params).fetchall()
-        return [SearchHit(int(r[0]), str(r[1]), str(r[2]), str(r[3] or ""),
-                          from_iso(str(r[4])), bool(r[5])) for r in rows]
+        return [
+            SearchHit(
+                int(r[0]), str(r[1]), str(r[2]), str(r[3] or ""), from_iso(str(r[4])), bool(r[5])
+            )
+            for r in rows
+        ]
 
 
 def _unique_tags(tags: Iterable[str]) -> list[str]:
@@ -234,8 +268,14 @@ class JournalFilter:
 
     @property
     def active(self) -> bool:
-        return bool(self.query.strip() or self.tag or self.flagged_only or self.phase
-                    or self.date_from or self.date_to)
+        return bool(
+            self.query.strip()
+            or self.tag
+            or self.flagged_only
+            or self.phase
+            or self.date_from
+            or self.date_to
+        )
 
 
 @dataclass(frozen=True)
@@ -292,8 +332,10 @@ def _filter_sql(flt: JournalFilter) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
     if flt.tag:
-        clauses.append("e.id IN (SELECT et.entry_id FROM entry_tags et JOIN tags t "
-                       "ON t.id = et.tag_id WHERE t.name = ?)")
+        clauses.append(
+            "e.id IN (SELECT et.entry_id FROM entry_tags et JOIN tags t "
+            "ON t.id = et.tag_id WHERE t.name = ?)"
+        )
         params.append(normalise_tag(flt.tag))
     if flt.flagged_only:
         clauses.append("e.flagged = 1")
@@ -325,24 +367,37 @@ def _entry_row(r: Sequence[object]) -> EntryRow:
     )
 
 
-def list_page(conn: Connection, flt: JournalFilter, *, limit: int, offset: int = 0,
-              marks: tuple[str, str] = ("\x02", "\x03")) -> list[EntryRow]:
+def list_page(
+    conn: Connection,
+    flt: JournalFilter,
+    *,
+    limit: int,
+    offset: int = 0,
+    marks: tuple[str, str] = ("\x02", "\x03"),
+) -> list[EntryRow]:
     """One page of the journal list: newest first, or by relevance when searching."""
     where, params = _filter_sql(flt)
     match = fts_query(flt.query)
     if match:
-        sql = (_ROW_SELECT.format(preview=PREVIEW_CHARS,
-                                  snippet="snippet(entries_fts, -1, ?, ?, '…', 16)")
-               + "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
-               "LEFT JOIN checkins c ON c.id = e.checkin_id "
-               "WHERE entries_fts MATCH ?" + where
-               + " ORDER BY bm25(entries_fts, 4.0, 1.0, 2.0), e.created_at DESC, e.id DESC "
-               "LIMIT ? OFFSET ?")
+        sql = (
+            _ROW_SELECT.format(
+                preview=PREVIEW_CHARS, snippet="snippet(entries_fts, -1, ?, ?, '…', 16)"
+            )
+            + "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+            "LEFT JOIN checkins c ON c.id = e.checkin_id "
+            "WHERE entries_fts MATCH ?"
+            + where
+            + " ORDER BY bm25(entries_fts, 4.0, 1.0, 2.0), e.created_at DESC, e.id DESC "
+            "LIMIT ? OFFSET ?"
+        )
         all_params: list[object] = [marks[0], marks[1], match, *params, limit, offset]
     else:
-        sql = (_ROW_SELECT.format(preview=PREVIEW_CHARS, snippet="NULL")
-               + "FROM entries e LEFT JOIN checkins c ON c.id = e.checkin_id WHERE 1" + where
-               + " ORDER BY e.created_at DESC, e.id DESC LIMIT ? OFFSET ?")
+        sql = (
+            _ROW_SELECT.format(preview=PREVIEW_CHARS, snippet="NULL")
+            + "FROM entries e LEFT JOIN checkins c ON c.id = e.checkin_id WHERE 1"
+            + where
+            + " ORDER BY e.created_at DESC, e.id DESC LIMIT ? OFFSET ?"
+        )
         all_params = [*params, limit, offset]
     return [_entry_row(r) for r in conn.execute(sql, all_params).fetchall()]
 
@@ -352,12 +407,16 @@ def count_matching(conn: Connection, flt: JournalFilter) -> int:
     where, params = _filter_sql(flt)
     match = fts_query(flt.query)
     if match:
-        sql = ("SELECT count(*) FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
-               "LEFT JOIN checkins c ON c.id = e.checkin_id WHERE entries_fts MATCH ?" + where)
+        sql = (
+            "SELECT count(*) FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
+            "LEFT JOIN checkins c ON c.id = e.checkin_id WHERE entries_fts MATCH ?" + where
+        )
         params = [match, *params]
     else:
-        sql = ("SELECT count(*) FROM entries e LEFT JOIN checkins c ON c.id = e.checkin_id "
-               "WHERE 1" + where)
+        sql = (
+            "SELECT count(*) FROM entries e LEFT JOIN checkins c ON c.id = e.checkin_id "
+            "WHERE 1" + where
+        )
     return int(conn.execute(sql, params).fetchone()[0])
 
 
@@ -365,7 +424,8 @@ def session_infos(conn: Connection) -> dict[int, SessionInfo]:
     """Every session with its series name and number, for group headers (one query)."""
     rows = conn.execute(
         "SELECT s.id, s.at, sr.name, s.kind, s.series_id FROM sessions s "
-        "LEFT JOIN series sr ON sr.id = s.series_id ORDER BY julianday(s.at), s.id").fetchall()
+        "LEFT JOIN series sr ON sr.id = s.series_id ORDER BY julianday(s.at), s.id"
+    ).fetchall()
     counters: dict[int, int] = {}
     infos: dict[int, SessionInfo] = {}
     for sid, at, series_name, kind, series_id in rows:
@@ -373,9 +433,13 @@ def session_infos(conn: Connection) -> dict[int, SessionInfo]:
         if kind == "ketamine" and series_id is not None:
             counters[int(series_id)] = counters.get(int(series_id), 0) + 1
             number = counters[int(series_id)]
-        infos[int(sid)] = SessionInfo(int(sid), from_iso(str(at)),
-                                      None if series_name is None else str(series_name),
-                                      number, str(kind))
+        infos[int(sid)] = SessionInfo(
+            int(sid),
+            from_iso(str(at)),
+            None if series_name is None else str(series_name),
+            number,
+            str(kind),
+        )
     return infos
 
 
@@ -385,8 +449,9 @@ def entry_links(conn: Connection, entry: Entry) -> EntryLinks:
     due: datetime | None = None
     session_id = entry.session_id
     if entry.checkin_id is not None:
-        row = conn.execute("SELECT phase, due_at, session_id FROM checkins WHERE id = ?",
-                           (entry.checkin_id,)).fetchone()
+        row = conn.execute(
+            "SELECT phase, due_at, session_id FROM checkins WHERE id = ?", (entry.checkin_id,)
+        ).fetchone()
         if row is not None:
             phase, due = str(row[0]), from_iso(str(row[1]))
             if session_id is None and row[2] is not None:
@@ -395,5 +460,6 @@ def entry_links(conn: Connection, entry: Entry) -> EntryLinks:
     shared = conn.execute(
         "SELECT DISTINCT s.created_at FROM share_items si JOIN shares s ON s.id = si.share_id "
         "WHERE si.item_type = 'entry' AND si.item_uid = ? ORDER BY s.created_at",
-        (entry.uid,)).fetchall()
+        (entry.uid,),
+    ).fetchall()
     return EntryLinks(info, phase, due, tuple(from_iso(str(r[0])) for r in shared))

@@ -1,0 +1,263 @@
+"""Writing one journal entry: plain text, autosaved into the vault within about a second.
+
+Saving is debounced: a pause of IDLE_MS, or at most MAX_WAIT_MS after the first unsaved
+keystroke while typing goes on, writes title and body with one UPDATE. It also saves
+when the editor loses focus, when another entry is opened, and before the vault locks
+or closes (`flush`). Nothing is ever written anywhere but the encrypted database.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrate.core.model import Entry
+from integrate.ui.journal_model import format_day, group_label, phase_label
+from integrate.ui.services import AppServices
+from integrate.ui.widgets.common import button, plain_label
+from integrate.vault.entries import entry_links, normalise_tag
+
+IDLE_MS = 800
+MAX_WAIT_MS = 1000
+RETRY_MS = 1500
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("EntryEditor", text)
+
+
+def _when(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    return f"{format_day(moment)}, {moment.strftime('%H:%M')}"
+
+
+class EntryEditor(QWidget):
+    """Title, tags, the therapist flag and the body of one entry."""
+
+    saved = Signal(int, str, str)  # entry id, title, body - after the text was written
+    flag_changed = Signal(int, bool)
+    tags_changed = Signal(int, list)
+    delete_requested = Signal(int)
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.entry: Entry | None = None
+        self._dirty = False
+        self._loading = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+
+        self.title = QLineEdit()
+        self.title.setObjectName("entryTitle")
+        self.title.setPlaceholderText(_tr("Title (optional)"))
+        self.title.setAccessibleName(_tr("Entry title"))
+        self.title.setMaxLength(200)
+        self.title.textEdited.connect(self._changed)
+        layout.addWidget(self.title)
+
+        self.meta = plain_label("", object_name="muted")
+        self.meta.setAccessibleName(_tr("When this entry was written"))
+        layout.addWidget(self.meta)
+        self.links = plain_label("", object_name="muted")
+        layout.addWidget(self.links)
+
+        self.body = QPlainTextEdit()
+        self.body.setObjectName("entryBody")
+        self.body.setAccessibleName(_tr("Entry text"))
+        self.body.setPlaceholderText(_tr("Write whatever is here for you today. "
+                                         "It is saved as you type."))
+        self.body.setTabChangesFocus(True)
+        self.body.textChanged.connect(self._body_changed)
+        layout.addWidget(self.body, 1)
+
+        row = QHBoxLayout()
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(_tr("Tags, separated by commas"))
+        self.tags.setAccessibleName(_tr("Tags"))
+        self.tags.editingFinished.connect(self._tags_edited)
+        row.addWidget(self.tags, 1)
+        self.flag = QCheckBox(_tr("Flag for my therapist"))
+        self.flag.setAccessibleName(_tr("Flag for my therapist"))
+        self.flag.toggled.connect(self._flag_toggled)
+        row.addWidget(self.flag)
+        layout.addLayout(row)
+
+        bottom = QHBoxLayout()
+        self.status = plain_label("", object_name="muted", wrap=False)
+        self.status.setAccessibleName(_tr("Save status"))
+        bottom.addWidget(self.status, 1)
+        self.delete_button = button(_tr("Delete…"), accessible=_tr("Delete this entry"))
+        self.delete_button.clicked.connect(self._ask_delete)
+        bottom.addWidget(self.delete_button)
+        layout.addLayout(bottom)
+
+        # Shown instead of a modal dialog: calmer, and it cannot hide behind the window.
+        self.confirm = QWidget()
+        self.confirm.setObjectName("confirmBar")
+        confirm_row = QHBoxLayout(self.confirm)
+        confirm_row.setContentsMargins(10, 6, 10, 6)
+        confirm_row.addWidget(plain_label(_tr(
+            "Delete this entry? You can undo this until you lock the journal.")), 1)
+        self.confirm_delete = button(_tr("Delete"), accessible=_tr("Yes, delete this entry"))
+        self.confirm_delete.clicked.connect(self._confirmed_delete)
+        self.keep_button = button(_tr("Keep it"), primary=True,
+                                  accessible=_tr("Keep this entry"))
+        self.keep_button.clicked.connect(lambda: self.confirm.setVisible(False))
+        confirm_row.addWidget(self.confirm_delete)
+        confirm_row.addWidget(self.keep_button)
+        self.confirm.setVisible(False)
+        layout.addWidget(self.confirm)
+
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(IDLE_MS)
+        self._idle.timeout.connect(self.flush)
+        self._max_wait = QTimer(self)
+        self._max_wait.setSingleShot(True)
+        self._max_wait.setInterval(MAX_WAIT_MS)
+        self._max_wait.timeout.connect(self.flush)
+        for field in (self.title, self.body):
+            field.installEventFilter(self)
+        self.setEnabled(False)
+
+    # -- loading
+
+    @property
+    def entry_id(self) -> int | None:
+        return None if self.entry is None else self.entry.id
+
+    def load(self, entry_id: int | None) -> None:
+        """Save the current entry, then show `entry_id` (None: show nothing)."""
+        self.flush()
+        self.confirm.setVisible(False)
+        entry = None if entry_id is None else self.services.entries.get(entry_id)
+        self.entry = entry
+        self._loading = True
+        try:
+            self.title.setText(entry.title if entry else "")
+            self.body.setPlainText(entry.body if entry else "")  # also clears the undo stack
+            self.tags.setText(", ".join(entry.tags) if entry else "")
+            self.flag.setChecked(bool(entry and entry.flagged))
+        finally:
+            self._loading = False
+        self._dirty = False
+        self.setEnabled(entry is not None)
+        self.status.setText("")
+        self._show_meta()
+
+    def _show_meta(self) -> None:
+        entry = self.entry
+        if entry is None:
+            self.meta.setText("")
+            self.links.setText("")
+            return
+        meta = _tr("Written {when}").format(when=_when(entry.created_at))
+        if entry.updated_at and entry.created_at and \
+                (entry.updated_at - entry.created_at).total_seconds() >= 60:
+            meta += "  ·  " + _tr("edited {when}").format(when=_when(entry.updated_at))
+        self.meta.setText(meta)
+        links = entry_links(self.services.vault.conn, entry)
+        lines: list[str] = []
+        if links.checkin_phase:
+            lines.append(_tr("From the “{phase}” check-in").format(
+                phase=phase_label(links.checkin_phase)))
+        if links.session is not None:
+            lines.append(_tr("Linked to: {session}").format(session=group_label(links.session)))
+        for day in links.shared_on:
+            lines.append(_tr("Shared with your therapist on {day}").format(day=format_day(day)))
+        self.links.setText("\n".join(lines))
+        self.links.setVisible(bool(lines))
+
+    # -- autosave
+
+    def _body_changed(self) -> None:
+        if not self._loading:
+            self._changed()
+
+    def _changed(self) -> None:
+        if self.entry is None:
+            return
+        self._dirty = True
+        self.status.setText(_tr("Saving…"))
+        self._idle.start(IDLE_MS)
+        if not self._max_wait.isActive():
+            self._max_wait.start()
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def flush(self) -> bool:
+        """Write unsaved text now. Returns False if it could not be written (kept for retry)."""
+        self._idle.stop()
+        self._max_wait.stop()
+        self._tags_edited()
+        if not self._dirty or self.entry is None or self.entry.id is None:
+            return True
+        title, body = self.title.text(), self.body.toPlainText()
+        try:
+            self.services.entries.save_text(self.entry.id, title, body)
+        except Exception:  # noqa: BLE001 - e.g. the disk is full: keep the text, try again
+            self.status.setText(_tr("Not saved yet - trying again…"))
+            self._idle.start(RETRY_MS)
+            return False
+        self._dirty = False
+        self.entry.title, self.entry.body = title, body
+        self.status.setText(_tr("Saved"))
+        self.saved.emit(self.entry.id, title, body)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusOut and self._dirty:
+            self.flush()
+        return super().eventFilter(watched, event)
+
+    # -- tags, flag, delete
+
+    def _tags_edited(self) -> None:
+        if self.entry is None or self.entry.id is None or self._loading:
+            return
+        wanted = [t for t in self.tags.text().split(",") if normalise_tag(t)]
+        if sorted(normalise_tag(t) for t in wanted) == sorted(self.entry.tags):
+            return
+        clean = self.services.entries.set_tags(self.entry.id, wanted)
+        self.tags.setText(", ".join(clean))
+        if clean != self.entry.tags:
+            self.entry.tags = clean
+            self.tags_changed.emit(self.entry.id, clean)
+
+    def _flag_toggled(self, on: bool) -> None:
+        if self.entry is None or self.entry.id is None or self._loading:
+            return
+        self.services.entries.set_flagged(self.entry.id, on)
+        self.entry.flagged = on
+        self.flag_changed.emit(self.entry.id, on)
+
+    def _ask_delete(self) -> None:
+        self.confirm.setVisible(True)
+        self.keep_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _confirmed_delete(self) -> None:
+        self.confirm.setVisible(False)
+        if self.entry is not None and self.entry.id is not None:
+            self.flush()
+            self.delete_requested.emit(self.entry.id)
+
+    def is_blank(self) -> bool:
+        """Nothing written, tagged or flagged: a "new entry" the patient walked away from."""
+        return (self.entry is not None and not self.title.text().strip()
+                and not self.body.toPlainText().strip() and not self.entry.tags
+                and not self.entry.flagged)

@@ -23,25 +23,33 @@ COMMAND_MODULES = [
     "integrate.cli.session_cmds",
     "integrate.cli.measure_cmds",
     "integrate.cli.backup_cmds",
+    "integrate.cli.calendar_cmd",
 ]
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS: a subcommand's copy of the option must not reset a value given before it.
-    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-                        help="folder holding the journal (default: your user data folder; "
-                             "or set INTEGRATE_DATA_DIR)")
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="folder holding the journal (default: your user data folder; "
+        "or set INTEGRATE_DATA_DIR)",
+    )
     parser = argparse.ArgumentParser(
-        prog="integrate", parents=[common],
+        prog="integrate",
+        parents=[common],
         description="Integrate: a private journal for the days between therapy sessions.",
     )
     parser.set_defaults(command=None)
     parser.add_argument("--version", action="version", version=f"integrate {__version__}")
-    parser.add_argument("--minimized", action="store_true",
-                        help="start with the window minimised (used by the login autostart)")
-    parser.add_argument("--benchmark-startup", action="store_true",
-                        help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--minimized",
+        action="store_true",
+        help="start with the window minimised (used by the login autostart)",
+    )
+    parser.add_argument("--benchmark-startup", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)

@@ -223,6 +223,7 @@ def _unique_tags(tags: Iterable[str]) -> list[str]:
 
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def fts_query(text: str) -> str:
@@ -232,6 +233,8 @@ def fts_query(text: str) -> str:
     search. Every term is quoted, so FTS5 operators and punctuation in the input
     are treated as text, never as query syntax.
     """
+    # SQLite ends a string at NUL ("unterminated string"); other controls are never words.
+    text = _CONTROL.sub(" ", text)
     parts: list[str] = []
     for phrase, word in _TOKEN.findall(text):
         if phrase:

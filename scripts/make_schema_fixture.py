@@ -22,19 +22,22 @@ PASSPHRASE = "schema fixture passphrase"
 
 def main() -> int:
     version = migrations.LATEST_VERSION
-    target = Path(__file__).resolve().parents[1] / "tests" / "vault" / "fixtures" / \
-        f"schema_v{version}"
+    target = (
+        Path(__file__).resolve().parents[1] / "tests" / "vault" / "fixtures" / f"schema_v{version}"
+    )
     if target.exists():
         print(f"{target} exists; fixtures of released versions are never regenerated.")
         return 1
     tmp = target.with_name(target.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
-    created = create_vault(VaultPaths(tmp), keystore=None, passphrase=PASSPHRASE,
-                           kdf=KdfParams(n=2**14))
+    created = create_vault(
+        VaultPaths(tmp), keystore=None, passphrase=PASSPHRASE, kdf=KdfParams(n=2**14)
+    )
     from integrate.demo import populate_demo
 
-    populate_demo(created.vault, seed=1,
-                  now=datetime(2026, 11, 1, 12, 0, tzinfo=ZoneInfo("Europe/London")))
+    populate_demo(
+        created.vault, seed=1, now=datetime(2026, 11, 1, 12, 0, tzinfo=ZoneInfo("Europe/London"))
+    )
     created.vault.close()
     (tmp / "vault.lock").unlink(missing_ok=True)
     (tmp / "PASSPHRASE").write_text(PASSPHRASE + "\n")

@@ -71,24 +71,43 @@ class SecretService:
         return env
 
     def lookup(self, service: str, username: str) -> str | None:
-        result = subprocess.run(["secret-tool", "lookup", "service", service,
-                                 "username", username], env=self.env(), capture_output=True,
-                                text=True, timeout=10)
+        result = subprocess.run(
+            ["secret-tool", "lookup", "service", service, "username", username],
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
         return result.stdout if result.returncode == 0 else None
 
     def store(self, service: str, username: str, secret: str) -> None:
-        subprocess.run(["secret-tool", "store", "--label", "test", "service", service,
-                        "username", username], env=self.env(), input=secret, text=True,
-                       check=True, timeout=10)
+        subprocess.run(
+            ["secret-tool", "store", "--label", "test", "service", service, "username", username],
+            env=self.env(),
+            input=secret,
+            text=True,
+            check=True,
+            timeout=10,
+        )
 
 
 def _wait_for_name(address: str, name: str, timeout: float = 10.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         result = subprocess.run(
-            ["dbus-send", f"--bus={address}", "--print-reply", "--dest=org.freedesktop.DBus",
-             "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner", f"string:{name}"],
-            capture_output=True, text=True, timeout=5)
+            [
+                "dbus-send",
+                f"--bus={address}",
+                "--print-reply",
+                "--dest=org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus.NameHasOwner",
+                f"string:{name}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=5,
+        )
         if "boolean true" in result.stdout:
             return
         time.sleep(0.1)
@@ -103,15 +122,23 @@ def _secret_service_daemon(tmp_path_factory: pytest.TempPathFactory) -> Iterator
     env["HOME"] = str(home)
     env.pop("DISPLAY", None)
     env["XDG_RUNTIME_DIR"] = str(home)
-    bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-                           stdout=subprocess.PIPE, text=True, env=env)
+    bus = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     assert bus.stdout is not None
     address = bus.stdout.readline().strip()
     env["DBUS_SESSION_BUS_ADDRESS"] = address
     keyring_daemon = subprocess.Popen(
         ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
-        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env=env, text=True)
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        text=True,
+    )
     assert keyring_daemon.stdin is not None
     keyring_daemon.stdin.write("test-keyring-password")
     keyring_daemon.stdin.close()
@@ -126,8 +153,9 @@ def _secret_service_daemon(tmp_path_factory: pytest.TempPathFactory) -> Iterator
 
 
 @pytest.fixture
-def secret_service(_secret_service_daemon: SecretService,
-                   monkeypatch: pytest.MonkeyPatch) -> Iterator[SecretService]:
+def secret_service(
+    _secret_service_daemon: SecretService, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[SecretService]:
     """Point this process (and its children) at the real test Secret Service."""
     import keyring.core
 

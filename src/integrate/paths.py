@@ -106,5 +106,8 @@ class VaultPaths:
 
     def sidecars(self) -> list[Path]:
         """The database and its WAL/SHM companions that exist right now."""
-        return [p for p in (self.db, self.root / "vault.db-wal", self.root / "vault.db-shm")
-                if p.exists()]
+        return [
+            p
+            for p in (self.db, self.root / "vault.db-wal", self.root / "vault.db-shm")
+            if p.exists()
+        ]

@@ -17,7 +17,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pdfcheck import require_tool  # noqa: E402,F401  (re-exported for the share tests)
 from samples import make_document  # noqa: E402
 
-import integrate.share.qtapp  # noqa: E402,F401  (applies the PySide6 6.12 None guard early)
 from integrate.share.content import ShareDocument  # noqa: E402
 
 

@@ -49,8 +49,11 @@ class RunningApp:
 
     def area(self, key: str):  # noqa: ANN201 - returns the area's widget
         assert self.window.shell is not None
-        return self.window.shell.show_area(key) if key in self.window.shell._pages else \
-            self._build_and_show(key)
+        return (
+            self.window.shell.show_area(key)
+            if key in self.window.shell._pages
+            else self._build_and_show(key)
+        )
 
     def _build_and_show(self, key: str):  # noqa: ANN202
         assert self.window.shell is not None

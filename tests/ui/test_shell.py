@@ -14,12 +14,12 @@ from integrate.vault.keystore import Keystore
 from tests.ui.conftest import PASSPHRASE, make_vault, start_app
 
 
-def test_first_run_creates_vault_with_passphrase_when_no_keyring(qtbot, tmp_path: Path,
-                                                                  fast_kdf) -> None:
+def test_first_run_creates_vault_with_passphrase_when_no_keyring(
+    qtbot, tmp_path: Path, fast_kdf
+) -> None:
     from integrate.paths import VaultPaths
 
-    app = start_app(qtbot, VaultPaths(tmp_path / "new"),
-                    keystore=Keystore(backend=fail.Keyring()))
+    app = start_app(qtbot, VaultPaths(tmp_path / "new"), keystore=Keystore(backend=fail.Keyring()))
     screen = app.window.screens.currentWidget()
     assert isinstance(screen, Onboarding)
     screen.start_button.click()
@@ -93,8 +93,11 @@ def test_help_button_on_every_screen(qtbot, tmp_path: Path, fast_kdf) -> None:
         app.window.help_button.click()
         dialog = app.window.findChild(object, "helpNowDialog")
         assert dialog is not None and dialog.isVisible()
-        assert "Nobody monitors this app" in dialog.findChild(object, "notice").text() \
-            if dialog.findChild(object, "notice") else True
+        assert (
+            "Nobody monitors this app" in dialog.findChild(object, "notice").text()
+            if dialog.findChild(object, "notice")
+            else True
+        )
         dialog.close()
         dialog.deleteLater()
         app.settle()
@@ -103,8 +106,9 @@ def test_help_button_on_every_screen(qtbot, tmp_path: Path, fast_kdf) -> None:
     app.controller.shutdown()
 
 
-def test_damaged_vault_opens_recovery_screen_and_changes_nothing(qtbot, tmp_path: Path,
-                                                                 fast_kdf) -> None:
+def test_damaged_vault_opens_recovery_screen_and_changes_nothing(
+    qtbot, tmp_path: Path, fast_kdf
+) -> None:
     import hashlib
 
     paths = make_vault(tmp_path / "v", demo=True)
@@ -116,7 +120,8 @@ def test_damaged_vault_opens_recovery_screen_and_changes_nothing(qtbot, tmp_path
     app.unlock_screen = app.window.screens.currentWidget()
     app.unlock_screen.passphrase.setText(PASSPHRASE)
     app.unlock_screen.unlock_button.click()
-    qtbot.waitUntil(lambda: isinstance(app.window.screens.currentWidget(), RecoveryScreen),
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: isinstance(app.window.screens.currentWidget(), RecoveryScreen), timeout=10_000
+    )
     assert hashlib.sha256(paths.db.read_bytes()).hexdigest() == before
     app.controller.shutdown()

@@ -44,8 +44,12 @@ def test_twenty_random_kills_lose_no_acknowledged_entry(tmp_path: Path) -> None:
     rng = random.Random(20261122)
     acknowledged: list[str] = []
     for run in range(20):
-        child = subprocess.Popen([sys.executable, "-c", WRITER, str(paths.root), str(run)],
-                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(paths.root), str(run)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert child.stdin and child.stdout
         child.stdin.write(PASS + "\n")
         child.stdin.close()
@@ -55,8 +59,9 @@ def test_twenty_random_kills_lose_no_acknowledged_entry(tmp_path: Path) -> None:
         time.sleep(rng.uniform(0.0, 0.25))
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
-        acknowledged.extend(line.strip() for line in child.stdout.read().splitlines()
-                            if line.strip())
+        acknowledged.extend(
+            line.strip() for line in child.stdout.read().splitlines() if line.strip()
+        )
     result = unlock_with_passphrase(paths, PASS)
     assert result.ok and result.vault, result.message
     with result.vault as vault:
@@ -64,7 +69,8 @@ def test_twenty_random_kills_lose_no_acknowledged_entry(tmp_path: Path) -> None:
         assert report.ok, report.summary()
         stored = {row[0] for row in vault.conn.execute("SELECT uid FROM entries")}
         fts = vault.conn.execute(
-            "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'crash'").fetchone()[0]
+            "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'crash'"
+        ).fetchone()[0]
     missing = [uid for uid in acknowledged if uid not in stored]
     assert not missing, f"{len(missing)} acknowledged entries lost"
     assert len(acknowledged) >= 20

@@ -27,8 +27,9 @@ def _hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_create_then_reopen_from_second_process(secret_service, tmp_path: Path,
-                                                fast_kdf: None) -> None:
+def test_create_then_reopen_from_second_process(
+    secret_service, tmp_path: Path, fast_kdf: None
+) -> None:
     paths = VaultPaths(tmp_path / "v")
     created = create_vault(paths, keystore=Keystore(), passphrase=None)
     vault_id = created.vault.id
@@ -43,14 +44,19 @@ def test_create_then_reopen_from_second_process(secret_service, tmp_path: Path,
     # A second process opens the vault with the key from the keyring alone.
     result = subprocess.run(
         [sys.executable, "-m", "integrate", "check", "--json", "--data-dir", str(paths.root)],
-        env=secret_service.env(), capture_output=True, text=True, timeout=60)
+        env=secret_service.env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["ok"] is True
     assert key_hex not in result.stdout + result.stderr
 
 
-def test_wrong_key_in_keyring_refuses_and_changes_nothing(secret_service, tmp_path: Path,
-                                                          fast_kdf: None) -> None:
+def test_wrong_key_in_keyring_refuses_and_changes_nothing(
+    secret_service, tmp_path: Path, fast_kdf: None
+) -> None:
     paths = VaultPaths(tmp_path / "v")
     created = create_vault(paths, keystore=Keystore(), passphrase=None)
     vault_id = created.vault.id
@@ -71,14 +77,16 @@ def test_wrong_key_in_keyring_refuses_and_changes_nothing(secret_service, tmp_pa
     recovered.vault.close()
 
 
-def test_lost_keyring_entry_recovery_code_restores_access(secret_service, tmp_path: Path,
-                                                          fast_kdf: None) -> None:
+def test_lost_keyring_entry_recovery_code_restores_access(
+    secret_service, tmp_path: Path, fast_kdf: None
+) -> None:
     paths = VaultPaths(tmp_path / "v")
     created = create_vault(paths, keystore=Keystore(), passphrase=None)
     vault_id, code = created.vault.id, created.recovery_code
     created.vault.conn.execute(
         "INSERT INTO entries(uid, body, created_at, updated_at) VALUES ('e', 'still here', "
-        "'2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')")
+        "'2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')"
+    )
     created.vault.close()
     assert Keystore().delete(vault_id).ok
     missing = unlock_with_keyring(paths, Keystore())
@@ -93,8 +101,9 @@ def test_lost_keyring_entry_recovery_code_restores_access(secret_service, tmp_pa
     again.vault.close()
 
 
-def test_ask_every_time_removes_key_from_keyring(secret_service, tmp_path: Path,
-                                                 fast_kdf: None) -> None:
+def test_ask_every_time_removes_key_from_keyring(
+    secret_service, tmp_path: Path, fast_kdf: None
+) -> None:
     paths = VaultPaths(tmp_path / "v")
     created = create_vault(paths, keystore=Keystore(), passphrase="shared computer")
     vault = created.vault
@@ -104,11 +113,16 @@ def test_ask_every_time_removes_key_from_keyring(secret_service, tmp_path: Path,
     assert unlock_with_keyring(paths, Keystore()).outcome is UnlockOutcome.NO_KEYRING_SLOT
 
 
-def test_cli_init_uses_keyring_and_prints_recovery_code_once(secret_service,
-                                                             tmp_path: Path) -> None:
+def test_cli_init_uses_keyring_and_prints_recovery_code_once(
+    secret_service, tmp_path: Path
+) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "integrate", "init", "--data-dir", str(tmp_path / "v")],
-        env=secret_service.env(), capture_output=True, text=True, timeout=60)
+        env=secret_service.env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert "system keyring" in result.stdout
     code_lines = [line for line in result.stdout.splitlines() if line.count("-") == 7]

@@ -23,7 +23,7 @@ def fixture_dirs() -> list[Path]:
 def test_migrations_are_numbered_without_gaps() -> None:
     found = migrations.all_migrations()
     assert [m.version for m in found] == list(range(1, len(found) + 1))
-    assert migrations.LATEST_VERSION == len(found)
+    assert len(found) == migrations.LATEST_VERSION
 
 
 def test_there_is_a_fixture_for_every_released_schema_version() -> None:
@@ -44,8 +44,9 @@ def test_fixture_vault_opens_and_upgrades(fixture: Path, tmp_path: Path) -> None
         assert migrations.schema_version(vault.conn) == migrations.LATEST_VERSION
         assert vault.counts()["entries"] > 0
         assert vault.check().ok
-    backups = list((root / "backups").glob("pre-migration-*.db")) \
-        if (root / "backups").exists() else []
+    backups = (
+        list((root / "backups").glob("pre-migration-*.db")) if (root / "backups").exists() else []
+    )
     assert bool(backups) == (old_version < migrations.LATEST_VERSION)
 
 
@@ -70,8 +71,9 @@ def test_upgrade_takes_encrypted_backup_first(tmp_path: Path, monkeypatch, fast_
     assert not backups[0].read_bytes().startswith(b"SQLite format 3")
 
 
-def test_failing_migration_rolls_back_and_keeps_old_version(tmp_path: Path, monkeypatch,
-                                                            fast_kdf) -> None:
+def test_failing_migration_rolls_back_and_keeps_old_version(
+    tmp_path: Path, monkeypatch, fast_kdf
+) -> None:
     paths = VaultPaths(tmp_path / "v")
     create_vault(paths, keystore=None, passphrase=PASS).vault.close()
     _with_extra(monkeypatch, "CREATE TABLE half_done (x INTEGER);\nTHIS IS NOT SQL;")

@@ -29,8 +29,11 @@ PASS = "a long passphrase"
 
 
 def _digest(paths: VaultPaths) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(paths.root.iterdir()) if p.is_file() and p.name != "vault.lock"}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(paths.root.iterdir())
+        if p.is_file() and p.name != "vault.lock"
+    }
 
 
 @pytest.fixture
@@ -39,7 +42,8 @@ def vault_paths(tmp_path: Path, fast_kdf: None) -> VaultPaths:
     created = create_vault(paths, keystore=None, passphrase=PASS)
     created.vault.conn.execute(
         "INSERT INTO entries(uid, title, body, created_at, updated_at) "
-        "VALUES ('u1', 't', 'hello', '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')")
+        "VALUES ('u1', 't', 'hello', '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')"
+    )
     created.vault.close()
     return paths
 

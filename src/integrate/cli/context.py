@@ -34,10 +34,16 @@ from integrate.vault.vault import (
 def add_unlock_arguments(parser: argparse.ArgumentParser) -> None:
     """--passphrase-stdin / --recovery-code-stdin for verbs that open the vault."""
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--passphrase-stdin", action="store_true",
-                       help="read the passphrase from the first line of standard input")
-    group.add_argument("--recovery-code-stdin", action="store_true",
-                       help="read the recovery code from the first line of standard input")
+    group.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read the passphrase from the first line of standard input",
+    )
+    group.add_argument(
+        "--recovery-code-stdin",
+        action="store_true",
+        help="read the recovery code from the first line of standard input",
+    )
 
 
 @dataclass
@@ -70,8 +76,11 @@ class CliContext:
         passphrase, recovery = self._secret_args()
         if not paths.exists():
             if not create:
-                raise CliError(f"No journal found in {paths.root}. Create one with "
-                               f"`integrate init` (or open the app).", EXIT_FAILURE)
+                raise CliError(
+                    f"No journal found in {paths.root}. Create one with "
+                    f"`integrate init` (or open the app).",
+                    EXIT_FAILURE,
+                )
             vault = self._create(paths, passphrase)
         else:
             vault = self._unlock(paths, passphrase, recovery, write)
@@ -93,8 +102,9 @@ class CliContext:
         )
         return created.vault
 
-    def _unlock(self, paths: VaultPaths, passphrase: str | None, recovery: str | None,
-                write: bool) -> Vault:
+    def _unlock(
+        self, paths: VaultPaths, passphrase: str | None, recovery: str | None, write: bool
+    ) -> Vault:
         if passphrase is not None:
             result = unlock_with_passphrase(paths, passphrase, take_lock=write)
         elif recovery is not None:
@@ -114,8 +124,11 @@ def vault_or_error(result: UnlockResult) -> Vault:
         raise CliError(f"{message} Details: {detail}", EXIT_DAMAGED)
     if result.outcome is UnlockOutcome.IN_USE:
         raise CliError(f"{message} Close the app to use this command.", EXIT_IN_USE)
-    if result.outcome in {UnlockOutcome.NO_VAULT, UnlockOutcome.SLOTS_DAMAGED,
-                          UnlockOutcome.TOO_NEW}:
+    if result.outcome in {
+        UnlockOutcome.NO_VAULT,
+        UnlockOutcome.SLOTS_DAMAGED,
+        UnlockOutcome.TOO_NEW,
+    }:
         raise CliError(message, EXIT_FAILURE)
     if result.outcome is UnlockOutcome.WRONG_SECRET:
         raise CliError(message, EXIT_LOCKED)

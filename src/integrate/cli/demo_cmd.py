@@ -12,20 +12,31 @@ from integrate.paths import VaultPaths, default_data_dir, resolve_data_dir
 from integrate.vault.keystore import Keystore
 from integrate.vault.vault import VaultError, create_vault
 
-DEMO_PASSPHRASE = "demo"
+DEMO_PASSPHRASE = "demo"  # noqa: S105 - sample data only, printed to the user
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("demo", parents=[common], help="create a journal filled with sample data",
-                       description="Create a new journal filled with realistic sample data "
-                                   "(a fictional person). The key goes into the system keyring; "
-                                   "where none exists the demo passphrase is 'demo'.")
+    p = sub.add_parser(
+        "demo",
+        parents=[common],
+        help="create a journal filled with sample data",
+        description="Create a new journal filled with realistic sample data "
+        "(a fictional person). The key goes into the system keyring; "
+        "where none exists the demo passphrase is 'demo'.",
+    )
     p.add_argument("--open", action="store_true", help="open it in the app afterwards")
-    p.add_argument("--years", type=int, default=0,
-                   help="also generate N years of daily history (for performance work)")
+    p.add_argument(
+        "--years",
+        type=int,
+        default=0,
+        help="also generate N years of daily history (for performance work)",
+    )
     p.add_argument("--seed", type=int, default=7, help="random seed (deterministic output)")
-    p.add_argument("--passphrase-stdin", action="store_true",
-                   help="protect the demo with a passphrase read from standard input")
+    p.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="protect the demo with a passphrase read from standard input",
+    )
     p.set_defaults(handler=cmd_demo)
 
 
@@ -44,8 +55,10 @@ def cmd_demo(ctx: CliContext) -> int:
         raise CliError("--years must be between 0 and 50.", EXIT_USAGE)
     paths = demo_data_dir(args)
     if paths.db.exists() or paths.keyslots.exists():
-        raise CliError(f"A journal already exists in {paths.root}; choose an empty folder "
-                       "with --data-dir.", EXIT_FAILURE)
+        raise CliError(
+            f"A journal already exists in {paths.root}; choose an empty folder with --data-dir.",
+            EXIT_FAILURE,
+        )
     passphrase = ctx.stdin.secret("passphrase") if args.passphrase_stdin else None
     keystore = Keystore()
     try:
@@ -53,8 +66,10 @@ def cmd_demo(ctx: CliContext) -> int:
     except VaultError:
         passphrase = DEMO_PASSPHRASE
         created = create_vault(paths, keystore=None, passphrase=passphrase)
-        print(f"No usable system keyring: the demo journal's passphrase is '{passphrase}'.",
-              file=sys.stderr)
+        print(
+            f"No usable system keyring: the demo journal's passphrase is '{passphrase}'.",
+            file=sys.stderr,
+        )
     with created.vault as vault:
         populate_demo(vault, seed=args.seed, years=args.years)
         counts = vault.counts()

@@ -15,10 +15,14 @@ MAX_BODY_CHARS = 2_000_000  # ~ a 400-page book; beyond that it is not a journal
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("add", parents=[common], help="add a journal entry read from stdin",
-                       description="Add a journal entry; the body is read from standard input. "
-                                   "With --passphrase-stdin the first line is the passphrase "
-                                   "and the rest is the body.")
+    p = sub.add_parser(
+        "add",
+        parents=[common],
+        help="add a journal entry read from stdin",
+        description="Add a journal entry; the body is read from standard input. "
+        "With --passphrase-stdin the first line is the passphrase "
+        "and the rest is the body.",
+    )
     p.add_argument("--title", default="", help="entry title")
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help="tag (repeatable)")
     p.add_argument("--flag", action="store_true", help="flag the entry for my therapist")
@@ -43,8 +47,8 @@ def cmd_add(ctx: CliContext) -> int:
         if len(body) > MAX_BODY_CHARS:
             raise CliError("The entry is too long (over 2 million characters).", EXIT_USAGE)
         entry = EntryRepository(vault.conn).add(
-            Entry(body=body.rstrip("\n"), title=args.title, tags=list(args.tag),
-                  flagged=args.flag))
+            Entry(body=body.rstrip("\n"), title=args.title, tags=list(args.tag), flagged=args.flag)
+        )
     print(f"Added entry {entry.uid}.")
     return 0
 
@@ -54,9 +58,22 @@ def cmd_search(ctx: CliContext) -> int:
     with ctx.open_vault(write=False) as vault:
         hits = EntryRepository(vault.conn).search(args.query, tag=args.tag, limit=args.limit)
     if args.json:
-        print(json.dumps([{"uid": h.uid, "title": h.title, "snippet": h.snippet,
-                           "created_at": h.created_at.isoformat(), "flagged": h.flagged}
-                          for h in hits], ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "uid": h.uid,
+                        "title": h.title,
+                        "snippet": h.snippet,
+                        "created_at": h.created_at.isoformat(),
+                        "flagged": h.flagged,
+                    }
+                    for h in hits
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     if not hits:
         print("No entries match.")

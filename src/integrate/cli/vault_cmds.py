@@ -25,17 +25,25 @@ from integrate.vault.vault import (
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("init", parents=[common], help="create a new encrypted journal",
-                       description="Create a new journal. The key goes into the system "
-                                   "keyring; with --passphrase-stdin a passphrase protects it "
-                                   "too (required where no keyring exists). The recovery code "
-                                   "is printed once.")
-    p.add_argument("--passphrase-stdin", action="store_true",
-                   help="read a passphrase from the first line of standard input")
+    p = sub.add_parser(
+        "init",
+        parents=[common],
+        help="create a new encrypted journal",
+        description="Create a new journal. The key goes into the system "
+        "keyring; with --passphrase-stdin a passphrase protects it "
+        "too (required where no keyring exists). The recovery code "
+        "is printed once.",
+    )
+    p.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read a passphrase from the first line of standard input",
+    )
     p.set_defaults(handler=cmd_init)
 
-    p = sub.add_parser("check", parents=[common],
-                       help="unlock, run the integrity checks and count records")
+    p = sub.add_parser(
+        "check", parents=[common], help="unlock, run the integrity checks and count records"
+    )
     add_unlock_arguments(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=cmd_check)
@@ -69,8 +77,11 @@ def cmd_check(ctx: CliContext) -> int:
     else:
         result = unlock_with_keyring(paths, Keystore(), take_lock=False)
     if result.outcome is UnlockOutcome.DAMAGED:
-        problems = result.integrity.cipher_problems + result.integrity.sqlite_problems \
-            if result.integrity else []
+        problems = (
+            result.integrity.cipher_problems + result.integrity.sqlite_problems
+            if result.integrity
+            else []
+        )
         counts = _readable_counts(paths, passphrase, recovery)
         _report(ctx, ok=False, problems=problems, counts=counts, version=None)
         raise CliError(f"{result.message} {len(problems)} problem(s) found.", EXIT_DAMAGED)
@@ -84,8 +95,9 @@ def cmd_check(ctx: CliContext) -> int:
     return 0 if report.ok else EXIT_DAMAGED
 
 
-def _readable_counts(paths: VaultPaths, passphrase: str | None,
-                     recovery: str | None) -> dict[str, int] | None:
+def _readable_counts(
+    paths: VaultPaths, passphrase: str | None, recovery: str | None
+) -> dict[str, int] | None:
     """Best-effort counts from a damaged vault, opened read-only (never written)."""
     slots = load_slots(paths)
     if not isinstance(slots, KeySlots):
@@ -106,12 +118,27 @@ def _readable_counts(paths: VaultPaths, passphrase: str | None,
         return None
 
 
-def _report(ctx: CliContext, *, ok: bool, problems: list[str],
-            counts: dict[str, int] | None, version: int | None) -> None:
+def _report(
+    ctx: CliContext,
+    *,
+    ok: bool,
+    problems: list[str],
+    counts: dict[str, int] | None,
+    version: int | None,
+) -> None:
     if ctx.args.json:
-        print(json.dumps({"ok": ok, "problems": problems, "counts": counts,
-                          "schema_version": version, "data_dir": str(ctx.paths.root)},
-                         indent=2))
+        print(
+            json.dumps(
+                {
+                    "ok": ok,
+                    "problems": problems,
+                    "counts": counts,
+                    "schema_version": version,
+                    "data_dir": str(ctx.paths.root),
+                },
+                indent=2,
+            )
+        )
         return
     print(f"Journal: {ctx.paths.root}")
     print(f"Integrity: {'ok' if ok else 'PROBLEMS FOUND'}")

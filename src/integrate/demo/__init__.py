@@ -33,8 +33,14 @@ class DemoContext:
     shared: dict[str, Any] = field(default_factory=dict)
 
 
-def populate_demo(vault: Vault, *, seed: int = 7, years: int = 0,
-                  now: datetime | None = None, tz: str = "Europe/London") -> DemoContext:
+def populate_demo(
+    vault: Vault,
+    *,
+    seed: int = 7,
+    years: int = 0,
+    now: datetime | None = None,
+    tz: str = "Europe/London",
+) -> DemoContext:
     """Fill an empty vault with sample data, all in one transaction."""
     ctx = DemoContext(rng=random.Random(seed), now=now or now_local(), years=years, tz=tz)
     with transaction(vault.conn):

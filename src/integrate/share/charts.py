@@ -26,9 +26,6 @@ from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QFontMetricsF, QPainte
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QToolTip
 
 from integrate.share.content import MeasureTrend
-from integrate.share.qtapp import guard_none_refcount
-
-guard_none_refcount()
 
 TOTAL_COLOR = QColor("#1f5f7a")
 SUBSCALE_COLORS = [QColor("#8a6d3b"), QColor("#6b8e23"), QColor("#8b4a6b"), QColor("#4a6b8b")]

@@ -19,9 +19,14 @@ def recovery_code_pdf(code: str, today: date | None = None) -> bytes:
     writer = QPdfWriter(buffer)
     writer.setTitle("Recovery code")
     writer.setCreator("Integrate")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait, QMarginsF(20, 20, 20, 20),
-                                     QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(20, 20, 20, 20),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     writer.setResolution(300)
     painter = QPainter(writer)
     try:
@@ -31,14 +36,17 @@ def recovery_code_pdf(code: str, today: date | None = None) -> bytes:
         body = QFont("DejaVu Sans", 11)
         mono = QFont("DejaVu Sans Mono", 20)
         painter.setFont(title)
-        painter.drawText(QRectF(0, y, rect.width(), 300), Qt.AlignmentFlag.AlignLeft,
-                         "Integrate recovery code")
+        painter.drawText(
+            QRectF(0, y, rect.width(), 300), Qt.AlignmentFlag.AlignLeft, "Integrate recovery code"
+        )
         y += 320
         painter.setFont(body)
-        text = ("This code opens your journal if the computer's keyring is lost or you forget "
-                "your passphrase. Keep this page somewhere safe and private. Anyone with this "
-                "code and your journal file can read your journal.\n\n"
-                f"Made on {(today or date.today()).isoformat()}. A newer code replaces this one.")
+        text = (
+            "This code opens your journal if the computer's keyring is lost or you forget "
+            "your passphrase. Keep this page somewhere safe and private. Anyone with this "
+            "code and your journal file can read your journal.\n\n"
+            f"Made on {(today or date.today()).isoformat()}. A newer code replaces this one."
+        )
         bounds = QRectF(0, y, rect.width(), 900)
         painter.drawText(bounds, int(Qt.TextFlag.TextWordWrap), text)
         y += 900

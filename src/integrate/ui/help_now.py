@@ -1,4 +1,4 @@
-""""Need help now": one calm screen with crisis lines, emergency number and the plain
+""" "Need help now": one calm screen with crisis lines, emergency number and the plain
 statement that nobody monitors this app. Works before unlock (no vault needed);
 after unlock, extra sections (personal contacts, a grounding exercise) are added
 through `EXTRA_SECTIONS`.
@@ -51,9 +51,13 @@ def _lines_text(directory: CrisisDirectory, country: str) -> str:
 
 
 class HelpNowDialog(QDialog):
-    def __init__(self, country: str, services: AppServices | None = None,
-                 parent: QWidget | None = None,
-                 on_country_changed: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        country: str,
+        services: AppServices | None = None,
+        parent: QWidget | None = None,
+        on_country_changed: Callable[[str], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_tr("Need help now"))
         self.setModal(True)
@@ -88,9 +92,15 @@ class HelpNowDialog(QDialog):
         self.lines.setAccessibleName(_tr("Crisis lines"))
         layout.addWidget(self.lines)
         if not self.directory.verified:
-            layout.addWidget(plain_label(_tr(
-                "These numbers come from our reference list and may have changed; if one does "
-                "not work, call your emergency number."), object_name="muted"))
+            layout.addWidget(
+                plain_label(
+                    _tr(
+                        "These numbers come from our reference list and may have changed; if one does "
+                        "not work, call your emergency number."
+                    ),
+                    object_name="muted",
+                )
+            )
         if services is not None:
             for path in EXTRA_SECTIONS:
                 module, name = path.split(":")

@@ -34,8 +34,9 @@ class Onboarding(QWidget):
     finished = Signal()
     save_code_requested = Signal(str, str)  # (code, target path)
 
-    def __init__(self, *, keystore_name: str | None,
-                 countries: list[tuple[str, str]], default_country: str) -> None:
+    def __init__(
+        self, *, keystore_name: str | None, countries: list[tuple[str, str]], default_country: str
+    ) -> None:
         super().__init__()
         self.keystore_name = keystore_name
         self.code = ""
@@ -55,17 +56,28 @@ class Onboarding(QWidget):
         layout = page_layout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(page_title(_tr("Welcome to Integrate")))
-        layout.addWidget(plain_label(_tr(
-            "Integrate is a private place for the days after a treatment session: log your "
-            "sessions, answer a few gentle prompts, try grounding exercises, and - only if you "
-            "choose - share a summary with your therapist.")))
-        layout.addWidget(plain_label(_tr(
-            "What it is not:\n"
-            "• It is not medical advice and does not replace your care team.\n"
-            "• Nobody monitors it. If you are in danger, call your local emergency number or a "
-            "crisis line - the \"Need help now\" button is on every screen.\n"
-            "• Nothing leaves this computer. There is no account, no internet connection and no "
-            "tracking. Your journal is encrypted on this computer."), object_name="notice"))
+        layout.addWidget(
+            plain_label(
+                _tr(
+                    "Integrate is a private place for the days after a treatment session: log your "
+                    "sessions, answer a few gentle prompts, try grounding exercises, and - only if you "
+                    "choose - share a summary with your therapist."
+                )
+            )
+        )
+        layout.addWidget(
+            plain_label(
+                _tr(
+                    "What it is not:\n"
+                    "• It is not medical advice and does not replace your care team.\n"
+                    "• Nobody monitors it. If you are in danger, call your local emergency number or a "
+                    'crisis line - the "Need help now" button is on every screen.\n'
+                    "• Nothing leaves this computer. There is no account, no internet connection and no "
+                    "tracking. Your journal is encrypted on this computer."
+                ),
+                object_name="notice",
+            )
+        )
         layout.addStretch(1)
         start = button(_tr("Get started"), primary=True)
         start.clicked.connect(lambda: self.steps.setCurrentIndex(1))
@@ -78,9 +90,14 @@ class Onboarding(QWidget):
         layout = page_layout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(page_title(_tr("Where are you?")))
-        layout.addWidget(plain_label(_tr(
-            "This chooses the crisis lines shown under \"Need help now\". You can change it, and "
-            "add your own numbers, later.")))
+        layout.addWidget(
+            plain_label(
+                _tr(
+                    'This chooses the crisis lines shown under "Need help now". You can change it, and '
+                    "add your own numbers, later."
+                )
+            )
+        )
         self.country = QComboBox()
         self.country.setAccessibleName(_tr("Country for crisis lines"))
         for code, name in countries:
@@ -111,19 +128,24 @@ class Onboarding(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(page_title(_tr("Protecting your journal")))
         if self.keystore_name:
-            text = _tr("Your journal is encrypted. Its key will be kept in this computer's "
-                       "keyring ({store}), so it opens when you are logged in. You can also set a "
-                       "passphrase - useful if you share this computer.").format(
-                store=self.keystore_name)
+            text = _tr(
+                "Your journal is encrypted. Its key will be kept in this computer's "
+                "keyring ({store}), so it opens when you are logged in. You can also set a "
+                "passphrase - useful if you share this computer."
+            ).format(store=self.keystore_name)
         else:
-            text = _tr("Your journal is encrypted. This computer has no system keyring Integrate "
-                       "can use, so please choose a passphrase: you will type it each time you "
-                       "open Integrate.")
+            text = _tr(
+                "Your journal is encrypted. This computer has no system keyring Integrate "
+                "can use, so please choose a passphrase: you will type it each time you "
+                "open Integrate."
+            )
         layout.addWidget(plain_label(text))
         self.pass1 = QLineEdit()
         self.pass1.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pass1.setPlaceholderText(_tr("Passphrase (at least {n} characters)").format(
-            n=MIN_PASSPHRASE) + ("" if not self.keystore_name else _tr(" - optional")))
+        self.pass1.setPlaceholderText(
+            _tr("Passphrase (at least {n} characters)").format(n=MIN_PASSPHRASE)
+            + ("" if not self.keystore_name else _tr(" - optional"))
+        )
         self.pass1.setAccessibleName(_tr("Passphrase"))
         self.pass2 = QLineEdit()
         self.pass2.setEchoMode(QLineEdit.EchoMode.Password)
@@ -131,8 +153,9 @@ class Onboarding(QWidget):
         self.pass2.setAccessibleName(_tr("Repeat passphrase"))
         layout.addWidget(self.pass1)
         layout.addWidget(self.pass2)
-        self.ask_every_time = QCheckBox(_tr(
-            "Ask for my passphrase every time Integrate opens (for a shared computer)"))
+        self.ask_every_time = QCheckBox(
+            _tr("Ask for my passphrase every time Integrate opens (for a shared computer)")
+        )
         self.ask_every_time.setAccessibleName(_tr("Ask for my passphrase every time"))
         self.ask_every_time.setVisible(bool(self.keystore_name))
         layout.addWidget(self.ask_every_time)
@@ -187,10 +210,15 @@ class Onboarding(QWidget):
         layout = page_layout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(page_title(_tr("Your recovery code")))
-        layout.addWidget(plain_label(_tr(
-            "If this computer's keyring is ever lost or you forget your passphrase, this code "
-            "opens your journal. It is shown only now. Write it down or save it, and keep it "
-            "somewhere safe and private.")))
+        layout.addWidget(
+            plain_label(
+                _tr(
+                    "If this computer's keyring is ever lost or you forget your passphrase, this code "
+                    "opens your journal. It is shown only now. Write it down or save it, and keep it "
+                    "somewhere safe and private."
+                )
+            )
+        )
         self.code_label = plain_label("", object_name="notice")
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code_label.setStyleSheet("font-family: monospace; font-size: 18pt;")
@@ -199,8 +227,9 @@ class Onboarding(QWidget):
         save = button(_tr("Save as PDF…"))
         save.clicked.connect(self._save_pdf)
         layout.addWidget(save, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(plain_label(_tr(
-            "To confirm you have it, type the last group of four characters:")))
+        layout.addWidget(
+            plain_label(_tr("To confirm you have it, type the last group of four characters:"))
+        )
         self.confirm = QLineEdit()
         self.confirm.setAccessibleName(_tr("Last four characters of the recovery code"))
         self.confirm.setMaxLength(4)
@@ -224,8 +253,9 @@ class Onboarding(QWidget):
         self.done_button.setEnabled(text.strip().upper() == last)
 
     def _save_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Save recovery code"),
-                                              "recovery-code.pdf", "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, _tr("Save recovery code"), "recovery-code.pdf", "PDF (*.pdf)"
+        )
         if path:
             self.save_code_requested.emit(self.code, path)
 

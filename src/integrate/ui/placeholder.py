@@ -18,8 +18,10 @@ class NotYetBuiltPage(QWidget):
         super().__init__()
         layout = page_layout(self)
         layout.addWidget(page_title(title))
-        note = plain_label(_tr("This area is not built yet in this version of Integrate.")
-                           + "\n\n" + what, object_name="notice")
+        note = plain_label(
+            _tr("This area is not built yet in this version of Integrate.") + "\n\n" + what,
+            object_name="notice",
+        )
         layout.addWidget(note)
         layout.addStretch(1)
 
@@ -29,8 +31,10 @@ def today_page(services: AppServices) -> QWidget:
 
 
 def journal_page(services: AppServices) -> QWidget:
-    return NotYetBuiltPage(_tr("Journal"), _tr("Entries can already be added from the "
-                                               "command line with `integrate add`."))
+    return NotYetBuiltPage(
+        _tr("Journal"),
+        _tr("Entries can already be added from the command line with `integrate add`."),
+    )
 
 
 def sessions_page(services: AppServices) -> QWidget:

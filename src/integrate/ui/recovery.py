@@ -11,8 +11,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QWidget
 
 from integrate.paths import VaultPaths
-from integrate.vault.db import IntegrityReport
 from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
+from integrate.vault.db import IntegrityReport
 
 
 def _tr(text: str) -> str:
@@ -28,9 +28,14 @@ class RecoveryScreen(QWidget):
         layout = page_layout(self)
         layout.addWidget(page_title(_tr("Your journal needs attention")))
         layout.addWidget(plain_label(message, object_name="notice"))
-        layout.addWidget(plain_label(_tr(
-            "Integrate has not changed, deleted or replaced anything. If you have a backup, you "
-            "can restore it. The file is here:\n{path}").format(path=str(paths.db))))
+        layout.addWidget(
+            plain_label(
+                _tr(
+                    "Integrate has not changed, deleted or replaced anything. If you have a backup, you "
+                    "can restore it. The file is here:\n{path}"
+                ).format(path=str(paths.db))
+            )
+        )
         problems = (report.cipher_problems + report.sqlite_problems) if report else []
         if problems:
             details = QPlainTextEdit("\n".join(problems[:50]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from integrate.paths import VaultPaths
+from integrate.vault.checkins import CheckinRepository
 from integrate.vault.entries import EntryRepository
 from integrate.vault.keystore import Keystore
 from integrate.vault.measures import MeasureRepository
@@ -27,8 +28,14 @@ class AppServices(QObject):
     # Emitted just before the vault closes (lock, quit): editors write what is typed.
     about_to_lock = Signal()
 
-    def __init__(self, vault: Vault, paths: VaultPaths, keystore: Keystore,
-                 prefs: QSettings, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        paths: VaultPaths,
+        keystore: Keystore,
+        prefs: QSettings,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.paths = paths
@@ -36,6 +43,7 @@ class AppServices(QObject):
         self.prefs = prefs
         self.entries = EntryRepository(vault.conn)
         self.sessions = SessionRepository(vault.conn)
+        self.checkins = CheckinRepository(vault.conn)
         self.measures = MeasureRepository(vault.conn)
 
     def notify(self, area: str) -> None:

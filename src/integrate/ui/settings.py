@@ -35,6 +35,7 @@ def _tr(text: str) -> str:
 # "module:callable" -> QWidget section for AppServices; later areas append theirs.
 SECTION_FACTORIES: list[str] = [
     "integrate.ui.settings:SecuritySection",
+    "integrate.ui.reminder_settings:ReminderSection",
 ]
 
 
@@ -45,8 +46,11 @@ class SecuritySection(QGroupBox):
         layout = QVBoxLayout(self)
         self.status = plain_label("")
         layout.addWidget(self.status)
-        self.ask_every_time = QCheckBox(_tr(
-            "Ask for my passphrase every time Integrate opens (removes the key from the keyring)"))
+        self.ask_every_time = QCheckBox(
+            _tr(
+                "Ask for my passphrase every time Integrate opens (removes the key from the keyring)"
+            )
+        )
         self.ask_every_time.setAccessibleName(_tr("Ask for my passphrase every time"))
         self.ask_every_time.toggled.connect(self._toggle_ask)
         layout.addWidget(self.ask_every_time)
@@ -78,54 +82,82 @@ class SecuritySection(QGroupBox):
         vault = self.services.vault
         if checked:
             if vault.slots.passphrase is None:
-                QMessageBox.information(self, _tr("Passphrase needed"), _tr(
-                    "Set a passphrase first: it is how the journal will open."))
+                QMessageBox.information(
+                    self,
+                    _tr("Passphrase needed"),
+                    _tr("Set a passphrase first: it is how the journal will open."),
+                )
                 self.refresh()
                 return
-            run_in_background(lambda: vault.forget_keyring(self.services.keystore),
-                              self._keyring_done)
+            run_in_background(
+                lambda: vault.forget_keyring(self.services.keystore), self._keyring_done
+            )
         else:
-            run_in_background(lambda: vault.store_key_in_keyring(self.services.keystore),
-                              self._keyring_done)
+            run_in_background(
+                lambda: vault.store_key_in_keyring(self.services.keystore), self._keyring_done
+            )
 
     def _keyring_done(self, result: object) -> None:
         ok = getattr(result, "ok", False)
         if not ok:
-            QMessageBox.warning(self, _tr("Keyring"), getattr(result, "detail", "") or _tr(
-                "The system keyring could not be changed."))
+            QMessageBox.warning(
+                self,
+                _tr("Keyring"),
+                getattr(result, "detail", "") or _tr("The system keyring could not be changed."),
+            )
         self.refresh()
 
     def _change_passphrase(self) -> None:
-        first, ok = QInputDialog.getText(self, _tr("New passphrase"), _tr(
-            "New passphrase (at least 8 characters):"), QLineEdit.EchoMode.Password)
+        first, ok = QInputDialog.getText(
+            self,
+            _tr("New passphrase"),
+            _tr("New passphrase (at least 8 characters):"),
+            QLineEdit.EchoMode.Password,
+        )
         if not ok:
             return
-        second, ok = QInputDialog.getText(self, _tr("New passphrase"), _tr(
-            "The same passphrase again:"), QLineEdit.EchoMode.Password)
+        second, ok = QInputDialog.getText(
+            self,
+            _tr("New passphrase"),
+            _tr("The same passphrase again:"),
+            QLineEdit.EchoMode.Password,
+        )
         if not ok:
             return
         if len(first) < 8 or first != second:
-            QMessageBox.warning(self, _tr("Passphrase not changed"), _tr(
-                "The passphrases must match and have at least 8 characters. Nothing changed."))
+            QMessageBox.warning(
+                self,
+                _tr("Passphrase not changed"),
+                _tr("The passphrases must match and have at least 8 characters. Nothing changed."),
+            )
             return
-        run_in_background(lambda: self.services.vault.set_passphrase(first),
-                          lambda _r: self._done(_tr("Your new passphrase is set.")),
-                          self._failed)
+        run_in_background(
+            lambda: self.services.vault.set_passphrase(first),
+            lambda _r: self._done(_tr("Your new passphrase is set.")),
+            self._failed,
+        )
 
     def _new_recovery_code(self) -> None:
-        answer = QMessageBox.question(self, _tr("New recovery code"), _tr(
-            "Make a new recovery code? The old one will stop working."))
+        answer = QMessageBox.question(
+            self,
+            _tr("New recovery code"),
+            _tr("Make a new recovery code? The old one will stop working."),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        run_in_background(self.services.vault.regenerate_recovery_code, self._show_code,
-                          self._failed)
+        run_in_background(
+            self.services.vault.regenerate_recovery_code, self._show_code, self._failed
+        )
 
     def _show_code(self, code: object) -> None:
         box = QMessageBox(self)
         box.setWindowTitle(_tr("New recovery code"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(_tr("Your new recovery code (shown once - write it down):\n\n{code}").format(
-            code=str(code)))
+        box.setText(
+            _tr("Your new recovery code (shown once - write it down):\n\n{code}").format(
+                code=str(code)
+            )
+        )
         box.exec()
         self.refresh()
 
@@ -134,8 +166,11 @@ class SecuritySection(QGroupBox):
         self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
-        text = str(exc) if isinstance(exc, VaultError) else _tr("That did not work. Nothing "
-                                                               "was changed.")
+        text = (
+            str(exc)
+            if isinstance(exc, VaultError)
+            else _tr("That did not work. Nothing was changed.")
+        )
         QMessageBox.warning(self, _tr("Not changed"), text)
 
 

@@ -22,12 +22,30 @@ class Palette:
     help_text: str
 
 
-LIGHT = Palette("light", window="#f5f3ef", base="#ffffff", text="#1f2a30", muted="#55616a",
-                accent="#2f6f73", accent_text="#ffffff", border="#d5d0c8", help="#8a3b2e",
-                help_text="#ffffff")
-DARK = Palette("dark", window="#1c2226", base="#242b30", text="#e8e6e1", muted="#a9b2b8",
-               accent="#6fb3b6", accent_text="#0f1416", border="#3a444b", help="#e59a8a",
-               help_text="#1a1010")
+LIGHT = Palette(
+    "light",
+    window="#f5f3ef",
+    base="#ffffff",
+    text="#1f2a30",
+    muted="#55616a",
+    accent="#2f6f73",
+    accent_text="#ffffff",
+    border="#d5d0c8",
+    help="#8a3b2e",
+    help_text="#ffffff",
+)
+DARK = Palette(
+    "dark",
+    window="#1c2226",
+    base="#242b30",
+    text="#e8e6e1",
+    muted="#a9b2b8",
+    accent="#6fb3b6",
+    accent_text="#0f1416",
+    border="#3a444b",
+    help="#e59a8a",
+    help_text="#1a1010",
+)
 
 
 def stylesheet(p: Palette) -> str:

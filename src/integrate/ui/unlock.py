@@ -56,9 +56,14 @@ class UnlockScreen(QWidget):
         rc_page = QWidget()
         rc_layout = page_layout(rc_page)
         rc_layout.setContentsMargins(0, 0, 0, 0)
-        rc_layout.addWidget(plain_label(_tr(
-            "Enter the recovery code you saved when you set up Integrate. Spaces, dashes and "
-            "upper or lower case do not matter.")))
+        rc_layout.addWidget(
+            plain_label(
+                _tr(
+                    "Enter the recovery code you saved when you set up Integrate. Spaces, dashes and "
+                    "upper or lower case do not matter."
+                )
+            )
+        )
         self.recovery = QLineEdit()
         self.recovery.setAccessibleName(_tr("Recovery code"))
         self.recovery.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
@@ -95,8 +100,13 @@ class UnlockScreen(QWidget):
         self.status.setVisible(bool(text))
 
     def set_busy(self, busy: bool, text: str = "") -> None:
-        for widget in (self.unlock_button, self.recover_button, self.retry_button,
-                       self.passphrase, self.recovery):
+        for widget in (
+            self.unlock_button,
+            self.recover_button,
+            self.retry_button,
+            self.passphrase,
+            self.recovery,
+        ):
             widget.setEnabled(not busy)
         if text:
             self.show_message(text)

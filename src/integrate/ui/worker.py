@@ -16,8 +16,11 @@ class _Relay(QObject):
 _live: set[_Relay] = set()  # keep relays alive until their result is delivered
 
 
-def run_in_background(func: Callable[[], Any], on_done: Callable[[Any], None],
-                      on_error: Callable[[BaseException], None] | None = None) -> None:
+def run_in_background(
+    func: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None] | None = None,
+) -> None:
     """Call `func` on the global thread pool; deliver its result on the GUI thread."""
     relay = _Relay()
     _live.add(relay)

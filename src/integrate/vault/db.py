@@ -20,6 +20,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3
 from sqlcipher3 import dbapi2
@@ -27,8 +28,11 @@ from sqlcipher3 import dbapi2
 from integrate.paths import FILE_MODE
 from integrate.vault.keys import VaultKey
 
-Connection = dbapi2.Connection
-DatabaseError = dbapi2.DatabaseError
+if TYPE_CHECKING:  # sqlcipher3 ships no type hints; its API is the stdlib sqlite3 one
+    from sqlite3 import Connection, DatabaseError
+else:
+    Connection = dbapi2.Connection
+    DatabaseError = dbapi2.DatabaseError
 
 
 class VaultOpenError(Exception):

@@ -9,6 +9,7 @@ lets them read consistently while the app writes.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from types import TracebackType
 
@@ -32,8 +33,7 @@ class InstanceLock:
         except OSError as exc:
             os.close(fd)
             raise VaultInUse(
-                "Integrate already has this journal open. Close the app first, "
-                "or use the open app."
+                "Integrate already has this journal open. Close the app first, or use the open app."
             ) from exc
         self._fd = fd
 
@@ -53,12 +53,16 @@ class InstanceLock:
         self.acquire()
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.release()
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _lock(fd: int) -> None:

@@ -81,8 +81,9 @@ class VaultKey:
 
     def check_value(self, vault_id: str) -> str:
         """Key check value: lets us tell a wrong key from a damaged database."""
-        return hmac.new(self._raw, b"integrate-key-check:" + vault_id.encode(),
-                        hashlib.sha256).hexdigest()[:32]
+        return hmac.new(
+            self._raw, b"integrate-key-check:" + vault_id.encode(), hashlib.sha256
+        ).hexdigest()[:32]
 
     def __repr__(self) -> str:
         return "VaultKey(<redacted>)"
@@ -106,7 +107,12 @@ class KdfParams:
     p: int = 1
 
     def validate(self) -> None:
-        if self.n < 2**14 or self.n & (self.n - 1) or not 1 <= self.r <= 32 or not 1 <= self.p <= 16:
+        if (
+            self.n < 2**14
+            or self.n & (self.n - 1)
+            or not 1 <= self.r <= 32
+            or not 1 <= self.p <= 16
+        ):
             raise KeySlotError("The key slot's scrypt parameters are out of the accepted range.")
 
 
@@ -137,8 +143,14 @@ class WrappedKey:
         nonce = secrets.token_bytes(12)
         kek = _derive(secret, salt, params)
         ct = AESGCM(kek).encrypt(nonce, key.raw, aad)
-        return cls(salt=_b64(salt), nonce=_b64(nonce), ciphertext=_b64(ct),
-                   n=params.n, r=params.r, p=params.p)
+        return cls(
+            salt=_b64(salt),
+            nonce=_b64(nonce),
+            ciphertext=_b64(ct),
+            n=params.n,
+            r=params.r,
+            p=params.p,
+        )
 
     def unwrap(self, secret: str, aad: bytes) -> VaultKey:
         params = KdfParams(self.n, self.r, self.p)
@@ -185,7 +197,7 @@ def _recovery_check(data: str) -> str:
 def normalise_recovery_code(text: str) -> str:
     """Upper-case, drop spaces/dashes, read I/L as 1 and O as 0 (Crockford rules)."""
     cleaned = re.sub(r"[\s\-]", "", text).upper()
-    return cleaned.translate(str.maketrans({"I": "1", "L": "1", "O": "0"}))
+    return cleaned.translate(str.maketrans("ILO", "110"))
 
 
 def recovery_code_looks_valid(text: str) -> bool:
@@ -230,8 +242,11 @@ class KeySlots:
     @classmethod
     def new(cls, key: VaultKey) -> KeySlots:
         vault_id = secrets.token_hex(16)
-        return cls(vault_id=vault_id, key_check=key.check_value(vault_id),
-                   created_at=datetime.now().astimezone().isoformat(timespec="seconds"))
+        return cls(
+            vault_id=vault_id,
+            key_check=key.check_value(vault_id),
+            created_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+        )
 
     def verifies(self, key: VaultKey) -> bool:
         return hmac.compare_digest(key.check_value(self.vault_id), self.key_check)
@@ -241,11 +256,14 @@ class KeySlots:
 
     # -- passphrase slot
 
-    def set_passphrase(self, key: VaultKey, passphrase: str, params: KdfParams | None = None) -> None:
+    def set_passphrase(
+        self, key: VaultKey, passphrase: str, params: KdfParams | None = None
+    ) -> None:
         if not passphrase:
             raise ValueError("A passphrase cannot be empty.")
-        self.passphrase = WrappedKey.wrap(key, passphrase, self._aad("passphrase"),
-                                          params or KdfParams())
+        self.passphrase = WrappedKey.wrap(
+            key, passphrase, self._aad("passphrase"), params or KdfParams()
+        )
 
     def unlock_passphrase(self, passphrase: str) -> VaultKey:
         if self.passphrase is None:
@@ -257,8 +275,9 @@ class KeySlots:
     def set_recovery(self, key: VaultKey, params: KdfParams | None = None) -> str:
         """Create a new recovery code (replacing any old one) and return it, formatted."""
         code = new_recovery_code()
-        self.recovery = WrappedKey.wrap(key, normalise_recovery_code(code), self._aad("recovery"),
-                                        params or KdfParams())
+        self.recovery = WrappedKey.wrap(
+            key, normalise_recovery_code(code), self._aad("recovery"), params or KdfParams()
+        )
         return code
 
     def unlock_recovery(self, code: str) -> VaultKey:
@@ -266,8 +285,9 @@ class KeySlots:
             raise KeySlotError("This journal has no recovery code.")
         if not recovery_code_looks_valid(code):
             raise WrongSecret
-        return self._checked(self.recovery.unwrap(normalise_recovery_code(code),
-                                                  self._aad("recovery")))
+        return self._checked(
+            self.recovery.unwrap(normalise_recovery_code(code), self._aad("recovery"))
+        )
 
     def _checked(self, key: VaultKey) -> VaultKey:
         if not self.verifies(key):
@@ -286,8 +306,9 @@ class KeySlots:
             if not isinstance(raw, dict):
                 raise TypeError("not an object")
             if raw.get("format") != SLOTS_FORMAT:
-                raise KeySlotError("The key slot file was written by a different version "
-                                   "of Integrate.")
+                raise KeySlotError(
+                    "The key slot file was written by a different version of Integrate."
+                )
             keyring_raw = raw.get("keyring")
             return cls(
                 vault_id=str(raw["vault_id"]),

@@ -12,6 +12,7 @@ freeze the app or keep the process alive at exit.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -87,8 +88,12 @@ def _call_with_timeout(func: Callable[[], T], timeout: float) -> T:
 class Keystore:
     """The OS keystore, or the reason it cannot be used."""
 
-    def __init__(self, service: str = SERVICE, timeout: float = DEFAULT_TIMEOUT,
-                 backend: object | None = None) -> None:
+    def __init__(
+        self,
+        service: str = SERVICE,
+        timeout: float = DEFAULT_TIMEOUT,
+        backend: object | None = None,
+    ) -> None:
         self.service = service
         self.timeout = timeout
         self._backend = backend
@@ -104,7 +109,11 @@ class Keystore:
             name = backend_name(self._backend)
             if isinstance(self._backend, fail.Keyring):
                 return None, name, KeystoreOutcome.NO_KEYSTORE
-            return self._backend, name, None if name in SECURE_BACKENDS else KeystoreOutcome.INSECURE
+            return (
+                self._backend,
+                name,
+                None if name in SECURE_BACKENDS else KeystoreOutcome.INSECURE,
+            )
 
         try:
             current = _call_with_timeout(keyring.get_keyring, self.timeout)
@@ -149,24 +158,32 @@ class Keystore:
         try:
             value = _call_with_timeout(lambda: op(backend), self.timeout)
         except TimeoutError:
-            return None, KeystoreResult(KeystoreOutcome.TIMEOUT, name,
-                                        detail=_explain(KeystoreOutcome.TIMEOUT))
+            return None, KeystoreResult(
+                KeystoreOutcome.TIMEOUT, name, detail=_explain(KeystoreOutcome.TIMEOUT)
+            )
         except errors.KeyringLocked:
-            return None, KeystoreResult(KeystoreOutcome.LOCKED, name,
-                                        detail=_explain(KeystoreOutcome.LOCKED))
+            return None, KeystoreResult(
+                KeystoreOutcome.LOCKED, name, detail=_explain(KeystoreOutcome.LOCKED)
+            )
         except errors.NoKeyringError:
-            return None, KeystoreResult(KeystoreOutcome.NO_KEYSTORE, name,
-                                        detail=_explain(KeystoreOutcome.NO_KEYSTORE))
+            return None, KeystoreResult(
+                KeystoreOutcome.NO_KEYSTORE, name, detail=_explain(KeystoreOutcome.NO_KEYSTORE)
+            )
         except errors.InitError as exc:
             # Secret Service raises InitError when the collection is locked and no
             # prompt can be shown; other init failures mean no usable keystore.
-            outcome = (KeystoreOutcome.LOCKED if "lock" in str(exc).lower()
-                       else KeystoreOutcome.NO_KEYSTORE)
+            outcome = (
+                KeystoreOutcome.LOCKED
+                if "lock" in str(exc).lower()
+                else KeystoreOutcome.NO_KEYSTORE
+            )
             return None, KeystoreResult(outcome, name, detail=_explain(outcome))
         except (errors.KeyringError, OSError) as exc:
-            return None, KeystoreResult(KeystoreOutcome.ERROR, name,
-                                        detail=f"{_explain(KeystoreOutcome.ERROR)} "
-                                               f"({type(exc).__name__})")
+            return None, KeystoreResult(
+                KeystoreOutcome.ERROR,
+                name,
+                detail=f"{_explain(KeystoreOutcome.ERROR)} ({type(exc).__name__})",
+            )
         return value, KeystoreResult(KeystoreOutcome.OK, name)
 
     def fetch(self, account: str) -> KeystoreResult:
@@ -175,8 +192,9 @@ class Keystore:
         if not result.ok:
             return result
         if value is None:
-            return KeystoreResult(KeystoreOutcome.MISSING, result.backend,
-                                  detail=_explain(KeystoreOutcome.MISSING))
+            return KeystoreResult(
+                KeystoreOutcome.MISSING, result.backend, detail=_explain(KeystoreOutcome.MISSING)
+            )
         return KeystoreResult(KeystoreOutcome.OK, result.backend, secret=value)
 
     def store(self, account: str, secret: str) -> KeystoreResult:
@@ -187,10 +205,8 @@ class Keystore:
         from keyring import errors
 
         def op(b: Any) -> None:
-            try:
+            with contextlib.suppress(errors.PasswordDeleteError):  # already gone is fine
                 b.delete_password(self.service, account)
-            except errors.PasswordDeleteError:
-                pass  # already gone is what we wanted
 
         _value, result = self._run(op)
         return result
@@ -202,9 +218,9 @@ def _explain(outcome: KeystoreOutcome) -> str:
         KeystoreOutcome.MISSING: "The system keyring holds no key for this journal.",
         KeystoreOutcome.NO_KEYSTORE: "No system keyring is available on this computer.",
         KeystoreOutcome.INSECURE: "The only keyring available stores secrets unencrypted, so "
-                                  "Integrate will not use it.",
+        "Integrate will not use it.",
         KeystoreOutcome.LOCKED: "The system keyring is locked. Unlock it (for example by "
-                                "logging in to your desktop) and try again.",
+        "logging in to your desktop) and try again.",
         KeystoreOutcome.TIMEOUT: "The system keyring did not answer in time.",
         KeystoreOutcome.ERROR: "The system keyring reported an error.",
     }[outcome]

@@ -9,9 +9,11 @@ from integrate.core.model import Route, Series, Session, SessionKind, SessionSta
 from integrate.core.timeutil import from_iso, now_local, to_iso, zone
 from integrate.vault.db import Connection
 
-_SESSION_COLS = ("id, uid, series_id, kind, status, at, tz, route, dose, dose_unit, setting, "
-                 "support_person, bp_before, bp_after, intention, distress_before, mood_before, "
-                 "notes")
+_SESSION_COLS = (
+    "id, uid, series_id, kind, status, at, tz, route, dose, dose_unit, setting, "
+    "support_person, bp_before, bp_after, intention, distress_before, mood_before, "
+    "notes"
+)
 _SERIES_COLS = "id, uid, name, started_on, planned_sessions, ended_on, end_reflection"
 
 
@@ -51,11 +53,24 @@ def _series_from_row(r: Sequence[object]) -> Series:
 
 
 def _session_values(s: Session) -> tuple[object, ...]:
-    return (s.series_id, s.kind.value, s.status.value, to_iso(s.at), s.tz,
-            s.route.value if s.route else None, s.dose, s.dose_unit,
-            s.setting.value if s.setting else None,
-            None if s.support_person is None else int(s.support_person),
-            s.bp_before, s.bp_after, s.intention, s.distress_before, s.mood_before, s.notes)
+    return (
+        s.series_id,
+        s.kind.value,
+        s.status.value,
+        to_iso(s.at),
+        s.tz,
+        s.route.value if s.route else None,
+        s.dose,
+        s.dose_unit,
+        s.setting.value if s.setting else None,
+        None if s.support_person is None else int(s.support_person),
+        s.bp_before,
+        s.bp_after,
+        s.intention,
+        s.distress_before,
+        s.mood_before,
+        s.notes,
+    )
 
 
 class SessionRepository:
@@ -69,9 +84,17 @@ class SessionRepository:
         cur = self.conn.execute(
             "INSERT INTO series(uid, name, started_on, planned_sessions, ended_on, "
             "end_reflection, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
-            (series.uid, series.name, series.started_on.isoformat(), series.planned_sessions,
-             series.ended_on.isoformat() if series.ended_on else None, series.end_reflection,
-             now, now))
+            (
+                series.uid,
+                series.name,
+                series.started_on.isoformat(),
+                series.planned_sessions,
+                series.ended_on.isoformat() if series.ended_on else None,
+                series.end_reflection,
+                now,
+                now,
+            ),
+        )
         series.id = int(cur.lastrowid or 0)
         return series
 
@@ -79,26 +102,38 @@ class SessionRepository:
         self.conn.execute(
             "UPDATE series SET name=?, started_on=?, planned_sessions=?, ended_on=?, "
             "end_reflection=?, updated_at=? WHERE id=?",
-            (series.name, series.started_on.isoformat(), series.planned_sessions,
-             series.ended_on.isoformat() if series.ended_on else None, series.end_reflection,
-             to_iso(now_local()), series.id))
+            (
+                series.name,
+                series.started_on.isoformat(),
+                series.planned_sessions,
+                series.ended_on.isoformat() if series.ended_on else None,
+                series.end_reflection,
+                to_iso(now_local()),
+                series.id,
+            ),
+        )
 
     def delete_series(self, series_id: int) -> None:
         self.conn.execute("DELETE FROM series WHERE id = ?", (series_id,))
 
     def list_series(self) -> list[Series]:
         rows = self.conn.execute(
-            f"SELECT {_SERIES_COLS} FROM series ORDER BY started_on, id").fetchall()
+            f"SELECT {_SERIES_COLS} FROM series ORDER BY started_on, id"
+        ).fetchall()
         return [_series_from_row(r) for r in rows]
 
     def get_series(self, series_id: int) -> Series | None:
-        row = self.conn.execute(f"SELECT {_SERIES_COLS} FROM series WHERE id = ?",
-                                (series_id,)).fetchone()
+        row = self.conn.execute(
+            f"SELECT {_SERIES_COLS} FROM series WHERE id = ?", (series_id,)
+        ).fetchone()
         return None if row is None else _series_from_row(row)
 
     def find_series(self, name: str) -> Series | None:
-        row = self.conn.execute(f"SELECT {_SERIES_COLS} FROM series WHERE name = ? "
-                                "COLLATE NOCASE ORDER BY started_on DESC", (name,)).fetchone()
+        row = self.conn.execute(
+            f"SELECT {_SERIES_COLS} FROM series WHERE name = ? "
+            "COLLATE NOCASE ORDER BY started_on DESC",
+            (name,),
+        ).fetchone()
         return None if row is None else _series_from_row(row)
 
     # -- sessions
@@ -108,22 +143,26 @@ class SessionRepository:
         cur = self.conn.execute(
             f"INSERT INTO sessions(uid, {_SESSION_COLS.split(', ', 2)[2]}, created_at, "
             "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (session.uid, *_session_values(session), now, now))
+            (session.uid, *_session_values(session), now, now),
+        )
         session.id = int(cur.lastrowid or 0)
         return session
 
     def update(self, session: Session) -> None:
         cols = _SESSION_COLS.split(", ")[2:]
         assignments = ", ".join(f"{c} = ?" for c in cols)
-        self.conn.execute(f"UPDATE sessions SET {assignments}, updated_at = ? WHERE id = ?",
-                          (*_session_values(session), to_iso(now_local()), session.id))
+        self.conn.execute(
+            f"UPDATE sessions SET {assignments}, updated_at = ? WHERE id = ?",
+            (*_session_values(session), to_iso(now_local()), session.id),
+        )
 
     def delete(self, session_id: int) -> None:
         self.conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
 
     def get(self, session_id: int) -> Session | None:
-        row = self.conn.execute(f"SELECT {_SESSION_COLS} FROM sessions WHERE id = ?",
-                                (session_id,)).fetchone()
+        row = self.conn.execute(
+            f"SELECT {_SESSION_COLS} FROM sessions WHERE id = ?", (session_id,)
+        ).fetchone()
         return None if row is None else _session_from_row(row)
 
     def list(self, *, kind: SessionKind | None = None) -> list[Session]:

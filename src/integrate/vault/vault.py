@@ -49,7 +49,7 @@ class UnlockOutcome(StrEnum):
     KEY_MISSING = "key_missing"
     KEY_WRONG = "key_wrong"
     BACKEND_CHANGED = "backend_changed"
-    WRONG_SECRET = "wrong_secret"
+    WRONG_SECRET = "wrong_secret"  # noqa: S105 - an outcome name, not a secret
     SLOTS_DAMAGED = "slots_damaged"
     DAMAGED = "damaged"  # the right key, but the database fails its integrity checks
     TOO_NEW = "too_new"
@@ -61,31 +61,31 @@ _MESSAGES: dict[UnlockOutcome, str] = {
     UnlockOutcome.NO_VAULT: "There is no journal in this folder yet.",
     UnlockOutcome.NO_KEYRING_SLOT: "This journal asks for its passphrase each time it opens.",
     UnlockOutcome.NO_KEYSTORE: "No system keyring is available. Unlock with your passphrase or "
-                               "recovery code.",
+    "recovery code.",
     UnlockOutcome.INSECURE_KEYSTORE: "The only keyring here stores secrets unencrypted, so "
-                                     "Integrate will not use it. Unlock with your passphrase "
-                                     "or recovery code.",
+    "Integrate will not use it. Unlock with your passphrase "
+    "or recovery code.",
     UnlockOutcome.KEYSTORE_LOCKED: "The system keyring is locked. Unlock it (for example by "
-                                   "logging in to your desktop), then try again - or use your "
-                                   "passphrase or recovery code.",
+    "logging in to your desktop), then try again - or use your "
+    "passphrase or recovery code.",
     UnlockOutcome.KEYSTORE_TIMEOUT: "The system keyring did not answer. Try again, or use your "
-                                    "passphrase or recovery code.",
+    "passphrase or recovery code.",
     UnlockOutcome.KEYSTORE_ERROR: "The system keyring reported an error. Use your passphrase or "
-                                  "recovery code.",
+    "recovery code.",
     UnlockOutcome.KEY_MISSING: "The system keyring no longer holds this journal's key. Unlock "
-                               "with your passphrase or recovery code; nothing is lost.",
+    "with your passphrase or recovery code; nothing is lost.",
     UnlockOutcome.KEY_WRONG: "The key in the system keyring does not open this journal. "
-                             "Nothing was changed. Unlock with your passphrase or recovery code.",
+    "Nothing was changed. Unlock with your passphrase or recovery code.",
     UnlockOutcome.BACKEND_CHANGED: "The system keyring has changed since this journal was set "
-                                   "up. Unlock with your passphrase or recovery code.",
+    "up. Unlock with your passphrase or recovery code.",
     UnlockOutcome.WRONG_SECRET: "That did not unlock the journal. Check it and try again.",
     UnlockOutcome.SLOTS_DAMAGED: "The journal's key file is damaged. Your entries are not "
-                                 "deleted; restore from a backup or contact support.",
+    "deleted; restore from a backup or contact support.",
     UnlockOutcome.DAMAGED: "The journal file failed its integrity check: it may be damaged or "
-                           "altered. Nothing was changed. You can read what is intact, and "
-                           "restore from a backup.",
+    "altered. Nothing was changed. You can read what is intact, and "
+    "restore from a backup.",
     UnlockOutcome.TOO_NEW: "This journal was written by a newer version of Integrate. Please "
-                           "update Integrate.",
+    "update Integrate.",
     UnlockOutcome.IN_USE: "Integrate already has this journal open.",
 }
 
@@ -101,8 +101,15 @@ class VaultError(Exception):
 class Vault:
     """An open, unlocked vault. Holds the connection and the key until `close()`."""
 
-    def __init__(self, paths: VaultPaths, slots: KeySlots, key: VaultKey, conn: Connection,
-                 lock: InstanceLock | None, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        paths: VaultPaths,
+        slots: KeySlots,
+        key: VaultKey,
+        conn: Connection,
+        lock: InstanceLock | None,
+        read_only: bool = False,
+    ) -> None:
         self.paths = paths
         self.slots = slots
         self._key: VaultKey | None = key
@@ -157,10 +164,19 @@ class Vault:
 
     def counts(self) -> dict[str, int]:
         """Number of records per type (for `integrate check` and restore previews)."""
-        tables = ["series", "sessions", "checkins", "entries", "tags", "measures",
-                  "exercise_runs", "shares"]
-        return {t: int(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
-                for t in tables}
+        tables = [
+            "series",
+            "sessions",
+            "checkins",
+            "entries",
+            "tags",
+            "measures",
+            "exercise_runs",
+            "shares",
+        ]
+        return {
+            t: int(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables
+        }
 
     # -- in-vault settings (JSON values)
 
@@ -187,8 +203,9 @@ class Vault:
 
     def remove_passphrase(self) -> None:
         if self.slots.keyring is None:
-            raise VaultError("Without a keyring, the passphrase is how this journal opens; it "
-                             "cannot be removed.")
+            raise VaultError(
+                "Without a keyring, the passphrase is how this journal opens; it cannot be removed."
+            )
         self.slots.passphrase = None
         self._save_slots()
 
@@ -207,7 +224,7 @@ class Vault:
         return result
 
     def forget_keyring(self, keystore: Keystore) -> KeystoreResult:
-        """"Ask for my passphrase at every start": remove the key from the keyring."""
+        """ "Ask for my passphrase at every start": remove the key from the keyring."""
         if self.slots.passphrase is None:
             raise VaultError("Set a passphrase first: it is how the journal will open.")
         result = keystore.delete(self.id)
@@ -249,8 +266,14 @@ class CreatedVault:
     keyring: KeystoreResult | None
 
 
-def create_vault(paths: VaultPaths, *, keystore: Keystore | None, passphrase: str | None,
-                 kdf: KdfParams | None = None, take_lock: bool = True) -> CreatedVault:
+def create_vault(
+    paths: VaultPaths,
+    *,
+    keystore: Keystore | None,
+    passphrase: str | None,
+    kdf: KdfParams | None = None,
+    take_lock: bool = True,
+) -> CreatedVault:
     """Create a new vault. The key goes to the keyring when it works, else a passphrase is
     required. Raises VaultError with a plain sentence when neither is possible."""
     if paths.db.exists() or paths.keyslots.exists():
@@ -278,9 +301,10 @@ def create_vault(paths: VaultPaths, *, keystore: Keystore | None, passphrase: st
         conn = connect(paths.db, key)
         migrations.apply(conn, migrations.pending(conn))
         now = to_iso(now_local())
-        conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
-                         [("vault_id", slots.vault_id), ("created_at", now),
-                          ("created_by", __version__)])
+        conn.executemany(
+            "INSERT INTO meta(key, value) VALUES (?, ?)",
+            [("vault_id", slots.vault_id), ("created_at", now), ("created_by", __version__)],
+        )
         slots.save(paths.keyslots)  # written last: its presence means "a vault lives here"
     except BaseException:
         if lock:
@@ -289,8 +313,14 @@ def create_vault(paths: VaultPaths, *, keystore: Keystore | None, passphrase: st
     return CreatedVault(Vault(paths, slots, key, conn, lock), recovery_code, keyring_result)
 
 
-def open_with_key(paths: VaultPaths, slots: KeySlots, key: VaultKey, *,
-                  take_lock: bool = True, read_only: bool = False) -> UnlockResult:
+def open_with_key(
+    paths: VaultPaths,
+    slots: KeySlots,
+    key: VaultKey,
+    *,
+    take_lock: bool = True,
+    read_only: bool = False,
+) -> UnlockResult:
     """Open with a key already known to be this vault's (its check value matched)."""
     lock = InstanceLock(paths.lock) if take_lock and not read_only else None
     if lock:
@@ -304,8 +334,12 @@ def open_with_key(paths: VaultPaths, slots: KeySlots, key: VaultKey, *,
         except NotDecryptable:
             if lock:
                 lock.release()
-            return _result(UnlockOutcome.DAMAGED, integrity=IntegrityReport(
-                cipher_problems=["page 1 (the file header) cannot be decrypted"]))
+            return _result(
+                UnlockOutcome.DAMAGED,
+                integrity=IntegrityReport(
+                    cipher_problems=["page 1 (the file header) cannot be decrypted"]
+                ),
+            )
         report = check_integrity(conn)
         vault = Vault(paths, slots, key, conn, lock, read_only=read_only)
         if read_only:
@@ -348,8 +382,9 @@ _KEYSTORE_TO_UNLOCK = {
 }
 
 
-def unlock_with_keyring(paths: VaultPaths, keystore: Keystore, *,
-                        take_lock: bool = True) -> UnlockResult:
+def unlock_with_keyring(
+    paths: VaultPaths, keystore: Keystore, *, take_lock: bool = True
+) -> UnlockResult:
     """Unlock with the key kept in the OS keyring. Never changes the keyring or the file."""
     slots = load_slots(paths)
     if isinstance(slots, UnlockResult):
@@ -370,14 +405,17 @@ def unlock_with_keyring(paths: VaultPaths, keystore: Keystore, *,
     return open_with_key(paths, slots, key, take_lock=take_lock)
 
 
-def unlock_with_passphrase(paths: VaultPaths, passphrase: str, *,
-                           take_lock: bool = True) -> UnlockResult:
+def unlock_with_passphrase(
+    paths: VaultPaths, passphrase: str, *, take_lock: bool = True
+) -> UnlockResult:
     slots = load_slots(paths)
     if isinstance(slots, UnlockResult):
         return slots
     if slots.passphrase is None:
-        return UnlockResult(UnlockOutcome.WRONG_SECRET,
-                            message="This journal has no passphrase. Use your recovery code.")
+        return UnlockResult(
+            UnlockOutcome.WRONG_SECRET,
+            message="This journal has no passphrase. Use your recovery code.",
+        )
     try:
         key = slots.unlock_passphrase(passphrase)
     except WrongSecret:
@@ -394,10 +432,11 @@ def unlock_with_recovery(paths: VaultPaths, code: str, *, take_lock: bool = True
     try:
         key = slots.unlock_recovery(code)
     except WrongSecret:
-        return UnlockResult(UnlockOutcome.WRONG_SECRET,
-                            message="That recovery code does not match. Check each group of "
-                                    "four characters and try again.")
+        return UnlockResult(
+            UnlockOutcome.WRONG_SECRET,
+            message="That recovery code does not match. Check each group of "
+            "four characters and try again.",
+        )
     except KeySlotError:
         return _result(UnlockOutcome.SLOTS_DAMAGED)
     return open_with_key(paths, slots, key, take_lock=take_lock)
-

@@ -23,8 +23,7 @@ SCHEDULE: list[tuple[int, str, int, int, int]] = [
     (-3, "pcl5_month", 49, 15, 13),  # baseline, past-month version
     (4, "pcl5_week", 44, 13, 11),
     (11, "pcl5_week", 38, 12, 10),
-    (18, "pcl5_week", 31, 9, 8),  # series end
-    (23, "pcl5_week", 29, 8, 6),
+    (18, "pcl5_week", 31, 8, 7),  # series end
 ]
 
 

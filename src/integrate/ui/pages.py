@@ -38,7 +38,7 @@ def areas() -> list[Area]:
         Area("today", _tr("Today"), "Ctrl+1", "integrate.ui.placeholder:today_page"),
         Area("journal", _tr("Journal"), "Ctrl+2", "integrate.ui.journal:journal_page"),
         Area("sessions", _tr("Sessions"), "Ctrl+3", "integrate.ui.placeholder:sessions_page"),
-        Area("exercises", _tr("Exercises"), "Ctrl+4", "integrate.ui.placeholder:exercises_page"),
+        Area("exercises", _tr("Exercises"), "Ctrl+4", "integrate.ui.exercises:exercises_page"),
         Area("measures", _tr("Measures"), "Ctrl+5", "integrate.ui.measures:measures_page"),
         Area("share", _tr("Share"), "Ctrl+6", "integrate.ui.placeholder:share_page"),
         Area("settings", _tr("Settings"), "Ctrl+7", "integrate.ui.settings:settings_page"),

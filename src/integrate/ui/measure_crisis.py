@@ -1,0 +1,152 @@
+"""The calm crisis screen shown the moment a crisis answer (PHQ-9 item 9 above 0) is chosen.
+
+It comes before any score: crisis lines for the patient's country, the emergency
+number, the people and professionals from their safety plan (when there is one), and
+the plain statement that nobody monitors this app.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrate.core.crisis import ContactMethod, CrisisDirectory, load_crisis_lines
+from integrate.core.safety import PlanContact, SafetyPlan, SafetyPlanError
+from integrate.ui.widgets.common import page_title, plain_label
+from integrate.vault.db import Connection, DatabaseError
+
+DEFAULT_COUNTRY = "US"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MeasureCrisis", text)
+
+
+def plan_contacts(conn: Connection | None) -> list[PlanContact]:
+    """People, places and professionals from the safety plan; [] if none or unreadable."""
+    if conn is None:
+        return []
+    try:
+        row = conn.execute("SELECT data FROM safety_plan WHERE id = 1").fetchone()
+        plan = SafetyPlan.from_json(None if row is None else str(row[0]))
+    except (DatabaseError, SafetyPlanError, TypeError, ValueError):
+        return []
+    return [c for c in [*plan.people_places, *plan.professionals] if c.name or c.phone]
+
+
+def lines_text(directory: CrisisDirectory, country: str) -> str:
+    """Plain-text list of the country's crisis lines."""
+    parts: list[str] = []
+    for line in directory.lines_for(country):
+        parts.append(line.service)
+        if line.notes:
+            parts.append("    " + line.notes)
+        else:
+            for contact in line.contacts:
+                verb = _tr("Call") if contact.how is ContactMethod.CALL else _tr("Text")
+                label = f" ({contact.label})" if contact.label else ""
+                parts.append(f"    {verb} {contact.number}{label}")
+    return "\n".join(parts)
+
+
+class CrisisScreen(QDialog):
+    """Modal, calm, and closable: the questionnaire stays where it was."""
+
+    def __init__(
+        self, country: str, conn: Connection | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("measureCrisisScreen")
+        self.setWindowTitle(_tr("Support is available"))
+        self.setModal(True)
+        self.resize(620, 600)
+        directory = load_crisis_lines()
+        if directory.country(country) is None:
+            country = DEFAULT_COUNTRY
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setSpacing(14)
+        layout.addWidget(page_title(_tr("Thank you for answering honestly")))
+        layout.addWidget(
+            plain_label(
+                _tr(
+                    "You said you have had thoughts that you would be better off dead, or of hurting "
+                    "yourself. You deserve support with this now. Please reach out to someone: a "
+                    "crisis line, someone you trust, or your care team."
+                )
+            )
+        )
+        self.not_monitored = plain_label(directory.not_monitored, object_name="notice")
+        self.not_monitored.setAccessibleName(_tr("Nobody monitors this app"))
+        layout.addWidget(self.not_monitored)
+
+        emergency = directory.emergency_for(country)
+        if emergency:
+            self.emergency = plain_label(
+                _tr("If you are in danger now, call your emergency number: {numbers}").format(
+                    numbers=" or ".join(emergency)
+                )
+            )
+            self.emergency.setStyleSheet("font-size: 13pt; font-weight: 600;")
+            layout.addWidget(self.emergency)
+
+        country_obj = directory.country(country)
+        heading = plain_label(
+            _tr("Crisis lines ({country}), any hour").format(
+                country=country_obj.name if country_obj else country
+            )
+        )
+        heading.setStyleSheet("font-weight: 600;")
+        layout.addWidget(heading)
+        self.lines = QLabel()
+        self.lines.setTextFormat(Qt.TextFormat.PlainText)
+        self.lines.setText(lines_text(directory, country))
+        self.lines.setWordWrap(True)
+        self.lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.lines.setStyleSheet("font-size: 13pt;")
+        self.lines.setAccessibleName(_tr("Crisis lines"))
+        layout.addWidget(self.lines)
+
+        self.contacts = plan_contacts(conn)
+        if self.contacts:
+            people = plain_label(_tr("People from your safety plan"))
+            people.setStyleSheet("font-weight: 600;")
+            layout.addWidget(people)
+            text = "\n".join(
+                "  ".join(p for p in (c.name, c.phone, c.note) if p) for c in self.contacts
+            )
+            self.contacts_label = plain_label(text)
+            self.contacts_label.setStyleSheet("font-size: 12pt;")
+            self.contacts_label.setAccessibleName(_tr("People from your safety plan"))
+            layout.addWidget(self.contacts_label)
+        layout.addWidget(
+            plain_label(
+                _tr(
+                    "You can finish the questionnaire afterwards, or leave it for now. These numbers "
+                    "are always under Need help now (F1)."
+                ),
+                object_name="muted",
+            )
+        )
+        layout.addStretch(1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        buttons = QDialogButtonBox()
+        self.back_button = buttons.addButton(
+            _tr("Back to the questionnaire"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.back_button.setAccessibleName(_tr("Back to the questionnaire"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)

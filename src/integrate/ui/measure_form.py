@@ -1,0 +1,211 @@
+"""One questionnaire as a form: instructions, every item verbatim, large radio answers.
+
+Keyboard: Tab moves between items, arrow keys between answers of an item, Space
+chooses. A crisis answer emits `crisis` at once (the page shows the crisis screen
+before anything else). Submitting with gaps lists the missing item numbers and
+scores nothing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrate.core.measures import (
+    Incomplete,
+    Instrument,
+    Option,
+    crisis_triggered,
+    score,
+)
+from integrate.ui.widgets.common import button, page_title, plain_label
+
+RADIO_STYLE = """
+QRadioButton { font-size: 12pt; padding: 8px 12px; min-height: 28px; border-radius: 8px; }
+QRadioButton:hover { background: rgba(47, 111, 115, 0.10); }
+QRadioButton:focus { border: 2px solid palette(highlight); }
+QRadioButton::indicator { width: 22px; height: 22px; }
+"""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MeasureForm", text)
+
+
+def instrument_title(instrument: Instrument) -> str:
+    """E.g. "PCL-5 (past week)"."""
+    if instrument.variant:
+        return f"{instrument.short_name} ({instrument.variant})"
+    return instrument.short_name
+
+
+class _Question(QFrame):
+    """An item (or optional question) with its options as exclusive radio buttons."""
+
+    def __init__(
+        self, label: str, text: str, options: tuple[Option, ...], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("measureItem")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 6)
+        layout.setSpacing(4)
+        self.text_label = plain_label(f"{label}  {text}")
+        self.text_label.setStyleSheet("font-size: 13pt;")
+        layout.addWidget(self.text_label)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
+        # Short option lists sit on one row; long ones (0-10 ratings) wrap in columns.
+        per_row = len(options) if len(options) <= 5 else 6
+        self.buttons: list[QRadioButton] = []
+        for index, option in enumerate(options):
+            radio = QRadioButton(option.label)
+            radio.setStyleSheet(RADIO_STYLE)
+            radio.setAccessibleName(f"{label} {option.label}")
+            radio.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.group.addButton(radio, option.value)
+            grid.addWidget(radio, index // per_row, index % per_row)
+            self.buttons.append(radio)
+        row = QHBoxLayout()
+        row.addLayout(grid)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def value(self) -> int | None:
+        checked = self.group.checkedId()
+        return None if self.group.checkedButton() is None else checked
+
+    def set_value(self, value: int) -> None:
+        button_ = self.group.button(value)
+        if button_ is None:
+            raise ValueError(f"{value} is not an answer here")
+        button_.setChecked(True)
+
+    def mark_missing(self, missing: bool) -> None:
+        self.text_label.setStyleSheet(
+            "font-size: 13pt;"
+            + (" font-weight: 600; text-decoration: underline;" if missing else "")
+        )
+
+
+class MeasureForm(QWidget):
+    submitted = Signal(object)  # core.measures.Score
+    cancelled = Signal()
+    crisis = Signal()  # the crisis answer was just chosen (emitted once per form)
+
+    def __init__(self, instrument: Instrument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.instrument = instrument
+        self.crisis_shown = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(10)
+        layout.addWidget(page_title(instrument.name))
+        timeframe = plain_label(
+            _tr("Time frame: {timeframe}").format(timeframe=instrument.timeframe),
+            object_name="muted",
+        )
+        layout.addWidget(timeframe)
+        layout.addWidget(plain_label(instrument.instructions, object_name="notice"))
+        if instrument.stem:
+            stem = plain_label(instrument.stem)
+            stem.setStyleSheet("font-weight: 600; font-size: 13pt;")
+            layout.addWidget(stem)
+        self.items: list[_Question] = []
+        for item in instrument.items:
+            question = _Question(f"{item.number}.", item.text, item.options)
+            question.group.buttonToggled.connect(self._answer_changed)
+            layout.addWidget(question)
+            self.items.append(question)
+        self.extras: list[_Question] = []
+        for extra in instrument.extra_questions:
+            note = plain_label(_tr("Optional question"), object_name="muted")
+            layout.addWidget(note)
+            question = _Question("", extra.text, extra.options)
+            layout.addWidget(question)
+            self.extras.append(question)
+        self.missing_label = plain_label("", object_name="notice")
+        self.missing_label.setAccessibleName(_tr("Items without an answer"))
+        self.missing_label.hide()
+        layout.addWidget(self.missing_label)
+        buttons = QHBoxLayout()
+        self.cancel_button = button(_tr("Leave without saving"))
+        self.cancel_button.clicked.connect(self.cancelled.emit)
+        self.submit_button = button(_tr("Save and see my result"), primary=True)
+        self.submit_button.clicked.connect(self.submit)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit_button)
+        layout.addLayout(buttons)
+        attribution = plain_label(instrument.attribution, object_name="muted")
+        attribution.setStyleSheet("font-size: 9pt;")
+        layout.addWidget(attribution)
+        layout.addStretch(1)
+        self.scroll_area.setWidget(body)
+        outer.addWidget(self.scroll_area)
+
+    # -- answers
+
+    def answers(self) -> list[int | None]:
+        """Item answers then optional questions; None where nothing is chosen."""
+        return [q.value() for q in self.items] + [q.value() for q in self.extras]
+
+    def set_answer(self, item_number: int, value: int) -> None:
+        """Choose an answer as a click would (used by keyboard shortcuts and tests)."""
+        self.items[item_number - 1].set_value(value)
+
+    def _answer_changed(self, _button: QAbstractButton, checked: bool) -> None:
+        if not checked:
+            return
+        if not self.crisis_shown and crisis_triggered(self.instrument, self.answers()):
+            self.crisis_shown = True
+            self.crisis.emit()
+        if self.missing_label.isVisible():
+            self._show_missing(self._missing())
+
+    def _missing(self) -> list[int]:
+        return [i for i, q in enumerate(self.items, start=1) if q.value() is None]
+
+    def _show_missing(self, missing: list[int]) -> None:
+        for number, question in enumerate(self.items, start=1):
+            question.mark_missing(number in missing)
+        if not missing:
+            self.missing_label.hide()
+
+    # -- submit
+
+    def submit(self) -> None:
+        """Score when complete; otherwise say which items are missing and score nothing."""
+        result = score(self.instrument, self.answers())
+        if isinstance(result, Incomplete):
+            self.missing_label.setText(
+                result.message
+                + " "
+                + _tr("Please answer them to see a result; nothing has been saved yet.")
+            )
+            self.missing_label.show()
+            self._show_missing(result.missing)
+            first = self.items[result.missing[0] - 1]
+            self.scroll_area.ensureWidgetVisible(first)
+            first.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.submitted.emit(result)

@@ -1,0 +1,169 @@
+"""Every stored questionnaire in a table: change its date, or delete it after confirming."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrate.core.timeutil import now_local
+from integrate.ui.measure_form import instrument_title
+from integrate.ui.services import AppServices
+from integrate.ui.widgets.common import button, plain_label
+from integrate.vault.measures import Administration
+
+ID_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MeasureTable", text)
+
+
+def _qt(moment: datetime) -> QDateTime:
+    return QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
+
+
+def ask_datetime(parent: QWidget, current: datetime) -> datetime | None:
+    """A small dialog to pick when a questionnaire was taken (None: cancelled)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(_tr("Change date"))
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(plain_label(_tr("When did you fill this in?")))
+    edit = QDateTimeEdit(_qt(current))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy HH:mm")
+    edit.setMaximumDateTime(_qt(now_local()))
+    edit.setAccessibleName(_tr("Date and time taken"))
+    layout.addWidget(edit)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return datetime.fromtimestamp(edit.dateTime().toMSecsSinceEpoch() / 1000).astimezone()
+
+
+def confirm_delete(parent: QWidget, description: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        _tr("Delete this result?"),
+        _tr("Delete {what}? This cannot be undone.").format(what=description),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class MeasureTable(QWidget):
+    changed = Signal()
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.rows: list[Administration] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        self.table = QTableWidget()
+        self.table.setAccessibleName(_tr("All questionnaire results"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.date_button = button(_tr("Change date..."))
+        self.date_button.clicked.connect(self._edit_selected)
+        self.delete_button = button(_tr("Delete..."))
+        self.delete_button.clicked.connect(self._delete_selected)
+        row.addWidget(self.date_button)
+        row.addWidget(self.delete_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.rows = list(reversed(self.services.measures.list()))
+        instruments = self.services.measures.instruments
+        headers = [_tr("Date"), _tr("Questionnaire"), _tr("Total"), _tr("Range")]
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(self.rows))
+        for r, adm in enumerate(self.rows):
+            ins = instruments.get(adm.instrument)
+            name = instrument_title(ins) if ins else adm.instrument
+            total = "" if adm.total is None or ins is None else f"{adm.total} / {ins.score_max}"
+            if adm.total is None and adm.subscales:
+                total = ", ".join(f"{k} {v}" for k, v in adm.subscales.items())
+            for c, text in enumerate(
+                (f"{adm.taken_at:%d %b %Y %H:%M}", name, total, (adm.band or "").lower())
+            ):
+                item = QTableWidgetItem(text)
+                item.setData(ID_ROLE, adm.id)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self._selection_changed()
+
+    def _selected(self) -> Administration | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        index = rows[0].row()
+        return self.rows[index] if 0 <= index < len(self.rows) else None
+
+    def select_id(self, measure_id: int) -> None:
+        for r, adm in enumerate(self.rows):
+            if adm.id == measure_id:
+                self.table.selectRow(r)
+                return
+
+    def _selection_changed(self) -> None:
+        has = self._selected() is not None
+        self.date_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _describe(self, adm: Administration) -> str:
+        ins = self.services.measures.instruments.get(adm.instrument)
+        name = instrument_title(ins) if ins else adm.instrument
+        return _tr("the {name} of {when:%d %b %Y}").format(name=name, when=adm.taken_at)
+
+    def _edit_selected(self) -> None:
+        adm = self._selected()
+        if adm is None or adm.id is None:
+            return
+        when = ask_datetime(self, adm.taken_at)
+        if when is None:
+            return
+        self.services.measures.set_taken_at(adm.id, when)
+        self._after_change()
+        self.select_id(adm.id)
+
+    def _delete_selected(self) -> None:
+        adm = self._selected()
+        if adm is None or adm.id is None:
+            return
+        if not confirm_delete(self, self._describe(adm)):
+            return
+        self.services.measures.delete(adm.id)
+        self._after_change()
+
+    def _after_change(self) -> None:
+        self.refresh()
+        self.changed.emit()
+        self.services.notify("measures")

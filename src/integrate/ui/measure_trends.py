@@ -1,0 +1,207 @@
+"""Trends: one chart per questionnaire over time, with session markers, and a table twin.
+
+The chart comes from `integrate.share.charts` (the same code draws it into the
+therapist PDF). The table shows the same numbers as text for screen readers and for
+anyone who prefers reading to charts.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrate.core.measures import Instrument
+from integrate.core.model import SessionKind, SessionStatus
+from integrate.share.charts import make_chart_view
+from integrate.share.content import Band, MeasurePoint, MeasureTrend
+from integrate.ui.services import AppServices
+from integrate.ui.widgets.common import plain_label
+from integrate.vault.measures import Administration
+
+# Families with a summed total, in the order therapists usually read them.
+TREND_FAMILIES = ("pcl5", "phq9", "gad7")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MeasureTrends", text)
+
+
+def family_instrument(instruments: dict[str, Instrument], family: str) -> Instrument:
+    """A representative instrument of the family (its range, bands and clusters)."""
+    members = sorted(
+        (i for i in instruments.values() if i.family == family),
+        key=lambda i: (i.variant != "past month", i.id),
+    )
+    return members[0]
+
+
+def build_trend(
+    instrument: Instrument, rows: list[Administration], *, clusters: bool = False
+) -> MeasureTrend:
+    """The chart data of one family from stored administrations (scored ones only)."""
+    points = [
+        MeasurePoint(taken_at=a.taken_at, total=a.total, subscales=a.subscales, band=a.band)
+        for a in rows
+        if a.total is not None
+    ]
+    labels = {s.id: f"{s.id} {s.name}" for s in instrument.subscales} if clusters else {}
+    return MeasureTrend(
+        instrument_id=instrument.family,
+        name=instrument.short_name,
+        max_total=instrument.score_max,
+        points=points,
+        bands=[Band(b.min, b.max, b.label) for b in instrument.bands],
+        title=instrument.short_name,
+        subscale_labels=labels,
+        note=instrument.change.note,
+        attribution=instrument.attribution,
+    )
+
+
+def session_markers(services: AppServices) -> list[datetime]:
+    """Ketamine sessions that took place (planned ones are not drawn)."""
+    return [
+        s.at
+        for s in services.sessions.list(kind=SessionKind.KETAMINE)
+        if s.status is SessionStatus.DONE
+    ]
+
+
+class TrendsView(QWidget):
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.instruments = services.measures.instruments
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        row = QHBoxLayout()
+        self.family = QComboBox()
+        self.family.setAccessibleName(_tr("Questionnaire"))
+        for fam in TREND_FAMILIES:
+            ins = family_instrument(self.instruments, fam)
+            self.family.addItem(ins.short_name, fam)
+        self.family.currentIndexChanged.connect(self.refresh)
+        row.addWidget(self.family)
+        self.clusters = QCheckBox(_tr("Show the four symptom clusters"))
+        self.clusters.setAccessibleName(_tr("Show the four symptom clusters"))
+        self.clusters.toggled.connect(self.refresh)
+        row.addWidget(self.clusters)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(_tr("Chart or table"))
+        self.chart_holder = QWidget()
+        self.chart_layout = QVBoxLayout(self.chart_holder)
+        self.chart_layout.setContentsMargins(0, 0, 0, 0)
+        self.chart_view: QWidget | None = None
+        self.tabs.addTab(self.chart_holder, _tr("Chart"))
+        self.table = QTableWidget()
+        self.table.setAccessibleName(_tr("Results as a table"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.tabs.addTab(self.table, _tr("Table"))
+        layout.addWidget(self.tabs, 1)
+        self.caption = plain_label("", object_name="muted")
+        layout.addWidget(self.caption)
+        self.refresh()
+
+    @property
+    def current_family(self) -> str:
+        return str(self.family.currentData())
+
+    def show_family(self, family: str) -> None:
+        self.family.setCurrentIndex(max(0, self.family.findData(family)))
+
+    def refresh(self) -> None:
+        fam = self.current_family
+        instrument = family_instrument(self.instruments, fam)
+        self.clusters.setVisible(bool(instrument.subscales))
+        rows = self.services.measures.list(family=fam)
+        trend = build_trend(
+            instrument, rows, clusters=self.clusters.isChecked() and bool(instrument.subscales)
+        )
+        markers = session_markers(self.services)
+        if self.chart_view is not None:
+            self.chart_layout.removeWidget(self.chart_view)
+            self.chart_view.deleteLater()
+        view: QWidget
+        if trend.points:
+            view = make_chart_view(trend, markers)
+            view.setAccessibleName(_tr("{name} over time").format(name=instrument.short_name))
+            view.setAccessibleDescription(self._summary(trend))
+        else:
+            view = plain_label(
+                _tr(
+                    "No {name} results yet. Take one from the first tab and it will appear here."
+                ).format(name=instrument.short_name)
+            )
+        self.chart_view = view
+        self.chart_layout.addWidget(view)
+        self._fill_table(instrument, rows)
+        self.caption.setText(
+            self._series_caption()
+            + _tr(
+                "Dotted lines are your ketamine sessions. Faint bands are the questionnaire's "
+                "ranges, for orientation only."
+            )
+        )
+
+    def _summary(self, trend: MeasureTrend) -> str:
+        pts = trend.sorted_points()
+        first, last = pts[0], pts[-1]
+        return _tr(
+            "{n} results from {a:%d %b %Y} to {b:%d %b %Y}; first {x}, latest {y} of {m}."
+        ).format(
+            n=len(pts),
+            a=first.taken_at,
+            b=last.taken_at,
+            x=first.total,
+            y=last.total,
+            m=trend.max_total,
+        )
+
+    def _series_caption(self) -> str:
+        parts = []
+        for series in self.services.sessions.list_series():
+            end = f"{series.ended_on:%d %b}" if series.ended_on else _tr("ongoing")
+            parts.append(f"{series.name}: {series.started_on:%d %b} - {end}")
+        return (_tr("Series: ") + "; ".join(parts) + ". ") if parts else ""
+
+    def _fill_table(self, instrument: Instrument, rows: list[Administration]) -> None:
+        subs = list(instrument.subscales)
+        headers = [_tr("Date"), _tr("Version"), _tr("Total"), _tr("Range")]
+        headers += [s.id for s in subs]
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        for col, sub in enumerate(subs, start=4):
+            header = self.table.horizontalHeaderItem(col)
+            if header is not None:
+                header.setToolTip(sub.name)
+        scored = [a for a in rows if a.total is not None]
+        self.table.setRowCount(len(scored))
+        for r, adm in enumerate(reversed(scored)):
+            ins = self.instruments.get(adm.instrument)
+            cells = [
+                f"{adm.taken_at:%d %b %Y}",
+                ins.variant if ins and ins.variant else "",
+                f"{adm.total} / {instrument.score_max}",
+                (adm.band or "").lower(),
+            ]
+            cells += [str(adm.subscales.get(s.id, "")) for s in subs]
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()

@@ -1,0 +1,207 @@
+"""Measures area on a real vault: the crisis screen comes first, gaps are listed, trends and
+the results table work."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCharts import QChartView, QLineSeries
+from PySide6.QtWidgets import QMessageBox
+
+from integrate.core.timeutil import now_local
+from integrate.ui import measure_table
+from integrate.ui.measure_crisis import CrisisScreen
+from integrate.ui.measure_result import ResultView
+from integrate.ui.measures import MeasuresPage
+from tests.ui.conftest import RunningApp
+
+
+def _page(app: RunningApp) -> MeasuresPage:
+    page = app.area("measures")
+    assert isinstance(page, MeasuresPage)
+    return page
+
+
+def test_phq9_item9_shows_crisis_screen_before_any_score(running_app: RunningApp) -> None:
+    page = _page(running_app)
+    form = page.start("phq9")
+    for number in range(1, 9):
+        form.set_answer(number, 1)
+    assert page.crisis_screen is None
+    # Choosing the answer (a real click on the radio button) opens the crisis screen at once.
+    form.items[8].buttons[1].click()
+    screen = page.crisis_screen
+    assert isinstance(screen, CrisisScreen) and screen.isVisible()
+    assert "Nobody monitors this app" in screen.not_monitored.text()
+    assert "988" in screen.lines.text()  # default country US
+    assert page.stack.currentWidget() is form  # no score anywhere yet
+    assert page.result_view is None
+    assert running_app.services.measures.list() == []
+    # Changing the answer again does not stack more screens.
+    form.items[8].buttons[2].click()
+    assert page.crisis_screen is screen
+    screen.back_button.click()
+    assert not screen.isVisible()
+    form.submit_button.click()
+    assert isinstance(page.result_view, ResultView)
+    assert "Your total is 10 of 27" in page.result_view.text()
+    assert "'moderate'" in page.result_view.text()
+    [adm] = running_app.services.measures.list()
+    assert adm.crisis_shown is True and adm.total == 10 and adm.answers[8] == 2
+
+
+def test_crisis_screen_lists_safety_plan_contacts_and_country(running_app: RunningApp) -> None:
+    from integrate.core.safety import PlanContact, SafetyPlan
+    from integrate.core.timeutil import to_iso
+
+    plan = SafetyPlan(
+        people_places=[PlanContact("Jo", "07700 900123")],
+        professionals=[PlanContact("Dr. Okafor", "020 7946 0000", "clinic")],
+    )
+    running_app.services.vault.conn.execute(
+        "INSERT INTO safety_plan(id, data, updated_at) VALUES (1, ?, ?)",
+        (plan.to_json(), to_iso(now_local())),
+    )
+    running_app.services.prefs.setValue("crisis/country", "GB")
+    page = _page(running_app)
+    form = page.start("phq9")
+    form.set_answer(9, 3)
+    screen = page.crisis_screen
+    assert screen is not None
+    assert "Jo  07700 900123" in screen.contacts_label.text()
+    assert "Dr. Okafor" in screen.contacts_label.text()
+    assert "116 123" in screen.lines.text()
+    screen.close()
+
+
+def test_broken_safety_plan_is_read_defensively(running_app: RunningApp) -> None:
+    from integrate.core.timeutil import to_iso
+
+    running_app.services.vault.conn.execute(
+        "INSERT INTO safety_plan(id, data, updated_at) VALUES (1, 'not json', ?)",
+        (to_iso(now_local()),),
+    )
+    page = _page(running_app)
+    page.start("phq9").set_answer(9, 1)
+    assert page.crisis_screen is not None and page.crisis_screen.contacts == []
+    page.crisis_screen.close()
+
+
+def test_incomplete_form_lists_missing_items_and_saves_nothing(running_app: RunningApp) -> None:
+    page = _page(running_app)
+    form = page.start("gad7")
+    for number in (1, 2, 4, 5, 7):
+        form.set_answer(number, 2)
+    form.submit_button.click()
+    assert form.missing_label.isVisible()
+    assert "Items 3 and 6 have no answer yet." in form.missing_label.text()
+    assert page.result_view is None and page.stack.currentWidget() is form
+    assert running_app.services.measures.list() == []
+    assert page.crisis_screen is None  # GAD-7 has no crisis item
+    form.set_answer(3, 0)
+    form.set_answer(6, 1)
+    form.submit_button.click()
+    assert page.result_view is not None
+    assert "Your total is 11 of 21" in page.result_view.text()
+
+
+def test_result_compares_with_series_baseline(demo_app: RunningApp) -> None:
+    page = _page(demo_app)
+    # Demo: the booster series starts in 4 days, so today belongs to its baseline window;
+    # take two PCL-5s so the second is compared with the first.
+    form = page.start("pcl5_week")
+    for n in range(1, 21):
+        form.set_answer(n, 2)
+    form.submit_button.click()
+    assert page.result_view is not None
+    assert "first PCL-5 of this series" in page.result_view.text()
+    page.result_view.done_button.click()
+    form = page.start("pcl5_week")
+    for n in range(1, 21):
+        form.set_answer(n, 1 if n <= 12 else 2)
+    form.submit_button.click()
+    text = page.result_view.text()  # type: ignore[union-attr]
+    assert "Change of 12 points, lower than the baseline" in text
+    assert "VA guidance" in text and "guidance, not a diagnosis" in text
+
+
+def test_trend_chart_renders_with_session_markers(demo_app: RunningApp) -> None:
+    page = _page(demo_app)
+    page.tabs.setCurrentWidget(page.trends)
+    trends = page.trends
+    trends.show_family("pcl5")
+    demo_app.settle()
+    view = trends.chart_view
+    assert isinstance(view, QChartView)
+    chart = view.chart()
+    names = [s.name() for s in chart.series()]
+    markers = [s for s in chart.series() if s.name() == "Session"]
+    assert len(markers) == 6  # the six done demo sessions; the planned booster is not drawn
+    total = next(s for s in chart.series() if s.name() == "PCL-5 total")
+    assert isinstance(total, QLineSeries) and total.count() == 4
+    assert "Intrusion" not in " ".join(names)
+    trends.clusters.setChecked(True)
+    chart = trends.chart_view.chart()  # type: ignore[union-attr]
+    names = [s.name() for s in chart.series()]
+    assert any("Intrusion" in n for n in names) and any("Avoidance" in n for n in names)
+    image = view.grab() if view is not None else None
+    image = trends.chart_view.grab()  # type: ignore[union-attr]
+    assert not image.isNull() and image.width() > 300
+    # The table twin holds the same four results.
+    assert trends.table.rowCount() == 4
+    assert "Chart" in trends.tabs.tabText(0) and "Table" in trends.tabs.tabText(1)
+    trends.show_family("phq9")
+    chart = trends.chart_view.chart()  # type: ignore[union-attr]
+    assert any(s.name() == "Moderate" for s in chart.series())  # faint bands are drawn
+
+
+def test_table_edits_date_and_deletes_with_confirmation(
+    demo_app: RunningApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _page(demo_app)
+    table = page.table
+    repo = demo_app.services.measures
+    before = len(repo.list())
+    assert table.table.rowCount() == before
+    newest = table.rows[0]
+    assert not table.delete_button.isEnabled()
+    table.table.selectRow(0)
+    assert table.delete_button.isEnabled()
+    when = now_local().replace(microsecond=0) - timedelta(days=40)
+    monkeypatch.setattr(measure_table, "ask_datetime", lambda parent, current: when)
+    table.date_button.click()
+    moved = repo.get(newest.id or 0)
+    assert moved is not None and moved.taken_at == when
+    assert moved.series_id is None  # 40 days ago is before the demo series
+    assert table.rows[-1].id == newest.id  # now the oldest
+    # Declining the confirmation keeps it; accepting deletes it.
+    table.select_id(newest.id or 0)
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No)
+    )
+    table.delete_button.click()
+    assert repo.get(newest.id or 0) is not None
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    table.delete_button.click()
+    assert repo.get(newest.id or 0) is None
+    assert len(repo.list()) == before - 1 == table.table.rowCount()
+
+
+def test_due_suggestions_start_forms_and_navigation_opens_one(demo_app: RunningApp) -> None:
+    page = _page(demo_app)
+    due = page.home_tab.due
+    assert {d.instrument_id for d in due} == {"pcl5_month", "phq9", "gad7"}  # booster baseline
+    page.home_tab.due_buttons[0].click()
+    assert page.form is not None and page.form.instrument.id == due[0].instrument_id
+    page.form.cancel_button.click()
+    assert page.stack.currentWidget() is page.home
+    demo_app.services.navigate.emit("measures", "gad7")
+    demo_app.settle()
+    assert page.form is not None and page.form.instrument.id == "gad7"
+
+
+def _unused(_: datetime) -> None:  # keep datetime import meaningful for type hints
+    pass

@@ -1,0 +1,125 @@
+"""Regenerate the README screenshots from demo data.
+
+    xvfb-run -a -s "-screen 0 1280x800x24" python scripts/screenshots.py [--out docs/screenshots]
+        [--theme light|dark] [--scale 1|2]
+
+Creates a fresh demo journal in a temporary folder (passphrase-protected, no keyring),
+opens the real window, visits every area and saves one PNG per screen. Screens that need
+a particular state (a check-in open, an exercise mid-way) are staged by the functions in
+STAGES, each of which may be missing while that screen does not exist yet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+PASSPHRASE = "screenshot passphrase"
+SIZE = (1100, 760)
+
+
+def _pump(app: object, rounds: int = 8) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from integrate.ui.worker import wait_for_background
+
+    for _ in range(rounds):
+        wait_for_background(5000)
+        QApplication.processEvents()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default="docs/screenshots")
+    parser.add_argument("--theme", default="light", choices=["light", "dark"])
+    parser.add_argument("--scale", default="1", choices=["1", "2"])
+    parser.add_argument("--suffix", default="", help="added to every file name, e.g. -dark")
+    args = parser.parse_args()
+    os.environ["QT_SCALE_FACTOR"] = args.scale
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:abstract=integrate-no-session-bus"
+
+    from keyring.backends import fail
+    from PySide6.QtWidgets import QApplication
+
+    from integrate.app import build
+    from integrate.demo import populate_demo
+    from integrate.paths import VaultPaths
+    from integrate.ui import theme
+    from integrate.vault.keys import KdfParams
+    from integrate.vault.keystore import Keystore
+    from integrate.vault.vault import create_vault
+
+    app = QApplication(sys.argv[:1])
+    palette = theme.DARK if args.theme == "dark" else theme.LIGHT
+    theme.apply_theme(app, palette)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    keystore = Keystore(backend=fail.Keyring())
+
+    def save(widget: object, name: str) -> None:
+        _pump(app)
+        path = out / f"{name}{args.suffix}.png"
+        widget.grab().save(str(path))  # type: ignore[attr-defined]
+        print(path)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        # First run.
+        window, controller = build(VaultPaths(Path(tmp) / "fresh"), keystore)
+        window.resize(*SIZE)
+        controller.start()
+        window.show()
+        save(window, "welcome")
+        controller.shutdown()
+        window.close()
+
+        # The demo journal.
+        paths = VaultPaths(Path(tmp) / "demo")
+        created = create_vault(paths, keystore=None, passphrase=PASSPHRASE,
+                               kdf=KdfParams(n=2**14))
+        populate_demo(created.vault)
+        created.vault.close()
+        window, controller = build(paths, keystore)
+        window.resize(*SIZE)
+        controller.start()
+        window.show()
+        _pump(app)
+        save(window, "unlock")
+        screen = window.screens.currentWidget()
+        screen.passphrase.setText(PASSPHRASE)  # type: ignore[attr-defined]
+        screen.unlock_button.click()  # type: ignore[attr-defined]
+        for _ in range(50):
+            _pump(app, 2)
+            if window.shell is not None:
+                break
+        assert window.shell is not None, "unlock failed"
+        for area in window.shell.areas:
+            window.shell.show_area(area.key) if area.key in window.shell._pages else (
+                window.shell.page(area.key), window.shell.show_area(area.key))
+            save(window, area.key)
+            for name, stage in STAGES.get(area.key, []):
+                try:
+                    widget = stage(window)
+                except Exception as exc:  # noqa: BLE001 - a missing screen skips its shot
+                    print(f"skipped {name}: {exc}", file=sys.stderr)
+                    continue
+                save(widget or window, name)
+        controller.show_help()
+        _pump(app)
+        dialog = window.findChild(object, "helpNowDialog")
+        if dialog is not None:
+            save(dialog, "help-now")
+            dialog.close()
+        controller.shutdown()
+    return 0
+
+
+# area key -> [(file name, function(window) -> widget to grab or None for the window)]
+STAGES: dict[str, list[tuple[str, Callable[[object], object]]]] = {}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -3,7 +3,7 @@ the results table work."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCharts import QChartView, QLineSeries
@@ -203,5 +203,27 @@ def test_due_suggestions_start_forms_and_navigation_opens_one(demo_app: RunningA
     assert page.form is not None and page.form.instrument.id == "gad7"
 
 
-def _unused(_: datetime) -> None:  # keep datetime import meaningful for type hints
-    pass
+def test_today_section_lists_due_and_opens_the_form(demo_app: RunningApp) -> None:
+    from integrate.ui.measures_today import due_measures_section
+
+    section = due_measures_section(demo_app.services)
+    assert section is not None
+    assert set(section.property("instrument_ids")) == {"pcl5_month", "phq9", "gad7"}
+    section.due_buttons[0].click()  # type: ignore[attr-defined]
+    demo_app.settle()
+    page = _page(demo_app)
+    assert page.form is not None
+    assert page.form.instrument.id == section.property("instrument_ids")[0]
+
+
+def test_today_section_is_absent_when_nothing_is_due(running_app: RunningApp) -> None:
+    from integrate.ui.measures_today import due_measures_section
+
+    # No series yet: the monthly set is suggested; after taking them nothing is due.
+    page = _page(running_app)
+    for iid, n in (("pcl5_month", 20), ("phq9", 9), ("gad7", 7)):
+        form = page.start(iid)
+        for k in range(1, n + 1):
+            form.set_answer(k, 0)
+        form.submit_button.click()
+    assert due_measures_section(running_app.services) is None

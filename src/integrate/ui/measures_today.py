@@ -1,0 +1,57 @@
+"""The "Questionnaires suggested" section of Today (listed in ui.today.TODAY_SECTIONS)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from integrate.ui.measure_form import instrument_title
+from integrate.ui.measures import due_now, reason_text
+from integrate.ui.services import AppServices
+from integrate.ui.widgets.common import button, plain_label
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MeasuresToday", text)
+
+
+def due_measures_section(services: AppServices) -> QWidget | None:
+    """A card with one button per suggested questionnaire; None when nothing is due."""
+    due = due_now(services)
+    if not due:
+        return None
+    frame = QFrame()
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(16, 14, 16, 14)
+    layout.setSpacing(8)
+    title = plain_label(_tr("Questionnaires suggested"), object_name="sectionTitle")
+    title.setStyleSheet("font-size: 12pt; font-weight: 600;")
+    layout.addWidget(title)
+    layout.addWidget(
+        plain_label(
+            _tr(
+                "A few minutes each. They help you and your clinician see how things change; "
+                "there is no need to do them all at once."
+            ),
+            object_name="muted",
+        )
+    )
+    instruments = services.measures.instruments
+    buttons = []
+    for item in due:
+        ins = instruments[item.instrument_id]
+        btn = button(
+            _tr("{name} - {reason}").format(
+                name=instrument_title(ins), reason=reason_text(item.reason)
+            )
+        )
+        btn.setMinimumHeight(40)
+        btn.clicked.connect(
+            lambda _=False, i=item.instrument_id: services.navigate.emit("measures", i)
+        )
+        layout.addWidget(btn)
+        buttons.append(btn)
+    frame.setProperty("instrument_ids", [d.instrument_id for d in due])
+    frame.due_buttons = buttons  # type: ignore[attr-defined]
+    return frame

@@ -35,9 +35,9 @@ class Area:
 
 def areas() -> list[Area]:
     return [
-        Area("today", _tr("Today"), "Ctrl+1", "integrate.ui.placeholder:today_page"),
+        Area("today", _tr("Today"), "Ctrl+1", "integrate.ui.today:today_page"),
         Area("journal", _tr("Journal"), "Ctrl+2", "integrate.ui.journal:journal_page"),
-        Area("sessions", _tr("Sessions"), "Ctrl+3", "integrate.ui.placeholder:sessions_page"),
+        Area("sessions", _tr("Sessions"), "Ctrl+3", "integrate.ui.sessions:sessions_page"),
         Area("exercises", _tr("Exercises"), "Ctrl+4", "integrate.ui.exercises:exercises_page"),
         Area("measures", _tr("Measures"), "Ctrl+5", "integrate.ui.measures:measures_page"),
         Area("share", _tr("Share"), "Ctrl+6", "integrate.ui.placeholder:share_page"),

@@ -1,0 +1,74 @@
+"""Where the patient is in the integration window right now ("Day 2 after session 3").
+
+Pure: returns a small result; the Today screen turns it into words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from integrate.core.model import Session, SessionKind, SessionStatus
+from integrate.core.timeutil import zone
+
+
+class WindowKind(StrEnum):
+    NO_SESSIONS = "no_sessions"  # nothing logged or planned yet
+    BEFORE_FIRST = "before_first"  # only planned sessions so far
+    SAME_DAY = "same_day"  # the day of a session (local calendar day)
+    DAYS_AFTER = "days_after"  # day 1-3 after a session
+    BETWEEN = "between"  # later than day 3
+
+
+@dataclass(frozen=True)
+class WindowState:
+    kind: WindowKind
+    session_number: int = 0  # 1-based within its series (or among sessions without one)
+    day: int = 0  # calendar days since the session (0 on the day)
+    last: Session | None = None
+    next: Session | None = None  # the next planned ketamine session, if any
+
+
+def session_number(session: Session, sessions: Sequence[Session]) -> int:
+    """1-based number of a ketamine session among the done ones of its series."""
+    peers = [
+        s
+        for s in sessions
+        if s.kind is SessionKind.KETAMINE
+        and s.series_id == session.series_id
+        and (s.status is SessionStatus.DONE or s.uid == session.uid)
+    ]
+    peers.sort(key=lambda s: (s.at, s.uid))
+    for index, s in enumerate(peers, start=1):
+        if s.uid == session.uid:
+            return index
+    return 0
+
+
+def current_window(sessions: Sequence[Session], now: datetime) -> WindowState:
+    """The window `now` falls in, judged by the latest done ketamine session before it."""
+    ketamine = [s for s in sessions if s.kind is SessionKind.KETAMINE]
+    done = sorted(
+        (s for s in ketamine if s.status is SessionStatus.DONE and s.at <= now), key=lambda s: s.at
+    )
+    planned = sorted(
+        (s for s in ketamine if s.status is SessionStatus.PLANNED and s.at > now),
+        key=lambda s: s.at,
+    )
+    upcoming = planned[0] if planned else None
+    if not done:
+        kind = WindowKind.BEFORE_FIRST if upcoming else WindowKind.NO_SESSIONS
+        return WindowState(kind, next=upcoming)
+    last = done[-1]
+    tz = zone(last.tz)
+    day = (now.astimezone(tz).date() - last.at.astimezone(tz).date()).days
+    number = session_number(last, sessions)
+    if day == 0:
+        kind = WindowKind.SAME_DAY
+    elif day <= 3:
+        kind = WindowKind.DAYS_AFTER
+    else:
+        kind = WindowKind.BETWEEN
+    return WindowState(kind, number, day, last, upcoming)

@@ -1,0 +1,506 @@
+"""One check-in: a few prompts for its phase, quick ratings, and gentle ways out.
+
+Every answer is a journal entry linked to the check-in (and its session), saved while
+typing (at most ~1 s after the last keystroke) and again when leaving. Nothing here
+asks the patient to justify skipping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrate.core.model import CheckInState, Entry, Phase, SessionKind
+from integrate.core.prompts import (
+    CheckInLayout,
+    Prompt,
+    PromptLibrary,
+    Rating,
+    choose_prompts,
+    load_prompts,
+    load_safety_card,
+)
+from integrate.core.timeutil import now_local
+from integrate.core.window import session_number
+from integrate.ui.services import AppServices
+from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
+from integrate.vault.checkins import StoredCheckin
+
+AUTOSAVE_MS = 1000  # after the last keystroke; well inside the 2 s promise
+CARD_STYLE = """
+QFrame#card { background: palette(base); border: 1px solid palette(mid); border-radius: 10px; }
+QLabel#sectionTitle { font-size: 12pt; font-weight: 600; }
+QPushButton#rating { min-width: 34px; padding: 4px 6px; }
+QPushButton#rating:checked { background: palette(highlight); color: palette(highlighted-text); }
+"""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CheckIn", text)
+
+
+def phase_name(phase: Phase) -> str:
+    """A short, plain name for a check-in of this phase."""
+    names = {
+        Phase.PREPARATION: _tr("Getting ready"),
+        Phase.SAME_DAY: _tr("Same-day check-in"),
+        Phase.DAY_1: _tr("Day 1 check-in"),
+        Phase.DAY_2: _tr("Day 2 check-in"),
+        Phase.DAY_3: _tr("Day 3 check-in"),
+        Phase.BETWEEN: _tr("Between sessions"),
+        Phase.SERIES_REVIEW: _tr("Looking back on the series"),
+        Phase.THERAPY_PREP: _tr("Preparing for therapy"),
+    }
+    return names[phase]
+
+
+def card() -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(16, 14, 16, 14)
+    layout.setSpacing(8)
+    return frame, layout
+
+
+@dataclass
+class _Answer:
+    """One text box and the journal entry it writes to."""
+
+    prompt: Prompt | None  # None: free writing
+    editor: QPlainTextEdit | QLineEdit
+    flag: QCheckBox
+    timer: QTimer
+    entry_id: int | None = None
+    skipped: bool = False
+
+    def text(self) -> str:
+        if isinstance(self.editor, QLineEdit):
+            return self.editor.text()
+        return self.editor.toPlainText()
+
+
+class RatingRow(QWidget):
+    """A quick rating as a row of large toggle buttons (none chosen until the patient picks)."""
+
+    def __init__(self, rating: Rating) -> None:
+        super().__init__()
+        self.rating = rating
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        question = rating.question + (_tr(" (optional)") if rating.optional else "")
+        layout.addWidget(plain_label(question))
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(False)  # clicking the chosen value again clears it
+        labels = (
+            list(rating.choices)
+            if rating.kind == "choice"
+            else [str(v) for v in range(rating.min, rating.max + 1)]
+        )
+        for offset, text in enumerate(labels):
+            value = rating.min + offset
+            b = QPushButton(text)
+            b.setObjectName("rating")
+            b.setCheckable(True)
+            b.setAccessibleName(f"{rating.label}: {text}")
+            b.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.group.addButton(b, value)
+            row.addWidget(b)
+        self.group.idClicked.connect(self._clicked)
+        row.addStretch(1)
+        layout.addLayout(row)
+        if rating.kind == "scale":
+            ends = plain_label(
+                f"{rating.min} = {rating.low_label}   ·   {rating.max} = {rating.high_label}",
+                object_name="muted",
+            )
+            layout.addWidget(ends)
+
+    def _clicked(self, value: int) -> None:
+        for b in self.group.buttons():
+            if self.group.id(b) != value:
+                b.setChecked(False)
+
+    def value(self) -> int | None:
+        for b in self.group.buttons():
+            if b.isChecked():
+                return self.group.id(b)
+        return None
+
+    def set_value(self, value: int | None) -> None:
+        for b in self.group.buttons():
+            b.setChecked(value is not None and self.group.id(b) == value)
+
+
+class CheckinView(QWidget):
+    """The check-in screen. Emits `closed` when the patient leaves it (any way)."""
+
+    closed = Signal()
+
+    def __init__(
+        self, services: AppServices, uid: str, library: PromptLibrary | None = None
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.repo = services.checkins
+        found = self.repo.get(uid)
+        if found is None:
+            raise KeyError(uid)
+        self.checkin: StoredCheckin = found
+        self.library = library or load_prompts()
+        self.layout_spec: CheckInLayout = self.library.layout(found.phase)
+        self.answers: list[_Answer] = []
+        self.ratings: dict[str, RatingRow] = {}
+        self._finished = False
+        self.setStyleSheet(CARD_STYLE)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        layout = page_layout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+
+        layout.addWidget(page_title(self._title()))
+        layout.addWidget(plain_label(self._subtitle(), object_name="muted"))
+        if self.layout_spec.safety_card:
+            layout.addWidget(self._safety_card())
+        if found.phase is Phase.THERAPY_PREP:
+            layout.addWidget(self._flagged_card())
+        self.prompts = self._prompts()
+        for prompt in self.prompts:
+            layout.addWidget(self._prompt_card(prompt))
+        if self.layout_spec.free_writing:
+            layout.addWidget(self._free_card())
+        ratings = self.library.ratings_for(found.phase)
+        if ratings:
+            frame, box = card()
+            box.addWidget(plain_label(_tr("Quick ratings"), object_name="sectionTitle"))
+            for rating in ratings:
+                row = RatingRow(rating)
+                row.set_value(found.ratings.get(rating.id))
+                self.ratings[rating.id] = row
+                box.addWidget(row)
+            layout.addWidget(frame)
+
+        actions = QHBoxLayout()
+        self.done_button = button(_tr("Done"), primary=True, accessible=_tr("Finish check-in"))
+        self.done_button.clicked.connect(self.finish)
+        self.later_button = button(_tr("Come back later"))
+        self.later_button.clicked.connect(self.leave)
+        self.skip_button = button(_tr("Skip this check-in"))
+        self.skip_button.clicked.connect(self.skip_checkin)
+        actions.addWidget(self.done_button)
+        actions.addWidget(self.later_button)
+        actions.addStretch(1)
+        actions.addWidget(self.skip_button)
+        layout.addLayout(actions)
+        layout.addWidget(
+            plain_label(
+                _tr("What you write is saved as you type. Skipping is always fine."),
+                object_name="muted",
+            )
+        )
+        layout.addStretch(1)
+        self._load_existing()
+        services.about_to_lock.connect(self.flush)
+
+    # -- building
+
+    def _title(self) -> str:
+        c = self.checkin
+        if c.session_id is not None and c.phase in (
+            Phase.SAME_DAY,
+            Phase.DAY_1,
+            Phase.DAY_2,
+            Phase.DAY_3,
+            Phase.BETWEEN,
+            Phase.PREPARATION,
+        ):
+            sessions = self.services.sessions.list(kind=SessionKind.KETAMINE)
+            session = next((s for s in sessions if s.id == c.session_id), None)
+            if session is not None:
+                n = session_number(session, sessions)
+                templates = {
+                    Phase.PREPARATION: _tr("Getting ready for session {n}"),
+                    Phase.SAME_DAY: _tr("The day of session {n}"),
+                    Phase.DAY_1: _tr("Day 1 after session {n}"),
+                    Phase.DAY_2: _tr("Day 2 after session {n}"),
+                    Phase.DAY_3: _tr("Day 3 after session {n}"),
+                    Phase.BETWEEN: _tr("Between sessions, after session {n}"),
+                }
+                return templates[c.phase].format(n=n)
+        return phase_name(c.phase)
+
+    def _subtitle(self) -> str:
+        due = self.checkin.due_at.astimezone()
+        if self.checkin.phase is Phase.SAME_DAY:
+            return _tr("Just a line or two. Rest comes first today.")
+        if self.checkin.state is CheckInState.DONE:
+            return _tr("You finished this one. You can still add to it.")
+        return _tr("From {when}. Take what is useful and leave the rest.").format(
+            when=due.strftime("%A %d %B, %H:%M")
+        )
+
+    def _safety_card(self) -> QWidget:
+        safety = load_safety_card()
+        frame, box = card()
+        frame.setObjectName("card")
+        frame.setAccessibleName(safety.title)
+        box.addWidget(plain_label(safety.title, object_name="sectionTitle"))
+        box.addWidget(plain_label(safety.intro))
+        for item in safety.items:
+            label = plain_label("•  " + item.text)
+            label.setObjectName(f"safety-{item.id}")
+            box.addWidget(label)
+        box.addWidget(plain_label(safety.who_to_call, object_name="muted"))
+        box.addWidget(plain_label(safety.not_monitored, object_name="muted"))
+        self.safety_frame = frame
+        return frame
+
+    def _flagged_card(self) -> QWidget:
+        frame, box = card()
+        box.addWidget(
+            plain_label(_tr("What you flagged for your therapist"), object_name="sectionTitle")
+        )
+        until = self.checkin.due_at + timedelta(days=2)
+        since = self._previous_therapy() or self.checkin.due_at - timedelta(days=14)
+        self.flagged = self.repo.flagged_entries(since, max(until, now_local()))
+        if not self.flagged:
+            box.addWidget(
+                plain_label(
+                    _tr(
+                        "Nothing flagged since the last appointment. You can "
+                        "flag an entry in the journal, or write a question "
+                        "below."
+                    ),
+                    object_name="muted",
+                )
+            )
+        for entry in self.flagged:
+            when = entry.created_at.strftime("%d %b") if entry.created_at else ""
+            title = entry.title or _tr("Untitled entry")
+            box.addWidget(plain_label(f"{when}  {title}"))
+            excerpt = entry.body if len(entry.body) <= 240 else entry.body[:240] + "…"
+            box.addWidget(plain_label(excerpt, object_name="muted"))
+        return frame
+
+    def _previous_therapy(self) -> datetime | None:
+        appointments = self.services.sessions.list(kind=SessionKind.THERAPY)
+        this = self.checkin.session_id
+        current = next((s for s in appointments if s.id == this), None)
+        if current is None:
+            return None
+        earlier = [s.at for s in appointments if s.at < current.at]
+        return max(earlier) if earlier else None
+
+    def _prompts(self) -> list[Prompt]:
+        c = self.checkin
+        known = []
+        for pid in c.prompt_ids:
+            try:
+                known.append(self.library.get(pid))
+            except KeyError:
+                continue  # removed from the library in an update
+        if known:
+            return known
+        chosen = choose_prompts(
+            self.library,
+            c.phase,
+            self.repo.prompts_seen_in_series(c),
+            self.repo.pinned(),
+            self.layout_spec.prompt_count,
+            c.uid,
+        )
+        self.repo.set_prompts(c.uid, [p.id for p in chosen])
+        return chosen
+
+    def _prompt_card(self, prompt: Prompt) -> QWidget:
+        frame, box = card()
+        frame.setAccessibleName(prompt.short)
+        box.addWidget(plain_label(prompt.short, object_name="sectionTitle"))
+        if not self.layout_spec.one_line:
+            box.addWidget(plain_label(prompt.long, object_name="muted"))
+        editor: QPlainTextEdit | QLineEdit
+        if self.layout_spec.one_line:
+            editor = QLineEdit()
+            editor.setPlaceholderText(_tr("A word or a line is plenty"))
+        else:
+            editor = QPlainTextEdit()
+            editor.setMinimumHeight(90)
+            editor.setTabChangesFocus(True)
+        editor.setAccessibleName(prompt.short)
+        box.addWidget(editor)
+        answer = self._answer(prompt, editor)
+        row = QHBoxLayout()
+        row.addWidget(answer.flag)
+        row.addStretch(1)
+        pinned = prompt.id in self.repo.pinned()
+        pin = QCheckBox(_tr("Show me this again"))
+        pin.setChecked(pinned)
+        pin.setAccessibleName(_tr("Pin this prompt"))
+        pin.toggled.connect(lambda on, pid=prompt.id: self._pin(pid, on))
+        row.addWidget(pin)
+        skip = button(prompt.skip_text, accessible=_tr("Skip this prompt"))
+        skip.setObjectName("skipPrompt")
+
+        def skip_prompt() -> None:
+            answer.skipped = True
+            editor.setEnabled(False)
+            skip.setEnabled(False)
+
+        skip.clicked.connect(skip_prompt)
+        row.addWidget(skip)
+        box.addLayout(row)
+        return frame
+
+    def _free_card(self) -> QWidget:
+        frame, box = card()
+        box.addWidget(plain_label(_tr("Anything else on your mind?"), object_name="sectionTitle"))
+        editor = QPlainTextEdit()
+        editor.setMinimumHeight(70)
+        editor.setTabChangesFocus(True)
+        editor.setAccessibleName(_tr("Free writing"))
+        box.addWidget(editor)
+        answer = self._answer(None, editor)
+        box.addWidget(answer.flag)
+        return frame
+
+    def _answer(self, prompt: Prompt | None, editor: QPlainTextEdit | QLineEdit) -> _Answer:
+        flag = QCheckBox(_tr("Flag for my therapist"))
+        flag.setAccessibleName(_tr("Flag for my therapist"))
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(AUTOSAVE_MS)
+        answer = _Answer(prompt, editor, flag, timer)
+        timer.timeout.connect(lambda: self._save(answer))
+        changed: Callable[..., None] = lambda *_: timer.start()  # noqa: E731
+        editor.textChanged.connect(changed)
+        flag.toggled.connect(lambda on: self._set_flag(answer, on))
+        self.answers.append(answer)
+        return answer
+
+    def _load_existing(self) -> None:
+        """Reopening a check-in shows what was already written in it."""
+        entries = self.repo.entries_for(self.checkin.id)
+        for answer in self.answers:
+            pid = answer.prompt.id if answer.prompt else None
+            match = next((e for e in entries if e.prompt_id == pid), None)
+            if match is None:
+                continue
+            entries.remove(match)
+            answer.entry_id = match.id
+            blocker = [answer.editor.blockSignals(True), answer.flag.blockSignals(True)]
+            if isinstance(answer.editor, QLineEdit):
+                answer.editor.setText(match.body)
+            else:
+                answer.editor.setPlainText(match.body)
+            answer.flag.setChecked(match.flagged)
+            answer.editor.blockSignals(blocker[0])
+            answer.flag.blockSignals(blocker[1])
+
+    # -- saving
+
+    def _save(self, answer: _Answer) -> None:
+        answer.timer.stop()
+        if not self.services.vault.is_open:
+            return
+        text = answer.text()
+        if answer.entry_id is None:
+            if not text.strip():
+                return
+            title = answer.prompt.short if answer.prompt else phase_name(self.checkin.phase)
+            entry = self.services.entries.add(
+                Entry(
+                    body=text,
+                    title=title,
+                    flagged=answer.flag.isChecked(),
+                    prompt_id=answer.prompt.id if answer.prompt else None,
+                    checkin_id=self.checkin.id,
+                    session_id=self.checkin.session_id,
+                )
+            )
+            answer.entry_id = entry.id
+        else:
+            title = answer.prompt.short if answer.prompt else phase_name(self.checkin.phase)
+            self.services.entries.save_text(answer.entry_id, title, text)
+        self.services.notify("entries")
+
+    def _set_flag(self, answer: _Answer, on: bool) -> None:
+        if answer.entry_id is None:
+            self._save(answer)
+        if answer.entry_id is not None:
+            self.services.entries.set_flagged(answer.entry_id, on)
+            self.services.notify("entries")
+
+    def _pin(self, prompt_id: str, on: bool) -> None:
+        if on:
+            self.repo.pin(prompt_id)
+        else:
+            self.repo.unpin(prompt_id)
+
+    def flush(self) -> None:
+        """Write every pending answer now (leaving, locking)."""
+        for answer in self.answers:
+            if answer.timer.isActive() or (answer.entry_id is None and answer.text().strip()):
+                self._save(answer)
+
+    def rating_values(self) -> dict[str, int | None]:
+        return {rid: row.value() for rid, row in self.ratings.items()}
+
+    # -- leaving
+
+    def finish(self) -> None:
+        self.flush()
+        self._drop_empty()
+        self.repo.complete(self.checkin.uid, self.rating_values(), [p.id for p in self.prompts])
+        self._close()
+
+    def skip_checkin(self) -> None:
+        self.flush()
+        self._drop_empty()
+        if self.checkin.state is not CheckInState.DONE:
+            self.repo.skip(self.checkin.uid)
+        self._close()
+
+    def leave(self) -> None:
+        self.flush()
+        self._close()
+
+    def _drop_empty(self) -> None:
+        for answer in self.answers:
+            if answer.entry_id is not None and not answer.text().strip():
+                self.services.entries.delete(answer.entry_id)
+                answer.entry_id = None
+
+    def _close(self) -> None:
+        if self._finished:
+            return
+        self._finished = True
+        self.services.notify("checkins")
+        self.closed.emit()
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        if self.services.vault.is_open:
+            self.flush()
+        super().hideEvent(event)  # type: ignore[arg-type]

@@ -20,6 +20,7 @@ DEMO_STEPS = [
     "integrate.demo.journal",
     "integrate.demo.checkins",
     "integrate.demo.measures",
+    "integrate.demo.exercises",
 ]
 
 

@@ -25,7 +25,10 @@ from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import page_title, plain_label
 
 # "module:callable(services) -> QWidget | None" sections shown when the journal is unlocked.
-EXTRA_SECTIONS: list[str] = []
+EXTRA_SECTIONS: list[str] = [
+    "integrate.ui.help_now_personal:exercise_section",
+    "integrate.ui.help_now_personal:contacts_section",
+]
 
 
 def _tr(text: str) -> str:
@@ -61,7 +64,7 @@ class HelpNowDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_tr("Need help now"))
         self.setModal(True)
-        self.resize(620, 560)
+        self.resize(720, 700)
         self.directory = load_crisis_lines()
         self._on_country_changed = on_country_changed
         outer = QVBoxLayout(self)
@@ -106,7 +109,9 @@ class HelpNowDialog(QDialog):
                 module, name = path.split(":")
                 factory = getattr(importlib.import_module(module), name)
                 section = factory(services)
-                if section is not None:
+                if section is not None and section.property("helpNowTop"):
+                    layout.insertWidget(2, section)  # right after the not-monitored notice
+                elif section is not None:
                     layout.addWidget(section)
         layout.addStretch(1)
         scroll.setWidget(body)

@@ -53,7 +53,11 @@ class SafetyPlanRepository:
 
 
 def user_crisis_lines(plan: SafetyPlan, builtin: list[CrisisLine]) -> list[UserCrisisLine]:
-    """Crisis entries in the plan that are not among `builtin` lines and are valid."""
+    """Crisis entries in the plan that are not among `builtin` lines and are valid.
+
+    Pass the lines of every country so a prefilled line of another country is not
+    mistaken for one the patient added.
+    """
     known = {c.digits for line in builtin for c in line.contacts}
     found: list[UserCrisisLine] = []
     for contact in plan.crisis_lines:

@@ -1,0 +1,110 @@
+"""The breathing pacer: a soft circle that grows on the in-breath and shrinks on the out-breath.
+
+It draws whatever `PacerState` it is given (the player computes it from its clock
+at ~30 fps). With reduce motion on, the circle stays one size and only the phase
+label changes, so nothing moves on screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QRadialGradient
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from integrate.core.pacer import PHASE_LABELS, BreathPhase, PacerState
+
+MIN_FRACTION = 0.38  # the smallest circle, as a share of the largest
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Pacer", text)
+
+
+def phase_label(phase: BreathPhase) -> str:
+    return _tr(PHASE_LABELS[phase])
+
+
+class PacerWidget(QWidget):
+    def __init__(self, parent: QWidget | None = None, *, reduce_motion: bool = False) -> None:
+        super().__init__(parent)
+        self.reduce_motion = reduce_motion
+        self.state: PacerState | None = None
+        self.paused = False
+        self.setMinimumSize(220, 220)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName(_tr("Breathing guide"))
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        return QSize(320, 320)
+
+    def set_state(self, state: PacerState | None, *, paused: bool = False) -> None:
+        phase_before = self.state.phase if self.state else None
+        self.state = state
+        self.paused = paused
+        if state is not None and state.phase is not phase_before:
+            self.setAccessibleDescription(self.caption())
+        self.update()
+
+    def caption(self) -> str:
+        if self.state is None:
+            return ""
+        if self.paused:
+            return _tr("Paused")
+        if self.state.done:
+            return _tr("Breathe normally")
+        return phase_label(self.state.phase)
+
+    def circle_fraction(self) -> float:
+        """Radius as a share of the largest circle (fixed when motion is reduced)."""
+        if self.state is None:
+            return MIN_FRACTION
+        if self.reduce_motion:
+            return 0.75
+        return MIN_FRACTION + (1.0 - MIN_FRACTION) * self.state.radius_fraction
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        accent = pal.highlight().color()
+        text = pal.windowText().color()
+        side = min(self.width(), self.height()) - 16
+        center = QPointF(self.width() / 2, self.height() / 2)
+        max_r = side / 2
+        # A faint guide ring shows how far the breath will go.
+        ring = QColor(accent)
+        ring.setAlphaF(0.25)
+        painter.setPen(QPen(ring, 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(center, max_r, max_r)
+        r = max_r * self.circle_fraction()
+        inner = QColor(accent)
+        inner.setAlphaF(0.55 if not self.paused else 0.3)
+        outer = QColor(accent)
+        outer.setAlphaF(0.85 if not self.paused else 0.4)
+        grad = QRadialGradient(center, max(r, 1.0))
+        grad.setColorAt(0.0, inner)
+        grad.setColorAt(1.0, outer)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(grad)
+        painter.drawEllipse(center, r, r)
+        caption = self.caption()
+        if caption:
+            font = QFont(self.font())
+            font.setPointSizeF(max(14.0, side / 16))
+            font.setWeight(QFont.Weight.DemiBold)
+            painter.setFont(font)
+            painter.setPen(QColor("#ffffff") if r > max_r * 0.5 else text)
+            box = QRectF(center.x() - max_r, center.y() - max_r, 2 * max_r, 2 * max_r)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, caption)
+            if self.state is not None and not self.state.done and not self.paused:
+                small = QFont(font)
+                small.setPointSizeF(font.pointSizeF() * 0.6)
+                small.setWeight(QFont.Weight.Normal)
+                painter.setFont(small)
+                count = max(1, int(self.state.phase_remaining + 0.999))
+                below = QRectF(box.x(), center.y() + font.pointSizeF() * 0.9, box.width(),
+                               font.pointSizeF() * 2)
+                painter.drawText(below, Qt.AlignmentFlag.AlignHCenter, str(count))
+        painter.end()

@@ -6,19 +6,20 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from integrate.core.model import CheckIn, CheckInState, Session
 from integrate.core.reminders import SnoozeChoice, find_sensitive_terms
-from integrate.core.timeutil import to_iso
+from integrate.core.schedule import ScheduleConfig, compute_schedule
+from integrate.core.timeutil import local_zone_name, to_iso
 from integrate.paths import VaultPaths
 from integrate.ui.reminders import ReminderBanner, ReminderDriver
 from integrate.vault.reminder_store import save_last_run
+from integrate.vault.sessions import SessionRepository
 from integrate.vault.vault import unlock_with_passphrase
 from tests.ui.conftest import PASSPHRASE, RunningApp, make_vault, start_app
 
-NOW = datetime(2025, 5, 6, 9, 57).astimezone()
-UID = "sess-1:day_1"
+REAL_NOW = datetime.now().astimezone()
 
 
 class FakeClock:
@@ -29,20 +30,32 @@ class FakeClock:
         return self.now
 
 
-def seed(
-    paths: VaultPaths, due: datetime, *, last_run: datetime | None = None, uid: str = UID
-) -> None:
+def seed(paths: VaultPaths, *, last_run: datetime | None = None) -> list[CheckIn]:
+    """A real session and the check-ins the schedule computes for it (as the app would
+    store them), so a schedule sync at unlock keeps them. Returns those still ahead."""
     result = unlock_with_passphrase(paths, PASSPHRASE)
     assert result.vault is not None
     with result.vault as vault:
-        stamp = to_iso(NOW - timedelta(days=1))
-        vault.conn.execute(
-            "INSERT INTO checkins(uid, phase, due_at, state, created_at, updated_at) "
-            "VALUES (?, 'day_1', ?, 'due', ?, ?)",
-            (uid, to_iso(due), stamp, stamp),
+        session = SessionRepository(vault.conn).add(
+            Session(at=REAL_NOW - timedelta(hours=1), tz=local_zone_name())
         )
+        checkins = compute_schedule([session], [], ScheduleConfig(), REAL_NOW)
+        stamp = to_iso(REAL_NOW)
+        for c in checkins:
+            vault.conn.execute(
+                "INSERT INTO checkins(uid, session_id, phase, due_at, state, created_at, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (c.key, session.id, c.phase.value, to_iso(c.due_at), c.state.value, stamp, stamp),
+            )
         if last_run is not None:
             save_last_run(vault, last_run)
+    ahead = [
+        c
+        for c in checkins
+        if c.state is CheckInState.DUE and c.due_at > REAL_NOW + timedelta(minutes=10)
+    ]
+    assert len(ahead) >= 3
+    return ahead
 
 
 def open_app(qtbot, paths: VaultPaths, clock: FakeClock) -> RunningApp:  # noqa: ANN001
@@ -63,16 +76,10 @@ def assert_neutral(banner: ReminderBanner) -> None:
         assert find_sensitive_terms(text) == [], text
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(NOW)
-
-
-def test_banner_appears_at_due_time_and_opens_the_checkin(
-    qtbot, tmp_path: Path, fast_kdf, clock: FakeClock
-) -> None:
+def test_banner_appears_at_due_time_and_opens_the_checkin(qtbot, tmp_path: Path, fast_kdf) -> None:
     paths = make_vault(tmp_path / "v")
-    seed(paths, NOW + timedelta(minutes=3))
+    target = seed(paths)[0]
+    clock = FakeClock(target.due_at - timedelta(minutes=3))
     app = open_app(qtbot, paths, clock)
     driver = driver_of(app)
     banner = driver.banner
@@ -82,10 +89,10 @@ def test_banner_appears_at_due_time_and_opens_the_checkin(
     assert driver.timer.isActive() and driver.timer.isSingleShot()
     assert driver.timer.interval() == 3 * 60 * 1000
 
-    clock.now = NOW + timedelta(minutes=2, seconds=59)
+    clock.now = target.due_at - timedelta(seconds=1)
     driver.tick()
     assert not banner.isVisible()
-    clock.now = NOW + timedelta(minutes=3)
+    clock.now = target.due_at
     driver.tick()
     assert banner.isVisible() and banner.window() is app.window
     assert banner.text.text() == "Time for your check-in"
@@ -93,15 +100,18 @@ def test_banner_appears_at_due_time_and_opens_the_checkin(
     assert banner.mapTo(app.window, banner.rect().topLeft()).y() > 0
     assert banner.geometry().bottom() <= app.window.screens.geometry().top()
     assert_neutral(banner)
-    assert UID not in " ".join(banner.shown_texts())
+    assert target.key not in " ".join(banner.shown_texts())
 
     with qtbot.waitSignal(app.services.navigate, timeout=2000) as opened:
         banner.open_button.click()
-    assert opened.args == ["today", UID]
+    assert opened.args == ["today", target.key]
     assert app.window.shell is not None and app.window.shell.current_key() == "today"
+    today = app.window.shell.page("today")
+    if hasattr(today, "checkin_view"):  # the real Today screen opens the check-in itself
+        assert today.checkin_view is not None
     assert not banner.isVisible()
     driver.tick()  # fired once: it does not come back by itself
-    assert not banner.isVisible() and not driver.timer.isActive()
+    assert not banner.isVisible()
 
     app.window.lock_button.click()
     app.settle()
@@ -109,15 +119,14 @@ def test_banner_appears_at_due_time_and_opens_the_checkin(
     app.controller.shutdown()
 
 
-def test_snooze_hides_it_and_it_returns_later(
-    qtbot, tmp_path: Path, fast_kdf, clock: FakeClock
-) -> None:
+def test_snooze_hides_it_and_it_returns_later(qtbot, tmp_path: Path, fast_kdf) -> None:
     paths = make_vault(tmp_path / "v")
-    seed(paths, NOW + timedelta(minutes=1))
+    target = seed(paths)[0]
+    t0 = target.due_at
+    clock = FakeClock(t0 - timedelta(minutes=1))
     app = open_app(qtbot, paths, clock)
     driver = driver_of(app)
     banner = driver.banner
-    t0 = NOW + timedelta(minutes=1)
     clock.now = t0
     driver.tick()
     assert banner.isVisible()
@@ -128,7 +137,7 @@ def test_snooze_hides_it_and_it_returns_later(
     ]
     banner.snooze_actions[SnoozeChoice.MIN_15].trigger()
     assert not banner.isVisible()
-    assert driver.service.next_wakeup() == t0 + timedelta(minutes=15)
+    assert driver.service.fire_time(f"checkin:{target.key}") == t0 + timedelta(minutes=15)
     assert driver.timer.isActive()
     clock.now = t0 + timedelta(minutes=14)
     driver.tick()
@@ -140,19 +149,14 @@ def test_snooze_hides_it_and_it_returns_later(
 
     banner.skip_button.click()
     assert not banner.isVisible()
-    clock.now = t0 + timedelta(days=2)
-    driver.tick()
-    assert not banner.isVisible() and driver.service.next_wakeup() is None
+    assert driver.service.fire_time(f"checkin:{target.key}") is None
     app.controller.shutdown()
 
 
-def test_missed_while_closed_is_one_kind_line(
-    qtbot, tmp_path: Path, fast_kdf, clock: FakeClock
-) -> None:
+def test_missed_while_closed_is_one_kind_line(qtbot, tmp_path: Path, fast_kdf) -> None:
     paths = make_vault(tmp_path / "v")
-    for n in range(3):
-        seed(paths, NOW - timedelta(hours=10 + n), uid=f"sess-1:c{n}")
-    seed(paths, NOW + timedelta(hours=5), last_run=NOW - timedelta(days=1), uid="sess-1:later")
+    ahead = seed(paths, last_run=REAL_NOW)
+    clock = FakeClock(ahead[2].due_at + timedelta(minutes=30))  # three came due meanwhile
     app = open_app(qtbot, paths, clock)
     driver = driver_of(app)
     banner = driver.banner
@@ -167,37 +171,34 @@ def test_missed_while_closed_is_one_kind_line(
         banner.today_button.click()
     assert opened.args == ["today", ""]
     assert not banner.isVisible()
-    assert driver.service.next_wakeup() == NOW + timedelta(hours=5)
+    driver.tick()
+    assert not banner.isVisible()
+    wakeup = driver.service.next_wakeup()
+    assert wakeup is None or wakeup > clock.now
     app.controller.shutdown()
 
 
-def test_schedule_change_rearms_and_drops_a_stale_banner(
-    qtbot, tmp_path: Path, fast_kdf, clock: FakeClock
-) -> None:
+def test_schedule_change_rearms_and_drops_a_stale_banner(qtbot, tmp_path: Path, fast_kdf) -> None:
     paths = make_vault(tmp_path / "v")
-    seed(paths, NOW + timedelta(seconds=1))
+    target, following = seed(paths)[:2]
+    clock = FakeClock(target.due_at - timedelta(seconds=1))
     app = open_app(qtbot, paths, clock)
     driver = driver_of(app)
-    clock.now = NOW + timedelta(seconds=1)
+    clock.now = target.due_at
     driver.tick()
     assert driver.banner.isVisible()
     # The check-in is done elsewhere (e.g. from Today): the banner goes away.
-    app.services.vault.conn.execute("UPDATE checkins SET state = 'done' WHERE uid = ?", (UID,))
-    app.services.notify("checkins")
-    assert not driver.banner.isVisible() and driver.queue == []
-    # A new check-in appears in the schedule: the timer is re-armed for it.
     app.services.vault.conn.execute(
-        "INSERT INTO checkins(uid, phase, due_at, state, created_at, updated_at) "
-        "VALUES ('sess-2:day_2', 'day_2', ?, 'due', ?, ?)",
-        (to_iso(NOW + timedelta(minutes=2)), to_iso(NOW), to_iso(NOW)),
+        "UPDATE checkins SET state = 'done' WHERE uid = ?", (target.key,)
     )
     app.services.notify("checkins")
-    assert driver.timer.isActive() and driver.timer.interval() == 119_000
+    assert not driver.banner.isVisible() and driver.queue == []
+    assert driver.service.next_wakeup() == following.due_at and driver.timer.isActive()
     # Reminders switched off in Settings: nothing is armed or shown.
     app.services.vault.set_setting("reminders", {"enabled": False})
     app.services.notify("settings")
     assert not driver.timer.isActive()
-    clock.now = NOW + timedelta(minutes=2)
+    clock.now = following.due_at
     driver.tick()
     assert not driver.banner.isVisible()
     app.controller.shutdown()

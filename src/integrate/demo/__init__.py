@@ -17,6 +17,7 @@ from integrate.vault.db import transaction
 from integrate.vault.vault import Vault
 
 DEMO_STEPS = [
+    "integrate.demo.history",
     "integrate.demo.journal",
     "integrate.demo.checkins",
     "integrate.demo.measures",

@@ -30,17 +30,34 @@ SCHEDULE: list[tuple[int, str, int, int, int]] = [
 def answers_for(
     instrument: Instrument, target: int, rng: random.Random, fixed: dict[int, int] | None = None
 ) -> list[int]:
-    """Item answers summing to `target`, spread unevenly like a real form."""
+    """Item answers summing to `target`, with a stable profile and a little noise.
+
+    Each item keeps the same relative weight from week to week (seeded by the
+    instrument's family), so the PCL-5 clusters ease together as they would for one
+    person rather than jumping about.
+    """
     fixed = fixed or {}
     free = [i for i in instrument.items if i.number not in fixed]
     top = min(max(i.values) for i in free)
     target = max(0, min(target - sum(fixed.values()), top * len(free)))
-    values = {i.number: 0 for i in free}
-    for _ in range(target):
-        open_items = [n for n, v in values.items() if v < top]
-        # Favour items already endorsed, so some symptoms stand out.
-        weights = [1 + values[n] * 1.5 for n in open_items]
-        values[rng.choices(open_items, weights)[0]] += 1
+    profile = random.Random(instrument.family)
+    weights = {i.number: profile.uniform(0.4, 1.6) for i in free}
+    scale = target / sum(weights.values())
+    ideal = {n: min(top, w * scale) for n, w in weights.items()}
+    values = {n: int(v) for n, v in ideal.items()}
+    # Largest remainders first, until the total is reached.
+    for n in sorted(ideal, key=lambda k: ideal[k] - values[k], reverse=True):
+        if sum(values.values()) >= target:
+            break
+        if values[n] < top:
+            values[n] += 1
+    while sum(values.values()) < target:
+        values[rng.choice([n for n, v in values.items() if v < top])] += 1
+    for _ in range(2):  # small noise that keeps the total
+        a, b = rng.sample(list(values), 2)
+        if values[a] > 0 and values[b] < top:
+            values[a] -= 1
+            values[b] += 1
     values.update(fixed)
     return [values[i.number] for i in instrument.items]
 

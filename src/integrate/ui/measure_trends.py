@@ -151,13 +151,12 @@ class TrendsView(QWidget):
         self.chart_view = view
         self.chart_layout.addWidget(view)
         self._fill_table(instrument, rows)
-        self.caption.setText(
-            self._series_caption()
-            + _tr(
-                "Dotted lines are your ketamine sessions. Faint bands are the questionnaire's "
-                "ranges, for orientation only."
+        caption = self._series_caption() + _tr("Dotted lines are your ketamine sessions.")
+        if instrument.bands:
+            caption += " " + _tr(
+                "Faint bands are the questionnaire's ranges, for orientation only."
             )
-        )
+        self.caption.setText(caption)
 
     def _summary(self, trend: MeasureTrend) -> str:
         pts = trend.sorted_points()

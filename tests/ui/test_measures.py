@@ -227,3 +227,27 @@ def test_today_section_is_absent_when_nothing_is_due(running_app: RunningApp) ->
             form.set_answer(k, 0)
         form.submit_button.click()
     assert due_measures_section(running_app.services) is None
+
+
+def test_form_is_keyboard_operable(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    from integrate.core.measures import get_instrument
+    from integrate.ui.measure_form import MeasureForm
+
+    form = MeasureForm(get_instrument("gad7"))
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    form.items[0].buttons[0].setFocus()
+    qtbot.keyClick(form.focusWidget(), Qt.Key.Key_Right)
+    qtbot.keyClick(form.focusWidget(), Qt.Key.Key_Right)
+    assert form.answers()[0] == 2
+    qtbot.keyClick(form.focusWidget(), Qt.Key.Key_Tab)  # next item, not the next option
+    assert form.focusWidget() is form.items[1].buttons[0]
+    qtbot.keyClick(form.focusWidget(), Qt.Key.Key_3)
+    assert form.answers()[1] == 3
+    qtbot.keyClick(form.focusWidget(), Qt.Key.Key_Backtab)
+    assert form.focusWidget() is form.items[0].buttons[2]  # back to the chosen answer
+    for radio in form.items[0].buttons:
+        assert radio.accessibleName().startswith("1. ")

@@ -8,7 +8,8 @@ scores nothing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -162,6 +163,50 @@ class MeasureForm(QWidget):
         layout.addStretch(1)
         self.scroll_area.setWidget(body)
         outer.addWidget(self.scroll_area)
+
+        self._questions = [*self.items, *self.extras]
+        for question in self._questions:
+            for radio in question.buttons:
+                radio.installEventFilter(self)
+
+    # -- keyboard: arrows or digits choose within an item, Tab moves to the next item
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        where = next(
+            ((q, q.buttons.index(watched)) for q in self._questions if watched in q.buttons), None
+        )
+        if where is None:
+            return False
+        question, index = where
+        key = event.key()
+        step = {
+            Qt.Key.Key_Right: 1,
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_Left: -1,
+            Qt.Key.Key_Up: -1,
+        }.get(Qt.Key(key))
+        if step is not None:
+            target = question.buttons[max(0, min(len(question.buttons) - 1, index + step))]
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            target.setChecked(True)
+            return True
+        text = event.text()
+        if text.isdigit() and question.group.button(int(text)) is not None:
+            question.set_value(int(text))
+            question.group.button(int(text)).setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            pos = self._questions.index(question)
+            pos += -1 if key == Qt.Key.Key_Backtab else 1
+            if 0 <= pos < len(self._questions):
+                nxt = self._questions[pos]
+                target = nxt.group.checkedButton() or nxt.buttons[0]
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+                self.scroll_area.ensureWidgetVisible(nxt)
+                return True
+        return False
 
     # -- answers
 

@@ -28,8 +28,10 @@ from integrate.vault.vault import create_vault, unlock_with_passphrase
 PASS = "kill test passphrase"
 LOSS_BOUND_S = 2.0
 RUNS = 5
-TEXT = ("Today I noticed my shoulders again, and I let them be. "
-        "The rain was soft; I walked anyway, slowly. ") * 40
+TEXT = (
+    "Today I noticed my shoulders again, and I let them be. "
+    "The rain was soft; I walked anyway, slowly. "
+) * 40
 
 CHILD = r"""
 import os, sys, time
@@ -85,8 +87,12 @@ def _run_once(tmp_path: Path, run: int, rng: random.Random) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(paths.root), entry.uid, str(rng.choice([8, 15, 30]))],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-        env=env)
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
     assert child.stdin is not None and child.stdout is not None
     child.stdin.write(TEXT + "\n" + PASS + "\n")
     child.stdin.close()
@@ -127,7 +133,8 @@ def _run_once(tmp_path: Path, run: int, rng: random.Random) -> None:
     assert TEXT.startswith(stored.body), "the stored text is not what was typed"
     assert len(stored.body) >= must_have, (
         f"run {run}: stored {len(stored.body)} chars, but {must_have} were typed more than "
-        f"{LOSS_BOUND_S} s before the kill (typed {total_typed} in all)")
+        f"{LOSS_BOUND_S} s before the kill (typed {total_typed} in all)"
+    )
     assert len(stored.body) <= total_typed
     assert must_have > 0, "the kill came before 2 s of typing: nothing was tested"
 

@@ -40,12 +40,16 @@ def _stored_body(app, entry_id: int) -> str | None:  # noqa: ANN001
 
 def _entry_rows(page: JournalPage) -> list:
     model = page.model
-    return [model.index(i).data(EntryRole) for i in range(model.rowCount())
-            if model.index(i).data(KindRole) == "entry"]
+    return [
+        model.index(i).data(EntryRole)
+        for i in range(model.rowCount())
+        if model.index(i).data(KindRole) == "entry"
+    ]
 
 
-def test_empty_journal_explains_and_new_entry_autosaves_within_two_seconds(running_app,
-                                                                           qtbot) -> None:
+def test_empty_journal_explains_and_new_entry_autosaves_within_two_seconds(
+    running_app, qtbot
+) -> None:
     page = _journal(running_app)
     assert page.list_stack.currentIndex() == 1
     assert "No entries yet" in page.empty.text()
@@ -76,7 +80,7 @@ def test_search_finds_entry_with_highlighted_snippet_and_opens_it(running_app, q
     index = page.model.index(0)
     assert index.data(KindRole) == "entry"  # no group headers in search results
     text, ranges = index.data(SnippetRole)
-    assert [text[s:s + n] for s, n in ranges] == ["calming"]
+    assert [text[s : s + n] for s, n in ranges] == ["calming"]
     page.list.grab()  # the delegate paints the highlight without error
     page.list.setCurrentIndex(index)
     assert page.editor.entry_id == target.id and page.editor.title.text() == "Rain"
@@ -94,10 +98,12 @@ def test_tag_flag_and_date_filters(running_app) -> None:
     repo = running_app.services.entries
     now = now_local()
     sleep = repo.add(Entry(body="a", title="Sleep", tags=["sleep"], created_at=now))
-    flagged = repo.add(Entry(body="b", title="For Dr. O", flagged=True,
-                             created_at=now - timedelta(days=1)))
-    old = repo.add(Entry(body="c", title="Old", tags=["sleep"],
-                         created_at=now - timedelta(days=90)))
+    flagged = repo.add(
+        Entry(body="b", title="For Dr. O", flagged=True, created_at=now - timedelta(days=1))
+    )
+    old = repo.add(
+        Entry(body="c", title="Old", tags=["sleep"], created_at=now - timedelta(days=90))
+    )
     running_app.services.notify("entries")
     assert page.model.total == 3
     page.tag_filter.setCurrentIndex(page.tag_filter.findData("sleep"))
@@ -159,7 +165,7 @@ def test_markup_in_entries_is_shown_literally(running_app) -> None:
     page.apply_filter()
     text, ranges = page.model.index(0).data(SnippetRole)
     assert "<img src=file:///etc/passwd>" in text
-    assert [text[s:s + n] for s, n in ranges] == ["passwd"]
+    assert [text[s : s + n] for s, n in ranges] == ["passwd"]
     page.list.grab()
     page.search.clear()
     page.apply_filter()
@@ -215,8 +221,9 @@ def test_ten_years_of_entries_load_lazily(running_app) -> None:
     now = now_local()
     with transaction(running_app.services.vault.conn):
         for day in range(3650):
-            repo.add(Entry(body=f"day {day}", title=f"Day {day}",
-                           created_at=now - timedelta(days=day)))
+            repo.add(
+                Entry(body=f"day {day}", title=f"Day {day}", created_at=now - timedelta(days=day))
+            )
     running_app.services.notify("entries")
     assert page.model.total == 3650
     assert page.model.rowCount() <= 150  # one page (plus headers), not 3650 rows
@@ -233,8 +240,11 @@ def test_demo_journal_groups_by_session_and_shows_links(demo_app) -> None:
     page = _journal(demo_app)
     model = page.model
     assert model.index(0).data(KindRole) == "header"
-    headers = [model.index(i).data() for i in range(model.rowCount())
-               if model.index(i).data(KindRole) == "header"]
+    headers = [
+        model.index(i).data()
+        for i in range(model.rowCount())
+        if model.index(i).data(KindRole) == "header"
+    ]
     assert any("Initial series" in h and "session 6" in h for h in headers)
     page.list.setCurrentIndex(model.index(1))
     assert page.editor.entry_id is not None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,7 +24,6 @@ from integrate.vault.entries import (
 from integrate.vault.sessions import SessionRepository
 from integrate.vault.vault import Vault, create_vault
 
-UTC = timezone.utc
 T0 = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
 
 
@@ -40,10 +39,17 @@ def repo(vault: Vault) -> EntryRepository:
     return EntryRepository(vault.conn)
 
 
-def _add(repo: EntryRepository, body: str, title: str = "", tags: list[str] | None = None,
-         days: int = 0, **kw: object) -> Entry:
-    return repo.add(Entry(body=body, title=title, tags=tags or [],
-                          created_at=T0 + timedelta(days=days), **kw))  # type: ignore[arg-type]
+def _add(
+    repo: EntryRepository,
+    body: str,
+    title: str = "",
+    tags: list[str] | None = None,
+    days: int = 0,
+    **kw: object,
+) -> Entry:
+    return repo.add(
+        Entry(body=body, title=title, tags=tags or [], created_at=T0 + timedelta(days=days), **kw)
+    )  # type: ignore[arg-type]
 
 
 def test_add_get_and_autosave_round_trip(repo: EntryRepository) -> None:
@@ -73,12 +79,33 @@ def test_search_words_phrases_prefix_and_ranking(repo: EntryRepository) -> None:
     assert "<<calming>>" in hit.snippet
 
 
-@pytest.mark.parametrize("query", [
-    'NEAR(', '"', '""', "*", "**", "a OR", "AND", "NOT x", "body:", "title:x", "(", ")",
-    "^start", "-", "'; DROP TABLE entries; --", "\\", "\x00", "💚", "שלום", "a\"b", "{x y}:z",
-])
-def test_odd_input_never_raises_and_is_treated_as_text(repo: EntryRepository,
-                                                       query: str) -> None:
+@pytest.mark.parametrize(
+    "query",
+    [
+        "NEAR(",
+        '"',
+        '""',
+        "*",
+        "**",
+        "a OR",
+        "AND",
+        "NOT x",
+        "body:",
+        "title:x",
+        "(",
+        ")",
+        "^start",
+        "-",
+        "'; DROP TABLE entries; --",
+        "\\",
+        "\x00",
+        "💚",
+        "שלום",
+        'a"b',
+        "{x y}:z",
+    ],
+)
+def test_odd_input_never_raises_and_is_treated_as_text(repo: EntryRepository, query: str) -> None:
     _add(repo, "plain text")
     repo.search(query)  # must not raise an FTS5 syntax error
     list_page(repo.conn, JournalFilter(query=query), limit=10)
@@ -90,7 +117,7 @@ def test_operators_and_unicode_are_searchable_text(repo: EntryRepository) -> Non
     _add(repo, "We talked about the NEAR( future and AND gates", "ops")
     _add(repo, "Ein Café in Zürich, naïve plan 🌱", "accents")
     _add(repo, "שלום עולם - a line in Hebrew", "rtl")
-    _add(repo, "she said \"it's fine\" (it was not)", "quotes")
+    _add(repo, 'she said "it\'s fine" (it was not)', "quotes")
     assert [h.title for h in repo.search("NEAR(")] == ["ops"]
     assert [h.title for h in repo.search("AND")] == ["ops"]
     assert [h.title for h in repo.search("cafe zurich")] == ["accents"]  # diacritics folded
@@ -102,7 +129,7 @@ def test_operators_and_unicode_are_searchable_text(repo: EntryRepository) -> Non
 
 def test_fts_query_quotes_every_term() -> None:
     assert fts_query('a "b c" d*') == '"a" "b c" "d"*'
-    assert fts_query('NEAR(x, y)') == '"NEAR(x," "y)"'
+    assert fts_query("NEAR(x, y)") == '"NEAR(x," "y)"'
     assert fts_query("   ") == ""
     assert fts_query('say "hi') == '"say" "hi"'
 
@@ -129,7 +156,12 @@ def test_delete_and_restore_keep_uid_times_tags_and_search(repo: EntryRepository
     again = repo.get(restored.id or 0)
     assert again is not None
     assert (again.uid, again.created_at, again.tags, again.flagged, again.body) == (
-        e.uid, e.created_at, ["mine"], True, "a private thought")
+        e.uid,
+        e.created_at,
+        ["mine"],
+        True,
+        "a private thought",
+    )
     assert [h.uid for h in repo.search("private")] == [e.uid]
 
 
@@ -150,17 +182,18 @@ def test_paging_covers_every_entry_once_newest_first(repo: EntryRepository) -> N
     assert first.preview == "day 249 text" and first.snippet is None
 
 
-def test_filters_flag_tag_dates_phase_combined_with_search(vault: Vault,
-                                                           repo: EntryRepository) -> None:
+def test_filters_flag_tag_dates_phase_combined_with_search(
+    vault: Vault, repo: EntryRepository
+) -> None:
     sessions = SessionRepository(vault.conn)
     session = sessions.add(Session(at=T0 - timedelta(hours=30), tz="UTC"))
     vault.conn.execute(
         "INSERT INTO checkins(uid, session_id, phase, due_at, created_at, updated_at) "
         "VALUES ('k1', ?, 'day_1', ?, ?, ?)",
-        (session.id, T0.isoformat(), T0.isoformat(), T0.isoformat()))
+        (session.id, T0.isoformat(), T0.isoformat(), T0.isoformat()),
+    )
     checkin_id = vault.conn.execute("SELECT id FROM checkins").fetchone()[0]
-    a = _add(repo, "from the check-in about sleep", tags=["sleep"], days=0,
-             checkin_id=checkin_id)
+    a = _add(repo, "from the check-in about sleep", tags=["sleep"], days=0, checkin_id=checkin_id)
     b = _add(repo, "flagged note about sleep", days=5, flagged=True)
     c = _add(repo, "later note", tags=["sleep"], days=10)
 
@@ -180,8 +213,9 @@ def test_filters_flag_tag_dates_phase_combined_with_search(vault: Vault,
     assert count_matching(vault.conn, JournalFilter(query="note")) == 2
 
 
-def test_grouping_falls_back_to_the_window_an_entry_was_written_in(vault: Vault,
-                                                                  repo: EntryRepository) -> None:
+def test_grouping_falls_back_to_the_window_an_entry_was_written_in(
+    vault: Vault, repo: EntryRepository
+) -> None:
     sessions = SessionRepository(vault.conn)
     series = sessions.add_series(Series("Initial series", T0.date()))
     s1 = sessions.add(Session(at=T0, tz="UTC", series_id=series.id))
@@ -190,8 +224,7 @@ def test_grouping_falls_back_to_the_window_an_entry_was_written_in(vault: Vault,
     after1 = _add(repo, "unlinked, after session 1", days=2)
     after2 = _add(repo, "unlinked, after session 2", days=8)
     linked = _add(repo, "linked to session 1 explicitly", days=9, session_id=s1.id)
-    groups = {r.id: r.group_session_id
-              for r in list_page(vault.conn, JournalFilter(), limit=10)}
+    groups = {r.id: r.group_session_id for r in list_page(vault.conn, JournalFilter(), limit=10)}
     assert groups == {before.id: None, after1.id: s1.id, after2.id: s2.id, linked.id: s1.id}
     infos = session_infos(vault.conn)
     assert infos[s2.id or 0].number == 2 and infos[s2.id or 0].series_name == "Initial series"
@@ -204,9 +237,12 @@ def test_entry_links_show_session_checkin_and_shares(vault: Vault, repo: EntryRe
     links = entry_links(vault.conn, e)
     assert links.session is not None and links.session.id == session.id
     assert links.shared_on == ()
-    vault.conn.execute("INSERT INTO shares(uid, created_at, file_name) VALUES "
-                       "('s1', '2024-04-02T10:00:00+00:00', 'summary.pdf')")
-    vault.conn.execute("INSERT INTO share_items(share_id, item_type, item_uid) "
-                       "VALUES (1, 'entry', ?)", (e.uid,))
+    vault.conn.execute(
+        "INSERT INTO shares(uid, created_at, file_name) VALUES "
+        "('s1', '2024-04-02T10:00:00+00:00', 'summary.pdf')"
+    )
+    vault.conn.execute(
+        "INSERT INTO share_items(share_id, item_type, item_uid) VALUES (1, 'entry', ?)", (e.uid,)
+    )
     links = entry_links(vault.conn, e)
     assert [d.date() for d in links.shared_on] == [date(2024, 4, 2)]

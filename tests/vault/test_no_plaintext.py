@@ -66,17 +66,27 @@ def test_canary_never_on_disk_in_plaintext(tmp_path: Path, fast_kdf: None) -> No
     needles = [n for c in (canary_text, canary_title, canary_tag) for n in _needles(c)]
     paths = VaultPaths(tmp_path / "data")
     # The data folder whole; the shared temp folder: whatever changed during this test.
-    roots: list[tuple[Path, float | None]] = [(tmp_path, None),
-                                              (Path(tempfile.gettempdir()), start)]
+    roots: list[tuple[Path, float | None]] = [
+        (tmp_path, None),
+        (Path(tempfile.gettempdir()), start),
+    ]
 
     created = create_vault(paths, keystore=None, passphrase=PASS)
     repo = EntryRepository(created.vault.conn)
-    entry = repo.add(Entry(body=f"Something private: {canary_text} and more words.",
-                           title=f"About {canary_title}", tags=[canary_tag]))
+    entry = repo.add(
+        Entry(
+            body=f"Something private: {canary_text} and more words.",
+            title=f"About {canary_title}",
+            tags=[canary_tag],
+        )
+    )
     assert entry.id is not None
     for i in range(50):  # autosave-like updates, so the WAL holds many versions
-        repo.save_text(entry.id, f"About {canary_title}",
-                       f"Something private: {canary_text} and more words {i}.")
+        repo.save_text(
+            entry.id,
+            f"About {canary_title}",
+            f"Something private: {canary_text} and more words {i}.",
+        )
     # A search and a big sort exercise FTS and temp storage.
     assert repo.search(canary_text)
     assert list_page(created.vault.conn, JournalFilter(query=canary_tag), limit=10)

@@ -77,8 +77,9 @@ class EntryEditor(QWidget):
         self.body = QPlainTextEdit()
         self.body.setObjectName("entryBody")
         self.body.setAccessibleName(_tr("Entry text"))
-        self.body.setPlaceholderText(_tr("Write whatever is here for you today. "
-                                         "It is saved as you type."))
+        self.body.setPlaceholderText(
+            _tr("Write whatever is here for you today. It is saved as you type.")
+        )
         self.body.setTabChangesFocus(True)
         self.body.textChanged.connect(self._body_changed)
         layout.addWidget(self.body, 1)
@@ -109,12 +110,12 @@ class EntryEditor(QWidget):
         self.confirm.setObjectName("confirmBar")
         confirm_row = QHBoxLayout(self.confirm)
         confirm_row.setContentsMargins(10, 6, 10, 6)
-        confirm_row.addWidget(plain_label(_tr(
-            "Delete this entry? You can undo this until you lock the journal.")), 1)
+        confirm_row.addWidget(
+            plain_label(_tr("Delete this entry? You can undo this until you lock the journal.")), 1
+        )
         self.confirm_delete = button(_tr("Delete"), accessible=_tr("Yes, delete this entry"))
         self.confirm_delete.clicked.connect(self._confirmed_delete)
-        self.keep_button = button(_tr("Keep it"), primary=True,
-                                  accessible=_tr("Keep this entry"))
+        self.keep_button = button(_tr("Keep it"), primary=True, accessible=_tr("Keep this entry"))
         self.keep_button.clicked.connect(lambda: self.confirm.setVisible(False))
         confirm_row.addWidget(self.confirm_delete)
         confirm_row.addWidget(self.keep_button)
@@ -165,15 +166,19 @@ class EntryEditor(QWidget):
             self.links.setText("")
             return
         meta = _tr("Written {when}").format(when=_when(entry.created_at))
-        if entry.updated_at and entry.created_at and \
-                (entry.updated_at - entry.created_at).total_seconds() >= 60:
+        if (
+            entry.updated_at
+            and entry.created_at
+            and (entry.updated_at - entry.created_at).total_seconds() >= 60
+        ):
             meta += "  ·  " + _tr("edited {when}").format(when=_when(entry.updated_at))
         self.meta.setText(meta)
         links = entry_links(self.services.vault.conn, entry)
         lines: list[str] = []
         if links.checkin_phase:
-            lines.append(_tr("From the “{phase}” check-in").format(
-                phase=phase_label(links.checkin_phase)))
+            lines.append(
+                _tr("From the “{phase}” check-in").format(phase=phase_label(links.checkin_phase))
+            )
         if links.session is not None:
             lines.append(_tr("Linked to: {session}").format(session=group_label(links.session)))
         for day in links.shared_on:
@@ -258,6 +263,10 @@ class EntryEditor(QWidget):
 
     def is_blank(self) -> bool:
         """Nothing written, tagged or flagged: a "new entry" the patient walked away from."""
-        return (self.entry is not None and not self.title.text().strip()
-                and not self.body.toPlainText().strip() and not self.entry.tags
-                and not self.entry.flagged)
+        return (
+            self.entry is not None
+            and not self.title.text().strip()
+            and not self.body.toPlainText().strip()
+            and not self.entry.tags
+            and not self.entry.flagged
+        )

@@ -63,8 +63,9 @@ class JournalPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(page_title(_tr("Journal")))
         top.addStretch(1)
-        self.new_button = button(_tr("New entry"), primary=True,
-                                 accessible=_tr("Start a new entry"))
+        self.new_button = button(
+            _tr("New entry"), primary=True, accessible=_tr("Start a new entry")
+        )
         self.new_button.setShortcut("Ctrl+N")
         self.new_button.setToolTip(_tr("Start a new entry (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_entry)
@@ -115,8 +116,9 @@ class JournalPage(QWidget):
         self.search.setPlaceholderText(_tr("Search your journal"))
         self.search.setAccessibleName(_tr("Search your journal"))
         self.search.setClearButtonEnabled(True)
-        self.search.setToolTip(_tr('Words are all found; "a phrase" in quotes; calm* finds '
-                                   "calm, calmer, calming."))
+        self.search.setToolTip(
+            _tr('Words are all found; "a phrase" in quotes; calm* finds calm, calmer, calming.')
+        )
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self.apply_filter)
         col.addWidget(self.search)
@@ -205,15 +207,16 @@ class JournalPage(QWidget):
         self.editor_stack = QStackedWidget()
         self.editor = EntryEditor(self.services)
         self.editor.saved.connect(self._entry_saved)
-        self.editor.flag_changed.connect(
-            lambda i, on: self._entry_meta_changed(i, flagged=on))
+        self.editor.flag_changed.connect(lambda i, on: self._entry_meta_changed(i, flagged=on))
         self.editor.tags_changed.connect(self._tags_changed)
         self.editor.delete_requested.connect(self.delete_entry)
         nothing = QWidget()
         col = QVBoxLayout(nothing)
         col.setContentsMargins(16, 8, 0, 0)
-        self.nothing_label = plain_label(_tr("Choose an entry on the left to read or change it, "
-                                             "or start a new one."), object_name="muted")
+        self.nothing_label = plain_label(
+            _tr("Choose an entry on the left to read or change it, or start a new one."),
+            object_name="muted",
+        )
         col.addWidget(self.nothing_label)
         col.addStretch(1)
         self.editor_stack.addWidget(nothing)
@@ -236,10 +239,14 @@ class JournalPage(QWidget):
             date_to = self.date_to.date().toPython()  # type: ignore[assignment]
         elif choice and choice != "any":
             date_from = today - timedelta(days=int(choice) - 1)
-        return JournalFilter(query=self.search.text(), tag=self.tag_filter.currentData(),
-                             flagged_only=self.flagged_filter.isChecked(),
-                             phase=self.phase_filter.currentData(),
-                             date_from=date_from, date_to=date_to)
+        return JournalFilter(
+            query=self.search.text(),
+            tag=self.tag_filter.currentData(),
+            flagged_only=self.flagged_filter.isChecked(),
+            phase=self.phase_filter.currentData(),
+            date_from=date_from,
+            date_to=date_to,
+        )
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
@@ -251,22 +258,29 @@ class JournalPage(QWidget):
         total = self.model.total
         if total == 0:
             if flt.active:
-                text = _tr("Nothing matches; try fewer words.") if flt.query.strip() else \
-                    _tr("No entries match these filters. “Show all” brings everything back.")
+                text = (
+                    _tr("Nothing matches; try fewer words.")
+                    if flt.query.strip()
+                    else _tr("No entries match these filters. “Show all” brings everything back.")
+                )
             else:
-                text = _tr("No entries yet - write your first one with “New entry”. "
-                           "Whatever you write is saved as you type, and stays on this "
-                           "computer, encrypted.")
+                text = _tr(
+                    "No entries yet - write your first one with “New entry”. "
+                    "Whatever you write is saved as you type, and stays on this "
+                    "computer, encrypted."
+                )
             self.empty.setText(text)
             self.list_stack.setCurrentIndex(1)
         else:
             self.list_stack.setCurrentIndex(0)
         if flt.searching:
-            self.count_label.setText(_tr("{n} found").format(n=total) if total != 1
-                                     else _tr("1 found"))
+            self.count_label.setText(
+                _tr("{n} found").format(n=total) if total != 1 else _tr("1 found")
+            )
         else:
-            self.count_label.setText(_tr("{n} entries").format(n=total) if total != 1
-                                     else _tr("1 entry"))
+            self.count_label.setText(
+                _tr("{n} entries").format(n=total) if total != 1 else _tr("1 entry")
+            )
         self.clear_button.setVisible(flt.active)
         self._select_current()
 
@@ -288,8 +302,13 @@ class JournalPage(QWidget):
         self.list.viewport().update()
 
     def clear_filters(self) -> None:
-        for widget in (self.search, self.tag_filter, self.phase_filter, self.date_filter,
-                       self.flagged_filter):
+        for widget in (
+            self.search,
+            self.tag_filter,
+            self.phase_filter,
+            self.date_filter,
+            self.flagged_filter,
+        ):
             widget.blockSignals(True)
         self.search.clear()
         self.tag_filter.setCurrentIndex(0)
@@ -297,8 +316,13 @@ class JournalPage(QWidget):
         self.date_filter.setCurrentIndex(0)
         self.flagged_filter.setChecked(False)
         self.custom_dates.setVisible(False)
-        for widget in (self.search, self.tag_filter, self.phase_filter, self.date_filter,
-                       self.flagged_filter):
+        for widget in (
+            self.search,
+            self.tag_filter,
+            self.phase_filter,
+            self.date_filter,
+            self.flagged_filter,
+        ):
             widget.blockSignals(False)
         self.apply_filter()
 

@@ -24,7 +24,15 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextCharFormat, QTextLayout
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextLayout,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from integrate.vault.db import Connection
@@ -68,8 +76,9 @@ def phase_label(phase: str) -> str:
     return _tr(PHASE_LABELS.get(phase, phase.replace("_", " ").capitalize()))
 
 
-def split_marked(text: str, start: str = START_MARK, end: str = END_MARK
-                 ) -> tuple[str, list[tuple[int, int]]]:
+def split_marked(
+    text: str, start: str = START_MARK, end: str = END_MARK
+) -> tuple[str, list[tuple[int, int]]]:
     """Remove match markers from `text`; return the plain text and the marked ranges."""
     plain: list[str] = []
     ranges: list[tuple[int, int]] = []
@@ -105,7 +114,8 @@ def group_label(info: SessionInfo | None) -> str:
         return _tr("Therapy appointment · {day}").format(day=day)
     if info.number is not None and info.series_name:
         return _tr("{series} · session {n} · {day}").format(
-            series=info.series_name, n=info.number, day=day)
+            series=info.series_name, n=info.number, day=day
+        )
     return _tr("Session on {day}").format(day=day)
 
 
@@ -156,8 +166,13 @@ class JournalModel(QAbstractListModel):
         self.endResetModel()
 
     def _fetch(self, limit: int) -> list[EntryRow]:
-        rows = list_page(self._conn(), self._filter, limit=limit, offset=self._loaded,
-                         marks=(START_MARK, END_MARK))
+        rows = list_page(
+            self._conn(),
+            self._filter,
+            limit=limit,
+            offset=self._loaded,
+            marks=(START_MARK, END_MARK),
+        )
         self._loaded += len(rows)
         if len(rows) < limit:
             self._total = self._loaded  # a write elsewhere may have changed the count
@@ -170,8 +185,12 @@ class JournalModel(QAbstractListModel):
         last = self._last_group()
         for row in rows:
             if row.group_session_id != last:
-                out.append(HeaderRow(row.group_session_id,
-                                     group_label(self._infos.get(row.group_session_id or -1))))
+                out.append(
+                    HeaderRow(
+                        row.group_session_id,
+                        group_label(self._infos.get(row.group_session_id or -1)),
+                    )
+                )
                 last = row.group_session_id
             out.append(row)
         return out
@@ -281,35 +300,57 @@ class JournalDelegate(QStyledItemDelegate):
             row = index.data(EntryRole)
             snippet = index.data(SnippetRole)
             selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-            self._paint_entry(painter, rect, palette, base_font, row, snippet, selected,
-                              bool(option.state & QStyle.StateFlag.State_HasFocus))  # type: ignore[attr-defined]
+            self._paint_entry(
+                painter,
+                rect,
+                palette,
+                base_font,
+                row,
+                snippet,
+                selected,
+                bool(option.state & QStyle.StateFlag.State_HasFocus),
+            )  # type: ignore[attr-defined]
         painter.restore()
 
-    def _paint_header(self, painter: QPainter, rect: QRect, palette: QPalette, font: QFont,
-                      label: str) -> None:
+    def _paint_header(
+        self, painter: QPainter, rect: QRect, palette: QPalette, font: QFont, label: str
+    ) -> None:
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 0.92)
         painter.setFont(font)
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         text_rect = rect.adjusted(self.PAD, 10, -self.PAD, -2)
         fm = QFontMetrics(font)
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(label, Qt.TextElideMode.ElideRight, text_rect.width()))
+        painter.drawText(
+            text_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(label, Qt.TextElideMode.ElideRight, text_rect.width()),
+        )
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        painter.drawLine(rect.left() + self.PAD, rect.bottom(), rect.right() - self.PAD,
-                         rect.bottom())
+        painter.drawLine(
+            rect.left() + self.PAD, rect.bottom(), rect.right() - self.PAD, rect.bottom()
+        )
 
-    def _paint_entry(self, painter: QPainter, rect: QRect, palette: QPalette, font: QFont,
-                     row: EntryRow, snippet: tuple[str, list[tuple[int, int]]],
-                     selected: bool, focused: bool) -> None:
+    def _paint_entry(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        palette: QPalette,
+        font: QFont,
+        row: EntryRow,
+        snippet: tuple[str, list[tuple[int, int]]],
+        selected: bool,
+        focused: bool,
+    ) -> None:
         card = rect.adjusted(4, 3, -4, -3)
         if selected:
             fill = QColor(palette.color(QPalette.ColorRole.Highlight))
             fill.setAlpha(40)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setBrush(fill)
-            painter.setPen(palette.color(QPalette.ColorRole.Highlight) if focused
-                           else Qt.PenStyle.NoPen)
+            painter.setPen(
+                palette.color(QPalette.ColorRole.Highlight) if focused else Qt.PenStyle.NoPen
+            )
             painter.drawRoundedRect(card, 8, 8)
         inner = card.adjusted(self.PAD, self.PAD - 4, -self.PAD, -self.PAD + 4)
         text_color = palette.color(QPalette.ColorRole.Text)
@@ -328,19 +369,33 @@ class JournalDelegate(QStyledItemDelegate):
         painter.setPen(text_color if row.title else muted)
         line_h = fm.height()
         title_rect = QRect(inner.left(), inner.top(), inner.width() - date_w, line_h)
-        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(title.replace("\n", " "), Qt.TextElideMode.ElideRight,
-                                       title_rect.width()))
+        painter.drawText(
+            title_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(
+                title.replace("\n", " "), Qt.TextElideMode.ElideRight, title_rect.width()
+            ),
+        )
         painter.setFont(date_font)
         painter.setPen(muted)
-        painter.drawText(QRect(inner.right() - date_w, inner.top(), date_w, line_h),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, date_text)
+        painter.drawText(
+            QRect(inner.right() - date_w, inner.top(), date_w, line_h),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            date_text,
+        )
 
         # Lines 2-3: the snippet or the start of the body, matches highlighted.
         text, ranges = snippet
         top = inner.top() + line_h + 4
-        draw_marked(painter, QRect(inner.left(), top, inner.width(), line_h * 2), text, ranges,
-                    font, text_color, palette.color(QPalette.ColorRole.Highlight))
+        draw_marked(
+            painter,
+            QRect(inner.left(), top, inner.width(), line_h * 2),
+            text,
+            ranges,
+            font,
+            text_color,
+            palette.color(QPalette.ColorRole.Highlight),
+        )
 
         # Line 4: flag and tags.
         bits: list[str] = []
@@ -355,14 +410,22 @@ class JournalDelegate(QStyledItemDelegate):
             painter.setPen(muted)
             sfm = QFontMetrics(small)
             y = top + line_h * 2 + 4
-            painter.drawText(QRect(inner.left(), y, inner.width(), sfm.height()),
-                             Qt.AlignmentFlag.AlignLeft,
-                             sfm.elidedText("   ".join(bits), Qt.TextElideMode.ElideRight,
-                                            inner.width()))
+            painter.drawText(
+                QRect(inner.left(), y, inner.width(), sfm.height()),
+                Qt.AlignmentFlag.AlignLeft,
+                sfm.elidedText("   ".join(bits), Qt.TextElideMode.ElideRight, inner.width()),
+            )
 
 
-def draw_marked(painter: QPainter, rect: QRect, text: str, ranges: list[tuple[int, int]],
-                font: QFont, color: QColor, accent: QColor) -> None:
+def draw_marked(
+    painter: QPainter,
+    rect: QRect,
+    text: str,
+    ranges: list[tuple[int, int]],
+    font: QFont,
+    color: QColor,
+    accent: QColor,
+) -> None:
     """Draw plain `text` wrapped into `rect`, with `ranges` bold and underlined in `accent`."""
     layout = QTextLayout(text, font)
     formats: list[QTextLayout.FormatRange] = []
@@ -392,8 +455,7 @@ def draw_marked(painter: QPainter, rect: QRect, text: str, ranges: list[tuple[in
         line.setPosition(QPointF(0, y))
         y += fm.height()
         last_line = line
-    truncated = last_line is not None and \
-        last_line.textStart() + last_line.textLength() < len(text)
+    truncated = last_line is not None and last_line.textStart() + last_line.textLength() < len(text)
     layout.endLayout()
     painter.setPen(color)
     painter.setClipRect(rect)

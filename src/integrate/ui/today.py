@@ -29,7 +29,9 @@ from integrate.vault.checkins import StoredCheckin, sync
 
 # "module:function" entries; function(services) -> QWidget | None, shown below the
 # check-ins (measures due, reminders...). Append one line per area.
-TODAY_SECTIONS: list[str] = []
+TODAY_SECTIONS: list[str] = [
+    "integrate.ui.measures_today:due_measures_section",
+]
 
 MISSED_OFFER_DAYS = 7  # older missed check-ins stay in the journal's history, not on Today
 MINUTES = {

@@ -202,8 +202,8 @@ class MeasureForm(QWidget):
             pos += -1 if key == Qt.Key.Key_Backtab else 1
             if 0 <= pos < len(self._questions):
                 nxt = self._questions[pos]
-                target = nxt.group.checkedButton() or nxt.buttons[0]
-                target.setFocus(Qt.FocusReason.TabFocusReason)
+                landing = nxt.group.checkedButton() or nxt.buttons[0]
+                landing.setFocus(Qt.FocusReason.TabFocusReason)
                 self.scroll_area.ensureWidgetVisible(nxt)
                 return True
         return False

@@ -64,6 +64,9 @@ class AppController(QObject):
         self._recovery_key_slots: tuple[KeySlots, object] | None = None
         window.help_requested.connect(self.show_help)
         window.lock_requested.connect(self.lock)
+        from integrate.ui.autolock import install_hygiene  # auto-lock, screen lock, area
+
+        self.hygiene = install_hygiene(self)
 
     # -- preferences kept outside the vault (nothing sensitive)
 

@@ -1,0 +1,161 @@
+"""Locking hygiene: lock after inactivity and when the desktop's screen locks; come back
+to the same area after unlocking.
+
+`install_hygiene(controller)` wires it all to an AppController using only its public
+signals (`unlocked`, `locked`), `services.about_to_lock` and `controller.lock()`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import SLOT, QEvent, QObject, QSettings, QTimer, Signal, Slot
+from PySide6.QtDBus import QDBusConnection
+from PySide6.QtWidgets import QApplication
+
+from integrate.ui.clipboard import clear_now
+
+if TYPE_CHECKING:
+    from integrate.ui.controller import AppController
+
+PREF_MINUTES = "security/autolock_minutes"
+DEFAULT_MINUTES = 5
+CHOICES_MINUTES = (1, 2, 5, 10, 15, 30, 60, 0)  # 0 = never
+_ACTIVITY = {
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress,
+}
+SCREENSAVERS = (
+    ("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"),
+    ("/ScreenSaver", "org.freedesktop.ScreenSaver"),  # KDE also uses this path
+    ("/org/gnome/ScreenSaver", "org.gnome.ScreenSaver"),
+)
+
+
+def autolock_minutes(prefs: QSettings) -> int:
+    try:
+        value = int(prefs.value(PREF_MINUTES, DEFAULT_MINUTES))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return DEFAULT_MINUTES
+    return value if value >= 0 else DEFAULT_MINUTES
+
+
+class InactivityLock(QObject):
+    """A single-shot timer that any key or mouse event in the app restarts."""
+
+    timeout = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.timeout.emit)
+        self._interval_ms = DEFAULT_MINUTES * 60_000
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    @property
+    def active(self) -> bool:
+        return self._timer.isActive()
+
+    def set_minutes(self, minutes: int) -> None:
+        """0 means never."""
+        self.set_interval_ms(max(0, minutes) * 60_000)
+
+    def set_interval_ms(self, msecs: int) -> None:
+        self._interval_ms = msecs
+        if self._timer.isActive() or msecs:
+            self.start()
+
+    def start(self) -> None:
+        if self._interval_ms > 0:
+            self._timer.start(self._interval_ms)
+        else:
+            self._timer.stop()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() in _ACTIVITY and self._timer.isActive():
+            self._timer.start(self._interval_ms)
+        return False
+
+
+class ScreenLockListener(QObject):
+    """Emits `screen_locked` when the desktop reports ActiveChanged(true) on D-Bus."""
+
+    screen_locked = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.connected_buses: list[str] = []
+
+    def listen(self, bus: QDBusConnection) -> bool:
+        """Subscribe on `bus` (the session bus in the app, a private bus in tests)."""
+        if not bus.isConnected():
+            return False
+        ok = False
+        for path, interface in SCREENSAVERS:
+            # PySide6 QtDBus needs the old SLOT("name(types)") string form here.
+            ok = bus.connect("", path, interface, "ActiveChanged", self,
+                             SLOT("_active_changed(bool)")) or ok  # type: ignore[call-overload]
+        if ok:
+            self.connected_buses.append(bus.name())
+        return ok
+
+    @Slot(bool)
+    def _active_changed(self, active: bool) -> None:
+        if active:
+            self.screen_locked.emit()
+
+
+class Hygiene(QObject):
+    """Auto-lock, screen-lock and "return to the same area" for one controller."""
+
+    def __init__(self, controller: AppController) -> None:
+        super().__init__(controller)
+        self.controller = controller
+        self.last_area: str | None = None
+        self.inactivity = InactivityLock(self)
+        self.inactivity.set_minutes(autolock_minutes(controller.prefs))
+        self.inactivity.stop()
+        self.inactivity.timeout.connect(self._lock)
+        self.screen = ScreenLockListener(self)
+        self.screen.screen_locked.connect(self._lock)
+        self.screen.listen(QDBusConnection.sessionBus())
+        controller.unlocked.connect(self._on_unlocked)
+        controller.locked.connect(self.inactivity.stop)
+        controller.locked.connect(clear_now)  # journal text does not outlive the lock
+
+    def set_minutes(self, minutes: int) -> None:
+        self.controller.prefs.setValue(PREF_MINUTES, int(minutes))
+        self.controller.prefs.sync()
+        self.inactivity.set_minutes(minutes)
+        if self.controller.services is None:
+            self.inactivity.stop()
+
+    def _lock(self) -> None:
+        if self.controller.services is not None:
+            self.controller.lock()
+
+    def _on_unlocked(self) -> None:
+        services = self.controller.services
+        if services is not None:
+            services.about_to_lock.connect(self._remember_area)
+        shell = self.controller.window.shell
+        if shell is not None and self.last_area:
+            with contextlib.suppress(KeyError, ValueError):  # an area that no longer exists
+                shell.show_area(self.last_area)
+        self.inactivity.start()
+
+    def _remember_area(self) -> None:
+        shell = self.controller.window.shell
+        if shell is not None:
+            self.last_area = shell.current_key()
+
+
+def install_hygiene(controller: AppController) -> Hygiene:
+    return Hygiene(controller)

@@ -1,0 +1,121 @@
+"""Auto-lock after inactivity, lock on a D-Bus screen-lock signal, sensitive clipboard."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtDBus import QDBusConnection
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QPlainTextEdit
+
+from integrate.ui.clipboard import SENSITIVE_MIME, clear_now, copy_sensitive, make_copy_sensitive
+from integrate.ui.unlock import UnlockScreen
+from tests.conftest import require_tool
+
+
+def test_inactivity_locks_and_unlock_returns_to_the_area(running_app, qtbot) -> None:
+    app = running_app
+    app.area("settings")
+    shell = app.window.shell
+    assert shell is not None and shell.current_key() == "settings"
+    services = app.services
+    editor = QPlainTextEdit()
+    editor.setPlainText("half-typed thought")
+    shell.page("settings").layout().addWidget(editor)  # stands in for an open editor
+    flushed: list[bool] = []
+    services.about_to_lock.connect(lambda: flushed.append(True))
+    app.controller.hygiene.inactivity.set_interval_ms(200)
+    qtbot.waitUntil(lambda: isinstance(app.window.screens.currentWidget(), UnlockScreen),
+                    timeout=5000)
+    app.settle()
+    assert flushed == [True]  # editors were asked to save first
+    assert not services.vault.is_open and app.controller.services is None
+    assert app.window.shell is None
+    qtbot.waitUntil(lambda: _deleted(editor), timeout=5000)  # editor and its undo stack gone
+    app.controller.hygiene.inactivity.set_interval_ms(0)  # no lock while we unlock
+    app.unlock()
+    assert app.window.shell is not None
+    assert app.window.shell.current_key() == "settings"
+
+
+def _deleted(widget: QPlainTextEdit) -> bool:
+    from PySide6.QtWidgets import QApplication
+    from shiboken6 import isValid
+
+    QApplication.sendPostedEvents(None, 0)  # let deleteLater run
+    return not isValid(widget)
+
+
+def test_activity_postpones_the_lock(running_app, qtbot) -> None:
+    app = running_app
+    lock = app.controller.hygiene.inactivity
+    lock.set_interval_ms(60_000)
+    assert lock.active
+    lock._timer.start(50)  # about to fire ...
+    qtbot.keyClick(app.window, Qt.Key.Key_Shift)  # ... but a key press restarts the wait
+    assert lock._timer.remainingTime() > 1000
+    lock.set_minutes(0)  # "never"
+    assert not lock.active
+
+
+@pytest.fixture
+def private_bus() -> Iterator[str]:
+    require_tool("dbus-daemon", "dbus-send")
+    bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert bus.stdout is not None
+    address = bus.stdout.readline().strip()
+    yield address
+    QDBusConnection.disconnectFromBus("integrate-test-screensaver")
+    bus.terminate()
+    bus.wait(10)
+
+
+def test_screen_lock_signal_locks_the_app(running_app, qtbot, private_bus: str) -> None:
+    app = running_app
+    bus = QDBusConnection.connectToBus(private_bus, "integrate-test-screensaver")
+    assert bus.isConnected()
+    assert app.controller.hygiene.screen.listen(bus)
+    services = app.services
+
+    def send(value: str, path: str = "/org/freedesktop/ScreenSaver",
+             iface: str = "org.freedesktop.ScreenSaver") -> None:
+        subprocess.run(["dbus-send", f"--bus={private_bus}", "--type=signal", path,
+                        f"{iface}.ActiveChanged", f"boolean:{value}"], check=True, timeout=10)
+
+    send("false")  # screen unlocking says nothing about us
+    qtbot.wait(300)
+    assert app.controller.services is not None
+    send("true")
+    qtbot.waitUntil(lambda: app.controller.services is None, timeout=5000)
+    assert not services.vault.is_open
+    assert isinstance(app.window.screens.currentWidget(), UnlockScreen)
+
+
+def test_copy_marks_sensitive_and_clears_only_our_text(qtbot) -> None:
+    clipboard = QGuiApplication.clipboard()
+    copy_sensitive("private words", clear_after_ms=0)
+    mime = clipboard.mimeData()
+    assert mime.text() == "private words"
+    assert bytes(mime.data(SENSITIVE_MIME)) == b"secret"
+    clear_now()
+    assert clipboard.text() == ""
+    copy_sensitive("private words", clear_after_ms=0)
+    clipboard.setText("something the patient copied elsewhere")
+    clear_now()
+    assert clipboard.text() == "something the patient copied elsewhere"
+    copy_sensitive("short-lived", clear_after_ms=50)
+    qtbot.waitUntil(lambda: clipboard.text() == "", timeout=3000)
+
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    editor.setPlainText("copy me please")
+    editor.selectAll()
+    make_copy_sensitive(editor)
+    qtbot.keyClick(editor, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard.text() == "copy me please"
+    assert bytes(clipboard.mimeData().data(SENSITIVE_MIME)) == b"secret"
+    clear_now()

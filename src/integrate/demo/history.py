@@ -110,15 +110,53 @@ UNICODE_SENTENCES = [
 ]
 
 TITLES = [
-    "", "", "", "Morning", "Evening", "Today", "A small thing", "Sleep", "Work",
-    "Walk", "Notes for therapy", "Weekend", "Rain", "Garden", "Body", "Quiet day",
-    "Hard day", "Good day", "Dream", "Family", "Café ☕", "Après la pluie",
+    "",
+    "",
+    "",
+    "Morning",
+    "Evening",
+    "Today",
+    "A small thing",
+    "Sleep",
+    "Work",
+    "Walk",
+    "Notes for therapy",
+    "Weekend",
+    "Rain",
+    "Garden",
+    "Body",
+    "Quiet day",
+    "Hard day",
+    "Good day",
+    "Dream",
+    "Family",
+    "Café ☕",
+    "Après la pluie",
 ]
 
 TAGS = [
-    "sleep", "work", "body", "family", "for-therapy", "grounding", "gratitude", "walk",
-    "dream", "guilt", "self-compassion", "rest", "anxiety", "friends", "food",
-    "anniversary", "decisions", "nature", "reading", "music", "café", "重要",
+    "sleep",
+    "work",
+    "body",
+    "family",
+    "for-therapy",
+    "grounding",
+    "gratitude",
+    "walk",
+    "dream",
+    "guilt",
+    "self-compassion",
+    "rest",
+    "anxiety",
+    "friends",
+    "food",
+    "anniversary",
+    "decisions",
+    "nature",
+    "reading",
+    "music",
+    "café",
+    "重要",
 ]
 
 INTENTIONS = [
@@ -156,9 +194,7 @@ def _body(rng: random.Random, words: int) -> str:
     count = 0
     paragraph = 0
     while count < words:
-        sentence = (
-            rng.choice(UNICODE_SENTENCES) if rng.random() < 0.06 else rng.choice(SENTENCES)
-        )
+        sentence = rng.choice(UNICODE_SENTENCES) if rng.random() < 0.06 else rng.choice(SENTENCES)
         parts.append(sentence)
         count += sentence.count(" ") + 1
         paragraph += 1
@@ -240,14 +276,14 @@ def _close_checkins(vault: Vault, ctx: DemoContext) -> dict[date, tuple[int, int
     tz = zone(ctx.tz)
     rng = ctx.rng
     rows = vault.conn.execute(
-        "SELECT id, uid, phase, due_at, session_id FROM checkins "
+        "SELECT id, phase, due_at, session_id FROM checkins "
         "WHERE state IN ('due', 'missed') ORDER BY due_at, uid"
     ).fetchall()
     done: list[tuple[object, ...]] = []
     skipped: list[tuple[object, ...]] = []
     links: dict[date, tuple[int, int | None]] = {}
     stamp = to_iso(ctx.now)
-    for id_, _uid_, phase, due_text, session_id in rows:
+    for id_, phase, due_text, session_id in rows:
         due = datetime.fromisoformat(str(due_text)).astimezone(tz)
         if due >= ctx.now:
             continue

@@ -8,6 +8,7 @@ mistake keeps everything typed and says plainly what to change.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
 from PySide6.QtWidgets import (
@@ -86,6 +87,14 @@ def confirm(parent: QWidget, title: str, text: str, yes: str) -> bool:
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is yes_button
+
+
+_E = TypeVar("_E", Route, Setting)
+
+
+def _enum(kind: type[_E], value: object) -> _E | None:
+    """Combo data comes back as plain str (Qt drops the enum type)."""
+    return None if value is None else kind(str(value))
 
 
 def _select(combo: QComboBox, value: object) -> None:
@@ -234,7 +243,7 @@ class SessionForm(QWidget):
         layout.addStretch(1)
 
     def _kind_changed(self) -> None:
-        ketamine = self.kind.currentData() is SessionKind.KETAMINE
+        ketamine = self.kind.currentData() == SessionKind.KETAMINE.value
         for widget in (self.route, self.dose_row, self.bp_row):
             widget.setVisible(ketamine)
         if self.route_label is not None:
@@ -304,11 +313,11 @@ class SessionForm(QWidget):
 
     def collect(self) -> Session:
         """The session as typed (raises InputError with a plain sentence)."""
-        kind: SessionKind = self.kind.currentData()
+        kind = SessionKind(self.kind.currentData())
         tz = self.editing.tz if self.editing else local_zone_name()
         d, t = self.date.date(), self.time.time()
         at = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=zone(tz))
-        route: Route | None = self.route.currentData() if kind is SessionKind.KETAMINE else None
+        route = _enum(Route, self.route.currentData()) if kind is SessionKind.KETAMINE else None
         if kind is SessionKind.KETAMINE and route is None:
             raise InputError(_tr("Choose the route (how the medicine was given)."))
         if kind is SessionKind.KETAMINE:
@@ -317,7 +326,7 @@ class SessionForm(QWidget):
             bp_after = self._bp(self.bp_after.text(), _tr("after"))
         else:
             dose, unit, bp_before, bp_after = None, None, None, None
-        status: SessionStatus = self.status.currentData()
+        status = SessionStatus(self.status.currentData())
         if status is SessionStatus.DONE and at > now_local():
             raise InputError(
                 _tr('This time is in the future. Choose "Planned", or check the date and time.')
@@ -330,7 +339,7 @@ class SessionForm(QWidget):
             route=route,
             dose=dose,
             dose_unit=unit,
-            setting=self.setting.currentData(),
+            setting=_enum(Setting, self.setting.currentData()),
             support_person=self.support.currentData(),
             bp_before=bp_before,
             bp_after=bp_after,

@@ -34,7 +34,7 @@ PDF_TITLE = "Safety plan"
 PDF_CREATOR = "Integrate"
 RESOLUTION = 300
 BASE_POINTS = 11.0
-MIN_SCALE = 0.62  # below ~7 pt a printed plan stops being easy to read
+MIN_SCALE = 0.6  # below ~7 pt a printed plan stops being easy to read
 
 
 def contact_line(contact: PlanContact) -> str:
@@ -73,7 +73,7 @@ def _build(doc: QTextDocument, plan: SafetyPlan, scale: float, footer: str,
         texts = [t for t in texts if t.strip()]
         if not texts:
             # Room to write by hand on the printed page.
-            for _ in range(2):
+            for _ in range(2 if scale >= 1.0 else 1):
                 cursor.insertBlock(block(space_before=8), fmt(BASE_POINTS, grey=True))
                 cursor.insertText("_" * 70, fmt(BASE_POINTS, grey=True))
             continue

@@ -51,6 +51,9 @@ SOUND_PREF = "ui/pacer_sound"
 FRAME_MS = 33  # ~30 fps: smooth for a slowly growing circle, light on the CPU
 STILL_FRAME_MS = 250  # reduce motion: only labels and the countdown change
 
+# The clock players use unless one is passed in (tests replace it with a fake one).
+default_clock: Callable[[], float] = time.monotonic
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Player", text)
@@ -96,7 +99,7 @@ class PlayerDialog(QDialog):
     PAGE_BEFORE, PAGE_CAUTION, PAGE_STEP, PAGE_AFTER, PAGE_DONE = range(5)
 
     def __init__(self, services: AppServices, exercise: Exercise, parent: QWidget | None = None,
-                 *, variant: str | None = None, clock: Callable[[], float] = time.monotonic,
+                 *, variant: str | None = None, clock: Callable[[], float] | None = None,
                  now: Callable[[], datetime] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("playerDialog")
@@ -106,7 +109,7 @@ class PlayerDialog(QDialog):
         self.services = services
         self.exercise = exercise
         self.runs = ExerciseRunRepository(services.vault.conn)
-        self._clock = clock
+        self._clock = clock if clock is not None else default_clock
         self._now = now
         self.reduce_motion = pref_bool(services, REDUCE_MOTION_PREF)
         self.saved_uid: str | None = None
@@ -485,7 +488,7 @@ class PlayerDialog(QDialog):
         rating = None if skip_rating else self.suds_after.value()
         self.player.finish(rating, self.note.text())
         record = self.player.result(save_answers=self.save_answers.isChecked()
-                                    and self.save_answers.isVisible())
+                                    and not self.save_answers.isHidden())
         self._store(record)
         if close:
             self.accept()

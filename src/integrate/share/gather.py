@@ -1,0 +1,658 @@
+"""From the vault to a ShareDocument: exactly what the patient chose, nothing more.
+
+`ShareSelection` is what the share wizard (or `integrate export-pdf`) collected;
+`gather()` reads the vault and builds the document the PDF renderer prints.
+`gather_share()` also returns the uids of everything included, for the share log.
+
+No Qt here. English display labels (the renderer translates its own headings).
+Period days are the computer's local calendar days, both ends inclusive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any, Literal
+
+from integrate.core.measures import (
+    Change,
+    Instrument,
+    Score,
+    change_from_baseline,
+    load_instruments,
+)
+from integrate.core.model import Entry, Phase, Session, SessionStatus
+from integrate.core.prompts import PromptLibrary, load_prompts
+from integrate.core.timeutil import now_local
+from integrate.share.content import (
+    Band,
+    EntryRow,
+    HelpRow,
+    Item9Row,
+    MeasurePoint,
+    MeasureTrend,
+    PageSize,
+    SessionRow,
+    ShareDocument,
+)
+from integrate.vault.checkins import CheckinRepository, StoredCheckin
+from integrate.vault.entries import EntryRepository
+from integrate.vault.measures import Administration, MeasureRepository
+from integrate.vault.sessions import SessionRepository
+from integrate.vault.shares import ShareRepository
+from integrate.vault.vault import Vault
+
+NameDisplay = Literal["full", "initials", "none"]
+PeriodKind = Literal["dates", "series", "since_last"]
+
+DEFAULT_DAYS = 30
+SETTINGS_KEY = "share_defaults"  # in-vault: names are sensitive, so never in QSettings
+MEASURE_FAMILIES = ("pcl5", "phq9", "gad7")  # printed in this order
+ITEM9_INDEX = 8  # PHQ-9 item 9, zero-based
+
+PHASE_LABELS: dict[str, str] = {
+    Phase.PREPARATION: "Before a session",
+    Phase.SAME_DAY: "Same day as a session",
+    Phase.DAY_1: "Day 1 after a session",
+    Phase.DAY_2: "Day 2 after a session",
+    Phase.DAY_3: "Day 3 after a session",
+    Phase.BETWEEN: "Between sessions",
+    Phase.SERIES_REVIEW: "Series review",
+    Phase.THERAPY_PREP: "Preparing for therapy",
+}
+MEASURE_TITLES = {
+    "pcl5": "PTSD symptoms",
+    "phq9": "Depression symptoms",
+    "gad7": "Anxiety symptoms",
+}
+PCL5_CHANGE_NOTE = (
+    "The cut-off (31-33) is provisional. Per VA guidance, a drop of 5 points is a minimal "
+    "response and 10 points is clinically meaningful."
+)
+# Short cluster names: they label chart lines and table columns.
+SHORT_SUBSCALES = {
+    "pcl5": {
+        "B": "Intrusion",
+        "C": "Avoidance",
+        "D": "Cognitions and mood",
+        "E": "Arousal and reactivity",
+    }
+}
+
+
+class SelectionError(ValueError):
+    """The selection cannot be gathered (unknown series, empty period, nothing chosen)."""
+
+
+@dataclass
+class ShareSelection:
+    """What to share. The period is a date range, a series, or "since the last share"."""
+
+    period_kind: PeriodKind = "dates"
+    date_from: date | None = None
+    date_to: date | None = None
+    series_uid: str | None = None
+    entry_uids: list[str] = field(default_factory=list)
+    checkin_uids: list[str] = field(default_factory=list)  # ratings without an entry
+    include_sessions: bool = True
+    include_intentions: bool = False
+    include_measures: bool = True
+    include_what_helps: bool = False
+    include_safety_plan: bool = False
+    include_item9: bool = False  # PHQ-9 item 9: only ever by explicit choice
+    note: str = ""
+    name_display: NameDisplay = "none"
+    patient_name: str = ""
+    therapist_name: str = ""
+    page_size: PageSize = "A4"
+
+    def has_content(self) -> bool:
+        """True if anything at all would be printed besides the cover."""
+        return bool(
+            self.entry_uids
+            or self.checkin_uids
+            or self.include_sessions
+            or self.include_measures
+            or self.include_what_helps
+            or self.include_safety_plan
+        )
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+    series_id: int | None = None
+
+
+@dataclass
+class GatheredShare:
+    """The document plus what went into it, for the share log."""
+
+    document: ShareDocument
+    period: Period
+    items: list[tuple[str, str]]  # (item_type, uid): 'entry', 'checkin', 'session', ...
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A journal entry or check-in the patient can tick in the wizard."""
+
+    kind: Literal["entry", "checkin"]
+    uid: str
+    at: datetime
+    title: str
+    preview: str
+    flagged: bool
+    ratings_text: str = ""
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _local(tz: tzinfo | None) -> tzinfo:
+    return tz or now_local().tzinfo or datetime.now().astimezone().tzinfo  # type: ignore[return-value]
+
+
+def _bounds(period: Period, tz: tzinfo) -> tuple[datetime, datetime]:
+    """[start of first day, start of the day after the last day) as aware datetimes."""
+    start = datetime.combine(period.start, time(0), tzinfo=tz)
+    end = datetime.combine(period.end + timedelta(days=1), time(0), tzinfo=tz)
+    return start, end
+
+
+def _within(moment: datetime | None, bounds: tuple[datetime, datetime]) -> bool:
+    return moment is not None and bounds[0] <= moment < bounds[1]
+
+
+def name_for_display(name: str, display: NameDisplay) -> str | None:
+    """The patient's name as chosen: in full, as initials ("J. M."), or not at all."""
+    name = " ".join(name.split())
+    if display == "none" or not name:
+        return None
+    if display == "full":
+        return name
+    return " ".join(f"{part[0].upper()}." for part in name.replace("-", " ").split())
+
+
+def initials(name: str) -> str:
+    return name_for_display(name, "initials") or ""
+
+
+def resolve_period(vault: Vault, selection: ShareSelection, today: date | None = None) -> Period:
+    """The days the selection covers; raises SelectionError for what cannot be resolved."""
+    today = today or now_local().date()
+    if selection.period_kind == "series":
+        series = _series_by_uid(vault, selection.series_uid)
+        end = series.ended_on or today
+        start = series.started_on
+        # A baseline taken shortly before the series belongs to it: start there.
+        for adm in MeasureRepository(vault.conn).list(series_id=series.id):
+            start = min(start, adm.taken_at.astimezone(_local(None)).date())
+        return Period(start, max(start, end), series.id)
+    if selection.period_kind == "since_last":
+        last = ShareRepository(vault.conn).last()
+        if last is None:
+            return Period(today - timedelta(days=DEFAULT_DAYS), today)
+        start = last.created_at.astimezone(_local(None)).date()
+        return Period(min(start, today), today)
+    start_d = selection.date_from or today - timedelta(days=DEFAULT_DAYS)
+    end_d = selection.date_to or today
+    if end_d < start_d:
+        raise SelectionError("The end of the period is before its start.")
+    return Period(start_d, end_d)
+
+
+def _series_by_uid(vault: Vault, uid: str | None) -> Any:
+    if uid:
+        for series in SessionRepository(vault.conn).list_series():
+            if series.uid == uid:
+                return series
+    raise SelectionError("That series was not found.")
+
+
+def _ratings(checkin: StoredCheckin | None, library: PromptLibrary) -> dict[str, int | str]:
+    out: dict[str, int | str] = {}
+    if checkin is None:
+        return out
+    for rid, value in checkin.ratings.items():
+        rating = library.ratings.get(rid)
+        if value is None or rating is None:
+            continue
+        if rating.kind == "choice" and 0 <= value < len(rating.choices):
+            out[rating.label] = rating.choices[value]
+        else:
+            out[rating.label] = f"{value}/{rating.max}"
+    return out
+
+
+def _prompt_text(prompt_id: str | None, library: PromptLibrary) -> str | None:
+    if not prompt_id:
+        return None
+    try:
+        return library.get(prompt_id).short
+    except KeyError:
+        return None  # removed from the library since; the entry stands on its own
+
+
+def _checkin_title(checkin: StoredCheckin) -> str:
+    return "Check-in: " + PHASE_LABELS.get(checkin.phase, str(checkin.phase)).lower()
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _entries_in(vault: Vault, bounds: tuple[datetime, datetime]) -> list[Entry]:
+    repo = EntryRepository(vault.conn)
+    rows = vault.conn.execute("SELECT id, created_at FROM entries ORDER BY created_at, id")
+    out: list[Entry] = []
+    for entry_id, _created in rows.fetchall():
+        entry = repo.get(int(entry_id))
+        if entry is not None and _within(entry.created_at, bounds):
+            out.append(entry)
+    out.sort(key=lambda e: (e.created_at or datetime.min, e.id or 0))
+    return out
+
+
+def _rated_checkins(vault: Vault, bounds: tuple[datetime, datetime]) -> list[StoredCheckin]:
+    repo = CheckinRepository(vault.conn)
+    done = [c for c in repo.query() if c.completed_at is not None]
+    return [
+        c
+        for c in done
+        if _within(c.completed_at, bounds) and any(v is not None for v in c.ratings.values())
+    ]
+
+
+def candidates(
+    vault: Vault, period: Period, tz: tzinfo | None = None, library: PromptLibrary | None = None
+) -> list[Candidate]:
+    """Entries written in the period, and rated check-ins without an entry, oldest first."""
+    library = library or load_prompts()
+    bounds = _bounds(period, _local(tz))
+    checkins = CheckinRepository(vault.conn)
+    out: list[Candidate] = []
+    with_entries: set[int] = set()
+    for e in _entries_in(vault, bounds):
+        checkin = checkins.get_by_id(e.checkin_id) if e.checkin_id else None
+        if e.checkin_id:
+            with_entries.add(e.checkin_id)
+        ratings = _ratings(checkin, library)
+        preview = " ".join(e.body.split())[:160]
+        assert e.created_at is not None
+        out.append(
+            Candidate(
+                "entry",
+                e.uid,
+                e.created_at,
+                e.title.strip(),
+                preview,
+                e.flagged,
+                ", ".join(f"{k} {v}" for k, v in ratings.items()),
+            )
+        )
+    for c in _rated_checkins(vault, bounds):
+        if c.id in with_entries:
+            continue
+        ratings = _ratings(c, library)
+        assert c.completed_at is not None
+        out.append(
+            Candidate(
+                "checkin",
+                c.uid,
+                c.completed_at,
+                _checkin_title(c),
+                "",
+                False,
+                ", ".join(f"{k} {v}" for k, v in ratings.items()),
+            )
+        )
+    out.sort(key=lambda c: c.at)
+    return out
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def _sessions(vault: Vault, period: Period, bounds: tuple[datetime, datetime]) -> list[Session]:
+    rows = SessionRepository(vault.conn).list()
+    out = [
+        s
+        for s in rows
+        if s.status == SessionStatus.DONE
+        and (
+            (period.series_id is not None and s.series_id == period.series_id)
+            or _within(s.at, bounds)
+        )
+    ]
+    return sorted(out, key=lambda s: s.at)
+
+
+def _bands(instrument: Instrument) -> list[Band]:
+    if instrument.bands:
+        return [Band(b.min, b.max, b.label.lower()) for b in instrument.bands]
+    rule = instrument.provisional_rule
+    if rule is not None:
+        # PCL-5 has no severity bands; its provisional cut-off (31-33) is what clinicians read.
+        return [
+            Band(instrument.score_min, rule.cutoff_min - 1, "below cut-off"),
+            Band(rule.cutoff_min, instrument.score_max, "at/above cut-off"),
+        ]
+    return []
+
+
+def _band_label(bands: Sequence[Band], total: int) -> str | None:
+    for b in bands:
+        if b.min <= total <= b.max:
+            return b.label
+    return None
+
+
+def _trend(
+    family: str, adms: list[Administration], instruments: dict[str, Instrument]
+) -> MeasureTrend | None:
+    scored = [a for a in adms if a.total is not None and a.instrument in instruments]
+    if not scored:
+        return None
+    latest_ins = instruments[scored[-1].instrument]
+    bands = _bands(latest_ins)
+    short = SHORT_SUBSCALES.get(family, {})
+    subs = {s.id: short.get(s.id, s.name) for s in latest_ins.subscales}
+    points = [
+        MeasurePoint(
+            taken_at=a.taken_at,
+            total=int(a.total or 0),
+            subscales={k: v for k, v in a.subscales.items() if k in subs},
+            band=_band_label(bands, int(a.total or 0)),
+        )
+        for a in scored
+    ]
+    change_text = ""
+    if len(scored) >= 2:
+        first = scored[0].rescore(instruments[scored[0].instrument])
+        last = scored[-1].rescore(latest_ins)
+        if isinstance(first, Score) and isinstance(last, Score):
+            try:
+                change_text = change_summary(change_from_baseline(latest_ins, first, last))
+            except ValueError:
+                change_text = ""
+    timeframes = sorted({instruments[a.instrument].timeframe for a in scored})
+    title = MEASURE_TITLES.get(family, latest_ins.name)
+    if len(timeframes) == 1:
+        title += f" ({timeframes[0]})"
+    note_parts = []
+    if family == "pcl5":
+        note_parts.append(PCL5_CHANGE_NOTE)
+    if latest_ins.change.note:
+        note_parts.append(latest_ins.change.note)
+    return MeasureTrend(
+        instrument_id=family,
+        name=latest_ins.short_name,
+        max_total=latest_ins.score_max,
+        points=points,
+        bands=bands,
+        title=title,
+        subscale_labels=subs,
+        change_text=change_text,
+        note=" ".join(note_parts),
+        attribution=latest_ins.attribution,
+    )
+
+
+def change_summary(change: Change) -> str:
+    """A short cell for the cover table: "−6 points" plus any threshold reached."""
+    if change.delta == 0:
+        return "No change"
+    sign = "−" if change.delta < 0 else "+"
+    text = f"{sign}{abs(change.delta)} points"
+    if change.thresholds_reached:
+        text += f": {change.thresholds_reached[-1].label}"
+    return text
+
+
+def _measure_rows(
+    vault: Vault, period: Period, bounds: tuple[datetime, datetime]
+) -> dict[str, list[Administration]]:
+    repo = MeasureRepository(vault.conn)
+    out: dict[str, list[Administration]] = {}
+    for family in MEASURE_FAMILIES:
+        if period.series_id is not None:
+            adms = repo.list(family=family, series_id=period.series_id)
+        else:
+            adms = repo.list(family=family, since=bounds[0], until=bounds[1])
+            adms = [a for a in adms if a.taken_at < bounds[1]]
+        out[family] = adms
+    return out
+
+
+def _item9(adms: list[Administration], instrument: Instrument | None) -> list[Item9Row]:
+    if instrument is None or len(instrument.items) <= ITEM9_INDEX:
+        return []
+    options = {o.value: o.label for o in instrument.items[ITEM9_INDEX].options}
+    rows = []
+    for a in adms:
+        if len(a.answers) > ITEM9_INDEX and a.answers[ITEM9_INDEX] is not None:
+            value = int(a.answers[ITEM9_INDEX] or 0)
+            rows.append(Item9Row(a.taken_at, value, options.get(value, str(value))))
+    return rows
+
+
+def _what_helps(vault: Vault, bounds: tuple[datetime, datetime]) -> list[HelpRow]:
+    from integrate.core.exercises import load_exercises
+    from integrate.core.what_helps import MIN_RATED_RUNS, summarise_runs
+    from integrate.vault.exercise_runs import ExerciseRunRepository
+
+    runs = [
+        r for r in ExerciseRunRepository(vault.conn).list_runs() if _within(r.started_at, bounds)
+    ]
+    titles = {ex.id: ex.title for ex in load_exercises()}
+    stats = summarise_runs(runs)
+    # Most helpful first by the patient's own ratings (2+ rated uses); the rest after.
+    stats.sort(
+        key=lambda s: (
+            s.rated_count < MIN_RATED_RUNS,
+            s.average_change is None,
+            s.average_change if s.average_change is not None else 0.0,
+            -s.count,
+        )
+    )
+    rows = []
+    for s in stats:
+        note = ""
+        if s.rated_count and s.rated_count < s.count:
+            note = f"rated {s.rated_count} of {s.count} times"
+        rows.append(
+            HelpRow(
+                label=titles.get(s.exercise_id, s.exercise_id.replace("_", " ").capitalize()),
+                times_used=s.count,
+                distress_before=s.average_before,
+                distress_after=s.average_after,
+                note=note,
+            )
+        )
+    return rows
+
+
+def _safety_plan(vault: Vault) -> dict[str, list[str]] | None:
+    from integrate.core.safety import SECTIONS, PlanContact
+    from integrate.vault.safety_plan import SafetyPlanRepository
+
+    repo = SafetyPlanRepository(vault.conn)
+    if not repo.exists():
+        return None
+    plan = repo.load()
+    out: dict[str, list[str]] = {}
+    for info in SECTIONS:
+        items: list[str] = []
+        for item in getattr(plan, info.key):
+            if isinstance(item, PlanContact):
+                text = " \u2013 ".join(p for p in (item.name, item.phone, item.note) if p.strip())
+            else:
+                text = str(item)
+            if text.strip():
+                items.append(text.strip())
+        out[info.title] = items
+    return out
+
+
+# --------------------------------------------------------------------------- gather
+
+
+def gather_share(
+    vault: Vault,
+    selection: ShareSelection,
+    *,
+    now: datetime | None = None,
+    tz: tzinfo | None = None,
+) -> GatheredShare:
+    """Build the document for `selection` and list the uids of what it includes."""
+    now = now or now_local()
+    tz = _local(tz or now.tzinfo)
+    period = resolve_period(vault, selection, now.astimezone(tz).date())
+    bounds = _bounds(period, tz)
+    library = load_prompts()
+    items: list[tuple[str, str]] = []
+    doc = ShareDocument(
+        period_from=period.start,
+        period_to=period.end,
+        generated_at=now,
+        patient_name_display=name_for_display(selection.patient_name, selection.name_display),
+        therapist_name=selection.therapist_name.strip() or None,
+        note=selection.note,
+        page_size=selection.page_size,
+    )
+
+    sessions = _sessions(vault, period, bounds)
+    doc.session_markers = [s.at for s in sessions if s.kind.value == "ketamine"]
+    if selection.include_sessions:
+        doc.sessions = [SessionRow.from_session(s, selection.include_intentions) for s in sessions]
+        items += [("session", s.uid) for s in sessions]
+
+    if selection.include_measures or selection.include_item9:
+        instruments = load_instruments()
+        by_family = _measure_rows(vault, period, bounds)
+        if selection.include_measures:
+            for family in MEASURE_FAMILIES:
+                trend = _trend(family, by_family[family], instruments)
+                if trend is not None:
+                    doc.measures.append(trend)
+                    items += [("measure", a.uid) for a in by_family[family]]
+        if selection.include_item9:
+            doc.include_item9 = True
+            doc.item9_rows = _item9(by_family["phq9"], instruments.get("phq9"))
+            items += [("item9", a.uid) for a in by_family["phq9"]]
+
+    entries_repo = EntryRepository(vault.conn)
+    checkins = CheckinRepository(vault.conn)
+    for uid in dict.fromkeys(selection.entry_uids):
+        entry = entries_repo.get_by_uid(uid)
+        if entry is None or entry.created_at is None:
+            continue
+        checkin = checkins.get_by_id(entry.checkin_id) if entry.checkin_id else None
+        doc.entries.append(
+            EntryRow(
+                created_at=entry.created_at,
+                body=entry.body,
+                title=entry.title.strip(),
+                prompt=_prompt_text(entry.prompt_id, library),
+                ratings=_ratings(checkin, library),
+                tags=list(entry.tags),
+                phase_label=PHASE_LABELS.get(checkin.phase) if checkin else None,
+            )
+        )
+        items.append(("entry", uid))
+    for uid in dict.fromkeys(selection.checkin_uids):
+        checkin = checkins.get(uid)
+        if checkin is None or checkin.completed_at is None:
+            continue
+        doc.entries.append(
+            EntryRow(
+                created_at=checkin.completed_at,
+                body="",
+                title=_checkin_title(checkin),
+                ratings=_ratings(checkin, library),
+                phase_label=PHASE_LABELS.get(checkin.phase),
+            )
+        )
+        items.append(("checkin", uid))
+    doc.entries.sort(key=lambda e: e.created_at)
+
+    if selection.include_what_helps:
+        doc.what_helps = _what_helps(vault, bounds)
+        if doc.what_helps:
+            items.append(("what_helps", "summary"))
+    if selection.include_safety_plan:
+        doc.safety_plan = _safety_plan(vault)
+        if doc.safety_plan is not None:
+            items.append(("safety_plan", "plan"))
+    return GatheredShare(doc, period, items)
+
+
+def gather(
+    vault: Vault, selection: ShareSelection, *, now: datetime | None = None
+) -> ShareDocument:
+    """The ShareDocument for `selection` (see `gather_share` for the item list)."""
+    return gather_share(vault, selection, now=now).document
+
+
+# --------------------------------------------------------------------------- defaults
+
+
+_REMEMBERED = (
+    "name_display",
+    "patient_name",
+    "therapist_name",
+    "page_size",
+    "include_sessions",
+    "include_intentions",
+    "include_measures",
+    "include_what_helps",
+    "include_safety_plan",
+)
+
+
+def remember_choices(vault: Vault, selection: ShareSelection) -> None:
+    """Keep names and section choices for next time (inside the encrypted vault).
+
+    Item 9 is deliberately not remembered: it is asked afresh each time.
+    """
+    vault.set_setting(SETTINGS_KEY, {k: getattr(selection, k) for k in _REMEMBERED})
+
+
+def default_selection(
+    vault: Vault, *, now: datetime | None = None, page_size: PageSize | None = None
+) -> ShareSelection:
+    """Since the last share (or the last 30 days), flagged entries ticked, last choices kept."""
+    now = now or now_local()
+    today = now.date()
+    has_share = ShareRepository(vault.conn).last() is not None
+    selection = ShareSelection(period_kind="since_last" if has_share else "dates")
+    if not has_share:
+        selection.date_from = today - timedelta(days=DEFAULT_DAYS)
+        selection.date_to = today
+    saved = vault.get_setting(SETTINGS_KEY, {}) or {}
+    if isinstance(saved, dict):
+        for key in _REMEMBERED:
+            if key in saved and isinstance(saved[key], type(getattr(selection, key))):
+                setattr(selection, key, saved[key])
+    if page_size is not None and "page_size" not in (saved or {}):
+        selection.page_size = page_size
+    if selection.name_display not in ("full", "initials", "none"):
+        selection.name_display = "none"
+    if selection.page_size not in ("A4", "Letter"):
+        selection.page_size = "A4"
+    period = resolve_period(vault, selection, today)
+    selection.entry_uids = flagged_uids(vault, period, now.tzinfo)
+    return selection
+
+
+def flagged_uids(vault: Vault, period: Period, tz: tzinfo | None = None) -> list[str]:
+    """Uids of entries flagged for the therapist in the period, oldest first."""
+    bounds = _bounds(period, _local(tz))
+    return [e.uid for e in _entries_in(vault, bounds) if e.flagged]
+
+
+def with_period(selection: ShareSelection, **changes: Any) -> ShareSelection:
+    """A copy of the selection with other period fields (convenience for the wizard)."""
+    return replace(selection, **changes)

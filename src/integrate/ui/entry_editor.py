@@ -65,6 +65,9 @@ class EntryEditor(QWidget):
         self.title.setPlaceholderText(_tr("Title (optional)"))
         self.title.setAccessibleName(_tr("Entry title"))
         self.title.setMaxLength(200)
+        self.title.setStyleSheet(
+            "font-size: 14pt; font-weight: 600;"
+        )  # app sheet wins over setFont
         self.title.textEdited.connect(self._changed)
         layout.addWidget(self.title)
 
@@ -85,6 +88,7 @@ class EntryEditor(QWidget):
         layout.addWidget(self.body, 1)
 
         row = QHBoxLayout()
+        row.addWidget(plain_label(_tr("Tags"), object_name="muted", wrap=False))
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(_tr("Tags, separated by commas"))
         self.tags.setAccessibleName(_tr("Tags"))

@@ -85,7 +85,9 @@ class ExerciseSection(QFrame):
         self.start_button = button(_tr("Start"), primary=True, accessible=_tr(
             "Start {title}").format(title=pick.exercise.title))
         self.start_button.setMinimumSize(140, 56)
-        self.start_button.setStyleSheet("font-size: 14pt;")
+        self.start_button.setStyleSheet(
+            "QPushButton { font-size: 14pt; } "
+            "QPushButton:focus { border: 3px solid palette(window-text); }")
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
         row.addWidget(self.start_button)

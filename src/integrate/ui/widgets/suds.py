@@ -42,6 +42,10 @@ class SudsPicker(QWidget):
             row.addWidget(btn)
             self.buttons.append(btn)
         self.group.idClicked.connect(self.set_value)
+        self.setStyleSheet("QPushButton#sudsButton { font-size: 13pt; }"
+                           "QPushButton#sudsButton:checked { background: palette(highlight); "
+                           "color: palette(highlighted-text); border: 1px solid "
+                           "palette(highlight); font-weight: 600; }")
         layout.addLayout(row)
         ends = QHBoxLayout()
         ends.addWidget(plain_label(_tr("0  no distress"), object_name="muted", wrap=False))
@@ -71,6 +75,18 @@ class SudsPicker(QWidget):
             self.status.setText(_tr("You chose {n} out of 10.").format(n=value))
         self.setAccessibleDescription(self.status.text())
         self.changed.emit(value)
+
+    def focusInEvent(self, event: object) -> None:  # noqa: N802 - Qt naming
+        super().focusInEvent(event)  # type: ignore[arg-type]
+        self._show_focus(True)
+
+    def focusOutEvent(self, event: object) -> None:  # noqa: N802 - Qt naming
+        super().focusOutEvent(event)  # type: ignore[arg-type]
+        self._show_focus(False)
+
+    def _show_focus(self, on: bool) -> None:
+        # The buttons never take focus themselves, so show keyboard focus on the status line.
+        self.status.setStyleSheet("font-weight: 600;" if on else "")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
         key = event.key()

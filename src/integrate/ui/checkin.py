@@ -348,6 +348,7 @@ class CheckinView(QWidget):
         else:
             editor = QPlainTextEdit()
             editor.setMinimumHeight(90)
+            editor.setMaximumHeight(150)
             editor.setTabChangesFocus(True)
         editor.setAccessibleName(prompt.short)
         box.addWidget(editor)
@@ -379,6 +380,7 @@ class CheckinView(QWidget):
         box.addWidget(plain_label(_tr("Anything else on your mind?"), object_name="sectionTitle"))
         editor = QPlainTextEdit()
         editor.setMinimumHeight(70)
+        editor.setMaximumHeight(130)
         editor.setTabChangesFocus(True)
         editor.setAccessibleName(_tr("Free writing"))
         box.addWidget(editor)

@@ -129,6 +129,13 @@ class Hygiene(QObject):
         controller.unlocked.connect(self._on_unlocked)
         controller.locked.connect(self.inactivity.stop)
         controller.locked.connect(clear_now)  # journal text does not outlive the lock
+        # Automatic backups (off until the patient picks a folder): checked at unlock
+        # and hourly while unlocked; run_automatic_backup writes at most one a day.
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(60 * 60_000)
+        self.backup_timer.timeout.connect(self.run_due_backup)
+        controller.locked.connect(self.backup_timer.stop)
+        self.last_backup_error = ""
 
     def set_minutes(self, minutes: int) -> None:
         self.controller.prefs.setValue(PREF_MINUTES, int(minutes))
@@ -150,6 +157,28 @@ class Hygiene(QObject):
             with contextlib.suppress(KeyError, ValueError):  # an area that no longer exists
                 shell.show_area(self.last_area)
         self.inactivity.start()
+        self.backup_timer.start()
+        QTimer.singleShot(5_000, self.run_due_backup)
+
+    def run_due_backup(self) -> None:
+        from integrate.ui.worker import run_in_background
+        from integrate.vault.backup import BackupError, auto_config, run_automatic_backup
+
+        services = self.controller.services
+        if services is None or auto_config(services.vault) is None:
+            return
+        vault = services.vault
+
+        def failed(exc: BaseException) -> None:
+            # Shown gently in Settings; never a popup at random moments.
+            self.last_backup_error = str(exc) if isinstance(exc, BackupError) else \
+                type(exc).__name__
+
+        def done(_path: object) -> None:
+            self.last_backup_error = ""
+
+        run_in_background(lambda: run_automatic_backup(vault) if vault.is_open else None,
+                          done, failed)
 
     def _remember_area(self) -> None:
         shell = self.controller.window.shell

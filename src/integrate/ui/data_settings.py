@@ -1,0 +1,390 @@
+"""Settings sections: locking, and "Your data" (backups, restore, export/import, key
+rotation, delete everything). Logic lives in integrate.vault.backup/export/import/rotate;
+this module only asks, confirms and reports.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrate.core.timeutil import now_local
+from integrate.ui.autolock import CHOICES_MINUTES, autolock_minutes
+from integrate.ui.services import AppServices
+from integrate.ui.widgets.common import button, plain_label
+from integrate.ui.worker import run_in_background
+from integrate.vault.backup import (
+    AutoBackupConfig,
+    BackupError,
+    BackupInfo,
+    auto_config,
+    backup_now,
+    default_backup_name,
+    inspect_backup,
+    last_backup_at,
+    needs_reminder,
+    replace_vault_contents,
+    set_auto_config,
+)
+from integrate.vault.export_json import NOT_ENCRYPTED_WARNING, export_json
+from integrate.vault.export_markdown import export_markdown
+from integrate.vault.import_json import ImportRejected, import_json
+from integrate.vault.vault import VaultError
+
+ALL_AREAS = ("entries", "sessions", "checkins", "measures", "exercises", "safety", "shares",
+             "settings")
+CONFIRM_WORD = "DELETE"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DataSettings", text)
+
+
+def backup_reminder_text(services: AppServices, now: datetime | None = None) -> str | None:
+    """A gentle sentence when the last backup is older than a week (for Today), else None."""
+    if not needs_reminder(services.vault, now):
+        return None
+    return _tr("It has been a while since your journal was backed up. You can make a backup "
+               "in Settings, under Your data.")
+
+
+def _controller(widget: QWidget):  # noqa: ANN202 - AppController, imported lazily
+    from integrate.ui.controller import AppController
+
+    return widget.window().findChild(AppController)
+
+
+class LockingSection(QGroupBox):
+    def __init__(self, services: AppServices) -> None:
+        super().__init__(_tr("Locking"))
+        self.services = services
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(_tr(
+            "Integrate locks itself when you step away, and when your screen locks.")))
+        row = QHBoxLayout()
+        row.addWidget(plain_label(_tr("Lock after no activity for:"), wrap=False))
+        self.timeout = QComboBox()
+        self.timeout.setAccessibleName(_tr("Lock after no activity for"))
+        for minutes in CHOICES_MINUTES:
+            label = _tr("Never") if minutes == 0 else (
+                _tr("1 minute") if minutes == 1 else _tr("{n} minutes").format(n=minutes))
+            self.timeout.addItem(label, minutes)
+        current = autolock_minutes(services.prefs)
+        index = self.timeout.findData(current)
+        self.timeout.setCurrentIndex(index if index >= 0 else self.timeout.findData(5))
+        self.timeout.currentIndexChanged.connect(self._changed)
+        row.addWidget(self.timeout)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def _changed(self) -> None:
+        minutes = int(self.timeout.currentData())
+        controller = _controller(self)
+        if controller is not None:
+            controller.hygiene.set_minutes(minutes)
+
+
+class DataSection(QGroupBox):
+    def __init__(self, services: AppServices) -> None:
+        super().__init__(_tr("Your data"))
+        self.services = services
+        layout = QVBoxLayout(self)
+        self.status = plain_label("", object_name="backupStatus")
+        layout.addWidget(self.status)
+
+        layout.addWidget(plain_label(_tr(
+            "Backups are encrypted with a backup password of their own, so they open on any "
+            "computer, even without this one's keyring.")))
+        row = QHBoxLayout()
+        self.backup_button = button(_tr("Back up now…"), primary=True)
+        self.backup_button.clicked.connect(self.backup_now)
+        self.auto_button = button(_tr("Automatic backups…"))
+        self.auto_button.clicked.connect(self.choose_auto)
+        self.restore_button = button(_tr("Restore from a backup…"))
+        self.restore_button.clicked.connect(self.restore)
+        for b in (self.backup_button, self.auto_button, self.restore_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+        layout.addWidget(plain_label(_tr(
+            "Export gives you a copy in an open format (JSON, or readable Markdown files). "
+            "Exports are not encrypted.")))
+        row = QHBoxLayout()
+        self.export_json_button = button(_tr("Export (JSON)…"))
+        self.export_json_button.clicked.connect(self.export_json)
+        self.export_md_button = button(_tr("Export (Markdown)…"))
+        self.export_md_button.clicked.connect(self.export_markdown)
+        self.import_button = button(_tr("Import (JSON)…"))
+        self.import_button.clicked.connect(self.import_json)
+        for b in (self.export_json_button, self.export_md_button, self.import_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+        row = QHBoxLayout()
+        self.rotate_button = button(_tr("Change the journal's key…"))
+        self.rotate_button.clicked.connect(self.rotate)
+        self.delete_button = button(_tr("Delete everything…"))
+        self.delete_button.clicked.connect(self.delete_everything)
+        row.addWidget(self.rotate_button)
+        row.addWidget(self.delete_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.refresh()
+
+    # -- status
+
+    def refresh(self) -> None:
+        vault = self.services.vault
+        if not vault.is_open:
+            return
+        parts: list[str] = []
+        last = last_backup_at(vault)
+        if last is None:
+            parts.append(_tr("No backup has been made yet."))
+        else:
+            parts.append(_tr("Last backup: {when}.").format(when=f"{last:%d %B %Y, %H:%M}"))
+        config = auto_config(vault)
+        parts.append(_tr("Automatic daily backups go to {folder}.").format(folder=config.folder)
+                     if config else _tr("Automatic backups are off."))
+        controller = _controller(self)
+        error = getattr(getattr(controller, "hygiene", None), "last_backup_error", "")
+        if error:
+            parts.append(_tr("The last automatic backup did not work: {error}").format(
+                error=error))
+        reminder = backup_reminder_text(self.services)
+        if reminder:
+            parts.append(reminder)
+        self.status.setText(" ".join(parts))
+
+    # -- helpers
+
+    def _ask_secret(self, title: str, prompt: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, prompt, QLineEdit.EchoMode.Password)
+        return text if ok else None
+
+    def _new_backup_password(self) -> str | None:
+        first = self._ask_secret(_tr("Backup password"), _tr(
+            "A password for the backup (at least 8 characters). Keep it safe: without it "
+            "the backup cannot be opened."))
+        if first is None:
+            return None
+        second = self._ask_secret(_tr("Backup password"), _tr("The same password again:"))
+        if second is None:
+            return None
+        if first != second or len(first) < 8:
+            self._info(_tr("Not saved"), _tr("The passwords must match and have at least 8 "
+                                             "characters."))
+            return None
+        return first
+
+    def _info(self, title: str, text: str) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        box.exec()
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, BackupError | VaultError | ImportRejected):
+            text = str(exc)
+        elif isinstance(exc, OSError):
+            text = _tr("The file could not be used: {error}").format(
+                error=exc.strerror or type(exc).__name__)
+        else:
+            text = _tr("That did not work ({error}). Nothing was changed.").format(
+                error=type(exc).__name__)
+        self._info(_tr("Not done"), text)
+        self.refresh()
+
+    def _warn_not_encrypted(self) -> bool:
+        answer = QMessageBox.warning(
+            self, _tr("Not encrypted"), _tr(NOT_ENCRYPTED_WARNING),
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Ok
+
+    # -- backups
+
+    def backup_now(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, _tr("Save backup"), default_backup_name(),
+                                              _tr("Integrate backups (*.ibackup)"))
+        if not path:
+            return
+        password = self._new_backup_password()
+        if password is None:
+            return
+        vault = self.services.vault
+        run_in_background(lambda: backup_now(vault, Path(path), password),
+                          self._backed_up, self._failed)
+
+    def _backed_up(self, _path: object) -> None:
+        self._info(_tr("Backup saved"), _tr("Your backup is saved."))
+        self.refresh()
+
+    def choose_auto(self) -> None:
+        vault = self.services.vault
+        if auto_config(vault) is not None:
+            answer = QMessageBox.question(self, _tr("Automatic backups"), _tr(
+                "Automatic backups are on. Turn them off? (Backups already saved stay.)"))
+            if answer == QMessageBox.StandardButton.Yes:
+                set_auto_config(vault, None)
+                self.refresh()
+            return
+        folder = QFileDialog.getExistingDirectory(self, _tr(
+            "Folder for automatic backups (for example an external drive)"))
+        if not folder:
+            return
+        password = self._new_backup_password()
+        if password is None:
+            return
+        # The password is kept inside the encrypted journal, never in a plain file.
+        set_auto_config(vault, AutoBackupConfig(Path(folder), password))
+        controller = _controller(self)
+        if controller is not None:
+            controller.hygiene.run_due_backup()
+        self._info(_tr("Automatic backups"), _tr(
+            "A backup will be saved there once a day while Integrate is open. The last 7 "
+            "days and 4 weeks are kept."))
+        self.refresh()
+
+    def restore(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, _tr("Choose a backup"), "",
+                                              _tr("Integrate backups (*.ibackup);;All files (*)"))
+        if not path:
+            return
+        password = self._ask_secret(_tr("Backup password"), _tr("The backup's password:"))
+        if password is None:
+            return
+        run_in_background(lambda: inspect_backup(Path(path), password),
+                          lambda info: self._confirm_restore(Path(path), password, info),
+                          self._failed)
+
+    def _confirm_restore(self, path: Path, password: str, info: BackupInfo) -> None:
+        first = f"{info.first:%d %B %Y}" if info.first else "-"
+        last = f"{info.last:%d %B %Y}" if info.last else "-"
+        text = _tr("This backup holds {entries} journal entries, {sessions} sessions and "
+                   "{measures} questionnaires, from {first} to {last}.\n\nReplace what is in "
+                   "the journal now with it? A copy of the journal as it is now is saved "
+                   "first.").format(entries=info.counts.get("entries", 0),
+                                    sessions=info.counts.get("sessions", 0),
+                                    measures=info.counts.get("measures", 0),
+                                    first=first, last=last)
+        answer = QMessageBox.question(self, _tr("Restore"), text)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        services = self.services
+        services.about_to_lock.emit()  # open editors save, so the copy holds their text
+        run_in_background(lambda: replace_vault_contents(services.vault, path, password),
+                          lambda _r: self._restored(), self._failed)
+
+    def _restored(self) -> None:
+        for area in ALL_AREAS:
+            self.services.notify(area)
+        self._info(_tr("Restored"), _tr("The backup is restored."))
+        self.refresh()
+
+    # -- export / import
+
+    def export_json(self) -> None:
+        if not self._warn_not_encrypted():
+            return
+        path, _ = QFileDialog.getSaveFileName(self, _tr("Export"), "integrate-export.json",
+                                              _tr("JSON (*.json)"))
+        if not path:
+            return
+        conn = self.services.vault.conn
+        run_in_background(lambda: export_json(conn, Path(path)),
+                          lambda _c: self._info(_tr("Exported"), _tr("The export is saved.")),
+                          self._failed)
+
+    def export_markdown(self) -> None:
+        if not self._warn_not_encrypted():
+            return
+        folder = QFileDialog.getExistingDirectory(self, _tr("Folder for the Markdown files"))
+        if not folder:
+            return
+        target = Path(folder) / f"integrate-{now_local():%Y-%m-%d}"
+        conn = self.services.vault.conn
+        run_in_background(lambda: export_markdown(conn, target),
+                          lambda _f: self._info(_tr("Exported"), _tr(
+                              "The files are saved in {folder}.").format(folder=target)),
+                          self._failed)
+
+    def import_json(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, _tr("Import"), "", _tr("JSON (*.json)"))
+        if not path:
+            return
+        conn = self.services.vault.conn
+        run_in_background(lambda: import_json(conn, Path(path)), self._imported, self._failed)
+
+    def _imported(self, summary: object) -> None:
+        for area in ALL_AREAS:
+            self.services.notify(area)
+        sentence = getattr(summary, "sentence", lambda: "")()
+        self._info(_tr("Imported"), _tr("Import finished: {summary}").format(summary=sentence))
+
+    # -- key rotation and deleting
+
+    def rotate(self) -> None:
+        from integrate.vault.rotate import rotate_key
+
+        vault = self.services.vault
+        answer = QMessageBox.question(self, _tr("Change the key"), _tr(
+            "Re-encrypt the journal with a new key? A copy is saved first, your passphrase "
+            "stays the same, and you get a new recovery code (the old one stops working)."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        passphrase = None
+        if vault.slots.passphrase is not None:
+            passphrase = self._ask_secret(_tr("Passphrase"), _tr("Your passphrase:"))
+            if passphrase is None:
+                return
+        keystore = self.services.keystore
+        run_in_background(lambda: rotate_key(vault, passphrase=passphrase, keystore=keystore),
+                          lambda r: self._info(_tr("New key"), _tr(
+                              "Done. Your new recovery code (shown once - write it down):"
+                              "\n\n{code}").format(code=r.recovery_code)), self._failed)
+
+    def delete_everything(self) -> None:
+        answer = QMessageBox.warning(
+            self, _tr("Delete everything"), _tr(
+                "This deletes your whole journal from this computer: entries, sessions, "
+                "questionnaires, the key and settings. Backups you saved elsewhere are not "
+                "touched. This cannot be undone."),
+            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard)
+        if answer != QMessageBox.StandardButton.Discard:
+            return
+        word, ok = QInputDialog.getText(self, _tr("Delete everything"), _tr(
+            "To confirm, type {word}:").format(word=CONFIRM_WORD))
+        if not ok or word.strip() != CONFIRM_WORD:
+            return
+        erase_and_restart(self)
+
+
+def erase_and_restart(widget: QWidget) -> None:
+    """Lock, erase vault + slots + keyring entry + preferences, then show first run."""
+    from integrate.vault.rotate import erase_everything
+
+    controller = _controller(widget)
+    if controller is None or controller.services is None:
+        return
+    vault_id = controller.services.vault.id
+    controller.lock()
+    controller.prefs.clear()
+    controller.prefs.sync()
+    erase_everything(controller.paths, vault_id, controller.keystore)
+    controller.show_onboarding()

@@ -251,3 +251,13 @@ def test_form_is_keyboard_operable(qtbot) -> None:  # noqa: ANN001
     assert form.focusWidget() is form.items[0].buttons[2]  # back to the chosen answer
     for radio in form.items[0].buttons:
         assert radio.accessibleName().startswith("1. ")
+
+
+def test_today_screen_shows_the_measures_section(demo_app: RunningApp) -> None:
+    from PySide6.QtWidgets import QFrame
+
+    today = demo_app.area("today")
+    demo_app.settle()
+    frames = [f for f in today.findChildren(QFrame) if f.property("instrument_ids")]
+    assert len(frames) == 1
+    assert set(frames[0].property("instrument_ids")) == {"pcl5_month", "phq9", "gad7"}

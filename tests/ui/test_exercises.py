@@ -139,11 +139,21 @@ def test_pacer_follows_the_fake_clock(running_app, qtbot, clock: FakeClock) -> N
         dialog.tick()
         expected = pacer_state(pattern, t)
         assert dialog.pacer.state == expected
-        assert dialog.pacer.caption() == {"inhale": "Breathe in", "exhale": "Breathe out",
-                                          "hold_in": "Hold", "hold_out": "Rest"}[expected.phase]
+        assert (
+            dialog.pacer.caption()
+            == {
+                "inhale": "Breathe in",
+                "exhale": "Breathe out",
+                "hold_in": "Hold",
+                "hold_out": "Rest",
+            }[expected.phase]
+        )
     small = dialog.pacer.circle_fraction()
-    clock.t += pattern.cycle_seconds - (dialog.player.step_elapsed() % pattern.cycle_seconds) \
+    clock.t += (
+        pattern.cycle_seconds
+        - (dialog.player.step_elapsed() % pattern.cycle_seconds)
         + pattern.inhale * 0.99
+    )
     dialog.tick()
     assert dialog.pacer.circle_fraction() > small  # the circle grows on the in-breath
     dialog.toggle_pause()
@@ -213,12 +223,14 @@ def test_stopping_before_the_steps_stores_nothing(running_app, qtbot, clock) -> 
 def test_what_helps_numbers_match_stored_runs(running_app, qtbot) -> None:
     repo = ExerciseRunRepository(running_app.services.vault.conn)
     t0 = now_local() - timedelta(days=3)
-    repo.add_many([
-        RunRecord("senses_54321", "typed", t0, 200, True, 8, 5),
-        RunRecord("senses_54321", "typed", t0 + timedelta(days=1), 180, True, 6, 2),
-        RunRecord("senses_54321", "typed", t0 + timedelta(days=2), 40, False, 7, None),
-        RunRecord("extended_exhale", "in4_out6", t0, 120, True, 5, 5),
-    ])
+    repo.add_many(
+        [
+            RunRecord("senses_54321", "typed", t0, 200, True, 8, 5),
+            RunRecord("senses_54321", "typed", t0 + timedelta(days=1), 180, True, 6, 2),
+            RunRecord("senses_54321", "typed", t0 + timedelta(days=2), 40, False, 7, None),
+            RunRecord("extended_exhale", "in4_out6", t0, 120, True, 5, 5),
+        ]
+    )
     page = running_app.area("exercises")
     assert isinstance(page, ExercisesPage)
     running_app.services.notify("exercises")

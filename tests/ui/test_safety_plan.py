@@ -91,12 +91,21 @@ def test_pdf_is_one_page_with_the_text_and_no_markup(running_app, qtbot, tmp_pat
     reader = PdfReader(str(target))
     assert len(reader.pages) == 1
     text = _pdf_text(target)
-    for expected in ("My safety plan", "My warning signs", "Not sleeping", "Dr. Example",
-                     "555-0102", "My niece's drawings", "My reasons for living"):
+    for expected in (
+        "My safety plan",
+        "My warning signs",
+        "Not sleeping",
+        "Dr. Example",
+        "555-0102",
+        "My niece's drawings",
+        "My reasons for living",
+    ):
         assert expected in text
     # The markup is printed literally: no bold run, no image, no link.
-    assert '<b>not bold</b> <img src="file:///etc/hostname"> &amp; <a href="x">link</a>' \
+    assert (
+        '<b>not bold</b> <img src="file:///etc/hostname"> &amp; <a href="x">link</a>'
         in " ".join(text.split())
+    )
     page = reader.pages[0]
     assert "/Annots" not in page or not page["/Annots"]
     xobjects = page["/Resources"].get("/XObject", {})

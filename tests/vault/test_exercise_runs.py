@@ -37,8 +37,15 @@ def test_run_round_trip_with_and_without_answers(paths: VaultPaths) -> None:
     repo = _reopen(paths)
     plain = RunRecord("orienting", "standard", T0, 95.5, True, 7, 4, note="helped a bit")
     with_answers = RunRecord(
-        "senses_54321", "typed", T0 + timedelta(hours=2), 120.0, False, 6, None,
-        answers=(StepAnswers(1, "Name 5 things you see", ("lamp", "mug <b>")),))
+        "senses_54321",
+        "typed",
+        T0 + timedelta(hours=2),
+        120.0,
+        False,
+        6,
+        None,
+        answers=(StepAnswers(1, "Name 5 things you see", ("lamp", "mug <b>")),),
+    )
     repo.add(plain)
     repo.add(with_answers)
     repo.vault.close()
@@ -88,11 +95,13 @@ def test_suds_out_of_range_is_refused_by_the_schema(paths: VaultPaths) -> None:
 
 def test_stats_from_stored_runs_match(paths: VaultPaths) -> None:
     repo = _reopen(paths)
-    repo.add_many([
-        RunRecord("orienting", "standard", T0, 60, True, 8, 5),
-        RunRecord("orienting", "standard", T0 + timedelta(days=1), 60, True, 6, 4),
-        RunRecord("orienting", "standard", T0 + timedelta(days=2), 20, False, 5, None),
-    ])
+    repo.add_many(
+        [
+            RunRecord("orienting", "standard", T0, 60, True, 8, 5),
+            RunRecord("orienting", "standard", T0 + timedelta(days=1), 60, True, 6, 4),
+            RunRecord("orienting", "standard", T0 + timedelta(days=2), 20, False, 5, None),
+        ]
+    )
     (stats,) = summarise_runs(repo.list_runs())
     assert (stats.count, stats.rated_count, stats.finished_count) == (3, 2, 2)
     assert stats.average_change == pytest.approx(-2.5)

@@ -35,8 +35,16 @@ FAVOURITES: list[tuple[str, str, float, int, int]] = [
 ]
 
 RUN_NOTES = [
-    "", "", "", "", "Helped after the 3am wake-up.", "Did it on the bus.",
-    "Hard to focus at first.", "", "Jo did it with me.", "",
+    "",
+    "",
+    "",
+    "",
+    "Helped after the 3am wake-up.",
+    "Did it on the bus.",
+    "Hard to focus at first.",
+    "",
+    "Jo did it with me.",
+    "",
 ]
 
 PLAN = SafetyPlan(
@@ -107,13 +115,26 @@ def populate(vault: Vault, ctx: DemoContext) -> None:
         chosen = exercise.variant(variant or None)
         typed = [i for i, st in enumerate(chosen.steps) if st.kind is StepKind.TEXT_ENTRY]
         if typed and n % 3 == 0:
-            answers = (StepAnswers(typed[0], chosen.steps[typed[0]].text,
-                                   ("the blue mug", "rain on the window", "my keys")),)
-        records.append(RunRecord(
-            exercise_id=exercise_id, variant=chosen.id,
-            started_at=at, duration_s=round(duration, 1), finished=not stopped,
-            suds_before=before, suds_after=after, note=rng.choice(RUN_NOTES),
-            answers=answers))
+            answers = (
+                StepAnswers(
+                    typed[0],
+                    chosen.steps[typed[0]].text,
+                    ("the blue mug", "rain on the window", "my keys"),
+                ),
+            )
+        records.append(
+            RunRecord(
+                exercise_id=exercise_id,
+                variant=chosen.id,
+                started_at=at,
+                duration_s=round(duration, 1),
+                finished=not stopped,
+                suds_before=before,
+                suds_after=after,
+                note=rng.choice(RUN_NOTES),
+                answers=answers,
+            )
+        )
     for record in records:
         runs.add(record)
     for exercise_id in ("pmr", "body_scan", "cold_water"):

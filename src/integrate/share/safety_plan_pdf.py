@@ -41,8 +41,14 @@ def contact_line(contact: PlanContact) -> str:
     return "  ·  ".join(p for p in (contact.name, contact.phone, contact.note) if p)
 
 
-def _build(doc: QTextDocument, plan: SafetyPlan, scale: float, footer: str,
-           titles: dict[str, str], heading: str) -> None:
+def _build(
+    doc: QTextDocument,
+    plan: SafetyPlan,
+    scale: float,
+    footer: str,
+    titles: dict[str, str],
+    heading: str,
+) -> None:
     doc.clear()
     family = "DejaVu Sans"
     cursor = QTextCursor(doc)
@@ -89,8 +95,13 @@ def _build(doc: QTextDocument, plan: SafetyPlan, scale: float, footer: str,
         cursor.insertText(footer, fmt(BASE_POINTS * 0.9, grey=True))
 
 
-def safety_plan_pdf(plan: SafetyPlan, *, footer: str = "", heading: str = "My safety plan",
-                    titles: dict[str, str] | None = None) -> bytes:
+def safety_plan_pdf(
+    plan: SafetyPlan,
+    *,
+    footer: str = "",
+    heading: str = "My safety plan",
+    titles: dict[str, str] | None = None,
+) -> bytes:
     """Render the plan to PDF bytes in memory (nothing touches the disk here).
 
     `titles` may carry translated section titles by key; `footer` is a short line such
@@ -104,9 +115,14 @@ def safety_plan_pdf(plan: SafetyPlan, *, footer: str = "", heading: str = "My sa
     writer.setTitle(PDF_TITLE)
     writer.setCreator(PDF_CREATOR)
     writer.setResolution(RESOLUTION)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(16, 14, 16, 14), QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(16, 14, 16, 14),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     body = writer.pageLayout().paintRectPixels(RESOLUTION)
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(writer)
@@ -126,8 +142,7 @@ def safety_plan_pdf(plan: SafetyPlan, *, footer: str = "", heading: str = "My sa
                 writer.newPage()
             painter.save()
             painter.translate(0, -index * body.height())
-            doc.drawContents(painter, QRectF(0, index * body.height(), body.width(),
-                                             body.height()))
+            doc.drawContents(painter, QRectF(0, index * body.height(), body.width(), body.height()))
             painter.restore()
     finally:
         painter.end()

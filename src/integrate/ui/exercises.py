@@ -73,8 +73,10 @@ def exercise_note(exercise: Exercise) -> str:
 def _card() -> tuple[QFrame, QVBoxLayout]:
     frame = QFrame()
     frame.setObjectName("card")
-    frame.setStyleSheet("QFrame#card { background: palette(base); border: 1px solid "
-                        "palette(mid); border-radius: 10px; }")
+    frame.setStyleSheet(
+        "QFrame#card { background: palette(base); border: 1px solid "
+        "palette(mid); border-radius: 10px; }"
+    )
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(16, 12, 16, 12)
     layout.setSpacing(6)
@@ -96,9 +98,15 @@ class ExerciseList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 8, 8)
         layout.setSpacing(10)
-        layout.addWidget(plain_label(_tr(
-            "Short exercises to help you come back to the present. You can pause or stop any "
-            "of them at any time."), object_name="muted"))
+        layout.addWidget(
+            plain_label(
+                _tr(
+                    "Short exercises to help you come back to the present. You can pause or stop any "
+                    "of them at any time."
+                ),
+                object_name="muted",
+            )
+        )
         self.start_buttons: dict[str, QWidget] = {}
         for exercise in all_exercises():
             frame, card = _card()
@@ -109,8 +117,9 @@ class ExerciseList(QWidget):
             length = plain_label(duration_text(exercise), object_name="muted", wrap=False)
             length.setStyleSheet("border: none;")
             head.addWidget(length)
-            start = button(_tr("Start"), accessible=_tr("Start {title}").format(
-                title=exercise.title))
+            start = button(
+                _tr("Start"), accessible=_tr("Start {title}").format(title=exercise.title)
+            )
             start.clicked.connect(lambda _=False, e=exercise: self.page.start(e))
             head.addWidget(start)
             self.start_buttons[exercise.id] = start
@@ -135,8 +144,10 @@ class WhatHelpsRow(QFrame):
         self.exercise = exercise
         self.stats = stats
         self.setObjectName("card")
-        self.setStyleSheet("QFrame#card { background: palette(base); border: 1px solid "
-                           "palette(mid); border-radius: 10px; } QLabel { border: none; }")
+        self.setStyleSheet(
+            "QFrame#card { background: palette(base); border: 1px solid "
+            "palette(mid); border-radius: 10px; } QLabel { border: none; }"
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         head = QHBoxLayout()
@@ -190,9 +201,15 @@ class WhatHelps(QWidget):
         stats = summarise_runs(runs)
         by_id = {e.id: e for e in all_exercises()}
         if not stats:
-            self._layout.addWidget(plain_label(_tr(
-                "Nothing here yet. After you use an exercise, your own before-and-after "
-                "ratings appear here."), object_name="muted"))
+            self._layout.addWidget(
+                plain_label(
+                    _tr(
+                        "Nothing here yet. After you use an exercise, your own before-and-after "
+                        "ratings appear here."
+                    ),
+                    object_name="muted",
+                )
+            )
         for item in stats:
             exercise = by_id.get(item.exercise_id)
             if exercise is None:

@@ -34,9 +34,11 @@ def _tr(text: str) -> str:
 def _frame() -> tuple[QFrame, QVBoxLayout]:
     frame = QFrame()
     frame.setObjectName("helpCard")
-    frame.setStyleSheet("QFrame#helpCard { background: palette(base); border: 1px solid "
-                        "palette(mid); border-radius: 10px; } QFrame#helpCard QLabel "
-                        "{ border: none; }")
+    frame.setStyleSheet(
+        "QFrame#helpCard { background: palette(base); border: 1px solid "
+        "palette(mid); border-radius: 10px; } QFrame#helpCard QLabel "
+        "{ border: none; }"
+    )
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(16, 12, 16, 14)
     layout.setSpacing(8)
@@ -68,9 +70,14 @@ class ExerciseSection(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         frame, card = _frame()
         own = pick.reason is PickReason.OWN_DATA
-        card.addWidget(plain_label(
-            _tr("Something that has helped you before") if own
-            else _tr("A gentle exercise to come back to the present"), object_name="muted"))
+        card.addWidget(
+            plain_label(
+                _tr("Something that has helped you before")
+                if own
+                else _tr("A gentle exercise to come back to the present"),
+                object_name="muted",
+            )
+        )
         row = QHBoxLayout()
         text = QVBoxLayout()
         title = plain_label(pick.exercise.title)
@@ -82,12 +89,16 @@ class ExerciseSection(QFrame):
             detail += "  ·  " + _tr(describe_stats(pick.stats))
         text.addWidget(plain_label(detail, object_name="muted"))
         row.addLayout(text, 1)
-        self.start_button = button(_tr("Start"), primary=True, accessible=_tr(
-            "Start {title}").format(title=pick.exercise.title))
+        self.start_button = button(
+            _tr("Start"),
+            primary=True,
+            accessible=_tr("Start {title}").format(title=pick.exercise.title),
+        )
         self.start_button.setMinimumSize(140, 56)
         self.start_button.setStyleSheet(
             "QPushButton { font-size: 14pt; } "
-            "QPushButton:focus { border: 3px solid palette(window-text); }")
+            "QPushButton:focus { border: 3px solid palette(window-text); }"
+        )
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
         row.addWidget(self.start_button)
@@ -123,8 +134,10 @@ def contacts_section(services: AppServices) -> QWidget | None:
     groups = [
         (_tr("People and places that help"), plan.people_places),
         (_tr("Professionals"), plan.professionals),
-        (_tr("Your own crisis numbers"),
-         [PlanContact(u.service, u.number, u.notes) for u in own_lines]),
+        (
+            _tr("Your own crisis numbers"),
+            [PlanContact(u.service, u.number, u.notes) for u in own_lines],
+        ),
     ]
     groups = [(title, [c for c in items if not c.is_blank]) for title, items in groups]
     if not any(items for _, items in groups):

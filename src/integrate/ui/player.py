@@ -98,9 +98,16 @@ class PlayerDialog(QDialog):
 
     PAGE_BEFORE, PAGE_CAUTION, PAGE_STEP, PAGE_AFTER, PAGE_DONE = range(5)
 
-    def __init__(self, services: AppServices, exercise: Exercise, parent: QWidget | None = None,
-                 *, variant: str | None = None, clock: Callable[[], float] | None = None,
-                 now: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        services: AppServices,
+        exercise: Exercise,
+        parent: QWidget | None = None,
+        *,
+        variant: str | None = None,
+        clock: Callable[[], float] | None = None,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("playerDialog")
         self.setWindowTitle(_tr("Exercise"))  # neutral: no exercise names in window titles
@@ -174,9 +181,15 @@ class PlayerDialog(QDialog):
         layout.addWidget(question)
         self.suds_before = SudsPicker()
         layout.addWidget(self.suds_before)
-        layout.addWidget(plain_label(_tr(
-            "Press a number key, then Enter. There is no right answer; it only helps you see "
-            "later what tends to help."), object_name="muted"))
+        layout.addWidget(
+            plain_label(
+                _tr(
+                    "Press a number key, then Enter. There is no right answer; it only helps you see "
+                    "later what tends to help."
+                ),
+                object_name="muted",
+            )
+        )
         layout.addStretch(1)
         row = QHBoxLayout()
         self.before_cancel = button(_tr("Not now"))
@@ -199,8 +212,12 @@ class PlayerDialog(QDialog):
         self.caution_text.setStyleSheet("font-size: 13pt;")
         self.caution_text.setAccessibleName(_tr("Caution"))
         layout.addWidget(self.caution_text)
-        layout.addWidget(plain_label(_tr(
-            "You will see this once. You can stop at any moment with Esc."), object_name="muted"))
+        layout.addWidget(
+            plain_label(
+                _tr("You will see this once. You can stop at any moment with Esc."),
+                object_name="muted",
+            )
+        )
         layout.addStretch(1)
         row = QHBoxLayout()
         self.caution_back = button(_tr("Not now"))
@@ -225,7 +242,8 @@ class PlayerDialog(QDialog):
             self.sound_box.setAccessibleName(_tr("Soft sound when the breath changes"))
             self.sound_box.setChecked(pref_bool(self.services, SOUND_PREF))
             self.sound_box.toggled.connect(
-                lambda on: self.services.prefs.setValue(SOUND_PREF, bool(on)))
+                lambda on: self.services.prefs.setValue(SOUND_PREF, bool(on))
+            )
             top.addWidget(self.sound_box)
         layout.addLayout(top)
         self.step_text = plain_label("", object_name="stepText")
@@ -242,9 +260,13 @@ class PlayerDialog(QDialog):
         self.fields_layout = QVBoxLayout(self.fields_box)
         self.fields_layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.fields_box)
-        self.fields_hint = plain_label(_tr(
-            "Typing is optional. Your answers are kept only if you choose to save them at the "
-            "end."), object_name="muted")
+        self.fields_hint = plain_label(
+            _tr(
+                "Typing is optional. Your answers are kept only if you choose to save them at the "
+                "end."
+            ),
+            object_name="muted",
+        )
         layout.addWidget(self.fields_hint)
         self.step_status = plain_label("", object_name="muted")
         layout.addWidget(self.step_status)
@@ -419,8 +441,9 @@ class PlayerDialog(QDialog):
         if step is None:
             return
         index = self.player.step_index
-        self.step_count_label.setText(_tr("Step {i} of {n}").format(
-            i=index + 1, n=self.player.step_count))
+        self.step_count_label.setText(
+            _tr("Step {i} of {n}").format(i=index + 1, n=self.player.step_count)
+        )
         self.step_text.setText(step.text)
         breathing = step.kind is StepKind.BREATHING and self.player.variant.breathing is not None
         self.pacer.setVisible(breathing)
@@ -468,7 +491,8 @@ class PlayerDialog(QDialog):
             status = _tr("You can stop here (Esc), or go on when you are ready (Right arrow).")
         elif remaining is not None and (step is None or step.kind is not StepKind.BREATHING):
             status = _tr("Moves on by itself in {s} s. Take your time.").format(
-                s=int(remaining + 0.999))
+                s=int(remaining + 0.999)
+            )
         elif step is not None and step.kind is StepKind.BREATHING and remaining is not None:
             minutes, seconds = divmod(int(remaining + 0.999), 60)
             status = _tr("About {m}:{s:02d} left.").format(m=minutes, s=seconds)
@@ -477,8 +501,10 @@ class PlayerDialog(QDialog):
         self.step_status.setText(status)
 
     def _prepare_after(self) -> None:
-        has_answers = any(any(v.strip() for v in self.player.answers_for(i))
-                          for i in range(self.player.step_count))
+        has_answers = any(
+            any(v.strip() for v in self.player.answers_for(i))
+            for i in range(self.player.step_count)
+        )
         self.save_answers.setVisible(has_answers)
 
     def finish(self, *, skip_rating: bool = False, close: bool = False) -> None:
@@ -487,8 +513,9 @@ class PlayerDialog(QDialog):
             return
         rating = None if skip_rating else self.suds_after.value()
         self.player.finish(rating, self.note.text())
-        record = self.player.result(save_answers=self.save_answers.isChecked()
-                                    and not self.save_answers.isHidden())
+        record = self.player.result(
+            save_answers=self.save_answers.isChecked() and not self.save_answers.isHidden()
+        )
         self._store(record)
         if close:
             self.accept()
@@ -506,10 +533,11 @@ class PlayerDialog(QDialog):
     def _done_summary(record: RunRecord) -> str:
         if record.suds_before is not None and record.suds_after is not None:
             text = _tr("Before: {b} out of 10. Now: {a} out of 10.").format(
-                b=record.suds_before, a=record.suds_after)
+                b=record.suds_before, a=record.suds_after
+            )
         else:
             text = _tr("Saved without a full before-and-after rating.")
-        return text + "\n\n" + _tr("This is saved in \"What helps me\", only for you.")
+        return text + "\n\n" + _tr('This is saved in "What helps me", only for you.')
 
     # ----- closing -------------------------------------------------------------------
 
@@ -587,10 +615,18 @@ class PlayerDialog(QDialog):
 
     def _other_button(self, target: QWidget) -> bool:
         """A focused button other than the page's main one handles its own Enter."""
-        main = (self.next_button, self.begin_button, self.caution_ok, self.save_button,
-                self.close_button)
-        return isinstance(target, QAbstractButton) and target not in main \
+        main = (
+            self.next_button,
+            self.begin_button,
+            self.caution_ok,
+            self.save_button,
+            self.close_button,
+        )
+        return (
+            isinstance(target, QAbstractButton)
+            and target not in main
             and not isinstance(target, QCheckBox)
+        )
 
     def _enter_in_field(self, field: QWidget) -> None:
         if field in self._answer_fields:
@@ -603,8 +639,9 @@ class PlayerDialog(QDialog):
             self.finish()
 
 
-def open_player(services: AppServices, exercise: Exercise,
-                parent: QWidget | None = None, **kwargs: Any) -> PlayerDialog:
+def open_player(
+    services: AppServices, exercise: Exercise, parent: QWidget | None = None, **kwargs: Any
+) -> PlayerDialog:
     """Open the player window-modal over `parent` and return it (does not block)."""
     dialog = PlayerDialog(services, exercise, parent, **kwargs)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -125,8 +125,9 @@ class ContactSection(QGroupBox):
         layout.addLayout(self.rows_box)
         self.rows: list[ContactRow] = []
         add_row = QHBoxLayout()
-        self.add_button = button(_tr("Add a row"), accessible=_tr("Add a row to {title}").format(
-            title=_tr(info.title)))
+        self.add_button = button(
+            _tr("Add a row"), accessible=_tr("Add a row to {title}").format(title=_tr(info.title))
+        )
         self.add_button.clicked.connect(lambda: self.add_row(PlanContact(""), focus=True))
         add_row.addWidget(self.add_button)
         add_row.addStretch(1)
@@ -195,9 +196,16 @@ class SafetyPlanEditor(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 8, 0, 0)
         top = QHBoxLayout()
-        top.addWidget(plain_label(_tr(
-            "Fill this in at a calm moment, ideally with your therapist. It is saved as you "
-            "type, and only you can see it."), object_name="muted"), 1)
+        top.addWidget(
+            plain_label(
+                _tr(
+                    "Fill this in at a calm moment, ideally with your therapist. It is saved as you "
+                    "type, and only you can see it."
+                ),
+                object_name="muted",
+            ),
+            1,
+        )
         self.pdf_button = button(_tr("Save as PDF…"), accessible=_tr("Save the plan as a PDF"))
         self.pdf_button.clicked.connect(self._ask_pdf)
         top.addWidget(self.pdf_button)
@@ -211,8 +219,12 @@ class SafetyPlanEditor(QWidget):
         layout.setContentsMargins(0, 0, 8, 8)
         layout.setSpacing(12)
         # Numbers of every built-in line count as known; anything else the patient added.
-        builtin = {c.digits for country in self.directory.countries for line in country.lines
-                   for c in line.contacts}
+        builtin = {
+            c.digits
+            for country in self.directory.countries
+            for line in country.lines
+            for c in line.contacts
+        }
         self.sections: dict[str, TextSection | ContactSection] = {}
         for info in SECTIONS:
             section: TextSection | ContactSection
@@ -220,7 +232,8 @@ class SafetyPlanEditor(QWidget):
                 section = TextSection(info)
             else:
                 section = ContactSection(
-                    info, validate_against=builtin if info.key == "crisis_lines" else None)
+                    info, validate_against=builtin if info.key == "crisis_lines" else None
+                )
             section.edited.connect(self._edited)
             self.sections[info.key] = section
             layout.addWidget(section)
@@ -293,29 +306,35 @@ class SafetyPlanEditor(QWidget):
         if not emergency:
             return _tr("If you are in danger now, call your local emergency number.")
         return _tr("If you are in danger now, call {numbers}.").format(
-            numbers=_tr(" or ").join(emergency))
+            numbers=_tr(" or ").join(emergency)
+        )
 
     def write_pdf(self, target: Path) -> None:
         from integrate.share.safety_plan_pdf import write_safety_plan_pdf
 
         self.flush()
         titles = {info.key: _tr(info.title) for info in SECTIONS}
-        write_safety_plan_pdf(target, self.plan(), footer=self.footer(),
-                              heading=_tr("My safety plan"), titles=titles)
+        write_safety_plan_pdf(
+            target, self.plan(), footer=self.footer(), heading=_tr("My safety plan"), titles=titles
+        )
 
     def _ask_pdf(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, _tr("Save as PDF"),
-                                              str(Path.home() / "safety-plan.pdf"),
-                                              _tr("PDF files (*.pdf)"))
+        name, _ = QFileDialog.getSaveFileName(
+            self, _tr("Save as PDF"), str(Path.home() / "safety-plan.pdf"), _tr("PDF files (*.pdf)")
+        )
         if not name:
             return
         target = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
         try:
             self.write_pdf(target)
         except OSError as exc:
-            QMessageBox.warning(self, _tr("Not saved"), _tr(
-                "The file could not be saved ({error}).").format(
-                error=exc.strerror or type(exc).__name__))
+            QMessageBox.warning(
+                self,
+                _tr("Not saved"),
+                _tr("The file could not be saved ({error}).").format(
+                    error=exc.strerror or type(exc).__name__
+                ),
+            )
             return
         self.status.setText(_tr("Saved as a PDF."))
 

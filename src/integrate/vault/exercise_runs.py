@@ -15,8 +15,10 @@ from integrate.core.player import RunRecord, StepAnswers
 from integrate.core.timeutil import from_iso, now_local, to_iso
 from integrate.vault.db import Connection, transaction
 
-_COLS = ("id, uid, exercise_id, variant, started_at, duration_s, finished, suds_before, "
-         "suds_after, note, answers")
+_COLS = (
+    "id, uid, exercise_id, variant, started_at, duration_s, finished, suds_before, "
+    "suds_after, note, answers"
+)
 
 
 @dataclass(frozen=True)
@@ -54,8 +56,13 @@ def _answers(text: object) -> tuple[StepAnswers, ...] | None:
     out: list[StepAnswers] = []
     for item in raw:
         if isinstance(item, dict) and isinstance(item.get("values"), list):
-            out.append(StepAnswers(int(item.get("step", 0)), str(item.get("prompt", "")),
-                                   tuple(str(v) for v in item["values"])))
+            out.append(
+                StepAnswers(
+                    int(item.get("step", 0)),
+                    str(item.get("prompt", "")),
+                    tuple(str(v) for v in item["values"]),
+                )
+            )
     return tuple(out)
 
 
@@ -86,9 +93,20 @@ class ExerciseRunRepository:
         cur = self.conn.execute(
             f"INSERT INTO exercise_runs({_COLS.removeprefix('id, ')}, created_at) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (run.uid, run.exercise_id, run.variant, to_iso(run.started_at),
-             float(run.duration_s), int(run.finished), run.suds_before, run.suds_after,
-             run.note, run.answers_json(), to_iso(now_local())))
+            (
+                run.uid,
+                run.exercise_id,
+                run.variant,
+                to_iso(run.started_at),
+                float(run.duration_s),
+                int(run.finished),
+                run.suds_before,
+                run.suds_after,
+                run.note,
+                run.answers_json(),
+                to_iso(now_local()),
+            ),
+        )
         return int(cur.lastrowid or 0)
 
     def add_many(self, runs: Sequence[RunRecord]) -> None:
@@ -97,12 +115,14 @@ class ExerciseRunRepository:
                 self.add(run)
 
     def get(self, uid: str) -> StoredRun | None:
-        row = self.conn.execute(f"SELECT {_COLS} FROM exercise_runs WHERE uid = ?",
-                                (uid,)).fetchone()
+        row = self.conn.execute(
+            f"SELECT {_COLS} FROM exercise_runs WHERE uid = ?", (uid,)
+        ).fetchone()
         return None if row is None else _run_from_row(row)
 
-    def list_runs(self, exercise_id: str | None = None, *,
-                  limit: int | None = None) -> list[StoredRun]:
+    def list_runs(
+        self, exercise_id: str | None = None, *, limit: int | None = None
+    ) -> list[StoredRun]:
         """Runs, most recent first; optionally of one exercise only."""
         sql = f"SELECT {_COLS} FROM exercise_runs"
         params: list[object] = []
@@ -125,8 +145,9 @@ class ExerciseRunRepository:
     # -- cautions
 
     def caution_seen(self, exercise_id: str) -> bool:
-        row = self.conn.execute("SELECT 1 FROM cautions_seen WHERE exercise_id = ?",
-                                (exercise_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT 1 FROM cautions_seen WHERE exercise_id = ?", (exercise_id,)
+        ).fetchone()
         return row is not None
 
     def mark_caution_seen(self, exercise_id: str, at: datetime | None = None) -> None:
@@ -134,7 +155,8 @@ class ExerciseRunRepository:
         self.conn.execute(
             "INSERT INTO cautions_seen(exercise_id, seen_at) VALUES (?, ?) "
             "ON CONFLICT(exercise_id) DO NOTHING",
-            (exercise_id, to_iso(at or now_local())))
+            (exercise_id, to_iso(at or now_local())),
+        )
 
     def cautions_seen(self) -> set[str]:
         return {str(r[0]) for r in self.conn.execute("SELECT exercise_id FROM cautions_seen")}

@@ -45,7 +45,8 @@ class SafetyPlanRepository:
             "INSERT INTO safety_plan(id, data, updated_at) VALUES (1, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET data = excluded.data, "
             "updated_at = excluded.updated_at",
-            (plan.cleaned().to_json(), to_iso(at or now_local())))
+            (plan.cleaned().to_json(), to_iso(at or now_local())),
+        )
 
     def updated_at(self) -> datetime | None:
         row = self.conn.execute("SELECT updated_at FROM safety_plan WHERE id = 1").fetchone()

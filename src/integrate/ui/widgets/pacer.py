@@ -104,7 +104,11 @@ class PacerWidget(QWidget):
                 small.setWeight(QFont.Weight.Normal)
                 painter.setFont(small)
                 count = max(1, int(self.state.phase_remaining + 0.999))
-                below = QRectF(box.x(), center.y() + font.pointSizeF() * 0.9, box.width(),
-                               font.pointSizeF() * 2)
+                below = QRectF(
+                    box.x(),
+                    center.y() + font.pointSizeF() * 0.9,
+                    box.width(),
+                    font.pointSizeF() * 2,
+                )
                 painter.drawText(below, Qt.AlignmentFlag.AlignHCenter, str(count))
         painter.end()

@@ -42,16 +42,19 @@ class SudsPicker(QWidget):
             row.addWidget(btn)
             self.buttons.append(btn)
         self.group.idClicked.connect(self.set_value)
-        self.setStyleSheet("QPushButton#sudsButton { font-size: 13pt; }"
-                           "QPushButton#sudsButton:checked { background: palette(highlight); "
-                           "color: palette(highlighted-text); border: 1px solid "
-                           "palette(highlight); font-weight: 600; }")
+        self.setStyleSheet(
+            "QPushButton#sudsButton { font-size: 13pt; }"
+            "QPushButton#sudsButton:checked { background: palette(highlight); "
+            "color: palette(highlighted-text); border: 1px solid "
+            "palette(highlight); font-weight: 600; }"
+        )
         layout.addLayout(row)
         ends = QHBoxLayout()
         ends.addWidget(plain_label(_tr("0  no distress"), object_name="muted", wrap=False))
         ends.addStretch(1)
-        ends.addWidget(plain_label(_tr("10  the most I can imagine"), object_name="muted",
-                                 wrap=False))
+        ends.addWidget(
+            plain_label(_tr("10  the most I can imagine"), object_name="muted", wrap=False)
+        )
         layout.addLayout(ends)
         self.status = plain_label(_tr("No number chosen yet."))
         layout.addWidget(self.status)

@@ -16,8 +16,9 @@ def _tr(text: str) -> str:
 
 
 class SudsBars(QWidget):
-    def __init__(self, before: float | None, after: float | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, before: float | None, after: float | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.before = before
         self.after = after
@@ -50,8 +51,11 @@ class SudsBars(QWidget):
         for i, (label, value, colour) in enumerate(rows):
             y = 6 + i * (bar_h + 10)
             painter.setPen(text)
-            painter.drawText(QRectF(0, y - 2, label_w, bar_h + 4),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+            painter.drawText(
+                QRectF(0, y - 2, label_w, bar_h + 4),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                label,
+            )
             track = QColor(text)
             track.setAlphaF(0.08)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -61,7 +65,9 @@ class SudsBars(QWidget):
                 painter.setBrush(colour)
                 painter.drawRoundedRect(QRectF(label_w, y, track_w * value / 10.0, bar_h), 4, 4)
             painter.setPen(text)
-            painter.drawText(QRectF(label_w + track_w + 8, y - 2, value_w, bar_h + 4),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             "-" if value is None else f"{value:.1f}")
+            painter.drawText(
+                QRectF(label_w + track_w + 8, y - 2, value_w, bar_h + 4),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                "-" if value is None else f"{value:.1f}",
+            )
         painter.end()

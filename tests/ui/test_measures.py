@@ -56,6 +56,7 @@ def test_crisis_screen_lists_safety_plan_contacts_and_country(running_app: Runni
     from integrate.core.timeutil import to_iso
 
     plan = SafetyPlan(
+        crisis_lines=[PlanContact("Night line of my town", "0800 555 0199")],
         people_places=[PlanContact("Jo", "07700 900123")],
         professionals=[PlanContact("Dr. Okafor", "020 7946 0000", "clinic")],
     )
@@ -72,6 +73,9 @@ def test_crisis_screen_lists_safety_plan_contacts_and_country(running_app: Runni
     assert "Jo  07700 900123" in screen.contacts_label.text()
     assert "Dr. Okafor" in screen.contacts_label.text()
     assert "116 123" in screen.lines.text()
+    assert screen.lines.text().index("Night line of my town") < screen.lines.text().index(
+        "116 123"
+    )  # the patient's own number first
     screen.close()
 
 

@@ -7,6 +7,8 @@ the plain statement that nobody monitors this app.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,10 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrate.core.crisis import ContactMethod, CrisisDirectory, load_crisis_lines
+from integrate.core.crisis import (
+    ContactMethod,
+    CrisisDirectory,
+    UserCrisisLine,
+    load_crisis_lines,
+)
 from integrate.core.safety import PlanContact, SafetyPlan, SafetyPlanError
 from integrate.ui.widgets.common import page_title, plain_label
 from integrate.vault.db import Connection, DatabaseError
+from integrate.vault.safety_plan import user_crisis_lines
 
 DEFAULT_COUNTRY = "US"
 
@@ -29,22 +37,40 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MeasureCrisis", text)
 
 
-def plan_contacts(conn: Connection | None) -> list[PlanContact]:
-    """People, places and professionals from the safety plan; [] if none or unreadable."""
+def read_plan(conn: Connection | None) -> SafetyPlan | None:
+    """The stored safety plan, or None when there is none or it cannot be read."""
     if conn is None:
-        return []
+        return None
     try:
         row = conn.execute("SELECT data FROM safety_plan WHERE id = 1").fetchone()
-        plan = SafetyPlan.from_json(None if row is None else str(row[0]))
+        return None if row is None else SafetyPlan.from_json(str(row[0]))
     except (DatabaseError, SafetyPlanError, TypeError, ValueError):
+        return None
+
+
+def plan_contacts(conn: Connection | None) -> list[PlanContact]:
+    """People, places and professionals from the safety plan; [] if none or unreadable."""
+    plan = read_plan(conn)
+    if plan is None:
         return []
     return [c for c in [*plan.people_places, *plan.professionals] if c.name or c.phone]
 
 
-def lines_text(directory: CrisisDirectory, country: str) -> str:
-    """Plain-text list of the country's crisis lines."""
+def own_lines(
+    plan: SafetyPlan | None, directory: CrisisDirectory, country: str
+) -> list[UserCrisisLine]:
+    """Crisis numbers the patient added to their plan (not the built-in ones)."""
+    if plan is None:
+        return []
+    return user_crisis_lines(plan, directory.lines_for(country))
+
+
+def lines_text(
+    directory: CrisisDirectory, country: str, user_entries: Sequence[UserCrisisLine] = ()
+) -> str:
+    """Plain-text list of the country's crisis lines, the patient's own numbers first."""
     parts: list[str] = []
-    for line in directory.lines_for(country):
+    for line in directory.lines_for(country, user_entries):
         parts.append(line.service)
         if line.notes:
             parts.append("    " + line.notes)
@@ -111,7 +137,9 @@ class CrisisScreen(QDialog):
         layout.addWidget(heading)
         self.lines = QLabel()
         self.lines.setTextFormat(Qt.TextFormat.PlainText)
-        self.lines.setText(lines_text(directory, country))
+        self.lines.setText(
+            lines_text(directory, country, own_lines(read_plan(conn), directory, country))
+        )
         self.lines.setWordWrap(True)
         self.lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.lines.setStyleSheet("font-size: 13pt;")

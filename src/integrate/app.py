@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
+import time
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from integrate import APP_NAME
 from integrate.paths import VaultPaths, ensure_private_dir, resolve_data_dir
@@ -49,6 +51,73 @@ def _hand_over_to_running(name: str) -> bool:
     return False
 
 
+def ms_since_process_start() -> float:
+    """Milliseconds since this process was started (Linux /proc; else since import)."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22: starttime
+        return (time.clock_gettime(time.CLOCK_BOOTTIME) - started) * 1000
+    except (OSError, ValueError, IndexError, AttributeError):
+        return (time.perf_counter() - _IMPORTED) * 1000
+
+
+def resident_kib() -> int:
+    """VmRSS of this process in KiB (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+_IMPORTED = time.perf_counter()
+
+
+class _FirstPaint(QObject):
+    """--benchmark-startup: once Today is unlocked and painted, print the time and quit."""
+
+    def __init__(self, app: QApplication, window: MainWindow, controller: AppController) -> None:
+        super().__init__(window)
+        self.app = app
+        self.window = window
+        self.done = False
+        self.page: QWidget = window
+        controller.unlocked.connect(self._unlocked)
+        QTimer.singleShot(120_000, self._gave_up)
+
+    def _unlocked(self) -> None:
+        shell = self.window.shell
+        self.page = (shell.stack.currentWidget() if shell is not None else None) or self.window
+        # Opaque children cover the page itself, so watch paints of anything inside it.
+        self.app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            event.type() == QEvent.Type.Paint
+            and not self.done
+            and isinstance(watched, QWidget)
+            and (watched is self.page or self.page.isAncestorOf(watched))
+        ):
+            self.done = True
+            self.app.removeEventFilter(self)
+            # Report after the paint completes (the frame reaches the screen).
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        print(f"startup_ms={ms_since_process_start():.1f} rss_kib={resident_kib()}", flush=True)
+        self.app.exit(0)
+
+    def _gave_up(self) -> None:
+        if not self.done:
+            print("startup_ms=failed (the journal did not open)", flush=True)
+            self.app.exit(1)
+
+
 def run_gui(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -73,6 +142,8 @@ def run_gui(args: argparse.Namespace) -> int:
         window.activateWindow()
 
     server.newConnection.connect(bring_forward)
+    if getattr(args, "benchmark_startup", False):
+        _FirstPaint(app, window, controller)
     controller.start()
     if getattr(args, "minimized", False):
         window.showMinimized()

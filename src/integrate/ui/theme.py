@@ -1,11 +1,23 @@
-"""A calm palette and generous sizing. Full light/dark theming lives here too."""
+"""One calm palette in light and dark, generous sizing, and following the system.
+
+`install_theme(app, prefs)` applies the theme chosen in preferences ("ui/theme":
+system, light or dark) and, for "system", follows the desktop's colour scheme as it
+changes. Font sizes start from the system's own font size (never below 11 pt), so a
+patient who made their desktop text larger gets larger text here too.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+THEME_PREF = "ui/theme"
+REDUCE_MOTION_PREF = "ui/reduce_motion"
+THEME_CHOICES = ("system", "light", "dark")
+MIN_POINT_SIZE = 11.0
 
 
 @dataclass(frozen=True)
@@ -14,12 +26,18 @@ class Palette:
     window: str
     base: str
     text: str
-    muted: str
-    accent: str
+    muted: str  # secondary text; also placeholders
+    accent: str  # primary buttons, selection, focus rings
     accent_text: str
-    border: str
+    border: str  # decorative separators (no contrast requirement)
+    field_border: str  # edges of inputs and buttons (>= 3:1, WCAG 1.4.11)
     help: str  # the "Need help now" button
     help_text: str
+    link: str
+    disabled_text: str  # inactive controls (exempt from WCAG contrast)
+
+    def colors(self) -> dict[str, str]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "name"}
 
 
 LIGHT = Palette(
@@ -27,75 +45,291 @@ LIGHT = Palette(
     window="#f5f3ef",
     base="#ffffff",
     text="#1f2a30",
-    muted="#55616a",
+    muted="#4f5b63",
     accent="#2f6f73",
     accent_text="#ffffff",
     border="#d5d0c8",
+    field_border="#7f8b91",
     help="#8a3b2e",
     help_text="#ffffff",
+    link="#245a8a",
+    disabled_text="#8d949a",
 )
 DARK = Palette(
     "dark",
     window="#1c2226",
     base="#242b30",
     text="#e8e6e1",
-    muted="#a9b2b8",
+    muted="#b0b9bf",
     accent="#6fb3b6",
     accent_text="#0f1416",
     border="#3a444b",
+    field_border="#7c8991",
     help="#e59a8a",
     help_text="#1a1010",
+    link="#8cc4f0",
+    disabled_text="#6f7a81",
+)
+
+# Text/background pairs the stylesheet and palette actually use: (foreground, background,
+# minimum ratio). tests/ui/test_contrast.py checks every one of them for both palettes.
+TEXT_PAIRS: tuple[tuple[str, str, float], ...] = (
+    ("text", "window", 4.5),
+    ("text", "base", 4.5),
+    ("muted", "window", 4.5),
+    ("muted", "base", 4.5),  # placeholders in inputs
+    ("accent_text", "accent", 4.5),  # primary buttons, nav selection, selected rows
+    ("help_text", "help", 4.5),
+    ("link", "base", 4.5),
+    ("link", "window", 4.5),
+)
+UI_PAIRS: tuple[tuple[str, str, float], ...] = (
+    ("field_border", "base", 3.0),
+    ("field_border", "window", 3.0),
+    ("accent", "base", 3.0),  # focus rings on inputs and buttons
+    ("accent", "window", 3.0),
+    # Focus rings on filled buttons and the selected nav item are drawn in `text`: they
+    # contrast with what surrounds the control (window, nav base), as WCAG 1.4.11 asks.
+    ("text", "window", 3.0),
+    ("text", "base", 3.0),
+    ("help", "window", 3.0),  # the help button stands out from the page
 )
 
 
-def stylesheet(p: Palette) -> str:
+def palette_for(choice: str, system_dark: bool) -> Palette:
+    """The palette for a stored choice ("system", "light", "dark")."""
+    if choice == "dark":
+        return DARK
+    if choice == "light":
+        return LIGHT
+    return DARK if system_dark else LIGHT
+
+
+def system_is_dark() -> bool:
+    """True when the desktop asks for a dark colour scheme (Qt 6.5+)."""
+    hints = QGuiApplication.styleHints()
+    scheme = getattr(hints, "colorScheme", None)
+    return scheme is not None and scheme() == Qt.ColorScheme.Dark
+
+
+def system_point_size() -> float:
+    """The desktop's general font size, never below our minimum."""
+    size = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSizeF()
+    return max(MIN_POINT_SIZE, size if size > 0 else MIN_POINT_SIZE)
+
+
+def _pt(base: float, factor: float) -> str:
+    return f"{round(base * factor, 1):g}pt"
+
+
+def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
+    """The application stylesheet: sizes relative to `base_pt`, colours from `p`."""
+    body = _pt(base_pt, 1.0)
     return f"""
-    QWidget {{ font-size: 11pt; }}
+    QWidget {{ font-size: {body}; }}
     QMainWindow, QDialog {{ background: {p.window}; }}
-    QLabel#pageTitle {{ font-size: 18pt; font-weight: 600; }}
+    QLabel#pageTitle {{ font-size: {_pt(base_pt, 1.6)}; font-weight: 600; }}
+    QLabel#appName {{ font-size: {_pt(base_pt, 1.25)}; font-weight: 600; }}
     QLabel#muted {{ color: {p.muted}; }}
     QLabel#notice {{ background: {p.base}; border: 1px solid {p.border}; border-radius: 8px;
                      padding: 10px; }}
-    QPushButton {{ min-height: 34px; padding: 4px 16px; border-radius: 8px;
-                   border: 1px solid {p.border}; background: {p.base}; color: {p.text}; }}
-    QPushButton:focus {{ border: 2px solid {p.accent}; }}
+    QLabel {{ selection-background-color: {p.accent}; selection-color: {p.accent_text}; }}
+    QPushButton, QToolButton {{ min-height: 34px; padding: 4px 16px; border-radius: 8px;
+                   border: 1px solid {p.field_border}; background: {p.base}; color: {p.text}; }}
+    QPushButton:hover, QToolButton:hover {{ border: 1px solid {p.accent}; }}
+    QPushButton:focus, QToolButton:focus {{ border: 2px solid {p.accent}; }}
+    QPushButton:disabled, QToolButton:disabled {{ color: {p.disabled_text};
+                           border: 1px solid {p.border}; }}
     QPushButton#primary {{ background: {p.accent}; color: {p.accent_text};
                            border: 1px solid {p.accent}; font-weight: 600; }}
+    QPushButton#primary:focus {{ border: 3px solid {p.text}; }}
     QPushButton#helpNow {{ background: {p.help}; color: {p.help_text}; font-weight: 600;
                            border: 1px solid {p.help}; }}
     QPushButton#helpNow:focus {{ border: 3px solid {p.text}; }}
     QListWidget#nav {{ background: {p.base}; border: none; border-right: 1px solid {p.border};
-                       font-size: 12pt; outline: 0; }}
+                       font-size: {_pt(base_pt, 1.1)}; outline: 0; }}
     QListWidget#nav::item {{ min-height: 40px; padding-left: 14px; border-radius: 8px;
                              margin: 2px 6px; color: {p.text}; }}
     QListWidget#nav::item:selected {{ background: {p.accent}; color: {p.accent_text}; }}
     QListWidget#nav::item:focus {{ border: 2px solid {p.text}; }}
-    QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QComboBox, QDateTimeEdit {{
-        background: {p.base}; color: {p.text}; border: 1px solid {p.border};
+    QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QComboBox, QDateTimeEdit, QDateEdit,
+    QTimeEdit, QDoubleSpinBox {{
+        background: {p.base}; color: {p.text}; border: 1px solid {p.field_border};
         border-radius: 6px; padding: 6px; min-height: 24px; }}
-    QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus {{
+    QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus,
+    QDateTimeEdit:focus, QDateEdit:focus, QTimeEdit:focus, QDoubleSpinBox:focus {{
         border: 2px solid {p.accent}; }}
+    QTextBrowser {{ background: {p.base}; color: {p.text}; border: 1px solid {p.border}; }}
+    QAbstractItemView {{ background: {p.base}; color: {p.text};
+                         selection-background-color: {p.accent};
+                         selection-color: {p.accent_text}; }}
+    QListView:focus, QTreeView:focus, QTableView:focus {{ border: 2px solid {p.accent}; }}
+    QCheckBox:focus, QRadioButton:focus {{ border: 2px solid {p.accent}; border-radius: 6px; }}
+    QCheckBox, QRadioButton {{ padding: 3px; border: 2px solid transparent; }}
+    QGroupBox {{ font-weight: 600; border: 1px solid {p.border}; border-radius: 8px;
+                 margin-top: 1.2em; padding: 12px; }}
+    QGroupBox::title {{ subcontrol-origin: margin; left: 12px; padding: 0 4px; }}
+    QToolTip {{ background: {p.base}; color: {p.text}; border: 1px solid {p.field_border}; }}
     """
 
 
-def apply_theme(app: QApplication, p: Palette = LIGHT) -> None:
-    app.setStyle("Fusion")
+def qpalette(p: Palette) -> QPalette:
+    """A QPalette with every role Fusion draws with, for `p`."""
+    role = QPalette.ColorRole
     pal = QPalette()
-    pal.setColor(QPalette.ColorRole.Window, QColor(p.window))
-    pal.setColor(QPalette.ColorRole.WindowText, QColor(p.text))
-    pal.setColor(QPalette.ColorRole.Base, QColor(p.base))
-    pal.setColor(QPalette.ColorRole.AlternateBase, QColor(p.window))
-    pal.setColor(QPalette.ColorRole.Text, QColor(p.text))
-    pal.setColor(QPalette.ColorRole.Button, QColor(p.base))
-    pal.setColor(QPalette.ColorRole.ButtonText, QColor(p.text))
-    pal.setColor(QPalette.ColorRole.Highlight, QColor(p.accent))
-    pal.setColor(QPalette.ColorRole.HighlightedText, QColor(p.accent_text))
-    pal.setColor(QPalette.ColorRole.PlaceholderText, QColor(p.muted))
-    pal.setColor(QPalette.ColorRole.ToolTipBase, QColor(p.base))
-    pal.setColor(QPalette.ColorRole.ToolTipText, QColor(p.text))
-    app.setPalette(pal)
+    pairs = {
+        role.Window: p.window,
+        role.WindowText: p.text,
+        role.Base: p.base,
+        role.AlternateBase: p.window,
+        role.Text: p.text,
+        role.Button: p.base,
+        role.ButtonText: p.text,
+        role.Highlight: p.accent,
+        role.HighlightedText: p.accent_text,
+        role.PlaceholderText: p.muted,
+        role.ToolTipBase: p.base,
+        role.ToolTipText: p.text,
+        role.Link: p.link,
+        role.LinkVisited: p.link,
+        role.BrightText: p.help_text,
+        role.Light: p.base,
+        role.Midlight: p.border,
+        role.Mid: p.field_border,
+        role.Dark: p.field_border,
+        role.Shadow: p.text,
+    }
+    for r, value in pairs.items():
+        pal.setColor(r, QColor(value))
+    disabled = QPalette.ColorGroup.Disabled
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        pal.setColor(disabled, r, QColor(p.disabled_text))
+    return pal
+
+
+_current: Palette = LIGHT
+
+
+def current_palette() -> Palette:
+    """The palette applied last (icons and custom painting read it)."""
+    return _current
+
+
+def apply_theme(app: QApplication, p: Palette = LIGHT) -> None:
+    """Apply `p` to the whole application."""
+    global _current
+    _current = p
+    app.setStyle("Fusion")
+    app.setPalette(qpalette(p))
+    base = system_point_size()
     font = QFont(app.font())
-    if font.pointSizeF() < 11:
-        font.setPointSizeF(11)
+    if font.pointSizeF() < base:
+        font.setPointSizeF(base)
     app.setFont(font)
-    app.setStyleSheet(stylesheet(p))
+    app.setStyleSheet(stylesheet(p, base))
+    if _manager is not None:
+        _manager.changed.emit(p)
+
+
+def pref_text(prefs: QSettings | None, key: str, default: str) -> str:
+    if prefs is None:
+        return default
+    return str(prefs.value(key, default))
+
+
+def pref_flag(prefs: QSettings | None, key: str, default: bool = False) -> bool:
+    """QSettings hands back "true"/"false" strings from ini files."""
+    if prefs is None:
+        return default
+    value = prefs.value(key, default)
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)
+
+
+class ThemeManager(QObject):
+    """Keeps the applied palette in line with the stored choice and the desktop."""
+
+    changed = Signal(object)  # Palette
+
+    def __init__(self, app: QApplication, prefs: QSettings | None) -> None:
+        super().__init__(app)
+        self.app = app
+        self.prefs = prefs
+        self.choice = pref_text(prefs, THEME_PREF, "system")
+        if self.choice not in THEME_CHOICES:
+            self.choice = "system"
+        hints = QGuiApplication.styleHints()
+        signal = getattr(hints, "colorSchemeChanged", None)
+        if signal is not None:
+            signal.connect(self._system_changed)
+
+    def palette(self) -> Palette:
+        return palette_for(self.choice, system_is_dark())
+
+    def apply(self) -> None:
+        apply_theme(self.app, self.palette())
+        set_reduce_motion(pref_flag(self.prefs, REDUCE_MOTION_PREF))
+
+    def set_choice(self, choice: str, prefs: QSettings | None = None) -> None:
+        """Store and apply "system", "light" or "dark"."""
+        if choice not in THEME_CHOICES:
+            raise ValueError(choice)
+        self.choice = choice
+        for target in {id(p): p for p in (self.prefs, prefs) if p is not None}.values():
+            target.setValue(THEME_PREF, choice)
+            target.sync()
+        self.apply()
+
+    def _system_changed(self, _scheme: object) -> None:
+        if self.choice == "system":
+            self.apply()
+
+
+_manager: ThemeManager | None = None
+
+
+def install_theme(app: QApplication, prefs: QSettings | None) -> ThemeManager:
+    """Apply the stored theme now and follow the desktop from here on."""
+    global _manager
+    if _manager is not None and _manager.app is app:
+        _manager.prefs = prefs
+        _manager.choice = pref_text(prefs, THEME_PREF, "system")
+        if _manager.choice not in THEME_CHOICES:
+            _manager.choice = "system"
+    else:
+        _manager = ThemeManager(app, prefs)
+    _manager.apply()
+    return _manager
+
+
+def manager() -> ThemeManager | None:
+    return _manager
+
+
+def set_theme_choice(choice: str, prefs: QSettings) -> Palette:
+    """Settings calls this: store the choice and apply it (with or without a manager)."""
+    if _manager is not None:
+        _manager.set_choice(choice, prefs)
+        return _current
+    if choice not in THEME_CHOICES:
+        raise ValueError(choice)
+    prefs.setValue(THEME_PREF, choice)
+    prefs.sync()
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_theme(app, palette_for(choice, system_is_dark()))
+    return _current
+
+
+def set_reduce_motion(on: bool) -> None:
+    """Turn Qt's own widget animations off when motion should be reduced."""
+    for effect in (
+        Qt.UIEffect.UI_AnimateMenu,
+        Qt.UIEffect.UI_FadeMenu,
+        Qt.UIEffect.UI_AnimateCombo,
+        Qt.UIEffect.UI_AnimateTooltip,
+        Qt.UIEffect.UI_FadeTooltip,
+        Qt.UIEffect.UI_AnimateToolBox,
+    ):
+        QApplication.setEffectEnabled(effect, not on)

@@ -1,0 +1,80 @@
+"""WCAG 2.x contrast of every text/background pair the two palettes and the stylesheet use."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from integrate.ui import theme
+
+
+def _linear(channel: int) -> float:
+    c = channel / 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def luminance(color: str) -> float:
+    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * _linear(r) + 0.7152 * _linear(g) + 0.0722 * _linear(b)
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_contrast_formula_matches_known_values() -> None:
+    assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+    assert contrast("#ffffff", "#ffffff") == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("palette", [theme.LIGHT, theme.DARK], ids=lambda p: p.name)
+def test_every_pair_meets_wcag_aa(palette: theme.Palette) -> None:
+    failures = []
+    for fg, bg, minimum in theme.TEXT_PAIRS + theme.UI_PAIRS:
+        ratio = contrast(getattr(palette, fg), getattr(palette, bg))
+        if ratio < minimum:
+            failures.append(f"{fg} on {bg}: {ratio:.2f} < {minimum}")
+    assert not failures, f"{palette.name}: " + "; ".join(failures)
+
+
+@pytest.mark.parametrize("palette", [theme.LIGHT, theme.DARK], ids=lambda p: p.name)
+def test_stylesheet_uses_only_palette_colours(palette: theme.Palette) -> None:
+    """A colour typed into the stylesheet would escape the contrast check above."""
+    sheet = theme.stylesheet(palette)
+    used = set(re.findall(r"#[0-9a-fA-F]{6}\b", sheet))
+    assert used <= set(palette.colors().values())
+    # Each text colour the stylesheet sets on a background is a checked pair.
+    checked = {(fg, bg) for fg, bg, _ in theme.TEXT_PAIRS}
+    names: dict[str, set[str]] = {}
+    for key, value in palette.colors().items():
+        names.setdefault(value, set()).add(key)
+    for rule in re.findall(r"\{([^{}]*)\}", sheet):
+        bg = re.search(r"background:\s*(#[0-9a-fA-F]{6})", rule)
+        fg = re.search(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})", rule)
+        if bg and fg:
+            pairs = {(f, b) for f in names[fg.group(1)] for b in names[bg.group(1)]}
+            assert pairs & checked, f"unchecked pair {pairs} in {rule.strip()}"
+
+
+@pytest.mark.parametrize("palette", [theme.LIGHT, theme.DARK], ids=lambda p: p.name)
+def test_qt_palette_roles_meet_aa(qapp, palette: theme.Palette) -> None:
+    """The QPalette Fusion paints with (placeholders, selection, tooltips) passes too."""
+    from PySide6.QtGui import QPalette
+
+    pal = theme.qpalette(palette)
+    role = QPalette.ColorRole
+    pairs = [
+        (role.WindowText, role.Window),
+        (role.Text, role.Base),
+        (role.ButtonText, role.Button),
+        (role.HighlightedText, role.Highlight),
+        (role.PlaceholderText, role.Base),
+        (role.ToolTipText, role.ToolTipBase),
+        (role.Link, role.Base),
+    ]
+    for fg, bg in pairs:
+        ratio = contrast(pal.color(fg).name(), pal.color(bg).name())
+        assert ratio >= 4.5, f"{palette.name}: {fg.name} on {bg.name} = {ratio:.2f}"

@@ -153,6 +153,46 @@ def _secret_service_daemon(tmp_path_factory: pytest.TempPathFactory) -> Iterator
 
 
 @pytest.fixture
+def locked_secret_service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A Secret Service whose keyring is locked (never unlocked, no display to prompt on)."""
+    require_tool("dbus-daemon", "gnome-keyring-daemon", "dbus-send")
+    env = dict(os.environ, HOME=str(tmp_path), XDG_RUNTIME_DIR=str(tmp_path))
+    env.pop("DISPLAY", None)
+    bus = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    assert bus.stdout is not None
+    address = bus.stdout.readline().strip()
+    env["DBUS_SESSION_BUS_ADDRESS"] = address
+    daemon = subprocess.Popen(
+        ["gnome-keyring-daemon", "--foreground", "--components=secrets"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    try:
+        _wait_for_name(address, "org.freedesktop.secrets")
+        import keyring.core
+
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+        monkeypatch.setenv("HOME", str(tmp_path))
+        monkeypatch.delenv("DISPLAY", raising=False)
+        keyring.core.init_backend()
+        yield
+    finally:
+        _forget_backend()
+        daemon.terminate()
+        bus.terminate()
+        daemon.wait(10)
+        bus.wait(10)
+
+
+@pytest.fixture
 def secret_service(
     _secret_service_daemon: SecretService, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[SecretService]:

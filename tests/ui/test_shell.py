@@ -125,3 +125,11 @@ def test_damaged_vault_opens_recovery_screen_and_changes_nothing(
     )
     assert hashlib.sha256(paths.db.read_bytes()).hexdigest() == before
     app.controller.shutdown()
+
+
+def test_country_choice_reaches_the_journal_for_the_command_line(running_app) -> None:
+    assert (
+        running_app.services.vault.get_setting("crisis_country") == running_app.controller.country
+    )
+    running_app.controller.set_country("AU")
+    assert running_app.services.vault.get_setting("crisis_country") == "AU"

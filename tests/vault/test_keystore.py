@@ -63,3 +63,12 @@ def test_result_repr_hides_secret() -> None:
 
     r = KeystoreResult(KeystoreOutcome.OK, "b", secret="s3cr3t-value")
     assert "s3cr3t" not in repr(r)
+
+
+@pytest.mark.keyring
+def test_locked_keyring_is_reported_as_locked(locked_secret_service) -> None:
+    store = Keystore(timeout=5)
+    assert store.fetch("x").outcome is KeystoreOutcome.LOCKED
+    result = store.store("x", "y")
+    assert result.outcome is KeystoreOutcome.LOCKED
+    assert "locked" in result.detail

@@ -184,3 +184,27 @@ def test_regenerated_recovery_code_replaces_old(vault_paths: VaultPaths, tmp_pat
     with result.vault as vault:
         new_code = vault.regenerate_recovery_code()
     assert unlock_with_recovery(vault_paths, new_code).vault.close() is None  # type: ignore[union-attr]
+
+
+class _OtherSecureBackend:
+    """A working keystore of another kind than the one the key was stored in."""
+
+    def get_password(self, service: str, user: str) -> None:
+        return None
+
+
+_OtherSecureBackend.__module__ = "keyring.backends.kwallet"
+_OtherSecureBackend.__qualname__ = "DBusKeyring"
+
+
+def test_keystore_backend_changed_is_its_own_outcome(vault_paths: VaultPaths) -> None:
+    from integrate.vault.keys import KeyringSlot
+
+    slots = KeySlots.load(vault_paths.keyslots)
+    slots.keyring = KeyringSlot(
+        service="integrate", backend="keyring.backends.SecretService.Keyring"
+    )
+    slots.save(vault_paths.keyslots)
+    result = unlock_with_keyring(vault_paths, Keystore(backend=_OtherSecureBackend()))
+    assert result.outcome is UnlockOutcome.BACKEND_CHANGED
+    assert "keyring has changed" in result.message

@@ -77,6 +77,8 @@ class AppController(QObject):
     def set_country(self, code: str) -> None:
         self.prefs.setValue("crisis/country", code)
         self.prefs.sync()
+        if self.services is not None:  # the CLI reads it from the journal
+            self.services.vault.set_setting("crisis_country", code)
 
     # -- start
 
@@ -255,6 +257,8 @@ class AppController(QObject):
 
     def _enter(self, vault: Vault, *, via_recovery: bool = False) -> None:
         self.services = AppServices(vault, self.paths, self.keystore, self.prefs, parent=self)
+        if not vault.read_only:  # one country for the app and the command line
+            vault.set_setting("crisis_country", self.country)
         shell = Shell(self.services)
         self.window.show_screen(shell)
         self.reminders = ReminderDriver(self.services, self.window, clock=self.reminder_clock)

@@ -171,10 +171,12 @@ class Keystore:
             )
         except errors.InitError as exc:
             # Secret Service raises InitError when the collection is locked and no
-            # prompt can be shown; other init failures mean no usable keystore.
+            # prompt can be shown ("Prompt dismissed"); other init failures mean no
+            # usable keystore.
+            text = str(exc).lower()
             outcome = (
                 KeystoreOutcome.LOCKED
-                if "lock" in str(exc).lower()
+                if "lock" in text or "prompt" in text
                 else KeystoreOutcome.NO_KEYSTORE
             )
             return None, KeystoreResult(outcome, name, detail=_explain(outcome))

@@ -26,9 +26,18 @@ def _wait_for_name(address: str, name: str, timeout: float = 10.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         out = subprocess.run(
-            ["dbus-send", f"--bus={address}", "--print-reply", "--dest=org.freedesktop.DBus",
-             "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner", f"string:{name}"],
-            capture_output=True, text=True, timeout=5,
+            [
+                "dbus-send",
+                f"--bus={address}",
+                "--print-reply",
+                "--dest=org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus.NameHasOwner",
+                f"string:{name}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=5,
         ).stdout
         if "boolean true" in out:
             return
@@ -48,15 +57,20 @@ def keyring_session() -> Iterator[dict[str, str]]:
     daemon_env.pop("DISPLAY", None)
     bus = subprocess.Popen(
         ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-        stdout=subprocess.PIPE, text=True, env=daemon_env,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=daemon_env,
     )
     assert bus.stdout is not None
     address = bus.stdout.readline().strip()
     env["DBUS_SESSION_BUS_ADDRESS"] = daemon_env["DBUS_SESSION_BUS_ADDRESS"] = address
     keyring = subprocess.Popen(
         ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
-        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env=daemon_env, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=daemon_env,
+        text=True,
     )
     assert keyring.stdin is not None
     keyring.stdin.write("benchmark-keyring-password")

@@ -128,3 +128,25 @@ def test_render_chart_into_image_uses_the_same_path(qapp) -> None:  # type: igno
         if image.pixelColor(x, y).lightness() < 128
     )
     assert dark > 50
+
+
+def test_series_spans_are_drawn_as_bands_behind_the_data(qapp) -> None:  # noqa: ANN001
+    from datetime import timedelta
+
+    from PySide6.QtCharts import QAreaSeries
+
+    from integrate.share.charts import build_chart
+    from tests.share.samples import make_document
+
+    trend = make_document().measures[0]
+    points = trend.sorted_points()
+    start = points[0].taken_at
+    spans = [
+        (start, start + timedelta(days=14), "Initial series"),
+        (start + timedelta(days=20), None, "Booster"),
+    ]
+    without = build_chart(trend)
+    chart = build_chart(trend, series_spans=spans)
+    added = [s for s in chart.series() if isinstance(s, QAreaSeries)]
+    assert len(added) == len([s for s in without.series() if isinstance(s, QAreaSeries)]) + 2
+    assert chart.series()[0].name() == "Treatment series"

@@ -36,6 +36,11 @@ TEXT_COLOR = QColor("#333333")
 GRID_COLOR = QColor(0, 0, 0, 25)
 
 
+# (start, end or None while ongoing, name) of a treatment series.
+SeriesSpan = tuple[datetime, datetime | None, str]
+SERIES_FILL = QColor(70, 130, 180, 28)
+
+
 def _ms(dt: datetime) -> float:
     return dt.timestamp() * 1000.0
 
@@ -98,12 +103,16 @@ def build_chart(
     *,
     show_subscales: bool | None = None,
     base_font: QFont | None = None,
+    series_spans: Sequence[SeriesSpan] = (),
+    font_size: float = 8.0,
 ) -> TrendChart:
     """Build the trend chart of one instrument.
 
     Totals over time with a date axis, faint severity bands, thin vertical lines for
     sessions and, for instruments with subscales (PCL-5 clusters), one thinner line per
-    subscale unless `show_subscales` is False.
+    subscale unless `show_subscales` is False. `series_spans` (start, end or None for
+    ongoing, name) are drawn as faint full-height bands behind everything. Print uses the
+    default 8 pt; the screen passes a larger `font_size`.
     """
     chart = TrendChart(trend)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
@@ -111,9 +120,9 @@ def build_chart(
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.layout().setContentsMargins(0, 0, 0, 0)
     font = QFont(base_font) if base_font is not None else QFont()
-    font.setPointSizeF(8.0)
+    font.setPointSizeF(font_size)
     small = QFont(font)
-    small.setPointSizeF(7.0)
+    small.setPointSizeF(font_size - 1.0)
 
     lo, hi = _x_range(trend, markers)
     x_axis = QDateTimeAxis()
@@ -153,6 +162,28 @@ def build_chart(
 
     legend_hidden: list[QAbstractSeries] = []
     x0, x1 = _ms(lo), _ms(hi)
+
+    # Treatment series: faint full-height bands, drawn first so they sit underneath.
+    first_span = True
+    for start, end, name in series_spans:
+        left = max(_ms(start), x0)
+        right = min(_ms(end) if end is not None else x1, x1)
+        if right <= left:
+            continue
+        upper, lower = QLineSeries(), QLineSeries()
+        upper.append(left, trend.max_total)
+        upper.append(right, trend.max_total)
+        lower.append(left, 0)
+        lower.append(right, 0)
+        span = QAreaSeries(upper, lower)
+        chart._keep += [upper, lower]
+        span.setName("Treatment series" if first_span else name)
+        span.setBrush(QBrush(SERIES_FILL))
+        span.setPen(QPen(Qt.PenStyle.NoPen))
+        attach(span)
+        if not first_span:
+            legend_hidden.append(span)
+        first_span = False
 
     # Severity bands: faint alternating areas with a thin line at each lower bound.
     for i, band in enumerate(sorted(trend.bands, key=lambda b: b.min)):
@@ -284,9 +315,14 @@ def _format_point_tooltip(trend: MeasureTrend, point: QPointF) -> str:
     return f"{trend.name}: {int(round(point.y()))} ({when})"
 
 
-def make_chart_view(trend: MeasureTrend, markers: Sequence[datetime] = ()) -> QChartView:
+def make_chart_view(
+    trend: MeasureTrend,
+    markers: Sequence[datetime] = (),
+    series_spans: Sequence[SeriesSpan] = (),
+    font_size: float = 10.0,
+) -> QChartView:
     """A chart view for the screen, with a tooltip on hovering a measured value."""
-    chart = build_chart(trend, markers)
+    chart = build_chart(trend, markers, series_spans=series_spans, font_size=font_size)
     view = QChartView(chart)
     chart._scene_ref = view.scene()  # type: ignore[attr-defined]
     view.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -7,7 +7,7 @@ anyone who prefers reading to charts.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from integrate.core.measures import Instrument
 from integrate.core.model import SessionKind, SessionStatus
-from integrate.share.charts import make_chart_view
+from integrate.share.charts import SeriesSpan, make_chart_view
 from integrate.share.content import Band, MeasurePoint, MeasureTrend
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import plain_label
@@ -139,7 +139,7 @@ class TrendsView(QWidget):
             self.chart_view.deleteLater()
         view: QWidget
         if trend.points:
-            view = make_chart_view(trend, markers)
+            view = make_chart_view(trend, markers, series_spans=self._series_spans())
             view.setAccessibleName(_tr("{name} over time").format(name=instrument.short_name))
             view.setAccessibleDescription(self._summary(trend))
         else:
@@ -151,7 +151,9 @@ class TrendsView(QWidget):
         self.chart_view = view
         self.chart_layout.addWidget(view)
         self._fill_table(instrument, rows)
-        caption = self._series_caption() + _tr("Dotted lines are your ketamine sessions.")
+        caption = self._series_caption() + _tr(
+            "Shaded columns are your treatment series; dotted lines are your ketamine sessions."
+        )
         if instrument.bands:
             caption += " " + _tr(
                 "Faint bands are the questionnaire's ranges, for orientation only."
@@ -171,6 +173,20 @@ class TrendsView(QWidget):
             y=last.total,
             m=trend.max_total,
         )
+
+    def _series_spans(self) -> list[SeriesSpan]:
+        """Each treatment series as a shaded band on the chart (local midnight to midnight)."""
+        tz = datetime.now().astimezone().tzinfo
+        spans: list[SeriesSpan] = []
+        for series in self.services.sessions.list_series():
+            start = datetime.combine(series.started_on, time(0, 0), tzinfo=tz)
+            end = (
+                datetime.combine(series.ended_on, time(23, 59), tzinfo=tz)
+                if series.ended_on
+                else None
+            )
+            spans.append((start, end, series.name))
+        return spans
 
     def _series_caption(self) -> str:
         parts = []

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QScrollArea, QWidget
 
 from integrate.core.crisis import load_crisis_lines
 from integrate.paths import VaultPaths
@@ -40,6 +40,8 @@ from integrate.vault.vault import (
 )
 
 DEFAULT_COUNTRY = "US"
+PREF_GEOMETRY = "window/geometry"  # size and position only
+PREF_LAST_AREA = "ui/last_area"  # an area key such as "journal", never an item
 
 
 def _tr(text: str) -> str:
@@ -64,6 +66,8 @@ class AppController(QObject):
         self._recovery_key_slots: tuple[KeySlots, object] | None = None
         window.help_requested.connect(self.show_help)
         window.lock_requested.connect(self.lock)
+        window.guide_requested.connect(self.show_guide)
+        self._restore_geometry()
         from integrate.ui.autolock import install_hygiene  # auto-lock, screen lock, area
 
         self.hygiene = install_hygiene(self)
@@ -261,6 +265,7 @@ class AppController(QObject):
             vault.set_setting("crisis_country", self.country)
         shell = Shell(self.services)
         self.window.show_screen(shell)
+        self._restore_area(shell)
         self.reminders = ReminderDriver(self.services, self.window, clock=self.reminder_clock)
         self.reminders.start()
         self.unlocked.emit()
@@ -302,6 +307,7 @@ class AppController(QObject):
             self.reminders = None
 
     def shutdown(self) -> None:
+        self.save_geometry()
         self._stop_reminders()
         if self.services is not None:
             self.services.about_to_lock.emit()
@@ -311,14 +317,55 @@ class AppController(QObject):
         if pending is not None:
             pending.close()
 
+    # -- remembered between runs (preferences, nothing sensitive)
+
+    def _restore_geometry(self) -> None:
+        value = self.prefs.value(PREF_GEOMETRY)
+        if isinstance(value, QByteArray | bytes) and value:
+            self.window.restoreGeometry(QByteArray(value))
+
+    def save_geometry(self) -> None:
+        self.prefs.setValue(PREF_GEOMETRY, self.window.saveGeometry())
+        self.prefs.sync()
+
+    def _restore_area(self, shell: Shell) -> None:
+        last = str(self.prefs.value(PREF_LAST_AREA, "") or "")
+        if last and last != shell.current_key() and any(a.key == last for a in shell.areas):
+            shell.show_area(last)
+        shell.nav.currentRowChanged.connect(lambda _row: self._remember_area(shell))
+
+    def _remember_area(self, shell: Shell) -> None:
+        self.prefs.setValue(PREF_LAST_AREA, shell.current_key())
+
     # -- help
+
+    def show_guide(self) -> None:
+        """The in-app Help (how it works, what is stored, about); works locked too."""
+        from integrate.ui.help import HelpDialog
+
+        existing = self.window.findChild(HelpDialog, "helpDialog")
+        if existing is not None and existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+            return
+        dialog = HelpDialog(self.paths.root, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def show_help(self) -> None:
         dialog = HelpNowDialog(
             self.country, self.services, self.window, on_country_changed=self.set_country
         )
         dialog.setObjectName("helpNowDialog")
+        name_scroll_areas(dialog, _tr("Need help now"))
         dialog.open()
+
+
+def name_scroll_areas(root: QWidget, name: str) -> None:
+    """Scroll areas take focus (keyboard scrolling); give unnamed ones a name to announce."""
+    for scroller in root.findChildren(QScrollArea):
+        if not scroller.accessibleName():
+            scroller.setAccessibleName(name)
 
 
 def current_shell(window: MainWindow) -> Shell | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrate import APP_NAME
+from integrate.ui.icons import app_icon, icon
 from integrate.ui.pages import Area, areas
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import button, plain_label
@@ -44,7 +46,7 @@ class Shell(QWidget):
         self.nav.setAccessibleName(_tr("Areas"))
         self.nav.setFixedWidth(190)
         for area in self.areas:
-            item = QListWidgetItem(area.title)
+            item = QListWidgetItem(icon(area.key), area.title)
             item.setToolTip(f"{area.title} ({area.shortcut})")
             self.nav.addItem(item)
         self.stack = QStackedWidget()
@@ -63,6 +65,10 @@ class Shell(QWidget):
             area = next(a for a in self.areas if a.key == key)
             widget = area.build(self.services)
             widget.setObjectName(f"area-{key}")
+            # A scrolling page takes focus for keyboard scrolling: announce it by its area.
+            for scroller in widget.findChildren(QAbstractScrollArea):
+                if type(scroller).__name__ == "QScrollArea" and not scroller.accessibleName():
+                    scroller.setAccessibleName(area.title)
             self._pages[key] = widget
             self.stack.addWidget(widget)
         return self._pages[key]
@@ -91,10 +97,12 @@ class Shell(QWidget):
 class MainWindow(QMainWindow):
     help_requested = Signal()
     lock_requested = Signal()
+    guide_requested = Signal()  # the in-app Help (Shift+F1), not "Need help now"
 
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
         self.resize(1100, 760)
         self.setMinimumSize(760, 540)
         root = QWidget()
@@ -107,18 +115,25 @@ class MainWindow(QMainWindow):
         bar_layout = QHBoxLayout(bar)
         bar_layout.setContentsMargins(16, 8, 16, 8)
         name = plain_label(APP_NAME, wrap=False)
-        name.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        name.setObjectName("appName")
         bar_layout.addWidget(name)
         bar_layout.addStretch(1)
         self.lock_button = button(_tr("Lock"), accessible=_tr("Lock the journal"))
         self.lock_button.setToolTip(_tr("Lock the journal (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock_requested.emit)
+        self.lock_button.setIcon(icon("lock"))
         self.lock_button.setVisible(False)
         bar_layout.addWidget(self.lock_button)
+        self.help_page_button = button(_tr("Help"), accessible=_tr("Help and about"))
+        self.help_page_button.setIcon(icon("help"))
+        self.help_page_button.setToolTip(_tr("How Integrate works (Shift+F1)"))
+        self.help_page_button.clicked.connect(self.guide_requested.emit)
+        bar_layout.addWidget(self.help_page_button)
         self.help_button = button(_tr("Need help now"), accessible=_tr("Need help now"))
         self.help_button.setObjectName("helpNow")
         self.help_button.setToolTip(_tr("Crisis lines and a grounding exercise (F1)"))
         self.help_button.clicked.connect(self.help_requested.emit)
+        self.help_button.setIcon(icon("help-now"))
         bar_layout.addWidget(self.help_button)
         outer.addWidget(bar)
         # Calm bars under the top bar (the reminder banner, ui/reminders.py) go here.
@@ -133,6 +148,10 @@ class MainWindow(QMainWindow):
         help_shortcut = QShortcut(QKeySequence("F1"), self)
         help_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         help_shortcut.activated.connect(self.help_requested.emit)
+        for keys in ("Shift+F1", "Ctrl+?"):
+            guide_shortcut = QShortcut(QKeySequence(keys), self)
+            guide_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            guide_shortcut.activated.connect(self.guide_requested.emit)
         lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
         lock_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         lock_shortcut.activated.connect(self._lock_if_unlocked)

@@ -1,0 +1,232 @@
+"""Walk every screen: each focusable control has a name a screen reader can announce,
+the main areas and "Need help now" have shortcuts, Tab reaches the help button and the
+navigation, and focus is visible in both themes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from keyring.backends import fail
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLineEdit,
+    QTabBar,
+    QWidget,
+)
+
+from integrate.ui import theme
+from integrate.ui.pages import areas
+from integrate.vault.keystore import Keystore
+from tests.ui.conftest import make_vault, start_app
+
+
+def _focusable(root: QWidget) -> list[QWidget]:
+    found = []
+    for w in [root, *root.findChildren(QWidget)]:
+        if w.focusPolicy() == Qt.FocusPolicy.NoFocus or not w.isEnabled():
+            continue
+        if not w.isVisibleTo(root.window()) or not w.isVisible():
+            continue
+        # The inner editor of a spin/date box is announced through its parent.
+        parent = w.parentWidget()
+        if isinstance(w, QLineEdit) and parent is not None and parent.focusProxy() is w:
+            continue
+        if w.focusProxy() is not None:
+            continue
+        found.append(w)
+    return found
+
+
+def _name(w: QWidget) -> str:
+    name = w.accessibleName().strip()
+    if not name and isinstance(w, QAbstractButton):
+        name = w.text().replace("&", "").strip()
+    if not name and isinstance(w, QTabBar) and w.count():
+        # Each tab is announced by its text.
+        name = "tabs" if all(w.tabText(i).strip() for i in range(w.count())) else ""
+    return name
+
+
+def unnamed(root: QWidget) -> list[str]:
+    """Focusable, visible, enabled widgets without an accessible name."""
+    out = []
+    for w in _focusable(root):
+        if not _name(w):
+            parent = w.parentWidget()
+            where = parent.objectName() or type(parent).__name__ if parent else ""
+            out.append(f"{type(w).__name__}#{w.objectName() or '?'} in {where}")
+    return out
+
+
+def _dialogs() -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow()]
+
+
+def test_every_area_names_its_controls(demo_app) -> None:
+    offenders: dict[str, list[str]] = {}
+    for area in areas():
+        page = demo_app.area(area.key)
+        demo_app.settle()
+        missing = unnamed(page)
+        if missing:
+            offenders[area.key] = missing
+    top = unnamed(demo_app.window.findChild(QWidget, "topBar"))
+    if top:
+        offenders["top bar"] = top
+    nav = demo_app.window.shell.nav
+    if not nav.accessibleName():
+        offenders["nav"] = ["nav"]
+    assert not offenders, "\n".join(f"{k}: {v}" for k, v in offenders.items())
+
+
+def test_need_help_now_names_its_controls(demo_app) -> None:
+    demo_app.controller.show_help()
+    demo_app.settle()
+    dialog = demo_app.window.findChild(QWidget, "helpNowDialog")
+    assert dialog is not None and dialog.isVisible()
+    missing = unnamed(dialog)
+    dialog.close()
+    assert not missing, f"Need help now: {missing}"
+
+
+def test_onboarding_and_unlock_name_their_controls(qtbot, tmp_path: Path, fast_kdf) -> None:
+    from integrate.paths import VaultPaths
+
+    app = start_app(qtbot, VaultPaths(tmp_path / "new"), keystore=Keystore(backend=fail.Keyring()))
+    screen = app.window.screens.currentWidget()
+    offenders = {}
+    # Each onboarding page in turn (the stack shows one at a time).
+    from PySide6.QtWidgets import QStackedWidget
+
+    pages = screen.findChild(QStackedWidget)
+    count = pages.count() if pages is not None else 1
+    for index in range(count):
+        if pages is not None:
+            pages.setCurrentIndex(index)
+        app.settle(1)
+        missing = unnamed(screen)
+        if missing:
+            offenders[f"onboarding page {index}"] = missing
+    app.controller.shutdown()
+    app2 = start_app(qtbot, make_vault(tmp_path / "v"))
+    missing = unnamed(app2.window.screens.currentWidget())
+    if missing:
+        offenders["unlock"] = missing
+    app2.controller.shutdown()
+    assert not offenders, "\n".join(f"{k}: {v}" for k, v in offenders.items())
+
+
+def test_shortcuts_for_areas_help_now_and_help(demo_app) -> None:
+    from PySide6.QtGui import QShortcut
+
+    keys = {s.key().toString() for s in demo_app.window.findChildren(QShortcut)}
+    for area in areas():
+        assert area.shortcut in keys, area.key
+    assert "F1" in keys  # Need help now
+    assert "Shift+F1" in keys  # in-app help
+    for index, area in enumerate(areas()):
+        sc = next(
+            s
+            for s in demo_app.window.findChildren(QShortcut)
+            if s.key().toString() == area.shortcut
+        )
+        sc.activated.emit()
+        demo_app.settle(1)
+        assert demo_app.window.shell.current_key() == area.key, index
+
+
+def _tab_cycle(app, start: QWidget, limit: int = 400) -> list[QWidget]:
+    """Widgets focus visits pressing Tab from `start` until it comes back around."""
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    seen: list[QWidget] = []
+    current = start
+    for _ in range(limit):
+        nxt = current.nextInFocusChain()
+        # Walk the chain as Tab would: skip what cannot take Tab focus.
+        while nxt is not current and not (
+            nxt.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and nxt.isVisible()
+            and nxt.isEnabled()
+            and nxt.window() is start.window()
+            and nxt.focusProxy() is None
+        ):
+            nxt = nxt.nextInFocusChain()
+        if nxt is start or nxt in seen:
+            break
+        seen.append(nxt)
+        current = nxt
+    return seen
+
+
+@pytest.mark.parametrize("key", [a.key for a in areas()])
+def test_tab_reaches_help_and_navigation_from_every_area(demo_app, key: str) -> None:
+    page = demo_app.area(key)
+    demo_app.settle(1)
+    start = next(iter(_focusable(page)), page)
+    cycle = _tab_cycle(demo_app, start)
+    window = demo_app.window
+    assert window.help_button in cycle, f"{key}: Tab never reaches Need help now"
+    assert window.shell.nav in cycle, f"{key}: Tab never reaches the navigation"
+    assert window.help_page_button in cycle, f"{key}: Tab never reaches Help"
+
+
+@pytest.mark.parametrize("palette", [theme.LIGHT, theme.DARK], ids=lambda p: p.name)
+def test_focus_is_visible_in_both_themes(demo_app, palette: theme.Palette) -> None:
+    """A focused button, field and nav list look different from unfocused ones."""
+    from PySide6.QtWidgets import QPushButton
+
+    app = QApplication.instance()
+    theme.apply_theme(app, palette)
+    try:
+        window = demo_app.window
+        demo_app.area("journal")
+        demo_app.settle(1)
+        window.activateWindow()
+        targets = [window.lock_button, window.shell.nav]
+        field = window.shell.page("journal").findChild(QLineEdit)
+        if field is not None and field.isVisible():
+            targets.append(field)
+        for w in targets:
+            other = window.help_button if w is not window.help_button else window.lock_button
+            other.setFocus()
+            demo_app.settle(1)
+            before = w.grab().toImage()
+            w.setFocus(Qt.FocusReason.TabFocusReason)
+            demo_app.settle(1)
+            assert w.hasFocus() or not isinstance(w, QPushButton)
+            after = w.grab().toImage()
+            assert before != after, f"{palette.name}: focus not visible on {type(w).__name__}"
+    finally:
+        theme.apply_theme(app, theme.LIGHT)
+
+
+def test_measures_chart_has_a_table_twin(demo_app) -> None:
+    from PySide6.QtWidgets import QTableView, QTableWidget
+
+    page = demo_app.area("measures")
+    demo_app.settle()
+    tables = page.findChildren(QTableWidget) + page.findChildren(QTableView)
+    assert tables, "the measures area offers no table alternative to its charts"
+    assert any(t.accessibleName() for t in tables)
+
+
+def test_help_and_about_name_their_controls(demo_app) -> None:
+    from integrate.ui.about import AboutDialog
+    from integrate.ui.help import HelpDialog
+
+    demo_app.window.help_page_button.click()
+    demo_app.settle(1)
+    dialog = demo_app.window.findChild(HelpDialog, "helpDialog")
+    assert dialog is not None and dialog.isVisible()
+    missing = unnamed(dialog)
+    dialog.about_button.click()
+    demo_app.settle(1)
+    about = dialog.findChild(AboutDialog)
+    assert about is not None and about.isVisible()
+    missing += unnamed(about)
+    about.close()
+    dialog.close()
+    assert not missing, f"Help/About: {missing}"

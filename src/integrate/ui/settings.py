@@ -36,6 +36,7 @@ def _tr(text: str) -> str:
 SECTION_FACTORIES: list[str] = [
     "integrate.ui.settings:SecuritySection",
     "integrate.ui.reminder_settings:ReminderSection",
+    "integrate.ui.appearance_settings:AppearanceSection",
     "integrate.ui.data_settings:LockingSection",
     "integrate.ui.data_settings:DataSection",
 ]

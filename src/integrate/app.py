@@ -8,7 +8,7 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer, QTranslator
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -16,7 +16,7 @@ from integrate import APP_NAME
 from integrate.paths import VaultPaths, ensure_private_dir, resolve_data_dir
 from integrate.ui.controller import AppController
 from integrate.ui.main_window import MainWindow
-from integrate.ui.theme import apply_theme
+from integrate.ui.theme import install_theme
 from integrate.ui.worker import wait_for_background
 from integrate.vault.keystore import Keystore
 
@@ -24,6 +24,18 @@ from integrate.vault.keystore import Keystore
 def preferences(paths: VaultPaths) -> QSettings:
     """Non-sensitive preferences (country, window size), beside the vault, 0600."""
     return QSettings(str(paths.root / "preferences.ini"), QSettings.Format.IniFormat)
+
+
+def install_translator(app: QApplication, locale: QLocale | None = None) -> QTranslator | None:
+    """Load resources/translations/integrate_<lang>.qm for the system locale, if built."""
+    from integrate.resources import resource_path
+
+    translator = QTranslator(app)
+    folder = str(resource_path("translations"))
+    if translator.load(locale or QLocale(), "integrate", "_", folder):
+        app.installTranslator(translator)
+        return translator
+    return None
 
 
 def build(paths: VaultPaths, keystore: Keystore | None = None) -> tuple[MainWindow, AppController]:
@@ -122,8 +134,10 @@ def run_gui(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
-    apply_theme(app)
+    app.setDesktopFileName("integrate")  # matches `integrate install-desktop-entry`
+    install_translator(app)
     paths = VaultPaths(resolve_data_dir(args.data_dir))
+    install_theme(app, preferences(paths))  # the theme choice is readable while locked
     name = _instance_name(paths)
     if _hand_over_to_running(name):
         print("Integrate is already open; brought it to the front.", file=sys.stderr)

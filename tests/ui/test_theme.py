@@ -1,0 +1,94 @@
+"""Themes follow the stored choice and the system; Appearance settings apply at once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from integrate.ui import theme
+
+
+def _window_colour() -> str:
+    return QApplication.palette().color(QPalette.ColorRole.Window).name()
+
+
+def test_palette_for_choice_and_system() -> None:
+    assert theme.palette_for("light", system_dark=True) is theme.LIGHT
+    assert theme.palette_for("dark", system_dark=False) is theme.DARK
+    assert theme.palette_for("system", system_dark=True) is theme.DARK
+    assert theme.palette_for("system", system_dark=False) is theme.LIGHT
+
+
+def test_install_reads_choice_before_unlock_and_follows_system(qapp, tmp_path, monkeypatch) -> None:
+    prefs = QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat)
+    prefs.setValue(theme.THEME_PREF, "dark")
+    try:
+        manager = theme.install_theme(qapp, prefs)
+        assert _window_colour() == theme.DARK.window
+        # "system": a desktop switching to dark is followed, an explicit choice is not.
+        manager.set_choice("system")
+        monkeypatch.setattr(theme, "system_is_dark", lambda: True)
+        manager._system_changed(Qt.ColorScheme.Dark)
+        assert _window_colour() == theme.DARK.window
+        monkeypatch.setattr(theme, "system_is_dark", lambda: False)
+        manager._system_changed(Qt.ColorScheme.Light)
+        assert _window_colour() == theme.LIGHT.window
+        manager.set_choice("dark")
+        manager._system_changed(Qt.ColorScheme.Light)
+        assert _window_colour() == theme.DARK.window
+        assert (
+            QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat).value(theme.THEME_PREF)
+            == "dark"
+        )
+    finally:
+        theme.install_theme(qapp, None)
+        theme.apply_theme(qapp, theme.LIGHT)
+
+
+def test_fonts_never_below_minimum_and_follow_a_larger_system_font(qapp, monkeypatch) -> None:
+    monkeypatch.setattr(theme, "system_point_size", lambda: 16.0)
+    theme.apply_theme(qapp, theme.LIGHT)
+    assert "font-size: 16pt" in qapp.styleSheet()
+    assert qapp.font().pointSizeF() >= 16
+    monkeypatch.undo()
+    theme.apply_theme(qapp, theme.LIGHT)
+    assert theme.system_point_size() >= theme.MIN_POINT_SIZE
+    assert f"font-size: {theme.system_point_size():g}pt" in qapp.styleSheet()
+
+
+def test_appearance_settings_switch_theme_and_motion(running_app) -> None:
+    from integrate.ui.appearance_settings import AppearanceSection
+
+    page = running_app.area("settings")
+    section = page.findChild(AppearanceSection)
+    assert section is not None
+    try:
+        section.theme.setCurrentIndex(section.theme.findData("dark"))
+        assert _window_colour() == theme.DARK.window
+        assert running_app.services.prefs.value(theme.THEME_PREF) == "dark"
+        section.reduce_motion.setChecked(True)
+        assert theme.pref_flag(running_app.services.prefs, theme.REDUCE_MOTION_PREF)
+        assert not QApplication.isEffectEnabled(Qt.UIEffect.UI_AnimateCombo)
+    finally:
+        section.reduce_motion.setChecked(False)
+        theme.apply_theme(QApplication.instance(), theme.LIGHT)
+
+
+def test_window_size_and_last_area_remembered(qtbot, tmp_path, fast_kdf) -> None:
+    from tests.ui.conftest import make_vault, start_app
+
+    paths = make_vault(tmp_path / "v")
+    app = start_app(qtbot, paths)
+    app.unlock()
+    app.window.resize(770, 590)
+    app.area("measures")
+    app.controller.shutdown()
+    app.window.close()
+    again = start_app(qtbot, paths)
+    assert (again.window.width(), again.window.height()) == (770, 590)
+    again.unlock()
+    assert again.window.shell.current_key() == "measures"
+    text = (paths.root / "preferences.ini").read_text()
+    assert "last_area=measures" in text
+    again.controller.shutdown()

@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "integrate.cli.measure_cmds",
     "integrate.cli.backup_cmds",
     "integrate.cli.calendar_cmd",
+    "integrate.cli.desktop_cmd",
     "integrate.cli.export_pdf_cmd",
 ]
 

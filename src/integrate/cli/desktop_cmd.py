@@ -1,0 +1,165 @@
+"""`integrate install-desktop-entry [--neutral-name] [--uninstall]`: a menu entry (Linux).
+
+Writes $XDG_DATA_HOME/applications/integrate.desktop (default ~/.local/share) and the
+icon to $XDG_DATA_HOME/icons/hicolor/scalable/apps/integrate.svg. No Qt involved.
+On a shared computer, --neutral-name calls the entry "Journal" with a plain comment,
+so the menu says nothing about therapy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import sys
+from pathlib import Path
+from typing import Any
+
+from integrate.cli.context import CliContext
+from integrate.cli.errors import EXIT_FAILURE, CliError
+
+DESKTOP_ID = "integrate"
+MARKER = "X-Integrate-Entry=true"  # only files we wrote are ever removed
+NAMES = {
+    False: ("Integrate", "A private journal for the days between therapy sessions"),
+    True: ("Journal", "A private journal"),
+}
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "install-desktop-entry",
+        parents=[common],
+        help="add Integrate to your desktop's application menu (Linux)",
+        description="Write a menu entry and icon for your user only "
+        "(~/.local/share/applications, or $XDG_DATA_HOME). Nothing needs admin rights.",
+    )
+    p.add_argument(
+        "--neutral-name",
+        action="store_true",
+        help='call the menu entry "Journal" with a plain description (for shared computers)',
+    )
+    p.add_argument(
+        "--uninstall", action="store_true", help="remove the menu entry and icon written before"
+    )
+    p.add_argument(
+        "--exec",
+        dest="exec_command",
+        metavar="COMMAND",
+        help="command the entry runs (default: this installation of integrate)",
+    )
+    p.set_defaults(handler=cmd_desktop_entry)
+
+
+def data_home() -> Path:
+    """$XDG_DATA_HOME if set to an absolute path, else ~/.local/share (XDG spec)."""
+    value = os.environ.get("XDG_DATA_HOME", "")
+    if value and os.path.isabs(value):
+        return Path(value)
+    return Path.home() / ".local" / "share"
+
+
+def entry_path(base: Path | None = None) -> Path:
+    return (base or data_home()) / "applications" / f"{DESKTOP_ID}.desktop"
+
+
+def icon_path(base: Path | None = None) -> Path:
+    return (base or data_home()) / "icons" / "hicolor" / "scalable" / "apps" / f"{DESKTOP_ID}.svg"
+
+
+def default_command() -> list[str]:
+    """How to start this installation: its `integrate` script, else `python -m integrate`."""
+    script = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if script is not None and script.name == "integrate" and script.is_file():
+        return [str(script.resolve())]
+    return [sys.executable, "-m", "integrate"]
+
+
+def _exec_quote(arg: str) -> str:
+    """Quote one Exec argument as the Desktop Entry spec asks (not shell quoting)."""
+    reserved = set(" \t\n\"'\\><~|&;$*?#()`=")
+    if arg and not (set(arg) & reserved):
+        return arg.replace("%", "%%")
+    escaped = "".join("\\" + c if c in '"`$\\' else c for c in arg)
+    return '"' + escaped.replace("%", "%%") + '"'
+
+
+def desktop_entry(command: list[str], *, neutral: bool) -> str:
+    """The .desktop file's text."""
+    name, comment = NAMES[neutral]
+    # Exec quoting first, then the general string escape (a backslash is written twice).
+    exec_line = " ".join(_exec_quote(a) for a in command).replace("\\", "\\\\")
+    return "\n".join(
+        [
+            "[Desktop Entry]",
+            "Type=Application",
+            "Version=1.5",
+            f"Name={name}",
+            "GenericName=Journal",
+            f"Comment={comment}",
+            f"Exec={exec_line}",
+            f"TryExec={command[0]}",
+            f"Icon={DESKTOP_ID}",
+            "Terminal=false",
+            "Categories=Utility;",
+            "Keywords=journal;diary;notes;",
+            "StartupNotify=true",
+            MARKER,
+            "",
+        ]
+    )
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def install(command: list[str], *, neutral: bool, base: Path | None = None) -> tuple[Path, Path]:
+    """Write the entry and icon; returns their paths."""
+    from integrate.resources import resource_path
+
+    entry, icon = entry_path(base), icon_path(base)
+    if entry.exists() and MARKER not in entry.read_text(encoding="utf-8", errors="replace"):
+        raise CliError(f"{entry} exists and was not written by Integrate; left as it is.")
+    _write(icon, resource_path("icons", "app.svg").read_bytes())
+    _write(entry, desktop_entry(command, neutral=neutral).encode("utf-8"))
+    entry.chmod(0o644)
+    return entry, icon
+
+
+def uninstall(base: Path | None = None) -> list[Path]:
+    """Remove what `install` wrote (an entry without our marker is left alone)."""
+    removed = []
+    entry, icon = entry_path(base), icon_path(base)
+    if entry.exists():
+        if MARKER not in entry.read_text(encoding="utf-8", errors="replace"):
+            raise CliError(f"{entry} was not written by Integrate; left as it is.")
+        entry.unlink()
+        removed.append(entry)
+    if icon.exists():
+        icon.unlink()
+        removed.append(icon)
+    return removed
+
+
+def cmd_desktop_entry(ctx: CliContext) -> int:
+    args = ctx.args
+    if args.uninstall:
+        removed = uninstall()
+        for path in removed:
+            print(f"removed {path}")
+        if not removed:
+            print("No menu entry was installed.")
+        return 0
+    command = shlex.split(args.exec_command) if args.exec_command else default_command()
+    if not command:
+        raise CliError("--exec needs a command.", EXIT_FAILURE)
+    if args.data_dir:
+        command += ["--data-dir", str(Path(args.data_dir).expanduser().resolve())]
+    entry, icon = install(command, neutral=args.neutral_name)
+    print(f"wrote {entry}")
+    print(f"wrote {icon}")
+    return 0

@@ -74,7 +74,8 @@ class SharePage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 10)
+        layout.addStretch(1)  # keeps the page together while the table is hidden
         services.changed.connect(self._changed)
         self.refresh()
 

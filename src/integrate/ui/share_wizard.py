@@ -66,7 +66,7 @@ from integrate.vault.shares import ShareRepository
 
 FOLDER_PREF = "share/folder"  # a folder path only; names and content stay in the vault
 SEARCH_THRESHOLD = 8  # show the search box when the list is longer than this
-PREVIEW_DPI = 70
+PREVIEW_DPI = 80
 
 
 def _tr(text: str) -> str:
@@ -166,6 +166,14 @@ class PeriodStep(QWidget):
         ].setChecked(True)
         if sel.period_kind == "dates" and last is None:
             self.since_last.setChecked(True)  # same 30 days, plainer words
+        self.dates.toggled.connect(self._enable)
+        self.series_radio.toggled.connect(self._enable)
+        self._enable()
+
+    def _enable(self) -> None:
+        self.date_from.setEnabled(self.dates.isChecked())
+        self.date_to.setEnabled(self.dates.isChecked())
+        self.series.setEnabled(self.series_radio.isChecked())
 
     def apply(self, sel: ShareSelection) -> str | None:
         if self.dates.isChecked():
@@ -215,7 +223,10 @@ class ContentStep(QWidget):
         self.entries = QListWidget()
         self.entries.setAccessibleName(_tr("Journal entries and check-in answers"))
         self.entries.setWordWrap(True)
-        self.entries.setMinimumHeight(220)
+        self.entries.setMinimumHeight(260)
+        self.entries.setSpacing(2)
+        self.entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.entries.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         self.entries.itemChanged.connect(self._item_changed)
         layout.addWidget(self.entries)
         row = QHBoxLayout()
@@ -432,7 +443,9 @@ class PreviewStep(QWidget):
         nav = QHBoxLayout()
         self.prev_page = button(_tr("Previous page"))
         self.next_page = button(_tr("Next page"))
-        self.page_number = plain_label("")
+        self.page_number = plain_label("", wrap=False)
+        self.page_number.setMinimumWidth(160)
+        self.page_number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prev_page.clicked.connect(lambda: self.show_page(self.index - 1))
         self.next_page.clicked.connect(lambda: self.show_page(self.index + 1))
         nav.addWidget(self.prev_page)

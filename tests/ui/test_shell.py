@@ -133,3 +133,21 @@ def test_country_choice_reaches_the_journal_for_the_command_line(running_app) ->
     )
     running_app.controller.set_country("AU")
     assert running_app.services.vault.get_setting("crisis_country") == "AU"
+
+
+def test_structural_problem_found_after_unlock_closes_for_recovery(running_app) -> None:
+    from integrate.vault.db import IntegrityReport
+
+    vault = running_app.services.vault
+    running_app.controller._structure_checked(IntegrityReport())
+    assert running_app.controller.services is not None  # a clean report changes nothing
+    running_app.controller._structure_checked(
+        IntegrityReport(sqlite_problems=["Page 7: btreeInitPage() returns error code 11"])
+    )
+    assert not vault.is_open
+    assert isinstance(running_app.window.screens.currentWidget(), RecoveryScreen)
+
+
+def test_background_structure_check_runs_on_a_second_connection(running_app) -> None:
+    report = running_app.services.vault.verify_structure()
+    assert report.ok and running_app.services.vault.is_open

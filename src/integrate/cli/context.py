@@ -70,7 +70,10 @@ class CliContext:
     def open_vault(self, *, write: bool, create: bool = False) -> Iterator[Vault]:
         """Unlock the vault (creating it first when `create` and none exists).
 
-        Writing verbs take the instance lock, so they refuse while the app is open.
+        Writing verbs take the instance lock, so they refuse while the app is open, and
+        run the full integrity check; reading verbs rely on SQLCipher's whole-file HMAC
+        check at open (every page read is verified again) and skip the slower
+        structural quick_check (docs/decisions.md).
         """
         paths = self.paths
         passphrase, recovery = self._secret_args()
@@ -106,11 +109,11 @@ class CliContext:
         self, paths: VaultPaths, passphrase: str | None, recovery: str | None, write: bool
     ) -> Vault:
         if passphrase is not None:
-            result = unlock_with_passphrase(paths, passphrase, take_lock=write)
+            result = unlock_with_passphrase(paths, passphrase, take_lock=write, full_check=write)
         elif recovery is not None:
-            result = unlock_with_recovery(paths, recovery, take_lock=write)
+            result = unlock_with_recovery(paths, recovery, take_lock=write, full_check=write)
         else:
-            result = unlock_with_keyring(paths, self.keystore(), take_lock=write)
+            result = unlock_with_keyring(paths, self.keystore(), take_lock=write, full_check=write)
         return vault_or_error(result)
 
 

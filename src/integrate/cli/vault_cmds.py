@@ -71,11 +71,11 @@ def cmd_check(ctx: CliContext) -> int:
     passphrase = ctx.stdin.secret("passphrase") if ctx.args.passphrase_stdin else None
     recovery = ctx.stdin.secret("recovery code") if ctx.args.recovery_code_stdin else None
     if passphrase is not None:
-        result = unlock_with_passphrase(paths, passphrase, take_lock=False)
+        result = unlock_with_passphrase(paths, passphrase, take_lock=False, full_check=False)
     elif recovery is not None:
-        result = unlock_with_recovery(paths, recovery, take_lock=False)
+        result = unlock_with_recovery(paths, recovery, take_lock=False, full_check=False)
     else:
-        result = unlock_with_keyring(paths, Keystore(), take_lock=False)
+        result = unlock_with_keyring(paths, Keystore(), take_lock=False, full_check=False)
     if result.outcome is UnlockOutcome.DAMAGED:
         problems = (
             result.integrity.cipher_problems + result.integrity.sqlite_problems

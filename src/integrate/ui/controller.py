@@ -22,6 +22,7 @@ from integrate.ui.reminders import ReminderDriver
 from integrate.ui.services import AppServices
 from integrate.ui.unlock import UnlockScreen
 from integrate.ui.worker import run_in_background
+from integrate.vault.db import IntegrityReport
 from integrate.vault.entries import EntryRepository
 from integrate.vault.keys import KeySlots
 from integrate.vault.keystore import Keystore, KeystoreOutcome
@@ -34,6 +35,7 @@ from integrate.vault.vault import (
     create_vault,
     load_slots,
     open_with_key,
+    outcome_message,
     unlock_with_keyring,
     unlock_with_passphrase,
     unlock_with_recovery,
@@ -160,21 +162,29 @@ class AppController(QObject):
             has_passphrase=slots.passphrase is not None, keyring_slot=slots.keyring is not None
         )
         screen.passphrase_entered.connect(
-            lambda pw: self._unlock(screen, lambda: unlock_with_passphrase(self.paths, pw))
+            lambda pw: self._unlock(
+                screen, lambda: unlock_with_passphrase(self.paths, pw, full_check=False)
+            )
         )
         screen.recovery_entered.connect(
             lambda code: self._unlock(
-                screen, lambda: unlock_with_recovery(self.paths, code), via_recovery=True
+                screen,
+                lambda: unlock_with_recovery(self.paths, code, full_check=False),
+                via_recovery=True,
             )
         )
         screen.retry_keyring.connect(
-            lambda: self._unlock(screen, lambda: unlock_with_keyring(self.paths, self.keystore))
+            lambda: self._unlock(
+                screen, lambda: unlock_with_keyring(self.paths, self.keystore, full_check=False)
+            )
         )
         self.window.show_screen(screen)
         if message:
             screen.show_message(message)
         if slots.keyring is not None and auto_keyring:
-            self._unlock(screen, lambda: unlock_with_keyring(self.paths, self.keystore))
+            self._unlock(
+                screen, lambda: unlock_with_keyring(self.paths, self.keystore, full_check=False)
+            )
         elif slots.keyring is not None:
             screen.retry_button.setText(_tr("Unlock"))
             screen.retry_button.setObjectName("primary")
@@ -268,9 +278,27 @@ class AppController(QObject):
         self._restore_area(shell)
         self.reminders = ReminderDriver(self.services, self.window, clock=self.reminder_clock)
         self.reminders.start()
+        # The page-by-page HMAC check ran before unlocking; the slower structural check
+        # runs now, off the GUI thread, and a failure closes the journal for recovery.
+        run_in_background(vault.verify_structure, self._structure_checked, lambda _e: None)
         self.unlocked.emit()
         if via_recovery and vault.slots.keyring is not None:
             self._offer_keyring_repair(vault)
+
+    def _structure_checked(self, report: IntegrityReport) -> None:
+        if report.ok or self.services is None:
+            return
+        services, self.services = self.services, None
+        self._stop_reminders()
+        services.vault.close()
+        self._show_failure(
+            UnlockResult(
+                UnlockOutcome.DAMAGED,
+                message=outcome_message(UnlockOutcome.DAMAGED),
+                integrity=report,
+            )
+        )
+        services.deleteLater()
 
     def _offer_keyring_repair(self, vault: Vault) -> None:
         """After a recovery-code unlock, the keyring may have lost the key: offer to put it

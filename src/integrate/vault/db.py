@@ -59,7 +59,9 @@ class IntegrityReport:
         return "; ".join(lines)
 
 
-def connect(path: Path, key: VaultKey, *, read_only: bool = False) -> Connection:
+def connect(
+    path: Path, key: VaultKey, *, read_only: bool = False, snapshot: bool = True
+) -> Connection:
     """Open `path` with `key` and apply the vault PRAGMAs.
 
     Raises NotDecryptable if the key does not open the file (or page 1 is damaged).
@@ -70,7 +72,8 @@ def connect(path: Path, key: VaultKey, *, read_only: bool = False) -> Connection
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, FILE_MODE))
     # Read-only opens are for damaged files: `immutable` makes SQLite create no -wal/-shm
     # files and take no locks, so inspecting a file never changes the folder.
-    mode = "ro&immutable=1" if read_only else "rw"
+    # `snapshot=False` gives a normal read-only connection beside a live writer (WAL).
+    mode = ("ro&immutable=1" if snapshot else "ro") if read_only else "rw"
     uri = f"file:{path.as_posix()}?mode={mode}"
     conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     try:
@@ -93,14 +96,17 @@ def connect(path: Path, key: VaultKey, *, read_only: bool = False) -> Connection
         raise
 
 
-def check_integrity(conn: Connection) -> IntegrityReport:
-    """Run SQLCipher's HMAC check over every page and SQLite's quick_check."""
+def check_integrity(conn: Connection, *, structure: bool = True) -> IntegrityReport:
+    """Run SQLCipher's HMAC check over every page and (unless `structure` is False)
+    SQLite's quick_check of the b-tree structure."""
     report = IntegrityReport()
     try:
         rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
         report.cipher_problems = [str(r[0]) for r in rows]
     except DatabaseError as exc:
         report.cipher_problems = [f"cipher_integrity_check failed: {exc}"]
+    if not structure:
+        return report
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
         problems = [str(r[0]) for r in rows if str(r[0]) != "ok"]

@@ -162,6 +162,17 @@ class Vault:
     def check(self) -> IntegrityReport:
         return check_integrity(self.conn)
 
+    def verify_structure(self) -> IntegrityReport:
+        """SQLite's quick_check on a separate read-only connection, so the app can run it in
+        the background after start-up while the main connection stays in use."""
+        conn = connect(self.paths.db, self.key, read_only=True, snapshot=False)
+        try:
+            report = check_integrity(conn)
+            report.cipher_problems = []  # checked at open; only the structure is new here
+            return report
+        finally:
+            conn.close()
+
     def counts(self) -> dict[str, int]:
         """Number of records per type (for `integrate check` and restore previews)."""
         tables = [
@@ -319,6 +330,7 @@ def open_with_key(
     key: VaultKey,
     *,
     take_lock: bool = True,
+    full_check: bool = True,
     read_only: bool = False,
 ) -> UnlockResult:
     """Open with a key already known to be this vault's (its check value matched)."""
@@ -340,7 +352,7 @@ def open_with_key(
                     cipher_problems=["page 1 (the file header) cannot be decrypted"]
                 ),
             )
-        report = check_integrity(conn)
+        report = check_integrity(conn, structure=full_check)
         vault = Vault(paths, slots, key, conn, lock, read_only=read_only)
         if read_only:
             return UnlockResult(UnlockOutcome.OK, vault, integrity=report)
@@ -383,7 +395,7 @@ _KEYSTORE_TO_UNLOCK = {
 
 
 def unlock_with_keyring(
-    paths: VaultPaths, keystore: Keystore, *, take_lock: bool = True
+    paths: VaultPaths, keystore: Keystore, *, take_lock: bool = True, full_check: bool = True
 ) -> UnlockResult:
     """Unlock with the key kept in the OS keyring. Never changes the keyring or the file."""
     slots = load_slots(paths)
@@ -402,11 +414,11 @@ def unlock_with_keyring(
         return _result(UnlockOutcome.KEY_WRONG, keystore=fetched)
     if not slots.verifies(key):
         return _result(UnlockOutcome.KEY_WRONG, keystore=fetched)
-    return open_with_key(paths, slots, key, take_lock=take_lock)
+    return open_with_key(paths, slots, key, take_lock=take_lock, full_check=full_check)
 
 
 def unlock_with_passphrase(
-    paths: VaultPaths, passphrase: str, *, take_lock: bool = True
+    paths: VaultPaths, passphrase: str, *, take_lock: bool = True, full_check: bool = True
 ) -> UnlockResult:
     slots = load_slots(paths)
     if isinstance(slots, UnlockResult):
@@ -422,10 +434,12 @@ def unlock_with_passphrase(
         return _result(UnlockOutcome.WRONG_SECRET)
     except KeySlotError:
         return _result(UnlockOutcome.SLOTS_DAMAGED)
-    return open_with_key(paths, slots, key, take_lock=take_lock)
+    return open_with_key(paths, slots, key, take_lock=take_lock, full_check=full_check)
 
 
-def unlock_with_recovery(paths: VaultPaths, code: str, *, take_lock: bool = True) -> UnlockResult:
+def unlock_with_recovery(
+    paths: VaultPaths, code: str, *, take_lock: bool = True, full_check: bool = True
+) -> UnlockResult:
     slots = load_slots(paths)
     if isinstance(slots, UnlockResult):
         return slots
@@ -439,4 +453,4 @@ def unlock_with_recovery(paths: VaultPaths, code: str, *, take_lock: bool = True
         )
     except KeySlotError:
         return _result(UnlockOutcome.SLOTS_DAMAGED)
-    return open_with_key(paths, slots, key, take_lock=take_lock)
+    return open_with_key(paths, slots, key, take_lock=take_lock, full_check=full_check)

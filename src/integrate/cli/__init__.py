@@ -2,7 +2,9 @@
 
 Verbs that need no window never import Qt (start-up speed, and they work on
 machines without a display). Each verb group lives in its own module with a
-`register(subparsers)` function; COMMAND_MODULES lists them.
+`register(subparsers)` function; COMMAND_MODULES lists them and VERBS says which
+module registers which verb, so running one verb imports only its module
+(tests/cli/test_cli_registry.py keeps the two in step).
 """
 
 from __future__ import annotations
@@ -28,8 +30,44 @@ COMMAND_MODULES = [
     "integrate.cli.export_pdf_cmd",
 ]
 
+VERBS = {
+    "init": "integrate.cli.vault_cmds",
+    "check": "integrate.cli.vault_cmds",
+    "add": "integrate.cli.journal_cmds",
+    "search": "integrate.cli.journal_cmds",
+    "demo": "integrate.cli.demo_cmd",
+    "session": "integrate.cli.session_cmds",
+    "schedule": "integrate.cli.session_cmds",
+    "measure": "integrate.cli.measure_cmds",
+    "backup": "integrate.cli.backup_cmds",
+    "restore": "integrate.cli.backup_cmds",
+    "export-json": "integrate.cli.backup_cmds",
+    "export-markdown": "integrate.cli.backup_cmds",
+    "import-json": "integrate.cli.backup_cmds",
+    "calendar": "integrate.cli.calendar_cmd",
+    "install-desktop-entry": "integrate.cli.desktop_cmd",
+    "export-pdf": "integrate.cli.export_pdf_cmd",
+}
 
-def build_parser() -> argparse.ArgumentParser:
+
+def _requested_verb(argv: Sequence[str]) -> str | None:
+    """The verb in `argv` (skipping global options and --data-dir's value), if any."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg == "--data-dir":
+            skip = True
+            continue
+        if arg.startswith("-"):
+            continue
+        return arg
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; with `argv`, only the module of the verb it names is imported."""
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS: a subcommand's copy of the option must not reset a value given before it.
     common.add_argument(
@@ -53,7 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--benchmark-startup", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    verb = _requested_verb(argv) if argv is not None else None
+    modules = [VERBS[verb]] if verb in VERBS else COMMAND_MODULES
+    for name in modules:
         importlib.import_module(name).register(sub, common)
     return parser
 
@@ -63,7 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from integrate.paths import tighten_umask
 
     tighten_umask()
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not hasattr(args, "data_dir"):  # SUPPRESS leaves it unset when not given
         args.data_dir = None

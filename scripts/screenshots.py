@@ -1,7 +1,10 @@
 """Regenerate the README screenshots from demo data.
 
-    xvfb-run -a -s "-screen 0 1280x800x24" python scripts/screenshots.py [--out docs/screenshots]
-        [--theme light|dark] [--scale 1|2]
+    xvfb-run -a -s "-screen 0 2560x1800x24" python scripts/screenshots.py [--out docs/screenshots]
+        [--theme light|dark] [--scale 1|2] [--suffix -dark]
+    xvfb-run -a -s "-screen 0 2560x1800x24" python scripts/screenshots.py --all
+        (light and dark at 100% and 200%: name.png, name-dark.png, name-200.png,
+        name-dark-200.png; one process per combination, as the scale is fixed at start)
 
 Creates a fresh demo journal in a temporary folder (passphrase-protected, no keyring),
 opens the real window, visits every area and saves one PNG per screen. Screens that need
@@ -38,7 +41,10 @@ def main() -> int:
     parser.add_argument("--theme", default="light", choices=["light", "dark"])
     parser.add_argument("--scale", default="1", choices=["1", "2"])
     parser.add_argument("--suffix", default="", help="added to every file name, e.g. -dark")
+    parser.add_argument("--all", action="store_true", help="every theme and scale")
     args = parser.parse_args()
+    if args.all:
+        return _run_all(args.out)
     os.environ["QT_SCALE_FACTOR"] = args.scale
     os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:abstract=integrate-no-session-bus"
 
@@ -54,8 +60,8 @@ def main() -> int:
     from integrate.vault.vault import create_vault
 
     app = QApplication(sys.argv[:1])
-    palette = theme.DARK if args.theme == "dark" else theme.LIGHT
-    theme.apply_theme(app, palette)
+    theme.install_theme(app, None)
+    theme.manager().set_choice(args.theme)  # type: ignore[union-attr]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     keystore = Keystore(backend=fail.Keyring())
@@ -78,8 +84,7 @@ def main() -> int:
 
         # The demo journal.
         paths = VaultPaths(Path(tmp) / "demo")
-        created = create_vault(paths, keystore=None, passphrase=PASSPHRASE,
-                               kdf=KdfParams(n=2**14))
+        created = create_vault(paths, keystore=None, passphrase=PASSPHRASE, kdf=KdfParams(n=2**14))
         populate_demo(created.vault)
         created.vault.close()
         window, controller = build(paths, keystore)
@@ -98,7 +103,9 @@ def main() -> int:
         assert window.shell is not None, "unlock failed"
         for area in window.shell.areas:
             window.shell.show_area(area.key) if area.key in window.shell._pages else (
-                window.shell.page(area.key), window.shell.show_area(area.key))
+                window.shell.page(area.key),
+                window.shell.show_area(area.key),
+            )
             save(window, area.key)
             for name, stage in STAGES.get(area.key, []):
                 try:
@@ -117,8 +124,75 @@ def main() -> int:
     return 0
 
 
+def _run_all(out: str) -> int:
+    import subprocess
+
+    failed = 0
+    for theme_name, scale in (("light", "1"), ("dark", "1"), ("light", "2"), ("dark", "2")):
+        suffix = ("-dark" if theme_name == "dark" else "") + ("-200" if scale == "2" else "")
+        cmd = [
+            sys.executable,
+            __file__,
+            "--out",
+            out,
+            "--theme",
+            theme_name,
+            "--scale",
+            scale,
+            f"--suffix={suffix}",
+        ]
+        failed |= subprocess.run(cmd).returncode
+    return failed
+
+
+def _help_dialog(window: object) -> object:
+    from PySide6.QtWidgets import QApplication
+
+    from integrate.ui.help import HelpDialog
+
+    window.guide_requested.emit()  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    dialog = window.findChild(HelpDialog, "helpDialog")  # type: ignore[attr-defined]
+    dialog.open_topic("stored")
+    return dialog
+
+
+def _about_dialog(window: object) -> object:
+    from PySide6.QtWidgets import QApplication
+
+    from integrate.ui.about import AboutDialog
+    from integrate.ui.help import HelpDialog
+
+    help_dialog = window.findChild(HelpDialog, "helpDialog")  # type: ignore[attr-defined]
+    help_dialog.show_about()
+    QApplication.processEvents()
+    about = help_dialog.findChild(AboutDialog)
+    return about
+
+
+def _appearance(window: object) -> object:
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from integrate.ui.appearance_settings import AppearanceSection
+
+    for dialog in QApplication.topLevelWidgets():
+        if dialog is not window and dialog.isVisible():
+            dialog.close()
+    page = window.shell.page("settings")  # type: ignore[attr-defined]
+    section = page.findChild(AppearanceSection)
+    scroll = page.findChild(QScrollArea)
+    scroll.ensureWidgetVisible(section)
+    return None
+
+
 # area key -> [(file name, function(window) -> widget to grab or None for the window)]
-STAGES: dict[str, list[tuple[str, Callable[[object], object]]]] = {}
+STAGES: dict[str, list[tuple[str, Callable[[object], object]]]] = {
+    "settings": [
+        ("settings-appearance", _appearance),
+        ("help", _help_dialog),
+        ("about", _about_dialog),
+    ],
+}
 
 
 if __name__ == "__main__":

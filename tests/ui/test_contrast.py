@@ -78,3 +78,14 @@ def test_qt_palette_roles_meet_aa(qapp, palette: theme.Palette) -> None:
     for fg, bg in pairs:
         ratio = contrast(pal.color(fg).name(), pal.color(bg).name())
         assert ratio >= 4.5, f"{palette.name}: {fg.name} on {bg.name} = {ratio:.2f}"
+
+
+@pytest.mark.parametrize("palette", [theme.LIGHT, theme.DARK], ids=lambda p: p.name)
+def test_check_marks_are_drawn_in_the_accent_text_colour(palette: theme.Palette) -> None:
+    """The indicator SVGs carry a fixed colour: it must stay the checked accent_text."""
+    from integrate.resources import resource_path
+
+    for kind in ("check", "dot"):
+        svg = resource_path("icons", f"indicator-{kind}-{palette.name}.svg").read_text()
+        assert palette.accent_text in svg, kind
+        assert f"indicator-{kind}-{palette.name}.svg" in theme.stylesheet(palette)

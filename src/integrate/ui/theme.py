@@ -122,6 +122,13 @@ def _pt(base: float, factor: float) -> str:
     return f"{round(base * factor, 1):g}pt"
 
 
+def _indicator(kind: str, p: Palette) -> str:
+    """Path of the check mark or radio dot drawn in `p.accent_text` (resources/icons)."""
+    from integrate.resources import resource_path
+
+    return resource_path("icons", f"indicator-{kind}-{p.name}.svg").as_posix()
+
+
 def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
     """The application stylesheet: sizes relative to `base_pt`, colours from `p`."""
     body = _pt(base_pt, 1.0)
@@ -165,7 +172,19 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
                          selection-color: {p.accent_text}; }}
     QListView:focus, QTreeView:focus, QTableView:focus {{ border: 2px solid {p.accent}; }}
     QCheckBox:focus, QRadioButton:focus {{ border: 2px solid {p.accent}; border-radius: 6px; }}
-    QCheckBox, QRadioButton {{ padding: 3px; border: 2px solid transparent; }}
+    QCheckBox, QRadioButton {{ padding: 3px; border: 2px solid transparent; spacing: 8px; }}
+    QCheckBox::indicator, QRadioButton::indicator, QGroupBox::indicator {{
+        width: 16px; height: 16px; background: {p.base};
+        border: 1px solid {p.field_border}; }}
+    QCheckBox::indicator, QGroupBox::indicator {{ border-radius: 4px; }}
+    QRadioButton::indicator {{ border-radius: 9px; }}
+    QCheckBox::indicator:checked, QGroupBox::indicator:checked {{
+        background: {p.accent}; border: 1px solid {p.accent};
+        image: url({_indicator("check", p)}); }}
+    QRadioButton::indicator:checked {{ background: {p.accent}; border: 1px solid {p.accent};
+        image: url({_indicator("dot", p)}); }}
+    QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{
+        border: 1px solid {p.border}; }}
     QGroupBox {{ font-weight: 600; border: 1px solid {p.border}; border-radius: 8px;
                  margin-top: 1.2em; padding: 12px; }}
     QGroupBox::title {{ subcontrol-origin: margin; left: 12px; padding: 0 4px; }}

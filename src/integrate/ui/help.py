@@ -71,6 +71,7 @@ class HelpDialog(QDialog):
         self.list.setObjectName("helpTopics")
         self.list.setAccessibleName(_tr("Help topics"))
         self.list.setMinimumWidth(220)
+        self.list.setSpacing(3)
         self.list.setMaximumWidth(300)
         for topic in self.topics:
             self.list.addItem(topic.title)

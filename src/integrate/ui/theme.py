@@ -162,7 +162,8 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
     QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QComboBox, QDateTimeEdit, QDateEdit,
     QTimeEdit, QDoubleSpinBox {{
         background: {p.base}; color: {p.text}; border: 1px solid {p.field_border};
-        border-radius: 6px; padding: 6px; min-height: 24px; }}
+        border-radius: 6px; padding: 6px; min-height: 24px;
+        placeholder-text-color: {p.muted}; }}
     QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus,
     QDateTimeEdit:focus, QDateEdit:focus, QTimeEdit:focus, QDoubleSpinBox:focus {{
         border: 2px solid {p.accent}; }}

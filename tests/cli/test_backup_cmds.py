@@ -21,73 +21,180 @@ def run(monkeypatch: pytest.MonkeyPatch, args: list[str], stdin: str = "") -> in
 
 
 @pytest.fixture
-def demo_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fast_kdf: None,
-             no_keyring: None) -> Path:
+def demo_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fast_kdf: None, no_keyring: None
+) -> Path:
     folder = tmp_path / "v"
-    assert run(monkeypatch, ["demo", "--data-dir", str(folder), "--passphrase-stdin"],
-               VAULT_PASS + "\n") == 0
+    assert (
+        run(
+            monkeypatch,
+            ["demo", "--data-dir", str(folder), "--passphrase-stdin"],
+            VAULT_PASS + "\n",
+        )
+        == 0
+    )
     return folder
 
 
-def test_backup_then_restore_into_new_dir(demo_dir: Path, tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+def test_backup_then_restore_into_new_dir(
+    demo_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
     out = tmp_path / "b.ibackup"
-    assert run(monkeypatch, ["backup", "--data-dir", str(demo_dir), "--out", str(out),
-                             "--password-stdin", "--passphrase-stdin"],
-               f"{BACKUP_PASS}\n{VAULT_PASS}\n") == 0
+    assert (
+        run(
+            monkeypatch,
+            [
+                "backup",
+                "--data-dir",
+                str(demo_dir),
+                "--out",
+                str(out),
+                "--password-stdin",
+                "--passphrase-stdin",
+            ],
+            f"{BACKUP_PASS}\n{VAULT_PASS}\n",
+        )
+        == 0
+    )
     assert out.is_file()
     # Without --password-stdin: a usage error, nothing written.
-    assert run(monkeypatch, ["backup", "--data-dir", str(demo_dir), "--out",
-                             str(tmp_path / "x"), "--passphrase-stdin"], VAULT_PASS) == EXIT_USAGE
+    assert (
+        run(
+            monkeypatch,
+            [
+                "backup",
+                "--data-dir",
+                str(demo_dir),
+                "--out",
+                str(tmp_path / "x"),
+                "--passphrase-stdin",
+            ],
+            VAULT_PASS,
+        )
+        == EXIT_USAGE
+    )
     assert not (tmp_path / "x").exists()
     new = tmp_path / "new"
-    assert run(monkeypatch, ["restore", str(out), "--data-dir", str(new), "--password-stdin"],
-               "wrong password\n") == EXIT_LOCKED
+    assert (
+        run(
+            monkeypatch,
+            ["restore", str(out), "--data-dir", str(new), "--password-stdin"],
+            "wrong password\n",
+        )
+        == EXIT_LOCKED
+    )
     assert not new.exists() or not any(new.iterdir())
     capsys.readouterr()
-    assert run(monkeypatch, ["restore", str(out), "--data-dir", str(new), "--password-stdin",
-                             "--json"], BACKUP_PASS + "\n") == 0
+    assert (
+        run(
+            monkeypatch,
+            ["restore", str(out), "--data-dir", str(new), "--password-stdin", "--json"],
+            BACKUP_PASS + "\n",
+        )
+        == 0
+    )
     printed = json.loads(capsys.readouterr().out)
     assert printed["counts"]["entries"] > 0
     # The new journal opens with the backup password (no keyring here).
-    assert run(monkeypatch, ["check", "--data-dir", str(new), "--json", "--passphrase-stdin"],
-               BACKUP_PASS + "\n") == 0
+    assert (
+        run(
+            monkeypatch,
+            ["check", "--data-dir", str(new), "--json", "--passphrase-stdin"],
+            BACKUP_PASS + "\n",
+        )
+        == 0
+    )
     checked = json.loads(capsys.readouterr().out)
     assert checked["counts"]["entries"] == printed["counts"]["entries"]
     # A second restore into the same folder refuses without --replace.
-    assert run(monkeypatch, ["restore", str(out), "--data-dir", str(new), "--password-stdin"],
-               BACKUP_PASS + "\n") == EXIT_FAILURE
+    assert (
+        run(
+            monkeypatch,
+            ["restore", str(out), "--data-dir", str(new), "--password-stdin"],
+            BACKUP_PASS + "\n",
+        )
+        == EXIT_FAILURE
+    )
     # --replace: backup password first, then the journal's passphrase.
-    assert run(monkeypatch, ["restore", str(out), "--data-dir", str(new), "--password-stdin",
-                             "--replace", "--passphrase-stdin"],
-               f"{BACKUP_PASS}\n{BACKUP_PASS}\n") == 0
+    assert (
+        run(
+            monkeypatch,
+            [
+                "restore",
+                str(out),
+                "--data-dir",
+                str(new),
+                "--password-stdin",
+                "--replace",
+                "--passphrase-stdin",
+            ],
+            f"{BACKUP_PASS}\n{BACKUP_PASS}\n",
+        )
+        == 0
+    )
     assert list((new / "backups").glob("before-restore-*.db"))
 
 
-def test_export_and_import_json(demo_dir: Path, tmp_path: Path,
-                                monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+def test_export_and_import_json(
+    demo_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
     out = tmp_path / "export.json"
-    assert run(monkeypatch, ["export-json", "--data-dir", str(demo_dir), "--out", str(out),
-                             "--passphrase-stdin"], VAULT_PASS + "\n") == 0
+    assert (
+        run(
+            monkeypatch,
+            ["export-json", "--data-dir", str(demo_dir), "--out", str(out), "--passphrase-stdin"],
+            VAULT_PASS + "\n",
+        )
+        == 0
+    )
     assert "NOT encrypted" in capsys.readouterr().err
     assert out.stat().st_mode & 0o777 == 0o600
     data = json.loads(out.read_text())
     other = tmp_path / "other"
-    assert run(monkeypatch, ["init", "--data-dir", str(other), "--passphrase-stdin"],
-               VAULT_PASS + "\n") == 0
+    assert (
+        run(
+            monkeypatch, ["init", "--data-dir", str(other), "--passphrase-stdin"], VAULT_PASS + "\n"
+        )
+        == 0
+    )
     capsys.readouterr()
-    assert run(monkeypatch, ["import-json", str(out), "--data-dir", str(other), "--json",
-                             "--passphrase-stdin"], VAULT_PASS + "\n") == 0
+    assert (
+        run(
+            monkeypatch,
+            ["import-json", str(out), "--data-dir", str(other), "--json", "--passphrase-stdin"],
+            VAULT_PASS + "\n",
+        )
+        == 0
+    )
     summary = json.loads(capsys.readouterr().out)
     assert summary["added"]["entries"] == len(data["records"]["entries"])
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "integrate-export", "version": 7, "records": {}}')
-    assert run(monkeypatch, ["import-json", str(bad), "--data-dir", str(other),
-                             "--passphrase-stdin"], VAULT_PASS + "\n") == EXIT_USAGE
+    assert (
+        run(
+            monkeypatch,
+            ["import-json", str(bad), "--data-dir", str(other), "--passphrase-stdin"],
+            VAULT_PASS + "\n",
+        )
+        == EXIT_USAGE
+    )
     assert "version 7" in capsys.readouterr().err
     md = tmp_path / "md"
-    assert run(monkeypatch, ["export-markdown", "--data-dir", str(demo_dir), "--out", str(md),
-                             "--passphrase-stdin"], VAULT_PASS + "\n") == 0
+    assert (
+        run(
+            monkeypatch,
+            [
+                "export-markdown",
+                "--data-dir",
+                str(demo_dir),
+                "--out",
+                str(md),
+                "--passphrase-stdin",
+            ],
+            VAULT_PASS + "\n",
+        )
+        == 0
+    )
     assert (md / "README.md").is_file()
 
 

@@ -28,8 +28,9 @@ def test_inactivity_locks_and_unlock_returns_to_the_area(running_app, qtbot) -> 
     flushed: list[bool] = []
     services.about_to_lock.connect(lambda: flushed.append(True))
     app.controller.hygiene.inactivity.set_interval_ms(200)
-    qtbot.waitUntil(lambda: isinstance(app.window.screens.currentWidget(), UnlockScreen),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: isinstance(app.window.screens.currentWidget(), UnlockScreen), timeout=5000
+    )
     app.settle()
     assert flushed == [True]  # editors were asked to save first
     assert not services.vault.is_open and app.controller.services is None
@@ -64,8 +65,12 @@ def test_activity_postpones_the_lock(running_app, qtbot) -> None:
 @pytest.fixture
 def private_bus() -> Iterator[str]:
     require_tool("dbus-daemon", "dbus-send")
-    bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    bus = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     assert bus.stdout is not None
     address = bus.stdout.readline().strip()
     yield address
@@ -81,10 +86,23 @@ def test_screen_lock_signal_locks_the_app(running_app, qtbot, private_bus: str) 
     assert app.controller.hygiene.screen.listen(bus)
     services = app.services
 
-    def send(value: str, path: str = "/org/freedesktop/ScreenSaver",
-             iface: str = "org.freedesktop.ScreenSaver") -> None:
-        subprocess.run(["dbus-send", f"--bus={private_bus}", "--type=signal", path,
-                        f"{iface}.ActiveChanged", f"boolean:{value}"], check=True, timeout=10)
+    def send(
+        value: str,
+        path: str = "/org/freedesktop/ScreenSaver",
+        iface: str = "org.freedesktop.ScreenSaver",
+    ) -> None:
+        subprocess.run(
+            [
+                "dbus-send",
+                f"--bus={private_bus}",
+                "--type=signal",
+                path,
+                f"{iface}.ActiveChanged",
+                f"boolean:{value}",
+            ],
+            check=True,
+            timeout=10,
+        )
 
     send("false")  # screen unlocking says nothing about us
     qtbot.wait(300)

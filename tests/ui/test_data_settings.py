@@ -18,10 +18,8 @@ BACKUP_PASS = "backup pass 1"
 def quiet_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda *a, **k: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Discard)
     return shown
 
 
@@ -32,8 +30,9 @@ def _section(app, kind: type):  # noqa: ANN001, ANN202
     return found[0]
 
 
-def test_backup_now_restore_and_autolock_choice(demo_app, tmp_path: Path, quiet_dialogs,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_backup_now_restore_and_autolock_choice(
+    demo_app, tmp_path: Path, quiet_dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = demo_app
     section = _section(app, DataSection)
     target = tmp_path / "mine.ibackup"
@@ -57,8 +56,9 @@ def test_backup_now_restore_and_autolock_choice(demo_app, tmp_path: Path, quiet_
     assert int(app.services.prefs.value("security/autolock_minutes")) == 0
 
 
-def test_delete_everything_needs_the_word(running_app, quiet_dialogs,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_delete_everything_needs_the_word(
+    running_app, quiet_dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = running_app
     paths = app.paths
     section = _section(app, DataSection)

@@ -33,21 +33,26 @@ BACKUP_PASS = "backup pass 123"
 
 
 def _hashes(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture
 def vault_with_canary(tmp_path: Path, fast_kdf: None):  # noqa: ANN201
     created = create_vault(VaultPaths(tmp_path / "src"), keystore=None, passphrase="vault pass 1")
-    EntryRepository(created.vault.conn).add(Entry(title="A day", body=f"It was {CANARY}.",
-                                                  tags=["calm"]))
+    EntryRepository(created.vault.conn).add(
+        Entry(title="A day", body=f"It was {CANARY}.", tags=["calm"])
+    )
     yield created.vault
     created.vault.close()
 
 
 def test_round_trip_on_clean_data_dir_with_backup_passphrase_only(
-        vault_with_canary, tmp_path: Path, no_keyring: None) -> None:
+    vault_with_canary, tmp_path: Path, no_keyring: None
+) -> None:
     target = tmp_path / "out" / "b.ibackup"
     target.parent.mkdir()
     write_backup(vault_with_canary, target, BACKUP_PASS)
@@ -61,8 +66,9 @@ def test_round_trip_on_clean_data_dir_with_backup_passphrase_only(
     assert info.schema_version == 1 and info.first is not None and info.created_at is not None
 
     clean = VaultPaths(tmp_path / "clean")
-    result = restore_to_new_vault(target, BACKUP_PASS, clean, keystore=Keystore(),
-                                  vault_passphrase=BACKUP_PASS)
+    result = restore_to_new_vault(
+        target, BACKUP_PASS, clean, keystore=Keystore(), vault_passphrase=BACKUP_PASS
+    )
     assert result.created is not None and result.recovery_code
     vault = result.created.vault
     assert vault.slots.keyring is None  # no keyring here: the passphrase protects it
@@ -89,8 +95,13 @@ def test_wrong_passphrase_or_garbage_changes_nothing(vault_with_canary, tmp_path
         with pytest.raises(BackupUnreadable):
             replace_vault_contents(vault_with_canary, source, "not the password")
         with pytest.raises(BackupUnreadable):
-            restore_to_new_vault(source, "not the password", VaultPaths(tmp_path / "new"),
-                                 keystore=None, vault_passphrase="whatever pass")
+            restore_to_new_vault(
+                source,
+                "not the password",
+                VaultPaths(tmp_path / "new"),
+                keystore=None,
+                vault_passphrase="whatever pass",
+            )
     assert not (tmp_path / "new" / "vault.db").exists()
     assert not (root / "backups").exists()  # no safety copy was even needed
     assert _hashes(root) == before_vault

@@ -29,8 +29,12 @@ from integrate.vault.vault import Vault, create_vault
 def content_digest(vault: Vault) -> str:
     """A hash of every row of every table (FTS shadow tables included)."""
     h = hashlib.sha256()
-    names = [r[0] for r in vault.conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    names = [
+        r[0]
+        for r in vault.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+        )
+    ]
     for name in names:
         h.update(name.encode())
         for row in vault.conn.execute(f'SELECT * FROM "{name}" ORDER BY 1'):
@@ -70,15 +74,17 @@ def _strip(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def test_export_reimports_identically_into_fresh_vault(demo_export: dict[str, Any],
-                                                       tmp_path: Path, fast_kdf: None) -> None:
+def test_export_reimports_identically_into_fresh_vault(
+    demo_export: dict[str, Any], tmp_path: Path, fast_kdf: None
+) -> None:
     records = demo_export["records"]
     assert records["entries"] and records["sessions"] and records["measures"]
     assert demo_export["format"] == FORMAT_NAME and demo_export["version"] == 1
     fresh = _new_vault(tmp_path / "fresh")
     summary = import_data(fresh.conn, json.loads(json.dumps(demo_export)))
-    assert summary.total_added == sum(len(v) for v in records.values() if isinstance(v, list)) \
-        + (records["safety_plan"] is not None)
+    assert summary.total_added == sum(len(v) for v in records.values() if isinstance(v, list)) + (
+        records["safety_plan"] is not None
+    )
     assert _strip(export_data(fresh.conn)) == _strip(demo_export)
     # Again: everything is a duplicate by uid, nothing changes.
     before = content_digest(fresh)
@@ -88,8 +94,9 @@ def test_export_reimports_identically_into_fresh_vault(demo_export: dict[str, An
     fresh.close()
 
 
-def test_newer_record_updates_older_is_skipped(demo_export: dict[str, Any], tmp_path: Path,
-                                              fast_kdf: None) -> None:
+def test_newer_record_updates_older_is_skipped(
+    demo_export: dict[str, Any], tmp_path: Path, fast_kdf: None
+) -> None:
     vault = _new_vault(tmp_path / "v")
     import_data(vault.conn, demo_export)
     changed = copy.deepcopy(demo_export)
@@ -105,14 +112,14 @@ def test_newer_record_updates_older_is_skipped(demo_export: dict[str, Any], tmp_
     assert bodies[first["uid"]] == "edited elsewhere"
     assert bodies[second["uid"]] == demo_export["records"]["entries"][1]["body"]
     # The full-text index follows the update.
-    hit = vault.conn.execute("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH "
-                             "'elsewhere'").fetchone()[0]
+    hit = vault.conn.execute(
+        "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'elsewhere'"
+    ).fetchone()[0]
     assert hit == 1
     vault.close()
 
 
-def test_export_file_is_private(demo_export: dict[str, Any], target: Vault,
-                                tmp_path: Path) -> None:
+def test_export_file_is_private(demo_export: dict[str, Any], target: Vault, tmp_path: Path) -> None:
     out = tmp_path / "export.json"
     counts = export_json(target.conn, out)
     assert out.stat().st_mode & 0o777 == 0o600
@@ -126,18 +133,22 @@ def test_export_file_is_private(demo_export: dict[str, Any], target: Vault,
     assert any(body in p.read_text() for p in files)
 
 
-@pytest.mark.parametrize("payload, reason", [
-    (b"", "not valid JSON"),
-    (b"[]", "no top-level object"),
-    (b'{"format": "integrate-export", "version": 99, "records": {}}', "version 99"),
-    (b'{"format": "other", "version": 1, "records": {}}', "unknown format"),
-    (b'{"format": "integrate-export", "version": 1, "records": {"x": []}}', "does not know"),
-    (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
-    (b'{"format": "integrate-export", "version": 1, "records": {"entries": [NaN]}}', "NaN"),
-    ("\ufeff".encode("utf-16"), "not UTF-8"),
-])
-def test_hostile_files_are_rejected_plainly(payload: bytes, reason: str, target: Vault,
-                                            tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "payload, reason",
+    [
+        (b"", "not valid JSON"),
+        (b"[]", "no top-level object"),
+        (b'{"format": "integrate-export", "version": 99, "records": {}}', "version 99"),
+        (b'{"format": "other", "version": 1, "records": {}}', "unknown format"),
+        (b'{"format": "integrate-export", "version": 1, "records": {"x": []}}', "does not know"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"format": "integrate-export", "version": 1, "records": {"entries": [NaN]}}', "NaN"),
+        ("\ufeff".encode("utf-16"), "not UTF-8"),
+    ],
+)
+def test_hostile_files_are_rejected_plainly(
+    payload: bytes, reason: str, target: Vault, tmp_path: Path
+) -> None:
     before = content_digest(target)
     path = tmp_path / "bad.json"
     path.write_bytes(payload)
@@ -154,8 +165,9 @@ def test_huge_file_rejected_without_reading(target: Vault, tmp_path: Path) -> No
         import_json(target.conn, path)
 
 
-def test_broken_link_rolls_everything_back(demo_export: dict[str, Any], tmp_path: Path,
-                                           fast_kdf: None) -> None:
+def test_broken_link_rolls_everything_back(
+    demo_export: dict[str, Any], tmp_path: Path, fast_kdf: None
+) -> None:
     vault = _new_vault(tmp_path / "v")
     before = content_digest(vault)
     bad = copy.deepcopy(demo_export)
@@ -172,16 +184,17 @@ def test_broken_link_rolls_everything_back(demo_export: dict[str, Any], tmp_path
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
-    | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
     max_leaves=30,
 )
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(value=json_values)
 def test_fuzz_arbitrary_json_never_crashes(value: Any, target: Vault) -> None:
     before = content_digest(target)
@@ -193,17 +206,28 @@ def test_fuzz_arbitrary_json_never_crashes(value: Any, target: Vault) -> None:
 
 def _mutations() -> st.SearchStrategy[tuple[str, str, int, Any]]:
     kinds = ["entries", "sessions", "measures", "series", "checkins"]
-    return st.tuples(st.sampled_from(kinds), st.text(max_size=15), st.integers(0, 30),
-                     json_values | st.text(max_size=3000) | st.integers(-2**70, 2**70))
+    return st.tuples(
+        st.sampled_from(kinds),
+        st.text(max_size=15),
+        st.integers(0, 30),
+        json_values | st.text(max_size=3000) | st.integers(-(2**70), 2**70),
+    )
 
 
-@settings(max_examples=200, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(mutation=_mutations(), drop=st.booleans(), surrogate=st.booleans(),
-       known_field=st.booleans())
-def test_fuzz_mutated_export_is_atomic(mutation: tuple[str, str, int, Any], drop: bool,
-                                       surrogate: bool, known_field: bool,
-                                       demo_export: dict[str, Any], target: Vault) -> None:
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    mutation=_mutations(), drop=st.booleans(), surrogate=st.booleans(), known_field=st.booleans()
+)
+def test_fuzz_mutated_export_is_atomic(
+    mutation: tuple[str, str, int, Any],
+    drop: bool,
+    surrogate: bool,
+    known_field: bool,
+    demo_export: dict[str, Any],
+    target: Vault,
+) -> None:
     kind, key, index, value = mutation
     data = copy.deepcopy(demo_export)
     records = data["records"][kind]

@@ -45,8 +45,9 @@ def test_rotate_with_passphrase_and_recovery(tmp_path: Path, fast_kdf: None) -> 
     opened.vault.close()
 
 
-def test_rotate_updates_keyring_and_erase_removes_it(tmp_path: Path, fast_kdf: None,
-                                                     secret_service) -> None:
+def test_rotate_updates_keyring_and_erase_removes_it(
+    tmp_path: Path, fast_kdf: None, secret_service
+) -> None:
     paths = VaultPaths(tmp_path / "v")
     keystore = Keystore()
     created = create_vault(paths, keystore=keystore, passphrase=None)

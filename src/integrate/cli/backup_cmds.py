@@ -31,67 +31,93 @@ from integrate.vault.import_json import ImportRejected, import_json
 from integrate.vault.keystore import Keystore
 from integrate.vault.vault import VaultError
 
-_STDIN_ORDER = ("Standard input: the backup password is the FIRST line; with "
-                "--passphrase-stdin or --recovery-code-stdin the journal's passphrase or "
-                "recovery code is the SECOND line.")
+_STDIN_ORDER = (
+    "Standard input: the backup password is the FIRST line; with "
+    "--passphrase-stdin or --recovery-code-stdin the journal's passphrase or "
+    "recovery code is the SECOND line."
+)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("backup", parents=[common], help="write an encrypted backup file",
-                       description="Write an encrypted backup of the journal to FILE, "
-                                   "protected by a backup password of its own (at least 8 "
-                                   "characters; independent of the keyring and of the "
-                                   "journal's passphrase). " + _STDIN_ORDER)
+    p = sub.add_parser(
+        "backup",
+        parents=[common],
+        help="write an encrypted backup file",
+        description="Write an encrypted backup of the journal to FILE, "
+        "protected by a backup password of its own (at least 8 "
+        "characters; independent of the keyring and of the "
+        "journal's passphrase). " + _STDIN_ORDER,
+    )
     p.add_argument("--out", required=True, metavar="FILE", help="the backup file to write")
-    p.add_argument("--password-stdin", action="store_true",
-                   help="read the backup password from the first line of standard input "
-                        "(required)")
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the backup password from the first line of standard input (required)",
+    )
     add_unlock_arguments(p)
     p.set_defaults(handler=cmd_backup)
 
-    p = sub.add_parser("restore", parents=[common], help="restore an encrypted backup",
-                       description="Restore a backup. Without --replace, a new journal is "
-                                   "made in --data-dir (which must hold none): its key goes "
-                                   "to the system keyring where one works, and its passphrase "
-                                   "is the one given with --passphrase-stdin or, if none, the "
-                                   "backup password. With --replace, the current journal is "
-                                   "unlocked, an encrypted copy of it is saved in its "
-                                   "backups/ folder, then its records are replaced. A wrong "
-                                   "password or damaged file changes nothing (exit code 3). "
-                                   + _STDIN_ORDER)
+    p = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="restore an encrypted backup",
+        description="Restore a backup. Without --replace, a new journal is "
+        "made in --data-dir (which must hold none): its key goes "
+        "to the system keyring where one works, and its passphrase "
+        "is the one given with --passphrase-stdin or, if none, the "
+        "backup password. With --replace, the current journal is "
+        "unlocked, an encrypted copy of it is saved in its "
+        "backups/ folder, then its records are replaced. A wrong "
+        "password or damaged file changes nothing (exit code 3). " + _STDIN_ORDER,
+    )
     p.add_argument("file", metavar="FILE", help="the backup file")
-    p.add_argument("--password-stdin", action="store_true",
-                   help="read the backup password from the first line of standard input "
-                        "(required)")
-    p.add_argument("--replace", action="store_true",
-                   help="replace the current journal's records (after saving a copy of it)")
-    p.add_argument("--inspect", action="store_true",
-                   help="only show what the backup holds; change nothing")
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the backup password from the first line of standard input (required)",
+    )
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the current journal's records (after saving a copy of it)",
+    )
+    p.add_argument(
+        "--inspect", action="store_true", help="only show what the backup holds; change nothing"
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     add_unlock_arguments(p)
     p.set_defaults(handler=cmd_restore)
 
-    p = sub.add_parser("export-json", parents=[common],
-                       help="export everything to an open JSON file (NOT encrypted)",
-                       description="Write the whole journal to FILE in the documented JSON "
-                                   "format (docs/export-format.md). " + NOT_ENCRYPTED_WARNING)
+    p = sub.add_parser(
+        "export-json",
+        parents=[common],
+        help="export everything to an open JSON file (NOT encrypted)",
+        description="Write the whole journal to FILE in the documented JSON "
+        "format (docs/export-format.md). " + NOT_ENCRYPTED_WARNING,
+    )
     p.add_argument("--out", required=True, metavar="FILE")
     add_unlock_arguments(p)
     p.set_defaults(handler=cmd_export_json)
 
-    p = sub.add_parser("export-markdown", parents=[common],
-                       help="export a readable Markdown folder (NOT encrypted)",
-                       description="Write one Markdown file per month into DIR. "
-                                   + NOT_ENCRYPTED_WARNING)
+    p = sub.add_parser(
+        "export-markdown",
+        parents=[common],
+        help="export a readable Markdown folder (NOT encrypted)",
+        description="Write one Markdown file per month into DIR. " + NOT_ENCRYPTED_WARNING,
+    )
     p.add_argument("--out", required=True, metavar="DIR")
     add_unlock_arguments(p)
     p.set_defaults(handler=cmd_export_markdown)
 
-    p = sub.add_parser("import-json", parents=[common], help="import a JSON export",
-                       description="Import a JSON export (e.g. from another computer). The "
-                                   "file is checked completely before anything is written; "
-                                   "records already present (same id) are kept unless the "
-                                   "file's copy is newer; all or nothing.")
+    p = sub.add_parser(
+        "import-json",
+        parents=[common],
+        help="import a JSON export",
+        description="Import a JSON export (e.g. from another computer). The "
+        "file is checked completely before anything is written; "
+        "records already present (same id) are kept unless the "
+        "file's copy is newer; all or nothing.",
+    )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--json", action="store_true", help="machine-readable summary")
     add_unlock_arguments(p)
@@ -100,8 +126,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def _backup_password(ctx: CliContext) -> str:
     if not ctx.args.password_stdin:
-        raise CliError("Give the backup password on standard input with --password-stdin.",
-                       EXIT_USAGE)
+        raise CliError(
+            "Give the backup password on standard input with --password-stdin.", EXIT_USAGE
+        )
     return ctx.stdin.secret("backup password")
 
 
@@ -113,8 +140,10 @@ def cmd_backup(ctx: CliContext) -> int:
             written = backup_now(vault, target.resolve(), password)
         except BackupError as exc:
             raise CliError(str(exc), EXIT_FAILURE) from exc
-    print(f"Backup written to {written}. Keep the backup password safe: without it the "
-          "backup cannot be opened.")
+    print(
+        f"Backup written to {written}. Keep the backup password safe: without it the "
+        "backup cannot be opened."
+    )
     return 0
 
 
@@ -143,28 +172,40 @@ def cmd_restore(ctx: CliContext) -> int:
                 result = replace_vault_contents(vault, source, password)
             _print_info(ctx, result.info, {"safety_copy": str(result.safety_copy)})
             if not args.json:
-                print(f"Restored. The journal as it was before is saved (encrypted) at "
-                      f"{result.safety_copy}.")
+                print(
+                    f"Restored. The journal as it was before is saved (encrypted) at "
+                    f"{result.safety_copy}."
+                )
             return 0
         if args.recovery_code_stdin:
-            raise CliError("A new journal needs a passphrase, not a recovery code "
-                           "(use --passphrase-stdin, or --replace).", EXIT_USAGE)
+            raise CliError(
+                "A new journal needs a passphrase, not a recovery code "
+                "(use --passphrase-stdin, or --replace).",
+                EXIT_USAGE,
+            )
         paths = ctx.paths
         if paths.exists():
-            raise CliError(f"A journal already exists in {paths.root}. Use --replace (a copy "
-                           "of it is saved first) or another --data-dir.", EXIT_FAILURE)
+            raise CliError(
+                f"A journal already exists in {paths.root}. Use --replace (a copy "
+                "of it is saved first) or another --data-dir.",
+                EXIT_FAILURE,
+            )
         vault_pass = ctx.stdin.secret("passphrase") if args.passphrase_stdin else password
-        restored = restore_to_new_vault(source, password, paths, keystore=Keystore(),
-                                        vault_passphrase=vault_pass)
+        restored = restore_to_new_vault(
+            source, password, paths, keystore=Keystore(), vault_passphrase=vault_pass
+        )
         assert restored.created is not None
         with restored.created.vault as vault:
             in_keyring = vault.slots.keyring is not None
         _print_info(ctx, restored.info, {"data_dir": str(paths.root)})
         where = "the system keyring and your passphrase" if in_keyring else "your passphrase"
-        print(f"Restored into a new journal in {paths.root}; it opens with {where}"
-              f"{'' if args.passphrase_stdin else ' (the backup password)'}.\n"
-              "New recovery code (shown once - write it down and keep it safe):\n"
-              f"  {restored.recovery_code}", file=sys.stderr)
+        print(
+            f"Restored into a new journal in {paths.root}; it opens with {where}"
+            f"{'' if args.passphrase_stdin else ' (the backup password)'}.\n"
+            "New recovery code (shown once - write it down and keep it safe):\n"
+            f"  {restored.recovery_code}",
+            file=sys.stderr,
+        )
         return 0
     except BackupUnreadable as exc:
         raise CliError(str(exc), EXIT_LOCKED) from exc
@@ -181,8 +222,9 @@ def cmd_export_json(ctx: CliContext) -> int:
         try:
             counts = export_json(vault.conn, target)
         except OSError as exc:
-            raise CliError(f"The export could not be written: {exc.strerror or exc}.",
-                           EXIT_FAILURE) from exc
+            raise CliError(
+                f"The export could not be written: {exc.strerror or exc}.", EXIT_FAILURE
+            ) from exc
     print(f"Exported {sum(counts.values())} records to {target}.")
     return 0
 
@@ -194,8 +236,9 @@ def cmd_export_markdown(ctx: CliContext) -> int:
         try:
             files = export_markdown(vault.conn, target)
         except OSError as exc:
-            raise CliError(f"The export could not be written: {exc.strerror or exc}.",
-                           EXIT_FAILURE) from exc
+            raise CliError(
+                f"The export could not be written: {exc.strerror or exc}.", EXIT_FAILURE
+            ) from exc
     print(f"Wrote {len(files)} files to {target}.")
     return 0
 
@@ -208,8 +251,12 @@ def cmd_import_json(ctx: CliContext) -> int:
         except ImportRejected as exc:
             raise CliError(f"Not imported: {exc} The journal is unchanged.", EXIT_USAGE) from exc
     if ctx.args.json:
-        print(json.dumps({"added": summary.added, "updated": summary.updated,
-                          "skipped": summary.skipped}, indent=2))
+        print(
+            json.dumps(
+                {"added": summary.added, "updated": summary.updated, "skipped": summary.skipped},
+                indent=2,
+            )
+        )
     else:
         print(f"Imported: {summary.sentence()}")
     return 0

@@ -23,8 +23,12 @@ PREF_MINUTES = "security/autolock_minutes"
 DEFAULT_MINUTES = 5
 CHOICES_MINUTES = (1, 2, 5, 10, 15, 30, 60, 0)  # 0 = never
 _ACTIVITY = {
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress,
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TabletPress,
 }
 SCREENSAVERS = (
     ("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"),
@@ -100,8 +104,9 @@ class ScreenLockListener(QObject):
         ok = False
         for path, interface in SCREENSAVERS:
             # PySide6 QtDBus needs the old SLOT("name(types)") string form here.
-            ok = bus.connect("", path, interface, "ActiveChanged", self,
-                             SLOT("_active_changed(bool)")) or ok  # type: ignore[call-overload]
+            slot = SLOT("_active_changed(bool)")
+            hooked = bus.connect("", path, interface, "ActiveChanged", self, slot)  # type: ignore[call-overload]
+            ok = hooked or ok
         if ok:
             self.connected_buses.append(bus.name())
         return ok
@@ -171,14 +176,16 @@ class Hygiene(QObject):
 
         def failed(exc: BaseException) -> None:
             # Shown gently in Settings; never a popup at random moments.
-            self.last_backup_error = str(exc) if isinstance(exc, BackupError) else \
-                type(exc).__name__
+            self.last_backup_error = (
+                str(exc) if isinstance(exc, BackupError) else type(exc).__name__
+            )
 
         def done(_path: object) -> None:
             self.last_backup_error = ""
 
-        run_in_background(lambda: run_automatic_backup(vault) if vault.is_open else None,
-                          done, failed)
+        run_in_background(
+            lambda: run_automatic_backup(vault) if vault.is_open else None, done, failed
+        )
 
     def _remember_area(self) -> None:
         shell = self.controller.window.shell

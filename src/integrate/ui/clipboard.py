@@ -71,7 +71,9 @@ class _CopyFilter(QObject):
         from PySide6.QtGui import QKeyEvent
 
         if not isinstance(event, QKeyEvent) or event.type() not in (
-                QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            QEvent.Type.KeyPress,
+            QEvent.Type.ShortcutOverride,
+        ):
             return False
         is_copy = event.matches(QKeySequence.StandardKey.Copy)
         is_cut = event.matches(QKeySequence.StandardKey.Cut)

@@ -44,8 +44,16 @@ from integrate.vault.export_markdown import export_markdown
 from integrate.vault.import_json import ImportRejected, import_json
 from integrate.vault.vault import VaultError
 
-ALL_AREAS = ("entries", "sessions", "checkins", "measures", "exercises", "safety", "shares",
-             "settings")
+ALL_AREAS = (
+    "entries",
+    "sessions",
+    "checkins",
+    "measures",
+    "exercises",
+    "safety",
+    "shares",
+    "settings",
+)
 CONFIRM_WORD = "DELETE"
 
 
@@ -57,8 +65,10 @@ def backup_reminder_text(services: AppServices, now: datetime | None = None) -> 
     """A gentle sentence when the last backup is older than a week (for Today), else None."""
     if not needs_reminder(services.vault, now):
         return None
-    return _tr("It has been a while since your journal was backed up. You can make a backup "
-               "in Settings, under Your data.")
+    return _tr(
+        "It has been a while since your journal was backed up. You can make a backup "
+        "in Settings, under Your data."
+    )
 
 
 def _controller(widget: QWidget):  # noqa: ANN202 - AppController, imported lazily
@@ -72,15 +82,21 @@ class LockingSection(QGroupBox):
         super().__init__(_tr("Locking"))
         self.services = services
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(_tr(
-            "Integrate locks itself when you step away, and when your screen locks.")))
+        layout.addWidget(
+            plain_label(
+                _tr("Integrate locks itself when you step away, and when your screen locks.")
+            )
+        )
         row = QHBoxLayout()
         row.addWidget(plain_label(_tr("Lock after no activity for:"), wrap=False))
         self.timeout = QComboBox()
         self.timeout.setAccessibleName(_tr("Lock after no activity for"))
         for minutes in CHOICES_MINUTES:
-            label = _tr("Never") if minutes == 0 else (
-                _tr("1 minute") if minutes == 1 else _tr("{n} minutes").format(n=minutes))
+            label = (
+                _tr("Never")
+                if minutes == 0
+                else (_tr("1 minute") if minutes == 1 else _tr("{n} minutes").format(n=minutes))
+            )
             self.timeout.addItem(label, minutes)
         current = autolock_minutes(services.prefs)
         index = self.timeout.findData(current)
@@ -102,12 +118,18 @@ class DataSection(QGroupBox):
         super().__init__(_tr("Your data"))
         self.services = services
         layout = QVBoxLayout(self)
+        layout.setSpacing(12)  # room between the three groups of buttons
         self.status = plain_label("", object_name="backupStatus")
         layout.addWidget(self.status)
 
-        layout.addWidget(plain_label(_tr(
-            "Backups are encrypted with a backup password of their own, so they open on any "
-            "computer, even without this one's keyring.")))
+        layout.addWidget(
+            plain_label(
+                _tr(
+                    "Backups are encrypted with a backup password of their own, so they open on any "
+                    "computer, even without this one's keyring."
+                )
+            )
+        )
         row = QHBoxLayout()
         self.backup_button = button(_tr("Back up now…"), primary=True)
         self.backup_button.clicked.connect(self.backup_now)
@@ -120,9 +142,14 @@ class DataSection(QGroupBox):
         row.addStretch(1)
         layout.addLayout(row)
 
-        layout.addWidget(plain_label(_tr(
-            "Export gives you a copy in an open format (JSON, or readable Markdown files). "
-            "Exports are not encrypted.")))
+        layout.addWidget(
+            plain_label(
+                _tr(
+                    "Export gives you a copy in an open format (JSON, or readable Markdown files). "
+                    "Exports are not encrypted."
+                )
+            )
+        )
         row = QHBoxLayout()
         self.export_json_button = button(_tr("Export (JSON)…"))
         self.export_json_button.clicked.connect(self.export_json)
@@ -159,13 +186,15 @@ class DataSection(QGroupBox):
         else:
             parts.append(_tr("Last backup: {when}.").format(when=f"{last:%d %B %Y, %H:%M}"))
         config = auto_config(vault)
-        parts.append(_tr("Automatic daily backups go to {folder}.").format(folder=config.folder)
-                     if config else _tr("Automatic backups are off."))
+        parts.append(
+            _tr("Automatic daily backups go to {folder}.").format(folder=config.folder)
+            if config
+            else _tr("Automatic backups are off.")
+        )
         controller = _controller(self)
         error = getattr(getattr(controller, "hygiene", None), "last_backup_error", "")
         if error:
-            parts.append(_tr("The last automatic backup did not work: {error}").format(
-                error=error))
+            parts.append(_tr("The last automatic backup did not work: {error}").format(error=error))
         reminder = backup_reminder_text(self.services)
         if reminder:
             parts.append(reminder)
@@ -178,17 +207,22 @@ class DataSection(QGroupBox):
         return text if ok else None
 
     def _new_backup_password(self) -> str | None:
-        first = self._ask_secret(_tr("Backup password"), _tr(
-            "A password for the backup (at least 8 characters). Keep it safe: without it "
-            "the backup cannot be opened."))
+        first = self._ask_secret(
+            _tr("Backup password"),
+            _tr(
+                "A password for the backup (at least 8 characters). Keep it safe: without it "
+                "the backup cannot be opened."
+            ),
+        )
         if first is None:
             return None
         second = self._ask_secret(_tr("Backup password"), _tr("The same password again:"))
         if second is None:
             return None
         if first != second or len(first) < 8:
-            self._info(_tr("Not saved"), _tr("The passwords must match and have at least 8 "
-                                             "characters."))
+            self._info(
+                _tr("Not saved"), _tr("The passwords must match and have at least 8 characters.")
+            )
             return None
         return first
 
@@ -204,32 +238,39 @@ class DataSection(QGroupBox):
             text = str(exc)
         elif isinstance(exc, OSError):
             text = _tr("The file could not be used: {error}").format(
-                error=exc.strerror or type(exc).__name__)
+                error=exc.strerror or type(exc).__name__
+            )
         else:
             text = _tr("That did not work ({error}). Nothing was changed.").format(
-                error=type(exc).__name__)
+                error=type(exc).__name__
+            )
         self._info(_tr("Not done"), text)
         self.refresh()
 
     def _warn_not_encrypted(self) -> bool:
         answer = QMessageBox.warning(
-            self, _tr("Not encrypted"), _tr(NOT_ENCRYPTED_WARNING),
-            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+            self,
+            _tr("Not encrypted"),
+            _tr(NOT_ENCRYPTED_WARNING),
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Ok
 
     # -- backups
 
     def backup_now(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Save backup"), default_backup_name(),
-                                              _tr("Integrate backups (*.ibackup)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, _tr("Save backup"), default_backup_name(), _tr("Integrate backups (*.ibackup)")
+        )
         if not path:
             return
         password = self._new_backup_password()
         if password is None:
             return
         vault = self.services.vault
-        run_in_background(lambda: backup_now(vault, Path(path), password),
-                          self._backed_up, self._failed)
+        run_in_background(
+            lambda: backup_now(vault, Path(path), password), self._backed_up, self._failed
+        )
 
     def _backed_up(self, _path: object) -> None:
         self._info(_tr("Backup saved"), _tr("Your backup is saved."))
@@ -238,14 +279,18 @@ class DataSection(QGroupBox):
     def choose_auto(self) -> None:
         vault = self.services.vault
         if auto_config(vault) is not None:
-            answer = QMessageBox.question(self, _tr("Automatic backups"), _tr(
-                "Automatic backups are on. Turn them off? (Backups already saved stay.)"))
+            answer = QMessageBox.question(
+                self,
+                _tr("Automatic backups"),
+                _tr("Automatic backups are on. Turn them off? (Backups already saved stay.)"),
+            )
             if answer == QMessageBox.StandardButton.Yes:
                 set_auto_config(vault, None)
                 self.refresh()
             return
-        folder = QFileDialog.getExistingDirectory(self, _tr(
-            "Folder for automatic backups (for example an external drive)"))
+        folder = QFileDialog.getExistingDirectory(
+            self, _tr("Folder for automatic backups (for example an external drive)")
+        )
         if not folder:
             return
         password = self._new_backup_password()
@@ -256,40 +301,55 @@ class DataSection(QGroupBox):
         controller = _controller(self)
         if controller is not None:
             controller.hygiene.run_due_backup()
-        self._info(_tr("Automatic backups"), _tr(
-            "A backup will be saved there once a day while Integrate is open. The last 7 "
-            "days and 4 weeks are kept."))
+        self._info(
+            _tr("Automatic backups"),
+            _tr(
+                "A backup will be saved there once a day while Integrate is open. The last 7 "
+                "days and 4 weeks are kept."
+            ),
+        )
         self.refresh()
 
     def restore(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, _tr("Choose a backup"), "",
-                                              _tr("Integrate backups (*.ibackup);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, _tr("Choose a backup"), "", _tr("Integrate backups (*.ibackup);;All files (*)")
+        )
         if not path:
             return
         password = self._ask_secret(_tr("Backup password"), _tr("The backup's password:"))
         if password is None:
             return
-        run_in_background(lambda: inspect_backup(Path(path), password),
-                          lambda info: self._confirm_restore(Path(path), password, info),
-                          self._failed)
+        run_in_background(
+            lambda: inspect_backup(Path(path), password),
+            lambda info: self._confirm_restore(Path(path), password, info),
+            self._failed,
+        )
 
     def _confirm_restore(self, path: Path, password: str, info: BackupInfo) -> None:
         first = f"{info.first:%d %B %Y}" if info.first else "-"
         last = f"{info.last:%d %B %Y}" if info.last else "-"
-        text = _tr("This backup holds {entries} journal entries, {sessions} sessions and "
-                   "{measures} questionnaires, from {first} to {last}.\n\nReplace what is in "
-                   "the journal now with it? A copy of the journal as it is now is saved "
-                   "first.").format(entries=info.counts.get("entries", 0),
-                                    sessions=info.counts.get("sessions", 0),
-                                    measures=info.counts.get("measures", 0),
-                                    first=first, last=last)
+        text = _tr(
+            "This backup holds {entries} journal entries, {sessions} sessions and "
+            "{measures} questionnaires, from {first} to {last}.\n\nReplace what is in "
+            "the journal now with it? A copy of the journal as it is now is saved "
+            "first."
+        ).format(
+            entries=info.counts.get("entries", 0),
+            sessions=info.counts.get("sessions", 0),
+            measures=info.counts.get("measures", 0),
+            first=first,
+            last=last,
+        )
         answer = QMessageBox.question(self, _tr("Restore"), text)
         if answer != QMessageBox.StandardButton.Yes:
             return
         services = self.services
         services.about_to_lock.emit()  # open editors save, so the copy holds their text
-        run_in_background(lambda: replace_vault_contents(services.vault, path, password),
-                          lambda _r: self._restored(), self._failed)
+        run_in_background(
+            lambda: replace_vault_contents(services.vault, path, password),
+            lambda _r: self._restored(),
+            self._failed,
+        )
 
     def _restored(self) -> None:
         for area in ALL_AREAS:
@@ -302,14 +362,17 @@ class DataSection(QGroupBox):
     def export_json(self) -> None:
         if not self._warn_not_encrypted():
             return
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Export"), "integrate-export.json",
-                                              _tr("JSON (*.json)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, _tr("Export"), "integrate-export.json", _tr("JSON (*.json)")
+        )
         if not path:
             return
         conn = self.services.vault.conn
-        run_in_background(lambda: export_json(conn, Path(path)),
-                          lambda _c: self._info(_tr("Exported"), _tr("The export is saved.")),
-                          self._failed)
+        run_in_background(
+            lambda: export_json(conn, Path(path)),
+            lambda _c: self._info(_tr("Exported"), _tr("The export is saved.")),
+            self._failed,
+        )
 
     def export_markdown(self) -> None:
         if not self._warn_not_encrypted():
@@ -319,10 +382,13 @@ class DataSection(QGroupBox):
             return
         target = Path(folder) / f"integrate-{now_local():%Y-%m-%d}"
         conn = self.services.vault.conn
-        run_in_background(lambda: export_markdown(conn, target),
-                          lambda _f: self._info(_tr("Exported"), _tr(
-                              "The files are saved in {folder}.").format(folder=target)),
-                          self._failed)
+        run_in_background(
+            lambda: export_markdown(conn, target),
+            lambda _f: self._info(
+                _tr("Exported"), _tr("The files are saved in {folder}.").format(folder=target)
+            ),
+            self._failed,
+        )
 
     def import_json(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, _tr("Import"), "", _tr("JSON (*.json)"))
@@ -343,9 +409,14 @@ class DataSection(QGroupBox):
         from integrate.vault.rotate import rotate_key
 
         vault = self.services.vault
-        answer = QMessageBox.question(self, _tr("Change the key"), _tr(
-            "Re-encrypt the journal with a new key? A copy is saved first, your passphrase "
-            "stays the same, and you get a new recovery code (the old one stops working)."))
+        answer = QMessageBox.question(
+            self,
+            _tr("Change the key"),
+            _tr(
+                "Re-encrypt the journal with a new key? A copy is saved first, your passphrase "
+                "stays the same, and you get a new recovery code (the old one stops working)."
+            ),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         passphrase = None
@@ -354,22 +425,35 @@ class DataSection(QGroupBox):
             if passphrase is None:
                 return
         keystore = self.services.keystore
-        run_in_background(lambda: rotate_key(vault, passphrase=passphrase, keystore=keystore),
-                          lambda r: self._info(_tr("New key"), _tr(
-                              "Done. Your new recovery code (shown once - write it down):"
-                              "\n\n{code}").format(code=r.recovery_code)), self._failed)
+        run_in_background(
+            lambda: rotate_key(vault, passphrase=passphrase, keystore=keystore),
+            lambda r: self._info(
+                _tr("New key"),
+                _tr("Done. Your new recovery code (shown once - write it down):\n\n{code}").format(
+                    code=r.recovery_code
+                ),
+            ),
+            self._failed,
+        )
 
     def delete_everything(self) -> None:
         answer = QMessageBox.warning(
-            self, _tr("Delete everything"), _tr(
+            self,
+            _tr("Delete everything"),
+            _tr(
                 "This deletes your whole journal from this computer: entries, sessions, "
                 "questionnaires, the key and settings. Backups you saved elsewhere are not "
-                "touched. This cannot be undone."),
-            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard)
+                "touched. This cannot be undone."
+            ),
+            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+        )
         if answer != QMessageBox.StandardButton.Discard:
             return
-        word, ok = QInputDialog.getText(self, _tr("Delete everything"), _tr(
-            "To confirm, type {word}:").format(word=CONFIRM_WORD))
+        word, ok = QInputDialog.getText(
+            self,
+            _tr("Delete everything"),
+            _tr("To confirm, type {word}:").format(word=CONFIRM_WORD),
+        )
         if not ok or word.strip() != CONFIRM_WORD:
             return
         erase_and_restart(self)

@@ -43,11 +43,34 @@ BACKUP_SUFFIX = ".ibackup"
 MIN_PASSPHRASE = 8
 # Tables copied on restore, in an order that satisfies foreign keys (they are also
 # deferred, so the order is belt and braces). FTS rows are rebuilt by triggers.
-DATA_TABLES = ["meta", "settings", "series", "sessions", "checkins", "pinned_prompts",
-               "entries", "tags", "entry_tags", "measures", "exercise_runs", "safety_plan",
-               "cautions_seen", "shares", "share_items", "reminders"]
-COUNTED_TABLES = ["series", "sessions", "checkins", "entries", "tags", "measures",
-                  "exercise_runs", "shares"]
+DATA_TABLES = [
+    "meta",
+    "settings",
+    "series",
+    "sessions",
+    "checkins",
+    "pinned_prompts",
+    "entries",
+    "tags",
+    "entry_tags",
+    "measures",
+    "exercise_runs",
+    "safety_plan",
+    "cautions_seen",
+    "shares",
+    "share_items",
+    "reminders",
+]
+COUNTED_TABLES = [
+    "series",
+    "sessions",
+    "checkins",
+    "entries",
+    "tags",
+    "measures",
+    "exercise_runs",
+    "shares",
+]
 # Meta keys that describe one vault, never copied into another.
 _VAULT_META = {"vault_id", "created_at", "created_by"}
 _BACKUP_META = {"backup.created_at", "backup.app_version"}
@@ -118,8 +141,8 @@ def write_backup(vault: Vault, target: Path, passphrase: str) -> Path:
             conn.execute(f"PRAGMA ibackup.user_version = {int(version)}")
             conn.executemany(
                 "INSERT OR REPLACE INTO ibackup.meta(key, value) VALUES (?, ?)",
-                [("backup.created_at", to_iso(now_local())),
-                 ("backup.app_version", __version__)])
+                [("backup.created_at", to_iso(now_local())), ("backup.app_version", __version__)],
+            )
         finally:
             conn.execute("DETACH DATABASE ibackup")
         with open(tmp, "rb+") as fh:
@@ -146,8 +169,7 @@ def open_backup(path: Path, passphrase: str) -> Iterator[Connection]:
     path = Path(path)
     if not path.is_file():
         raise BackupUnreadable(f"There is no file at {path}.")
-    conn = sqlcipher3.connect(":memory:", uri=True, isolation_level=None,
-                              check_same_thread=False)
+    conn = sqlcipher3.connect(":memory:", uri=True, isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute("PRAGMA temp_store = MEMORY")
@@ -156,16 +178,22 @@ def open_backup(path: Path, passphrase: str) -> Iterator[Connection]:
             conn.execute("ATTACH DATABASE ? AS ibackup KEY ?", (uri, passphrase))
             conn.execute("SELECT count(*) FROM ibackup.sqlite_master").fetchone()
         except dbapi2.DatabaseError as exc:
-            raise BackupUnreadable("This backup could not be opened: the backup passphrase "
-                                   "is wrong, or the file is not an Integrate backup or is "
-                                   "damaged. Nothing was changed.") from exc
-        problems = [str(r[0]) for r in
-                    conn.execute("PRAGMA ibackup.cipher_integrity_check").fetchall()]
+            raise BackupUnreadable(
+                "This backup could not be opened: the backup passphrase "
+                "is wrong, or the file is not an Integrate backup or is "
+                "damaged. Nothing was changed."
+            ) from exc
+        problems = [
+            str(r[0]) for r in conn.execute("PRAGMA ibackup.cipher_integrity_check").fetchall()
+        ]
         if problems:
-            raise BackupUnreadable("This backup file is damaged (it failed its integrity "
-                                   "check). Nothing was changed.")
-        tables = {str(r[0]) for r in conn.execute(
-            "SELECT name FROM ibackup.sqlite_master WHERE type = 'table'")}
+            raise BackupUnreadable(
+                "This backup file is damaged (it failed its integrity check). Nothing was changed."
+            )
+        tables = {
+            str(r[0])
+            for r in conn.execute("SELECT name FROM ibackup.sqlite_master WHERE type = 'table'")
+        }
         if not {"meta", "entries", "sessions"} <= tables:
             raise BackupUnreadable("This file is not an Integrate backup. Nothing was changed.")
         yield conn
@@ -183,12 +211,18 @@ def _parse_time(value: object) -> datetime | None:
 
 
 def _info(conn: Connection, schema: str) -> BackupInfo:
-    counts = {t: int(conn.execute(f"SELECT count(*) FROM {schema}.{t}").fetchone()[0])
-              for t in COUNTED_TABLES}
+    counts = {
+        t: int(conn.execute(f"SELECT count(*) FROM {schema}.{t}").fetchone()[0])
+        for t in COUNTED_TABLES
+    }
     stamps: list[datetime] = []
-    for table, column in (("entries", "created_at"), ("sessions", "at"),
-                          ("measures", "taken_at"), ("exercise_runs", "started_at"),
-                          ("checkins", "completed_at")):
+    for table, column in (
+        ("entries", "created_at"),
+        ("sessions", "at"),
+        ("measures", "taken_at"),
+        ("exercise_runs", "started_at"),
+        ("checkins", "completed_at"),
+    ):
         for row in conn.execute(f"SELECT min({column}), max({column}) FROM {schema}.{table}"):
             stamps += [t for t in (_parse_time(row[0]), _parse_time(row[1])) if t is not None]
     meta = dict(conn.execute(f"SELECT key, value FROM {schema}.meta").fetchall())
@@ -208,8 +242,10 @@ def inspect_backup(path: Path, passphrase: str) -> BackupInfo:
     with open_backup(path, passphrase) as conn:
         info = _info(conn, "ibackup")
     if info.schema_version > migrations.LATEST_VERSION:
-        raise BackupError("This backup was made by a newer version of Integrate. Please "
-                          "update Integrate to restore it.")
+        raise BackupError(
+            "This backup was made by a newer version of Integrate. Please "
+            "update Integrate to restore it."
+        )
     return info
 
 
@@ -225,8 +261,9 @@ def _copy_rows(conn: Connection) -> None:
     conn.execute("PRAGMA defer_foreign_keys = ON")
     for table in reversed(DATA_TABLES):
         if table == "meta":
-            conn.execute("DELETE FROM main.meta WHERE key NOT IN ('vault_id', 'created_at', "
-                         "'created_by')")
+            conn.execute(
+                "DELETE FROM main.meta WHERE key NOT IN ('vault_id', 'created_at', 'created_by')"
+            )
         else:
             conn.execute(f"DELETE FROM main.{table}")
     for table in DATA_TABLES:
@@ -240,25 +277,28 @@ def _copy_rows(conn: Connection) -> None:
         if table == "meta":
             skip = ", ".join(f"'{k}'" for k in sorted(_VAULT_META | _BACKUP_META))
             where = f" WHERE key NOT IN ({skip})"
-        conn.execute(f"INSERT INTO main.{table}({cols}) SELECT {cols} FROM ibackup.{table}"
-                     f"{where}")
+        conn.execute(f"INSERT INTO main.{table}({cols}) SELECT {cols} FROM ibackup.{table}{where}")
     for key in (AUTO_SETTING, LAST_SETTING):
         # Another computer's backup folder and schedule do not apply here.
         conn.execute("DELETE FROM main.settings WHERE key = ?", (key,))
-    conn.executemany("INSERT OR REPLACE INTO main.meta(key, value) VALUES (?, ?)",
-                     [("restored_at", to_iso(now_local()))])
+    conn.executemany(
+        "INSERT OR REPLACE INTO main.meta(key, value) VALUES (?, ?)",
+        [("restored_at", to_iso(now_local()))],
+    )
     bad = conn.execute("PRAGMA main.foreign_key_check").fetchall()
     if bad:
-        raise BackupError("The backup's records do not fit together (broken links), so "
-                          "nothing was restored.")
+        raise BackupError(
+            "The backup's records do not fit together (broken links), so nothing was restored."
+        )
 
 
 def _restore_into(vault: Vault, path: Path, passphrase: str) -> BackupInfo:
     info = inspect_backup(path, passphrase)
     if info.schema_version != migrations.schema_version(vault.conn):
         # Only one schema exists so far; an older backup would need its migrations first.
-        raise BackupError("This backup uses a different journal format and cannot be "
-                          "restored by this version.")
+        raise BackupError(
+            "This backup uses a different journal format and cannot be restored by this version."
+        )
     conn = vault.conn
     uri = "file:" + Path(path).resolve().as_posix() + "?mode=ro"
     conn.execute("ATTACH DATABASE ? AS ibackup KEY ?", (uri, passphrase))
@@ -266,16 +306,23 @@ def _restore_into(vault: Vault, path: Path, passphrase: str) -> BackupInfo:
         with transaction(conn):
             _copy_rows(conn)
     except dbapi2.Error as exc:
-        raise BackupError(f"The backup could not be restored ({exc}). Nothing was "
-                          "changed.") from exc
+        raise BackupError(
+            f"The backup could not be restored ({exc}). Nothing was changed."
+        ) from exc
     finally:
         conn.execute("DETACH DATABASE ibackup")
     return info
 
 
-def restore_to_new_vault(path: Path, passphrase: str, paths: VaultPaths, *,
-                         keystore: Keystore | None, vault_passphrase: str | None,
-                         kdf: KdfParams | None = None) -> RestoreResult:
+def restore_to_new_vault(
+    path: Path,
+    passphrase: str,
+    paths: VaultPaths,
+    *,
+    keystore: Keystore | None,
+    vault_passphrase: str | None,
+    kdf: KdfParams | None = None,
+) -> RestoreResult:
     """Restore a backup into a new vault at `paths` (new key and slots, like create_vault).
 
     The backup is checked before anything is created; if copying fails, the half-made
@@ -283,8 +330,10 @@ def restore_to_new_vault(path: Path, passphrase: str, paths: VaultPaths, *,
     """
     inspect_backup(path, passphrase)  # wrong passphrase: fail before creating anything
     if paths.db.exists() or paths.keyslots.exists():
-        raise BackupError(f"A journal already exists in {paths.root}. Choose an empty folder, "
-                          "or replace the current journal instead.")
+        raise BackupError(
+            f"A journal already exists in {paths.root}. Choose an empty folder, "
+            "or replace the current journal instead."
+        )
     created = create_vault(paths, keystore=keystore, passphrase=vault_passphrase, kdf=kdf)
     try:
         info = _restore_into(created.vault, path, passphrase)
@@ -353,8 +402,9 @@ def needs_reminder(vault: Vault, now: datetime | None = None) -> bool:
     last = last_backup_at(vault)
     if last is not None:
         return now - last > REMIND_AFTER
-    has_content = vault.conn.execute("SELECT EXISTS(SELECT 1 FROM entries) OR "
-                                     "EXISTS(SELECT 1 FROM sessions)").fetchone()[0]
+    has_content = vault.conn.execute(
+        "SELECT EXISTS(SELECT 1 FROM entries) OR EXISTS(SELECT 1 FROM sessions)"
+    ).fetchone()[0]
     if not has_content:
         return False
     created = _vault_created(vault)
@@ -374,7 +424,7 @@ def auto_backup_name(day: date) -> str:
 def _dated_backups(folder: Path) -> dict[date, Path]:
     found: dict[date, Path] = {}
     for item in folder.glob(f"integrate-*{BACKUP_SUFFIX}"):
-        stem = item.name[len("integrate-"):-len(BACKUP_SUFFIX)]
+        stem = item.name[len("integrate-") : -len(BACKUP_SUFFIX)]
         try:
             found[date.fromisoformat(stem)] = item
         except ValueError:
@@ -382,8 +432,9 @@ def _dated_backups(folder: Path) -> dict[date, Path]:
     return found
 
 
-def backups_to_keep(days: Iterable[date], daily: int = KEEP_DAILY,
-                    weekly: int = KEEP_WEEKLY) -> set[date]:
+def backups_to_keep(
+    days: Iterable[date], daily: int = KEEP_DAILY, weekly: int = KEEP_WEEKLY
+) -> set[date]:
     """The newest `daily` backups, plus the newest backup of each of the `weekly` most
     recent ISO weeks not already covered by them."""
     ordered = sorted(set(days), reverse=True)
@@ -402,16 +453,18 @@ def backups_to_keep(days: Iterable[date], daily: int = KEEP_DAILY,
     return keep
 
 
-def run_automatic_backup(vault: Vault, now: datetime | None = None,
-                         force: bool = False) -> Path | None:
+def run_automatic_backup(
+    vault: Vault, now: datetime | None = None, force: bool = False
+) -> Path | None:
     """Write today's automatic backup if it is due, then prune old ones. None: not due/off."""
     config = auto_config(vault)
     if config is None:
         return None
     now = now or now_local()
     if not config.folder.is_dir():
-        raise BackupError(f"The backup folder {config.folder} is not available (is the drive "
-                          "connected?).")
+        raise BackupError(
+            f"The backup folder {config.folder} is not available (is the drive connected?)."
+        )
     existing = _dated_backups(config.folder)
     if now.date() in existing and not force:
         return None
@@ -456,8 +509,21 @@ def describe(info: BackupInfo) -> dict[str, Any]:
 
 
 __all__ = [
-    "AutoBackupConfig", "BackupError", "BackupInfo", "BackupUnreadable", "RestoreResult",
-    "VaultError", "auto_config", "backup_now", "backups_to_keep", "inspect_backup",
-    "last_backup_at", "needs_reminder", "replace_vault_contents", "restore_to_new_vault",
-    "run_automatic_backup", "set_auto_config", "write_backup",
+    "AutoBackupConfig",
+    "BackupError",
+    "BackupInfo",
+    "BackupUnreadable",
+    "RestoreResult",
+    "VaultError",
+    "auto_config",
+    "backup_now",
+    "backups_to_keep",
+    "inspect_backup",
+    "last_backup_at",
+    "needs_reminder",
+    "replace_vault_contents",
+    "restore_to_new_vault",
+    "run_automatic_backup",
+    "set_auto_config",
+    "write_backup",
 ]

@@ -63,50 +63,137 @@ def _f(name: str, kind: str, nullable: bool = False, **kw: str) -> Field:
 _STAMPS = (_f("created_at", "time"), _f("updated_at", "time"))
 
 RECORD_TYPES: tuple[RecordType, ...] = (
-    RecordType("series", "uid", (
-        _f("uid", "uid"), _f("name", "text"), _f("started_on", "date"),
-        _f("planned_sessions", "int", True), _f("ended_on", "date", True),
-        _f("end_reflection", "long"), *_STAMPS), True),
-    RecordType("sessions", "uid", (
-        _f("uid", "uid"), _f("series_uid", "ref", True, column="series_id", ref="series"),
-        _f("kind", "text"), _f("status", "text"), _f("at", "time"), _f("tz", "text"),
-        _f("route", "text", True), _f("dose", "real", True), _f("dose_unit", "text", True),
-        _f("setting", "text", True), _f("support_person", "int", True),
-        _f("bp_before", "text", True), _f("bp_after", "text", True), _f("intention", "long"),
-        _f("distress_before", "int", True), _f("mood_before", "int", True),
-        _f("notes", "long"), *_STAMPS), True),
-    RecordType("checkins", "uid", (
-        _f("uid", "uid"),
-        _f("session_uid", "ref", True, column="session_id", ref="sessions"),
-        _f("series_uid", "ref", True, column="series_id", ref="series"),
-        _f("phase", "text"), _f("due_at", "time"), _f("state", "text"),
-        _f("completed_at", "time", True), _f("prompt_ids", "json"), _f("mood", "int", True),
-        _f("distress", "int", True), _f("sleep_quality", "int", True),
-        _f("intrusions", "int", True), *_STAMPS), True),
-    RecordType("entries", "uid", (
-        _f("uid", "uid"), _f("title", "text"), _f("body", "long"), _f("tags", "tags"),
-        _f("prompt_id", "text", True),
-        _f("checkin_uid", "ref", True, column="checkin_id", ref="checkins"),
-        _f("session_uid", "ref", True, column="session_id", ref="sessions"),
-        _f("flagged", "bool"), *_STAMPS), True),
-    RecordType("measures", "uid", (
-        _f("uid", "uid"), _f("instrument", "text"), _f("taken_at", "time"),
-        _f("answers", "json"), _f("total", "int", True), _f("result", "json"),
-        _f("series_uid", "ref", True, column="series_id", ref="series"),
-        _f("crisis_shown", "bool"), *_STAMPS), True),
-    RecordType("exercise_runs", "uid", (
-        _f("uid", "uid"), _f("exercise_id", "text"), _f("variant", "text", True),
-        _f("started_at", "time"), _f("duration_s", "real"), _f("finished", "bool"),
-        _f("suds_before", "int", True), _f("suds_after", "int", True), _f("note", "long"),
-        _f("answers", "json", True), _f("created_at", "time")), False),
-    RecordType("shares", "uid", (
-        _f("uid", "uid"), _f("created_at", "time"), _f("period_from", "text", True),
-        _f("period_to", "text", True), _f("recipient", "text"), _f("file_name", "text"),
-        _f("password", "bool"), _f("content", "json"), _f("items", "items")), False),
-    RecordType("pinned_prompts", "prompt_id", (
-        _f("prompt_id", "uid"), _f("pinned_at", "time")), False),
-    RecordType("cautions_seen", "exercise_id", (
-        _f("exercise_id", "uid"), _f("seen_at", "time")), False),
+    RecordType(
+        "series",
+        "uid",
+        (
+            _f("uid", "uid"),
+            _f("name", "text"),
+            _f("started_on", "date"),
+            _f("planned_sessions", "int", True),
+            _f("ended_on", "date", True),
+            _f("end_reflection", "long"),
+            *_STAMPS,
+        ),
+        True,
+    ),
+    RecordType(
+        "sessions",
+        "uid",
+        (
+            _f("uid", "uid"),
+            _f("series_uid", "ref", True, column="series_id", ref="series"),
+            _f("kind", "text"),
+            _f("status", "text"),
+            _f("at", "time"),
+            _f("tz", "text"),
+            _f("route", "text", True),
+            _f("dose", "real", True),
+            _f("dose_unit", "text", True),
+            _f("setting", "text", True),
+            _f("support_person", "int", True),
+            _f("bp_before", "text", True),
+            _f("bp_after", "text", True),
+            _f("intention", "long"),
+            _f("distress_before", "int", True),
+            _f("mood_before", "int", True),
+            _f("notes", "long"),
+            *_STAMPS,
+        ),
+        True,
+    ),
+    RecordType(
+        "checkins",
+        "uid",
+        (
+            _f("uid", "uid"),
+            _f("session_uid", "ref", True, column="session_id", ref="sessions"),
+            _f("series_uid", "ref", True, column="series_id", ref="series"),
+            _f("phase", "text"),
+            _f("due_at", "time"),
+            _f("state", "text"),
+            _f("completed_at", "time", True),
+            _f("prompt_ids", "json"),
+            _f("mood", "int", True),
+            _f("distress", "int", True),
+            _f("sleep_quality", "int", True),
+            _f("intrusions", "int", True),
+            *_STAMPS,
+        ),
+        True,
+    ),
+    RecordType(
+        "entries",
+        "uid",
+        (
+            _f("uid", "uid"),
+            _f("title", "text"),
+            _f("body", "long"),
+            _f("tags", "tags"),
+            _f("prompt_id", "text", True),
+            _f("checkin_uid", "ref", True, column="checkin_id", ref="checkins"),
+            _f("session_uid", "ref", True, column="session_id", ref="sessions"),
+            _f("flagged", "bool"),
+            *_STAMPS,
+        ),
+        True,
+    ),
+    RecordType(
+        "measures",
+        "uid",
+        (
+            _f("uid", "uid"),
+            _f("instrument", "text"),
+            _f("taken_at", "time"),
+            _f("answers", "json"),
+            _f("total", "int", True),
+            _f("result", "json"),
+            _f("series_uid", "ref", True, column="series_id", ref="series"),
+            _f("crisis_shown", "bool"),
+            *_STAMPS,
+        ),
+        True,
+    ),
+    RecordType(
+        "exercise_runs",
+        "uid",
+        (
+            _f("uid", "uid"),
+            _f("exercise_id", "text"),
+            _f("variant", "text", True),
+            _f("started_at", "time"),
+            _f("duration_s", "real"),
+            _f("finished", "bool"),
+            _f("suds_before", "int", True),
+            _f("suds_after", "int", True),
+            _f("note", "long"),
+            _f("answers", "json", True),
+            _f("created_at", "time"),
+        ),
+        False,
+    ),
+    RecordType(
+        "shares",
+        "uid",
+        (
+            _f("uid", "uid"),
+            _f("created_at", "time"),
+            _f("period_from", "text", True),
+            _f("period_to", "text", True),
+            _f("recipient", "text"),
+            _f("file_name", "text"),
+            _f("password", "bool"),
+            _f("content", "json"),
+            _f("items", "items"),
+        ),
+        False,
+    ),
+    RecordType(
+        "pinned_prompts", "prompt_id", (_f("prompt_id", "uid"), _f("pinned_at", "time")), False
+    ),
+    RecordType(
+        "cautions_seen", "exercise_id", (_f("exercise_id", "uid"), _f("seen_at", "time")), False
+    ),
     RecordType("safety_plan", "", (_f("data", "json"), _f("updated_at", "time")), True),
 )
 TYPES_BY_NAME = {t.name: t for t in RECORD_TYPES}
@@ -134,22 +221,33 @@ def export_data(conn: Connection, now: datetime | None = None) -> dict[str, Any]
         # Tables keyed by a resource id have no integer id column to order by.
         order = rtype.key if rtype.name in ("pinned_prompts", "cautions_seen") else "id"
         extra = ", id" if rtype.name in ("entries", "shares") else ""
-        rows = conn.execute(f"SELECT {', '.join(columns)}{extra} FROM {rtype.name} "
-                            f"ORDER BY {order}").fetchall()
+        rows = conn.execute(
+            f"SELECT {', '.join(columns)}{extra} FROM {rtype.name} ORDER BY {order}"
+        ).fetchall()
         out: list[dict[str, Any]] = []
         for row in rows:
             values = dict(zip(columns, row, strict=False))
             record: dict[str, Any] = {}
             for f in rtype.fields:
                 if f.kind == "tags":
-                    record["tags"] = [str(r[0]) for r in conn.execute(
-                        "SELECT t.name FROM tags t JOIN entry_tags et ON et.tag_id = t.id "
-                        "WHERE et.entry_id = ? ORDER BY t.name", (row[-1],))]
+                    record["tags"] = [
+                        str(r[0])
+                        for r in conn.execute(
+                            "SELECT t.name FROM tags t JOIN entry_tags et ON et.tag_id = t.id "
+                            "WHERE et.entry_id = ? ORDER BY t.name",
+                            (row[-1],),
+                        )
+                    ]
                 elif f.kind == "items":
-                    record["items"] = [{"type": str(r[0]), "uid": str(r[1])} for r in
-                                       conn.execute("SELECT item_type, item_uid FROM share_items "
-                                                    "WHERE share_id = ? ORDER BY item_type, "
-                                                    "item_uid", (row[-1],))]
+                    record["items"] = [
+                        {"type": str(r[0]), "uid": str(r[1])}
+                        for r in conn.execute(
+                            "SELECT item_type, item_uid FROM share_items "
+                            "WHERE share_id = ? ORDER BY item_type, "
+                            "item_uid",
+                            (row[-1],),
+                        )
+                    ]
                 elif f.kind == "ref":
                     value = values[f.col]
                     record[f.name] = None if value is None else uids[f.ref].get(int(value))
@@ -173,8 +271,9 @@ def export_data(conn: Connection, now: datetime | None = None) -> dict[str, Any]
 
 
 def export_json_bytes(conn: Connection, now: datetime | None = None) -> bytes:
-    return json.dumps(export_data(conn, now), ensure_ascii=False, indent=1,
-                      allow_nan=False).encode("utf-8")
+    return json.dumps(export_data(conn, now), ensure_ascii=False, indent=1, allow_nan=False).encode(
+        "utf-8"
+    )
 
 
 def export_json(conn: Connection, target: Path) -> dict[str, int]:
@@ -182,5 +281,6 @@ def export_json(conn: Connection, target: Path) -> dict[str, int]:
     data = export_json_bytes(conn)
     write_private_atomic(Path(target), data)
     parsed = json.loads(data)["records"]
-    return {name: (len(v) if isinstance(v, list) else int(v is not None))
-            for name, v in parsed.items()}
+    return {
+        name: (len(v) if isinstance(v, list) else int(v is not None)) for name, v in parsed.items()
+    }

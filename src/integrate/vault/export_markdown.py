@@ -32,8 +32,10 @@ def _when(text: str) -> datetime:
 def _session_block(s: dict[str, Any]) -> str:
     at = _when(s["at"])
     kind = "Ketamine session" if s["kind"] == "ketamine" else "Therapy session"
-    lines = [f"## {at:%A %d %B %Y, %H:%M} - {kind}" + (" (planned)" if s["status"] == "planned"
-                                                        else ""), ""]
+    lines = [
+        f"## {at:%A %d %B %Y, %H:%M} - {kind}" + (" (planned)" if s["status"] == "planned" else ""),
+        "",
+    ]
     if s.get("intention"):
         lines += ["Intention:", "", s["intention"], ""]
     if s.get("notes"):
@@ -65,11 +67,14 @@ def export_markdown(conn: Connection, folder: Path) -> list[Path]:
         months[f"{at:%Y-%m}"].append((at, _entry_block(e)))
     written: list[Path] = []
     readme = folder / "README.md"
-    write_private_atomic(readme, (
-        "# Integrate journal export\n\n"
-        f"**{NOT_ENCRYPTED_WARNING}**\n\n"
-        "One file per month (YYYY-MM.md), sessions and journal entries in time order.\n"
-    ).encode())
+    write_private_atomic(
+        readme,
+        (
+            "# Integrate journal export\n\n"
+            f"**{NOT_ENCRYPTED_WARNING}**\n\n"
+            "One file per month (YYYY-MM.md), sessions and journal entries in time order.\n"
+        ).encode(),
+    )
     written.append(readme)
     for month, items in sorted(months.items()):
         items.sort(key=lambda pair: pair[0].timestamp())

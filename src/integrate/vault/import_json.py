@@ -72,8 +72,10 @@ class ImportSummary:
         return sum(self.skipped.values())
 
     def sentence(self) -> str:
-        return (f"{self.total_added} added, {self.total_updated} updated, "
-                f"{self.total_skipped} already there (skipped).")
+        return (
+            f"{self.total_added} added, {self.total_updated} updated, "
+            f"{self.total_skipped} already there (skipped)."
+        )
 
 
 # ----- reading and validating ------------------------------------------------------------
@@ -93,8 +95,9 @@ def parse_export(raw: bytes) -> dict[str, Any]:
     except ImportRejected:
         raise
     except UnicodeDecodeError as exc:
-        raise ImportRejected("The file is not UTF-8 text, so it is not an Integrate "
-                             "export.") from exc
+        raise ImportRejected(
+            "The file is not UTF-8 text, so it is not an Integrate export."
+        ) from exc
     except RecursionError as exc:
         raise ImportRejected("The file is nested too deeply to be an Integrate export.") from exc
     except ValueError as exc:
@@ -190,8 +193,12 @@ def _check_field(f: Field, value: Any, where: str) -> None:
     elif kind == "int":
         ok = isinstance(value, int) and not isinstance(value, bool) and abs(value) < _MAX_INT
     elif kind == "real":
-        ok = (isinstance(value, int | float) and not isinstance(value, bool)
-              and math.isfinite(value) and abs(value) < 1e15)
+        ok = (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and math.isfinite(value)
+            and abs(value) < 1e15
+        )
     elif kind == "bool":
         ok = isinstance(value, bool)
     elif kind == "time":
@@ -204,16 +211,28 @@ def _check_field(f: Field, value: Any, where: str) -> None:
         _check_strings(value, here)
         ok = len(json.dumps(value, ensure_ascii=False)) <= MAX_JSON_FIELD_CHARS
     elif kind == "tags":
-        ok = (isinstance(value, list) and len(value) <= MAX_TAGS
-              and all(isinstance(t, str) and 0 < len(t) <= MAX_TAG_LENGTH * 4 for t in value))
+        ok = (
+            isinstance(value, list)
+            and len(value) <= MAX_TAGS
+            and all(isinstance(t, str) and 0 < len(t) <= MAX_TAG_LENGTH * 4 for t in value)
+        )
         if ok:
             for tag in value:
                 _check_text(tag, here)
     elif kind == "items":
-        ok = isinstance(value, list) and len(value) <= MAX_SHARE_ITEMS and all(
-            isinstance(i, dict) and isinstance(i.get("type"), str)
-            and 0 < len(i["type"]) <= 40 and bool(_UID.match(i["type"]))
-            and isinstance(i.get("uid"), str) and bool(_UID.match(i["uid"])) for i in value)
+        ok = (
+            isinstance(value, list)
+            and len(value) <= MAX_SHARE_ITEMS
+            and all(
+                isinstance(i, dict)
+                and isinstance(i.get("type"), str)
+                and 0 < len(i["type"]) <= 40
+                and bool(_UID.match(i["type"]))
+                and isinstance(i.get("uid"), str)
+                and bool(_UID.match(i["uid"]))
+                for i in value
+            )
+        )
     else:  # pragma: no cover - a programming error in RECORD_TYPES
         raise AssertionError(kind)
     if not ok:
@@ -237,8 +256,10 @@ def validate_export(data: Any) -> None:
     if not isinstance(version, int) or isinstance(version, bool):
         raise ImportRejected("The export has no valid format version.")
     if version != FORMAT_VERSION:
-        raise ImportRejected(f"The export uses format version {version}; this Integrate "
-                             f"reads version {FORMAT_VERSION}. Please update Integrate.")
+        raise ImportRejected(
+            f"The export uses format version {version}; this Integrate "
+            f"reads version {FORMAT_VERSION}. Please update Integrate."
+        )
     if _depth(data, MAX_DEPTH) > MAX_DEPTH:
         raise ImportRejected("The file is nested too deeply to be an Integrate export.")
     records = data.get("records")
@@ -247,8 +268,9 @@ def validate_export(data: Any) -> None:
     known = {t.name for t in RECORD_TYPES}
     unknown = sorted(str(k) for k in records if k not in known)
     if unknown:
-        raise ImportRejected(f"The export holds record types this version does not know "
-                             f"({', '.join(unknown[:5])}).")
+        raise ImportRejected(
+            f"The export holds record types this version does not know ({', '.join(unknown[:5])})."
+        )
     for rtype in RECORD_TYPES:
         value = records.get(rtype.name)
         if rtype.name == "safety_plan":
@@ -301,12 +323,13 @@ class _Writer:
             return None
         row = self.conn.execute(f"SELECT id FROM {f.ref} WHERE uid = ?", (uid,)).fetchone()
         if row is None:
-            raise ImportRejected(f"{where} links to {f.ref} {uid!r}, which is neither in the "
-                                 "file nor in this journal.")
+            raise ImportRejected(
+                f"{where} links to {f.ref} {uid!r}, which is neither in the "
+                "file nor in this journal."
+            )
         return int(row[0])
 
-    def _values(self, rtype: RecordType, record: dict[str, Any],
-                where: str) -> dict[str, object]:
+    def _values(self, rtype: RecordType, record: dict[str, Any], where: str) -> dict[str, object]:
         values: dict[str, object] = {}
         for f in rtype.fields:
             value = record.get(f.name)
@@ -331,9 +354,12 @@ class _Writer:
         existing = self.conn.execute(
             f"SELECT {'updated_at' if rtype.versioned else key_col}, "
             f"{'id' if table in ('entries', 'shares', 'safety_plan') else 'NULL'} "
-            f"FROM {table} WHERE {key_col} = ?", (key_val,)).fetchone()
-        if existing is not None and not (rtype.versioned
-                                         and _newer(record.get("updated_at"), existing[0])):
+            f"FROM {table} WHERE {key_col} = ?",
+            (key_val,),
+        ).fetchone()
+        if existing is not None and not (
+            rtype.versioned and _newer(record.get("updated_at"), existing[0])
+        ):
             self.summary._bump(self.summary.skipped, table)
             return
         values = self._values(rtype, record, where)
@@ -343,30 +369,39 @@ class _Writer:
         if existing is None:
             cur = self.conn.execute(
                 f"INSERT INTO {table}({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                [values[c] for c in cols])
+                [values[c] for c in cols],
+            )
             row_id = int(cur.lastrowid or 0)
             self.summary._bump(self.summary.added, table)
         else:
             sets = ", ".join(f"{c} = ?" for c in cols)
-            self.conn.execute(f"UPDATE {table} SET {sets} WHERE {key_col} = ?",
-                              [*(values[c] for c in cols), key_val])
+            self.conn.execute(
+                f"UPDATE {table} SET {sets} WHERE {key_col} = ?",
+                [*(values[c] for c in cols), key_val],
+            )
             row_id = int(existing[1]) if existing[1] is not None else 0
             self.summary._bump(self.summary.updated, table)
         if table == "entries":
             self._tags(row_id, _clean_tags(record.get("tags") or []))
         elif table == "shares":
             for item in record.get("items") or []:
-                self.conn.execute("INSERT OR IGNORE INTO share_items(share_id, item_type, "
-                                  "item_uid) VALUES (?, ?, ?)", (row_id, item["type"],
-                                                                 item["uid"]))
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO share_items(share_id, item_type, "
+                    "item_uid) VALUES (?, ?, ?)",
+                    (row_id, item["type"], item["uid"]),
+                )
 
     def _tags(self, entry_id: int, tags: list[str]) -> None:
         self.conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry_id,))
         for tag in tags:
-            self.conn.execute("INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING",
-                              (tag,))
-            self.conn.execute("INSERT OR IGNORE INTO entry_tags(entry_id, tag_id) "
-                              "SELECT ?, id FROM tags WHERE name = ?", (entry_id, tag))
+            self.conn.execute(
+                "INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING", (tag,)
+            )
+            self.conn.execute(
+                "INSERT OR IGNORE INTO entry_tags(entry_id, tag_id) "
+                "SELECT ?, id FROM tags WHERE name = ?",
+                (entry_id, tag),
+            )
 
 
 def _clean_tags(tags: list[str]) -> list[str]:
@@ -393,11 +428,13 @@ def import_data(conn: Connection, data: Any) -> ImportSummary:
                 items = [value] if rtype.name == "safety_plan" else value
                 for index, record in enumerate(items):
                     writer.write(rtype, record, f"Record {index + 1} of {rtype.name}")
-            conn.execute("DELETE FROM tags WHERE id NOT IN "
-                         "(SELECT DISTINCT tag_id FROM entry_tags)")
+            conn.execute(
+                "DELETE FROM tags WHERE id NOT IN (SELECT DISTINCT tag_id FROM entry_tags)"
+            )
     except dbapi2.Error as exc:
-        raise ImportRejected(f"The journal refused a value in the file ({exc}). Nothing was "
-                             "imported.") from exc
+        raise ImportRejected(
+            f"The journal refused a value in the file ({exc}). Nothing was imported."
+        ) from exc
     return summary
 
 

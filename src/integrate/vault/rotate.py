@@ -27,8 +27,9 @@ class RotationResult:
     safety_copy: Path
 
 
-def rotate_key(vault: Vault, *, passphrase: str | None, keystore: Keystore | None,
-               kdf: KdfParams | None = None) -> RotationResult:
+def rotate_key(
+    vault: Vault, *, passphrase: str | None, keystore: Keystore | None, kdf: KdfParams | None = None
+) -> RotationResult:
     """Re-encrypt the vault under a new random key and re-wrap every slot."""
     old = vault.slots
     if old.passphrase is not None:
@@ -37,14 +38,17 @@ def rotate_key(vault: Vault, *, passphrase: str | None, keystore: Keystore | Non
         try:
             old.unlock_passphrase(passphrase)
         except WrongSecret as exc:
-            raise VaultError("That passphrase is not this journal's. Nothing was "
-                             "changed.") from exc
+            raise VaultError("That passphrase is not this journal's. Nothing was changed.") from exc
     if old.keyring is not None and keystore is None:
         raise VaultError("The keyring is needed to store the new key.")
     safety = Path(vault.backup_copy("before-key-rotation"))
     new_key = VaultKey.generate()
-    new = KeySlots(vault_id=old.vault_id, key_check=new_key.check_value(old.vault_id),
-                   created_at=old.created_at, extra=dict(old.extra))
+    new = KeySlots(
+        vault_id=old.vault_id,
+        key_check=new_key.check_value(old.vault_id),
+        created_at=old.created_at,
+        extra=dict(old.extra),
+    )
     if old.passphrase is not None and passphrase:
         new.set_passphrase(new_key, passphrase, kdf)
     code = new.set_recovery(new_key, kdf)
@@ -71,16 +75,22 @@ def rotate_key(vault: Vault, *, passphrase: str | None, keystore: Keystore | Non
     return RotationResult(recovery_code=code, safety_copy=safety)
 
 
-def erase_everything(paths: VaultPaths, vault_id: str | None,
-                     keystore: Keystore | None) -> None:
+def erase_everything(paths: VaultPaths, vault_id: str | None, keystore: Keystore | None) -> None:
     """Delete the vault, its key slots, its keyring entry and the app preferences.
 
     The vault must be closed. Backups the patient saved elsewhere are not touched.
     """
     if keystore is not None and vault_id:
         keystore.delete(vault_id)
-    for name in ("vault.db", "vault.db-wal", "vault.db-shm", "keyslots.json",
-                 "keyslots.next.json", "preferences.ini", "vault.lock"):
+    for name in (
+        "vault.db",
+        "vault.db-wal",
+        "vault.db-shm",
+        "keyslots.json",
+        "keyslots.next.json",
+        "preferences.ini",
+        "vault.lock",
+    ):
         with contextlib.suppress(FileNotFoundError):
             (paths.root / name).unlink()
     shutil.rmtree(paths.backups, ignore_errors=True)

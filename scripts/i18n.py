@@ -45,7 +45,7 @@ def _tool(name: str) -> str:
 
 
 def _translate_context(func: ast.FunctionDef) -> str | None:
-    """"Ctx" if `func` is `def f(text): return QCoreApplication.translate("Ctx", text)`."""
+    """ "Ctx" if `func` is `def f(text): return QCoreApplication.translate("Ctx", text)`."""
     if not func.args.args:
         return None
     param = func.args.args[0].arg

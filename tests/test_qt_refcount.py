@@ -20,7 +20,8 @@ print(before - sys.getrefcount(None))
 
 
 def test_void_qt_calls_do_not_consume_none_references() -> None:
-    result = subprocess.run([sys.executable, "-c", CHILD], capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-500:]
     assert abs(int(result.stdout.strip())) < 1000

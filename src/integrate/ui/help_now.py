@@ -91,8 +91,10 @@ class HelpNowDialog(QDialog):
         self.lines.setTextFormat(Qt.TextFormat.PlainText)
         self.lines.setWordWrap(True)
         self.lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.lines.setStyleSheet("font-size: 13pt; background: palette(base); border: 1px solid "
-                                 "palette(mid); border-radius: 10px; padding: 12px 16px;")
+        self.lines.setStyleSheet(
+            "font-size: 13pt; background: palette(base); border: 1px solid "
+            "palette(mid); border-radius: 10px; padding: 12px 16px;"
+        )
         self.lines.setAccessibleName(_tr("Crisis lines"))
         layout.addWidget(self.lines)
         if not self.directory.verified:

@@ -208,3 +208,24 @@ def test_keystore_backend_changed_is_its_own_outcome(vault_paths: VaultPaths) ->
     result = unlock_with_keyring(vault_paths, Keystore(backend=_OtherSecureBackend()))
     assert result.outcome is UnlockOutcome.BACKEND_CHANGED
     assert "keyring has changed" in result.message
+
+
+def test_read_only_open_sees_committed_rows_still_in_the_wal(vault_paths: VaultPaths) -> None:
+    # After a crash the newest commits may exist only in the -wal file; inspecting the
+    # vault read-only must not hide them (an immutable open would).
+    writer = unlock_with_passphrase(vault_paths, PASS).vault
+    assert writer is not None
+    writer.conn.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.conn.execute("CREATE TABLE wal_probe(x TEXT)")
+    writer.conn.execute("INSERT INTO wal_probe VALUES ('only in the wal')")
+    wal = vault_paths.db.with_name(vault_paths.db.name + "-wal")
+    assert wal.stat().st_size > 0
+    try:
+        reader = connect(vault_paths.db, writer.key, read_only=True)
+        try:
+            rows = reader.execute("SELECT x FROM wal_probe").fetchall()
+        finally:
+            reader.close()
+    finally:
+        writer.close()
+    assert rows == [("only in the wal",)]

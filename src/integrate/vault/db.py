@@ -59,6 +59,14 @@ class IntegrityReport:
         return "; ".join(lines)
 
 
+def _has_wal(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
 def connect(
     path: Path, key: VaultKey, *, read_only: bool = False, snapshot: bool = True
 ) -> Connection:
@@ -73,6 +81,10 @@ def connect(
     # Read-only opens are for damaged files: `immutable` makes SQLite create no -wal/-shm
     # files and take no locks, so inspecting a file never changes the folder.
     # `snapshot=False` gives a normal read-only connection beside a live writer (WAL).
+    # After a crash the -wal file can hold committed pages the main file lacks; an
+    # immutable open would silently hide them, so a present WAL forces a plain "ro".
+    if snapshot and _has_wal(path):
+        snapshot = False
     mode = ("ro&immutable=1" if snapshot else "ro") if read_only else "rw"
     uri = f"file:{path.as_posix()}?mode={mode}"
     conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)

@@ -19,7 +19,8 @@ from integrate.vault.sessions import SessionRepository
 from integrate.vault.vault import unlock_with_passphrase
 from tests.ui.conftest import PASSPHRASE, RunningApp, make_vault, start_app
 
-REAL_NOW = datetime.now().astimezone()
+# Whole seconds: the vault stores times to the second, and the test compares exactly.
+REAL_NOW = datetime.now().astimezone().replace(microsecond=0)
 
 
 class FakeClock:

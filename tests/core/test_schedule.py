@@ -292,6 +292,39 @@ def test_planned_session_does_not_supersede_but_ends_between_window() -> None:
     assert "b:preparation" in by_key(result)
 
 
+def test_schedule_work_grows_linearly_with_the_number_of_sessions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ten years of sessions must not cost n x n: finding the next ketamine session used
+    to scan every session for each one (53,826 time conversions for 252 sessions)."""
+    import integrate.core.schedule as schedule
+
+    calls = 0
+    real = schedule._utc
+
+    def counting(moment: datetime) -> datetime:
+        nonlocal calls
+        calls += 1
+        return real(moment)
+
+    monkeypatch.setattr(schedule, "_utc", counting)
+
+    def work(n: int) -> int:
+        nonlocal calls
+        calls = 0
+        start = local("Europe/Berlin", 2015, 1, 5, 9, 0)
+        sessions = [
+            ket(f"s{i:04}", start + timedelta(days=14 * i), status=status)
+            for i in range(n)
+            for status in [SessionStatus.PLANNED if i % 5 == 4 else SessionStatus.DONE]
+        ]
+        compute_schedule(sessions, [], ScheduleConfig(), EARLY)
+        return calls
+
+    small, large = work(100), work(400)
+    assert large < 5 * small  # linear: ~4x; the quadratic scan was ~16x
+
+
 def test_therapy_appointment_does_not_supersede_ketamine_checkins() -> None:
     a = ket("a", local("Europe/Berlin", 2024, 5, 6, 9, 0))
     t = therapy("t", local("Europe/Berlin", 2024, 5, 7, 9, 0))

@@ -237,6 +237,9 @@ def compute_schedule(
     done = [s for s in ketamine if s.status is SessionStatus.DONE]
     # Each done session's window ends when the next done session starts.
     takeover = {a.uid: _utc(b.at) for a, b in zip(done, done[1:], strict=False)}
+    # The next ketamine session (any status) after each one, from the sorted list: a
+    # lookup, so ten years of sessions cost n steps rather than n x n.
+    next_ketamine = {a.uid: _utc(b.at) for a, b in zip(ketamine, ketamine[1:], strict=False)}
     reviews = _series_reviews(series, ordered, config)
 
     out: list[CheckIn] = []
@@ -294,7 +297,7 @@ def compute_schedule(
             add(f"{session.uid}:{phase}", phase, due, session, ser, state)
 
         if Phase.BETWEEN in enabled and config.between_max > 0:
-            boundary = _between_boundary(session, ketamine, ser, reviews)
+            boundary = _between_boundary(next_ketamine.get(session.uid), ser, reviews)
             for n in range(1, config.between_max + 1):
                 day = day0 + timedelta(days=3 + n * config.between_interval_days)
                 due = _wall(day, config.day_time, tz, quiet)
@@ -318,15 +321,13 @@ def compute_schedule(
 
 
 def _between_boundary(
-    session: Session,
-    ketamine: Sequence[Session],
+    next_ketamine: datetime | None,
     ser: Series | None,
     reviews: Mapping[str, datetime],
 ) -> datetime | None:
-    """When the between-sessions window after `session` closes (None: only the cap)."""
-    start = _order(session)
-    later = [_utc(s.at) for s in ketamine if _order(s) > start]
-    candidates = later[:1]
+    """When the between-sessions window after a session closes (None: only the cap):
+    the next ketamine session (`next_ketamine`) or its series' review, whichever is first."""
+    candidates = [next_ketamine] if next_ketamine is not None else []
     if ser is not None and ser.uid in reviews:
         candidates.append(reviews[ser.uid])
     return min(candidates) if candidates else None

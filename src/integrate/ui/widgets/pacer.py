@@ -2,13 +2,22 @@
 
 It draws whatever `PacerState` it is given (the player computes it from its clock
 at ~30 fps). With reduce motion on, the circle stays one size and only the phase
-label changes, so nothing moves on screen.
+label changes, so nothing moves on screen. The phase label and countdown sit under
+the circle in the window's text colour.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QRadialGradient
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QRadialGradient,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from integrate.core.pacer import PHASE_LABELS, BreathPhase, PacerState
@@ -30,7 +39,7 @@ class PacerWidget(QWidget):
         self.reduce_motion = reduce_motion
         self.state: PacerState | None = None
         self.paused = False
-        self.setMinimumSize(220, 220)
+        self.setMinimumSize(220, 270)  # the circle and, under it, the words
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(_tr("Breathing guide"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -63,15 +72,39 @@ class PacerWidget(QWidget):
             return 0.75
         return MIN_FRACTION + (1.0 - MIN_FRACTION) * self.state.radius_fraction
 
+    def _fonts(self) -> tuple[QFont, QFont]:
+        """The phase caption and the smaller countdown under it."""
+        font = QFont(self.font())
+        font.setPointSizeF(max(14.0, min(self.width(), self.height()) / 18))
+        font.setWeight(QFont.Weight.DemiBold)
+        small = QFont(font)
+        small.setPointSizeF(font.pointSizeF() * 0.6)
+        small.setWeight(QFont.Weight.Normal)
+        return font, small
+
+    def layout_rects(self) -> tuple[QPointF, float, QRectF, QRectF]:
+        """Circle centre, largest radius, caption box and countdown box.
+
+        The words sit under the circle, never on it: text over a growing, translucent
+        circle loses its contrast at some size in one theme or the other.
+        """
+        font, small = self._fonts()
+        caption_h = QFontMetricsF(font).height() * 1.25
+        count_h = QFontMetricsF(small).height() * 1.25
+        reserved = caption_h + count_h
+        side = max(40.0, min(float(self.width()), self.height() - reserved) - 16)
+        top = max(0.0, (self.height() - side - reserved) / 2)
+        center = QPointF(self.width() / 2, top + side / 2)
+        caption = QRectF(0, top + side + 4, self.width(), caption_h)
+        count = QRectF(0, caption.bottom(), self.width(), count_h)
+        return center, side / 2, caption, count
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
         accent = pal.highlight().color()
-        text = pal.windowText().color()
-        side = min(self.width(), self.height()) - 16
-        center = QPointF(self.width() / 2, self.height() / 2)
-        max_r = side / 2
+        center, max_r, caption_box, count_box = self.layout_rects()
         # A faint guide ring shows how far the breath will go.
         ring = QColor(accent)
         ring.setAlphaF(0.25)
@@ -91,24 +124,13 @@ class PacerWidget(QWidget):
         painter.drawEllipse(center, r, r)
         caption = self.caption()
         if caption:
-            font = QFont(self.font())
-            font.setPointSizeF(max(14.0, side / 16))
-            font.setWeight(QFont.Weight.DemiBold)
+            # Window text on the window colour: a pair the contrast test checks.
+            font, small = self._fonts()
+            painter.setPen(pal.windowText().color())
             painter.setFont(font)
-            painter.setPen(QColor("#ffffff") if r > max_r * 0.5 else text)
-            box = QRectF(center.x() - max_r, center.y() - max_r, 2 * max_r, 2 * max_r)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, caption)
+            painter.drawText(caption_box, Qt.AlignmentFlag.AlignCenter, caption)
             if self.state is not None and not self.state.done and not self.paused:
-                small = QFont(font)
-                small.setPointSizeF(font.pointSizeF() * 0.6)
-                small.setWeight(QFont.Weight.Normal)
                 painter.setFont(small)
                 count = max(1, int(self.state.phase_remaining + 0.999))
-                below = QRectF(
-                    box.x(),
-                    center.y() + font.pointSizeF() * 0.9,
-                    box.width(),
-                    font.pointSizeF() * 2,
-                )
-                painter.drawText(below, Qt.AlignmentFlag.AlignHCenter, str(count))
+                painter.drawText(count_box, Qt.AlignmentFlag.AlignHCenter, str(count))
         painter.end()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 from integrate.core.model import CheckInState, Entry, Phase, Session, SessionKind, SessionStatus
 from integrate.core.prompts import load_prompts
 from integrate.core.timeutil import local_zone_name
-from integrate.ui.checkin import AUTOSAVE_MS, CheckinView
+from integrate.ui.checkin import AUTOSAVE_MS, MAX_WAIT_MS, CheckinView
 from integrate.vault.checkins import sync
 from tests.ui.helpers_sessions import add_session, local_now, no_quiet_hours
 
@@ -177,3 +178,60 @@ def test_lock_while_typing_saves_what_was_typed(running_app) -> None:
     services.about_to_lock.emit()
     body = conn.execute("SELECT body FROM entries WHERE checkin_id = ?", (checkin_id,)).fetchone()
     assert body is not None and body[0] == "typed just before locking"
+
+
+def test_typing_without_pauses_is_still_saved_within_two_seconds(running_app, qtbot) -> None:
+    """A steady typist never pauses long enough for the idle timer: the cap must save."""
+    services = running_app.services
+    no_quiet_hours(services)
+    session = add_session(services, hours_ago=30)
+    view = open_checkin(running_app, f"{session.uid}:day_1")
+    editor = view.answers[0].editor
+    editor.setFocus()
+    assert MAX_WAIT_MS <= 2000
+    text = "steady words typed without a pause " * 3
+    typed: list[tuple[float, int]] = []
+    start = time.monotonic()
+    while time.monotonic() - start < 3.2:
+        n = len(typed)
+        qtbot.keyClicks(editor, text[n])
+        typed.append((time.monotonic(), n + 1))
+        qtbot.wait(120)  # shorter than AUTOSAVE_MS: the idle timer never fires
+    now = time.monotonic()
+    row = services.vault.conn.execute(
+        "SELECT body FROM entries WHERE checkin_id = ?", (view.checkin.id,)
+    ).fetchone()
+    must_have = max(n for t, n in typed if t <= now - 2.0)
+    assert row is not None, "nothing saved after 3 s of steady typing"
+    assert text.startswith(row[0]) and len(row[0]) >= must_have
+    view.leave()
+
+
+def test_ratings_are_kept_when_coming_back_later(running_app) -> None:
+    services = running_app.services
+    no_quiet_hours(services)
+    session = add_session(services, hours_ago=30)
+    uid = f"{session.uid}:day_1"
+    view = open_checkin(running_app, uid)
+    view.ratings["mood"].group.button(6).click()
+    view.ratings["distress"].group.button(3).click()
+    view.ratings["intrusions"].group.button(1).click()
+    view.ratings["intrusions"].group.button(1).click()  # cleared again
+    view.later_button.click()
+    stored = services.checkins.get(uid)
+    assert stored.state is not CheckInState.DONE and stored.completed_at is None
+    assert stored.ratings == {"mood": 6, "distress": 3, "sleep_quality": None, "intrusions": None}
+    again = open_checkin(running_app, uid)
+    assert again.rating_values() == {
+        "mood": 6,
+        "distress": 3,
+        "sleep_quality": None,
+        "intrusions": None,
+    }
+    again.ratings["sleep_quality"].group.button(8).click()
+    conn = services.vault.conn
+    services.about_to_lock.emit()  # locking loses nothing either
+    row = conn.execute("SELECT sleep_quality FROM checkins WHERE uid = ?", (uid,)).fetchone()
+    assert row[0] == 8
+    again.done_button.click()
+    assert services.checkins.get(uid).ratings["sleep_quality"] == 8

@@ -177,6 +177,27 @@ def test_complete_and_skip(vault: Vault) -> None:
     assert states(repo)[f"{s.uid}:day_3"] is CheckInState.DUE
 
 
+def test_ratings_in_progress_are_stored_without_completing(vault: Vault) -> None:
+    sessions = SessionRepository(vault.conn)
+    s = sessions.add(Session(at=at(6), tz=TZ))
+    repo = CheckinRepository(vault.conn)
+    repo.sync_schedule(CONFIG, at(7, 11))
+    uid = f"{s.uid}:day_1"
+    repo.set_ratings(uid, {"mood": 5, "distress": 4})
+    repo.set_ratings(uid, {"distress": None, "sleep_quality": 6})  # others left as stored
+    stored = repo.get(uid)
+    assert stored is not None and stored.state is CheckInState.DUE
+    assert stored.completed_at is None
+    assert stored.ratings == {"mood": 5, "distress": None, "sleep_quality": 6, "intrusions": None}
+    with pytest.raises(ValueError):
+        repo.set_ratings(uid, {"mood; DROP TABLE checkins": 1})
+    with pytest.raises(KeyError):
+        repo.set_ratings("nope", {"mood": 1})
+    # Still stored after a re-sync: recomputing the schedule leaves ratings alone.
+    repo.sync_schedule(CONFIG, at(7, 12))
+    assert repo.get(uid).ratings["sleep_quality"] == 6  # type: ignore[union-attr]
+
+
 def test_planned_session_preparation_kept_when_done_removed_when_untouched(
     vault: Vault,
 ) -> None:

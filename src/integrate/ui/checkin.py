@@ -1,13 +1,13 @@
 """One check-in: a few prompts for its phase, quick ratings, and gentle ways out.
 
 Every answer is a journal entry linked to the check-in (and its session), saved while
-typing (at most ~1 s after the last keystroke) and again when leaving. Nothing here
-asks the patient to justify skipping.
+typing (after a 1 s pause, and at most 1 s after the first unsaved keystroke while
+typing goes on) and again when leaving. Quick ratings are stored as soon as they are
+chosen. Nothing here asks the patient to justify skipping.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -42,6 +42,9 @@ from integrate.ui.widgets.common import button, page_layout, page_title, plain_l
 from integrate.vault.checkins import StoredCheckin
 
 AUTOSAVE_MS = 1000  # after the last keystroke; well inside the 2 s promise
+# Typing without a pause never lets the idle timer fire, so a second timer caps how long
+# a keystroke can wait: the 2 s promise holds however fast or long someone writes.
+MAX_WAIT_MS = 1000
 CARD_STYLE = """
 QFrame#card { background: palette(base); border: 1px solid palette(mid); border-radius: 10px; }
 QLabel#sectionTitle { font-size: 12pt; font-weight: 600; }
@@ -85,7 +88,8 @@ class _Answer:
     prompt: Prompt | None  # None: free writing
     editor: QPlainTextEdit | QLineEdit
     flag: QCheckBox
-    timer: QTimer
+    timer: QTimer  # restarted by every keystroke (a pause)
+    max_wait: QTimer  # started by the first unsaved keystroke, never restarted
     entry_id: int | None = None
     skipped: bool = False
 
@@ -97,6 +101,8 @@ class _Answer:
 
 class RatingRow(QWidget):
     """A quick rating as a row of large toggle buttons (none chosen until the patient picks)."""
+
+    changed = Signal()  # the patient picked or cleared a value
 
     def __init__(self, rating: Rating) -> None:
         super().__init__()
@@ -137,6 +143,7 @@ class RatingRow(QWidget):
         for b in self.group.buttons():
             if self.group.id(b) != value:
                 b.setChecked(False)
+        self.changed.emit()
 
     def value(self) -> int | None:
         for b in self.group.buttons():
@@ -199,6 +206,7 @@ class CheckinView(QWidget):
             for rating in ratings:
                 row = RatingRow(rating)
                 row.set_value(found.ratings.get(rating.id))
+                row.changed.connect(self._save_ratings)
                 self.ratings[rating.id] = row
                 box.addWidget(row)
             layout.addWidget(frame)
@@ -394,9 +402,18 @@ class CheckinView(QWidget):
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.setInterval(AUTOSAVE_MS)
-        answer = _Answer(prompt, editor, flag, timer)
+        max_wait = QTimer(self)
+        max_wait.setSingleShot(True)
+        max_wait.setInterval(MAX_WAIT_MS)
+        answer = _Answer(prompt, editor, flag, timer, max_wait)
         timer.timeout.connect(lambda: self._save(answer))
-        changed: Callable[..., None] = lambda *_: timer.start()  # noqa: E731
+        max_wait.timeout.connect(lambda: self._save(answer))
+
+        def changed(*_: object) -> None:
+            timer.start()
+            if not max_wait.isActive():
+                max_wait.start()
+
         editor.textChanged.connect(changed)
         flag.toggled.connect(lambda on: self._set_flag(answer, on))
         self.answers.append(answer)
@@ -425,6 +442,7 @@ class CheckinView(QWidget):
 
     def _save(self, answer: _Answer) -> None:
         answer.timer.stop()
+        answer.max_wait.stop()
         if not self.services.vault.is_open:
             return
         text = answer.text()
@@ -464,8 +482,14 @@ class CheckinView(QWidget):
     def flush(self) -> None:
         """Write every pending answer now (leaving, locking)."""
         for answer in self.answers:
-            if answer.timer.isActive() or (answer.entry_id is None and answer.text().strip()):
+            pending = answer.timer.isActive() or answer.max_wait.isActive()
+            if pending or (answer.entry_id is None and answer.text().strip()):
                 self._save(answer)
+
+    def _save_ratings(self) -> None:
+        """Keep chosen ratings at once, so "Come back later" or a lock loses none."""
+        if self.services.vault.is_open:
+            self.repo.set_ratings(self.checkin.uid, self.rating_values())
 
     def rating_values(self) -> dict[str, int | None]:
         return {rid: row.value() for rid, row in self.ratings.items()}

@@ -303,6 +303,23 @@ class CheckinRepository:
         assert done is not None
         return done
 
+    def set_ratings(self, uid: str, ratings: Mapping[str, int | None]) -> None:
+        """Store quick ratings without changing the state (a check-in still in progress).
+
+        Ratings not named in `ratings` are left as stored; unknown ids are refused.
+        """
+        unknown = set(ratings) - set(RATING_IDS)
+        if unknown:
+            raise ValueError(f"Unknown ratings: {sorted(unknown)}")
+        if self.get(uid) is None:
+            raise KeyError(uid)
+        for rid, value in ratings.items():
+            # rid is one of RATING_IDS (checked above), so it is a column name, not input.
+            self.conn.execute(
+                f"UPDATE checkins SET {rid}=?, updated_at=? WHERE uid=?",
+                (value, to_iso(now_local()), uid),
+            )
+
     def skip(self, uid: str, now: datetime | None = None) -> None:
         """The patient chose to pass on this check-in (kept, never counted as a failure)."""
         if self.get(uid) is None:

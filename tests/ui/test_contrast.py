@@ -89,3 +89,34 @@ def test_check_marks_are_drawn_in_the_accent_text_colour(palette: theme.Palette)
         svg = resource_path("icons", f"indicator-{kind}-{palette.name}.svg").read_text()
         assert palette.accent_text in svg, kind
         assert f"indicator-{kind}-{palette.name}.svg" in theme.stylesheet(palette)
+
+
+@pytest.mark.parametrize("palette", [theme.LIGHT, theme.DARK], ids=lambda p: p.name)
+def test_check_boxes_in_lists_are_visible(qtbot, palette: theme.Palette) -> None:
+    """An unticked box in a list (share wizard, entry pickers) has a 3:1 edge (WCAG 1.4.11),
+    like a QCheckBox; Fusion's own item indicator was a faint grey, near invisible in dark."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem
+
+    app = QApplication.instance()
+    theme.apply_theme(app, palette)
+    try:
+        view = QListWidget()
+        qtbot.addWidget(view)
+        item = QListWidgetItem("")  # only the box is drawn
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        view.addItem(item)
+        view.resize(300, 120)
+        view.show()
+        qtbot.waitExposed(view)
+        rect = view.visualItemRect(item)
+        image = view.viewport().grab(rect).toImage()
+        best = max(
+            contrast(image.pixelColor(x, y).name(), palette.base)
+            for x in range(image.width())
+            for y in range(image.height())
+        )
+        assert best >= 3.0, f"{palette.name}: unticked box edge only {best:.2f}:1"
+    finally:
+        theme.apply_theme(app, theme.LIGHT)

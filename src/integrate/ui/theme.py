@@ -174,12 +174,15 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
     QListView:focus, QTreeView:focus, QTableView:focus {{ border: 2px solid {p.accent}; }}
     QCheckBox:focus, QRadioButton:focus {{ border: 2px solid {p.accent}; border-radius: 6px; }}
     QCheckBox, QRadioButton {{ padding: 3px; border: 2px solid transparent; spacing: 8px; }}
-    QCheckBox::indicator, QRadioButton::indicator, QGroupBox::indicator {{
+    QCheckBox::indicator, QRadioButton::indicator, QGroupBox::indicator,
+    QAbstractItemView::indicator {{
         width: 16px; height: 16px; background: {p.base};
         border: 1px solid {p.field_border}; }}
-    QCheckBox::indicator, QGroupBox::indicator {{ border-radius: 4px; }}
+    QCheckBox::indicator, QGroupBox::indicator, QAbstractItemView::indicator {{
+        border-radius: 4px; }}
     QRadioButton::indicator {{ border-radius: 9px; }}
-    QCheckBox::indicator:checked, QGroupBox::indicator:checked {{
+    QCheckBox::indicator:checked, QGroupBox::indicator:checked,
+    QAbstractItemView::indicator:checked {{
         background: {p.accent}; border: 1px solid {p.accent};
         image: url({_indicator("check", p)}); }}
     QRadioButton::indicator:checked {{ background: {p.accent}; border: 1px solid {p.accent};

@@ -144,3 +144,19 @@ def test_search_filters_a_long_list(demo_app) -> None:
     assert visible and all(title.lower() in i.text().lower() for i in visible)
     assert all(i.checkState() in (Qt.CheckState.Checked, Qt.CheckState.Unchecked) for i in visible)
     wizard.reject()
+
+
+def test_content_step_keeps_clear_of_its_scrollbar(demo_app) -> None:
+    """The entry list and its buttons do not run into the page's own scrollbar."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QScrollArea
+
+    wizard = demo_app.area("share").open_wizard()
+    wizard.next_button.click()
+    demo_app.settle(2)
+    step = wizard.content_step
+    scroll = step.findChild(QScrollArea)
+    for widget in (step.entries, step.none_button):
+        right = widget.mapTo(scroll.viewport(), QPoint(widget.width(), 0)).x()
+        assert scroll.viewport().width() - right >= 8, type(widget).__name__
+    wizard.reject()

@@ -215,6 +215,7 @@ class ContentStep(QWidget):
                 "therapist are ticked already."
             ),
         )
+        layout.setContentsMargins(0, 0, 14, 0)  # room between the list and the page's scrollbar
         self.search = QLineEdit()
         self.search.setPlaceholderText(_tr("Search entries"))
         self.search.setAccessibleName(_tr("Search entries"))

@@ -156,6 +156,24 @@ def test_series_period_starts_at_baseline_and_keeps_series_sessions(vault: Vault
         resolve_period(vault, ShareSelection(date_from=date(2026, 3, 2), date_to=date(2026, 3, 1)))
 
 
+def test_series_export_ends_with_the_end_of_series_measures(vault: Vault) -> None:
+    # The demo's last weekly set comes the day after the last session of the series:
+    # a series summary without it would report an out-of-date "latest".
+    series = SessionRepository(vault.conn).list_series()[0]
+    assert series.ended_on is not None
+    last_measure = vault.conn.execute("SELECT max(taken_at) FROM measures").fetchone()[0]
+    last_day = datetime.fromisoformat(last_measure).astimezone(TZ).date()
+    assert last_day > series.ended_on  # the premise: taken after the last session
+    sel = ShareSelection(period_kind="series", series_uid=series.uid)
+    period = resolve_period(vault, sel, NOW.date())
+    assert period.end == last_day
+    doc = gather(vault, sel, now=NOW)
+    for trend in doc.measures:
+        latest = trend.latest()
+        assert latest is not None and latest.taken_at.astimezone(TZ).date() == last_day
+        assert len(trend.points) == 4  # baseline and three weekly sets
+
+
 def test_what_helps_and_safety_plan_only_when_chosen(vault: Vault) -> None:
     sel = default_selection(vault, now=NOW)
     doc = gather(vault, sel, now=NOW)

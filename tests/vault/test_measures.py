@@ -79,6 +79,7 @@ def test_series_membership_baseline_window_and_date_edit(vault: Vault) -> None:
     assert repo.series_at(at(date(2025, 3, 5))) == first.id  # baseline week before A
     assert repo.series_at(at(date(2025, 3, 2))) is None  # too early
     assert repo.series_at(at(date(2025, 3, 31))) == first.id
+    assert repo.series_at(at(date(2025, 4, 14))) == first.id  # A's series-end window
     assert repo.series_at(at(date(2025, 4, 15))) is None  # between series
     assert repo.series_at(at(date(2025, 5, 28))) == second.id
 
@@ -91,6 +92,35 @@ def test_series_membership_baseline_window_and_date_edit(vault: Vault) -> None:
     assert moved is not None and moved.series_id is None
     assert moved.taken_at.date() == date(2025, 4, 20)
     assert repo.baseline(first.id or 0, "phq9").id == late.id  # type: ignore[union-attr]
+
+
+def test_end_of_series_measure_belongs_to_the_series_it_closes(vault: Vault) -> None:
+    # The cadence suggests the series-end measure for up to 14 days after the last
+    # session: taken the day after, it is the series' latest result, not a stray one.
+    sessions = SessionRepository(vault.conn)
+    first = sessions.add_series(Series("A", date(2025, 3, 10), ended_on=date(2025, 3, 28)))
+    repo = MeasureRepository(vault.conn)
+    base = repo.add(phq9([2] * 9), at(date(2025, 3, 7)))
+    end = repo.add(phq9([1] * 9), at(date(2025, 3, 29)))
+    assert end.series_id == first.id
+    assert [a.id for a in repo.list(series_id=first.id)] == [base.id, end.id]
+    # A baseline window of a next series wins over the end window of the last one:
+    # that is what the cadence suggested the measure for.
+    second = sessions.add_series(Series("B", date(2025, 4, 2)))
+    assert repo.series_at(at(date(2025, 3, 29))) == second.id
+    assert repo.series_at(at(date(2025, 3, 25))) == first.id
+
+
+def test_membership_follows_series_entered_after_the_measures(vault: Vault) -> None:
+    # Patients often log the series only after filling in the baseline.
+    repo = MeasureRepository(vault.conn)
+    base = repo.add(phq9([2] * 9), at(date(2025, 3, 7)))
+    weekly = repo.add(phq9([1] * 9), at(date(2025, 3, 17)))
+    assert base.series_id is None and weekly.series_id is None
+    series = SessionRepository(vault.conn).add_series(Series("A", date(2025, 3, 10)))
+    assert [a.id for a in repo.list(series_id=series.id)] == [base.id, weekly.id]
+    assert repo.get(weekly.id or 0).series_id == series.id  # type: ignore[union-attr]
+    assert repo.baseline(series.id or 0, "phq9").id == base.id  # type: ignore[union-attr]
 
 
 def test_list_filters_family_and_time_and_delete(vault: Vault) -> None:

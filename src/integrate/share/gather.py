@@ -187,9 +187,11 @@ def resolve_period(vault: Vault, selection: ShareSelection, today: date | None =
         series = _series_by_uid(vault, selection.series_uid)
         end = series.ended_on or today
         start = series.started_on
-        # A baseline taken shortly before the series belongs to it: start there.
+        # A baseline taken shortly before the series and the end-of-series measure taken
+        # shortly after it belong to it: the period runs from the one to the other.
         for adm in MeasureRepository(vault.conn).list(series_id=series.id):
-            start = min(start, adm.taken_at.astimezone(_local(None)).date())
+            day = adm.taken_at.astimezone(_local(None)).date()
+            start, end = min(start, day), max(end, day)
         return Period(start, max(start, end), series.id)
     if selection.period_kind == "since_last":
         last = ShareRepository(vault.conn).last()

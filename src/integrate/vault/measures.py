@@ -6,7 +6,11 @@ screen was shown while it was filled in.
 
 A measure belongs to the series running on the day it was taken; one taken in the
 week before a series starts (the cadence's baseline window) belongs to that series,
-so it can serve as its baseline.
+so it can serve as its baseline; one taken in the two weeks after a series ended (the
+cadence's series-end window) belongs to it too, so the end-of-series measure counts.
+Membership is worked out from the dates whenever rows are read, so it follows series
+that are entered, moved or ended after the measure was taken (the stored `series_id`
+column is only the value at the time of writing).
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ from integrate.core.timeutil import from_iso, now_local, to_iso
 from integrate.vault.db import Connection, transaction
 
 _COLS = "id, uid, instrument, taken_at, answers, total, result, series_id, crisis_shown"
-DEFAULT_BASELINE_DAYS = 7
+DEFAULT_BASELINE_DAYS = 7  # cadence.toml [baseline] days_before
+DEFAULT_END_DAYS = 14  # cadence.toml [series_end] days_after
 _List = list  # the repository's `list` method shadows the builtin inside the class
 
 
@@ -127,10 +132,12 @@ class MeasureRepository:
         conn: Connection,
         instruments: Mapping[str, Instrument] | None = None,
         baseline_days: int = DEFAULT_BASELINE_DAYS,
+        end_days: int = DEFAULT_END_DAYS,
     ) -> None:
         self.conn = conn
         self.instruments = dict(instruments) if instruments is not None else load_instruments()
         self.baseline_days = baseline_days
+        self.end_days = end_days
 
     # -- series membership
 
@@ -148,9 +155,16 @@ class MeasureRepository:
         ]
 
     def series_at(self, taken_at: datetime) -> int | None:
-        """The series running on that day; else one starting within the baseline window."""
+        """The series a measure taken then belongs to (None: none).
+
+        In order: the series running on that day; else one starting within the baseline
+        window (what the cadence suggested it for); else one that ended within the
+        series-end window (its end-of-series measure).
+        """
+        return self._member(taken_at, self._series())
+
+    def _member(self, taken_at: datetime, spans: Sequence[SeriesSpan]) -> int | None:
         day = taken_at.date()
-        spans = self._series()
         running = [
             s for s in spans if s.started_on <= day and (s.ended_on is None or day <= s.ended_on)
         ]
@@ -158,7 +172,13 @@ class MeasureRepository:
             return running[-1].id
         window = timedelta(days=self.baseline_days)
         upcoming = [s for s in spans if day < s.started_on <= day + window]
-        return upcoming[0].id if upcoming else None
+        if upcoming:
+            return upcoming[0].id
+        after = timedelta(days=self.end_days)
+        ended = [
+            s for s in spans if s.ended_on is not None and s.ended_on < day <= s.ended_on + after
+        ]
+        return ended[-1].id if ended else None
 
     # -- writes
 
@@ -227,7 +247,11 @@ class MeasureRepository:
         row = self.conn.execute(
             f"SELECT {_COLS} FROM measures WHERE id = ?", (measure_id,)
         ).fetchone()
-        return None if row is None else _from_row(row)
+        if row is None:
+            return None
+        adm = _from_row(row)
+        adm.series_id = self.series_at(adm.taken_at)
+        return adm
 
     def family_ids(self, family: str) -> list[str]:
         return sorted(i.id for i in self.instruments.values() if i.family == family)
@@ -255,13 +279,16 @@ class MeasureRepository:
                 return []
             where.append(f"instrument IN ({','.join('?' * len(ids))})")
             params += ids
-        if series_id is not None:
-            where.append("series_id = ?")
-            params.append(series_id)
         sql = f"SELECT {_COLS} FROM measures"
         if where:
             sql += " WHERE " + " AND ".join(where)
         rows = [_from_row(r) for r in self.conn.execute(sql, params).fetchall()]
+        # Membership from the dates as they are now (see the module docstring).
+        spans = self._series()
+        for adm in rows:
+            adm.series_id = self._member(adm.taken_at, spans)
+        if series_id is not None:
+            rows = [r for r in rows if r.series_id == series_id]
         # Compare as instants: stored offsets may differ (travel, DST).
         if since is not None:
             rows = [r for r in rows if r.taken_at >= since]

@@ -35,6 +35,7 @@ def _tr(text: str) -> str:
 # "module:callable" -> QWidget section for AppServices; later areas append theirs.
 SECTION_FACTORIES: list[str] = [
     "integrate.ui.settings:SecuritySection",
+    "integrate.ui.schedule_settings:ScheduleSection",
     "integrate.ui.reminder_settings:ReminderSection",
     "integrate.ui.appearance_settings:AppearanceSection",
     "integrate.ui.data_settings:LockingSection",

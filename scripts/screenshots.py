@@ -8,8 +8,9 @@
 
 Creates a fresh demo journal in a temporary folder (passphrase-protected, no keyring),
 opens the real window, visits every area and saves one PNG per screen. Screens that need
-a particular state (a check-in open, an exercise mid-way) are staged by the functions in
-STAGES, each of which may be missing while that screen does not exist yet.
+a particular state (a check-in open, the breathing exercise mid-way, a questionnaire
+being answered, the share wizard's content step, Help, About) are staged by the
+functions in STAGES; a stage that fails prints "skipped NAME" and the run goes on.
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ def main() -> int:
     from integrate.vault.vault import create_vault
 
     app = QApplication(sys.argv[:1])
+    from PySide6.QtGui import QCursor
+
+    QCursor.setPos(2500, 1750)  # off the window: no hover highlight in the shots
     theme.install_theme(app, None)
     theme.manager().set_choice(args.theme)  # type: ignore[union-attr]
     out = Path(args.out)
@@ -114,6 +118,7 @@ def main() -> int:
                     print(f"skipped {name}: {exc}", file=sys.stderr)
                     continue
                 save(widget or window, name)
+            _close_dialogs(window)
         controller.show_help()
         _pump(app)
         dialog = window.findChild(object, "helpNowDialog")
@@ -185,8 +190,81 @@ def _appearance(window: object) -> object:
     return None
 
 
+def _checkin(window: object) -> object:
+    """The newest Day 1 check-in the demo patient answered (words in it, not empty boxes)."""
+    from integrate.core.model import CheckInState, Phase
+
+    page = window.shell.page("today")  # type: ignore[attr-defined]
+    repo = page.services.checkins
+    done = [
+        c
+        for c in repo.query(states=[CheckInState.DONE])
+        if c.phase is Phase.DAY_1 and repo.entries_for(c.id)
+    ]
+    page.open_item(done[-1].uid)
+    view = page.checkin_view
+    assert view is not None, "no check-in opened"
+    # The demo's words sit in free writing further down: show one prompt being answered
+    # (the prompts shown vary, so the words fit any of them).
+    view.answers[0].editor.setPlainText(
+        "A quiet morning. I noticed my breath slowing down when I stopped trying to "
+        "make sense of everything at once."
+    )
+    return None
+
+
+def _player(window: object) -> object:
+    """A breathing exercise at its pacer step (the circle mid-way)."""
+    from PySide6.QtWidgets import QApplication
+
+    from integrate.core.exercises import StepKind
+    from integrate.ui.exercises import find_exercise
+
+    page = window.shell.page("exercises")  # type: ignore[attr-defined]
+    dialog = page.start(find_exercise("extended_exhale"))
+    dialog.suds_before.set_value(6)
+    dialog.begin()
+    while dialog.player.current_step.kind is not StepKind.BREATHING:
+        dialog.next()
+    QApplication.processEvents()
+    return dialog
+
+
+def _measure_form(window: object) -> object:
+    """The PHQ-9 with the first answers chosen."""
+    page = window.shell.page("measures")  # type: ignore[attr-defined]
+    form = page.start("phq9")
+    for number, value in ((1, 1), (2, 2), (3, 1)):
+        form.set_answer(number, value)
+    return None
+
+
+def _share_wizard(window: object) -> object:
+    """Step 2 of the wizard: what the therapist will see, flagged entries ticked."""
+    page = window.shell.page("share")  # type: ignore[attr-defined]
+    wizard = page.open_wizard()
+    _pump(None)
+    wizard.next_button.click()
+    _pump(None)
+    return wizard
+
+
+def _close_dialogs(window: object) -> None:
+    """Leave no dialog of one area's stages over the next area's shots."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    for widget in QApplication.topLevelWidgets():
+        if widget is not window and isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+    _pump(None)
+
+
 # area key -> [(file name, function(window) -> widget to grab or None for the window)]
 STAGES: dict[str, list[tuple[str, Callable[[object], object]]]] = {
+    "today": [("checkin", _checkin)],
+    "exercises": [("player", _player)],
+    "measures": [("measure-form", _measure_form)],
+    "share": [("share-wizard", _share_wizard)],
     "settings": [
         ("settings-appearance", _appearance),
         ("help", _help_dialog),

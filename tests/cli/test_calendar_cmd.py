@@ -149,3 +149,46 @@ def test_empty_schedule_is_a_valid_empty_calendar(
     code, stdout, _ = run(monkeypatch, capsys, root, "--out", str(out))
     assert code == 0 and stdout.strip() == f"Wrote 0 events to {out}."
     assert parse(out.read_bytes()).sub("VEVENT") == []
+
+
+def test_planned_appointment_and_suggested_questionnaires_are_in_the_calendar(
+    monkeypatch, capsys, tmp_path: Path, fast_kdf: None
+) -> None:
+    from datetime import timedelta
+
+    from integrate.core.model import Series, Session, SessionKind, SessionStatus
+    from integrate.vault.checkins import sync
+    from integrate.vault.sessions import SessionRepository
+
+    root = tmp_path / "real"
+    today = datetime.now(TZ).date()
+    start = today + timedelta(days=10)
+    appointment = datetime.combine(today + timedelta(days=5), datetime.min.time(), TZ)
+    appointment = appointment.replace(hour=15)
+    with create_vault(VaultPaths(root), keystore=None, passphrase=PASS).vault as vault:
+        repo = SessionRepository(vault.conn)
+        repo.add_series(Series("Spring", start))
+        repo.add(
+            Session(
+                at=appointment,
+                tz="Europe/Berlin",
+                kind=SessionKind.THERAPY,
+                status=SessionStatus.PLANNED,
+                intention="talk about the ketamine session",
+            )
+        )
+        sync(vault)
+    out = tmp_path / "plan.ics"
+    code, stdout, err = run(monkeypatch, capsys, root, "--out", str(out), "--tz", "Europe/Berlin")
+    assert code == 0, err
+    assert stdout.startswith("Wrote 2 events")
+    cal = parse(out.read_bytes())
+    events = {e.value("SUMMARY"): e for e in cal.sub("VEVENT")}
+    prep = events["Something to look at before your next appointment"]
+    eve = appointment - timedelta(days=1)
+    assert event_start_utc(cal, prep) == eve.replace(hour=19).astimezone(ZoneInfo("UTC"))
+    measure = events["A questionnaire is ready when you are"]
+    baseline = datetime.combine(start - timedelta(days=7), datetime.min.time(), TZ)
+    assert event_start_utc(cal, measure) == baseline.replace(hour=10).astimezone(ZoneInfo("UTC"))
+    text = out.read_bytes().replace(b"\r\n ", b"").decode()
+    assert find_sensitive_terms(text) == [] and "talk about" not in text

@@ -365,3 +365,35 @@ def test_export_calendar_file_for_the_cli(tmp_path: Path) -> None:
     assert result.path == out
     assert result.events == 3
     assert len(parse(out.read_bytes()).sub("VEVENT")) == 3
+
+
+def test_questionnaire_reminders_become_neutral_events_with_stable_uids() -> None:
+    from integrate.core.measures import DueMeasure, DueReason
+    from integrate.core.reminders import reminder_items_from_measures
+
+    due = [
+        DueMeasure("phq9", DueReason.WEEKLY, date(2026, 6, 17)),
+        DueMeasure("gad7", DueReason.WEEKLY, date(2026, 6, 17)),
+    ]
+    measures = reminder_items_from_measures(due, datetime(2026, 1, 1, 10, 0).time(), TZ)
+    data = export(alarm_minutes=5, measures=measures)
+    cal = parse(data)
+    by_uid = {e.value("UID"): e for e in cal.sub("VEVENT")}
+    assert len(by_uid) == 5  # four open check-ins + one day of questionnaires
+    event = by_uid[event_uid("measure:2026-06-17")]
+    assert event.value("SUMMARY") == "A questionnaire is ready when you are"
+    assert event_start_utc(cal, event) == datetime(2026, 6, 17, 8, 0, tzinfo=UTC)
+    (alarm,) = event.sub("VALARM")
+    assert parse_duration(alarm.value("TRIGGER")) == timedelta(minutes=-5)
+    flat = data.replace(b"\r\n ", b"").decode()
+    assert "phq9" not in flat and "gad7" not in flat
+    # Re-exported later (one of the two taken): same UID, higher SEQUENCE.
+    later = export(
+        measures=reminder_items_from_measures(due[1:], datetime(2026, 1, 1, 10).time(), TZ),
+        exported_at=EXPORTED + timedelta(days=1),
+    )
+    again = {e.value("UID"): e for e in parse(later).sub("VEVENT")}
+    assert event_uid("measure:2026-06-17") in again
+    assert int(again[event_uid("measure:2026-06-17")].value("SEQUENCE")) > int(
+        event.value("SEQUENCE")
+    )

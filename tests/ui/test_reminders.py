@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QSystemTrayIcon
 
@@ -202,4 +203,37 @@ def test_schedule_change_rearms_and_drops_a_stale_banner(qtbot, tmp_path: Path, 
     clock.now = following.due_at
     driver.tick()
     assert not driver.banner.isVisible()
+    app.controller.shutdown()
+
+
+def test_questionnaire_banner_at_due_time_opens_the_questionnaires(
+    qtbot, tmp_path: Path, fast_kdf
+) -> None:
+    from integrate.core.model import Series
+
+    paths = make_vault(tmp_path / "v")
+    start = REAL_NOW.date() + timedelta(days=10)
+    result = unlock_with_passphrase(paths, PASSPHRASE)
+    assert result.vault is not None
+    with result.vault as vault:
+        SessionRepository(vault.conn).add_series(Series("Next", start))
+    # Baseline window opens 7 days before the series, at the daytime check-in time (10:00).
+    zone = ZoneInfo(local_zone_name())  # what the driver uses
+    due = datetime.combine(start - timedelta(days=7), datetime.min.time()).replace(
+        hour=10, tzinfo=zone
+    )
+    clock = FakeClock(due - timedelta(minutes=2))
+    app = open_app(qtbot, paths, clock)
+    driver = driver_of(app)
+    banner = driver.banner
+    assert driver.timer.isActive() and driver.timer.interval() == 2 * 60 * 1000
+    clock.now = due
+    driver.tick()
+    assert banner.isVisible() and banner.text.text() == "A questionnaire is ready when you are"
+    assert not banner.more.isVisible()  # three questionnaires, one nudge
+    assert_neutral(banner)
+    with qtbot.waitSignal(app.services.navigate, timeout=2000) as opened:
+        banner.open_button.click()
+    assert opened.args == ["measures", ""]
+    assert app.window.shell is not None and app.window.shell.current_key() == "measures"
     app.controller.shutdown()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -19,8 +19,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="export the check-in schedule as a calendar file",
         description="Write the check-in schedule to an iCalendar (.ics) file for your own "
-        "calendar app. Events carry only your neutral reminder wording; "
-        "re-importing a newer export updates the same events.",
+        "calendar app, with the next suggested questionnaires. Events carry only your "
+        "neutral reminder wording; re-importing a newer export updates the same events.",
     )
     p.add_argument("--out", required=True, metavar="FILE", help="the .ics file to write")
     p.add_argument(
@@ -57,7 +57,11 @@ def parse_day(text: str | None, option: str) -> date | None:
 
 def cmd_calendar(ctx: CliContext) -> int:
     from integrate.share.calendar import export_calendar_file
-    from integrate.vault.reminder_store import load_reminder_settings, read_checkins
+    from integrate.vault.reminder_store import (
+        load_reminder_settings,
+        read_checkins,
+        read_measure_reminders,
+    )
 
     args = ctx.args
     from_date = parse_day(args.from_date, "--from")
@@ -79,9 +83,12 @@ def cmd_calendar(ctx: CliContext) -> int:
         raise CliError(f"The folder {out.parent} does not exist.", EXIT_FAILURE)
     with ctx.open_vault(write=False) as vault:
         checkins = read_checkins(vault.conn)
+        measures = read_measure_reminders(vault, datetime.now(tz).date(), tz)
         texts = load_reminder_settings(vault).texts
     try:
-        result = export_calendar_file(out, checkins, tz, texts, from_date, to_date)
+        result = export_calendar_file(
+            out, checkins, tz, texts, from_date, to_date, measures=measures
+        )
     except OSError as exc:
         raise CliError(f"Could not write {out}: {exc.strerror or exc}", EXIT_FAILURE) from exc
     noun = "event" if result.events == 1 else "events"

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -42,9 +42,10 @@ class ReminderKind(StrEnum):
 class ReminderItem:
     """Something to remind of. `key` is stable across schedule recomputation.
 
-    Keys follow the `reminders` table: 'checkin:<checkin key>',
-    'measure:<instrument>:<date>', ... `target` is what the UI opens (e.g. the
-    check-in key); it is never shown.
+    Keys follow the `reminders` table: 'checkin:<checkin key>' and
+    'measure:<date>' (every questionnaire coming due that day, one nudge).
+    `target` is what the UI opens (the check-in key, an instrument id or "" for
+    the questionnaires overview); it is never shown.
     """
 
     key: str
@@ -59,6 +60,48 @@ class ReminderItem:
 def checkin_reminder_key(checkin_key: str) -> str:
     """The reminder key for a check-in (matches the `reminders.item_key` format)."""
     return f"checkin:{checkin_key}"
+
+
+def measure_reminder_key(due_on: date) -> str:
+    """The reminder key for the questionnaires that come due on `due_on`."""
+    return f"measure:{due_on.isoformat()}"
+
+
+class DueLike(Protocol):
+    """What a measure suggestion needs to offer (`core.measures.DueMeasure` does)."""
+
+    @property
+    def instrument_id(self) -> str: ...
+
+    @property
+    def due_on(self) -> date: ...
+
+
+def reminder_items_from_measures(
+    due: Iterable[DueLike], at: time, tz: ZoneInfo
+) -> list[ReminderItem]:
+    """One reminder per day on which suggested questionnaires come due.
+
+    Several questionnaires due together are one nudge, not a pile: the item's key
+    is the day, so taking one of them does not re-announce the others. It fires at
+    wall time `at` in `tz` on that day (quiet hours still apply). The target is the
+    instrument when there is one, else "" (the questionnaires overview).
+    """
+    by_day: dict[date, list[str]] = {}
+    for item in due:
+        by_day.setdefault(item.due_on, []).append(item.instrument_id)
+    items = []
+    for day, instruments in sorted(by_day.items()):
+        moment = local_wall_time(datetime.combine(day, time()), at, tz)
+        items.append(
+            ReminderItem(
+                key=measure_reminder_key(day),
+                kind=ReminderKind.MEASURE,
+                due_at=moment,
+                target=instruments[0] if len(instruments) == 1 else "",
+            )
+        )
+    return items
 
 
 def reminder_items_from_checkins(checkins: Iterable[CheckIn]) -> list[ReminderItem]:

@@ -1,4 +1,4 @@
-"""Export the check-in schedule as an iCalendar (.ics) file.
+"""Export the check-in schedule (and suggested questionnaires) as an iCalendar file.
 
 The file leaves the vault and usually lands in a calendar that syncs to a phone,
 other devices and sometimes other people. So it holds times and the configured
@@ -8,6 +8,10 @@ neutral wording only: no session details, no prompt, no entry, no check-in key
 Re-importing an updated export updates events in place: UIDs are stable per
 check-in and SEQUENCE grows with the export time, which calendar apps use to
 prefer the newer copy. Written with `icalendar` (>= 6 for `add_missing_timezones`).
+
+Questionnaires: the reminder items of `core.reminders.reminder_items_from_measures`
+(one event per day questionnaires come due; due now, or next due for each family).
+Later ones depend on when each is taken, so they appear in later exports.
 """
 
 from __future__ import annotations
@@ -24,7 +28,12 @@ from zoneinfo import ZoneInfo
 from icalendar import Alarm, Calendar, Event
 
 from integrate.core.model import CheckIn, CheckInState, Phase
-from integrate.core.reminders import ReminderKind, ReminderText, find_sensitive_terms
+from integrate.core.reminders import (
+    ReminderItem,
+    ReminderKind,
+    ReminderText,
+    find_sensitive_terms,
+)
 
 PRODID = "-//Journal//Calendar export//EN"
 UID_DOMAIN = "integrate.local"
@@ -40,7 +49,7 @@ _TZ_LAST = date(2038, 1, 1)
 
 
 def event_uid(checkin_key: str) -> str:
-    """The stable, opaque UID of a check-in's event.
+    """The stable, opaque UID of a check-in's (or a reminder item's) event.
 
     A SHA-256 of the key: the same check-in always maps to the same UID, while
     the session uid inside the key does not leave the vault.
@@ -63,12 +72,14 @@ def export_calendar(
     to_date: date | None = None,
     alarm_minutes: int = 0,
     exported_at: datetime | None = None,
+    measures: Sequence[ReminderItem] = (),
 ) -> bytes:
     """The schedule as iCalendar bytes: one event with an alarm per open check-in.
 
     `from_date` / `to_date` are inclusive local dates in `tz`. `alarm_minutes`
     is how long before the start the alarm goes off. `exported_at` (default:
-    now) sets DTSTAMP and SEQUENCE; pass it for reproducible output.
+    now) sets DTSTAMP and SEQUENCE; pass it for reproducible output. `measures`
+    are questionnaire reminder items; each becomes an event too (UID from its key).
     """
     if alarm_minutes < 0:
         raise ValueError("alarm_minutes cannot be negative")
@@ -82,20 +93,28 @@ def export_calendar(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
 
-    starts: list[datetime] = []
-    open_checkins = [c for c in checkins if c.state not in _EXCLUDED]
-    for checkin in sorted(open_checkins, key=lambda c: (c.due_at, c.key)):
-        start = checkin.due_at.astimezone(tz)
-        if not _in_range(start.date(), from_date, to_date):
+    # (start, uid source, kind): check-in UIDs hash the check-in key as they always
+    # did (re-imports of older exports still match); questionnaires hash their item key.
+    planned: list[tuple[datetime, str, ReminderKind]] = []
+    for checkin in checkins:
+        if checkin.state in _EXCLUDED:
             continue
         kind = (
             ReminderKind.THERAPY_PREP
             if checkin.phase is Phase.THERAPY_PREP
             else ReminderKind.CHECKIN
         )
+        planned.append((checkin.due_at, checkin.key, kind))
+    planned += [(item.due_at, item.key, item.kind) for item in measures]
+
+    starts: list[datetime] = []
+    for due_at, key, kind in sorted(planned, key=lambda p: (p[0], p[1])):
+        start = due_at.astimezone(tz)
+        if not _in_range(start.date(), from_date, to_date):
+            continue
         summary = texts.for_kind(kind)
         event = Event()
-        event.add("uid", event_uid(checkin.key))
+        event.add("uid", event_uid(key))
         event.add("dtstamp", stamp)
         event.add("sequence", sequence)
         event.add("dtstart", start)
@@ -158,8 +177,11 @@ def export_calendar_file(
     from_date: date | None = None,
     to_date: date | None = None,
     alarm_minutes: int = 0,
+    measures: Sequence[ReminderItem] = (),
 ) -> CalendarExportResult:
     """What `integrate calendar --out FILE [--from DATE --to DATE]` calls."""
-    data = export_calendar(checkins, tz, texts, from_date, to_date, alarm_minutes)
+    data = export_calendar(
+        checkins, tz, texts, from_date, to_date, alarm_minutes, measures=measures
+    )
     write_calendar(path, data)
     return CalendarExportResult(path=Path(path), events=data.count(b"BEGIN:VEVENT"))

@@ -49,6 +49,7 @@ from integrate.vault.reminder_store import (
     load_last_run,
     load_reminder_settings,
     read_checkins,
+    read_measure_reminders,
     save_last_run,
 )
 
@@ -312,9 +313,12 @@ class ReminderDriver(QObject):
         return ReminderService(self.clock, self.tz, self.settings.quiet_hours, self.store)
 
     def _items(self) -> list[ReminderItem]:
-        # Check-ins only for now; measure reminders join here once the measures
-        # area keeps its due list in the vault.
-        return reminder_items_from_checkins(read_checkins(self.services.vault.conn))
+        """Check-ins (therapy preparation included) and suggested questionnaires."""
+        vault = self.services.vault
+        items = reminder_items_from_checkins(read_checkins(vault.conn))
+        today = self.clock().astimezone(self.tz).date()
+        items += read_measure_reminders(vault, today, self.tz, repo=self.services.measures)
+        return items
 
     @property
     def texts(self) -> ReminderText:

@@ -326,8 +326,13 @@ class MeasureRepository:
 
     def current_series(self, today: date, cadence: Cadence | None = None) -> SeriesSpan | None:
         """The series the cadence follows today: the latest one whose baseline window opened."""
+        return self._series_for(self._series(), today, cadence)
+
+    def _series_for(
+        self, spans: Sequence[SeriesSpan], today: date, cadence: Cadence | None
+    ) -> SeriesSpan | None:
         days = cadence.baseline_days_before if cadence else self.baseline_days
-        opened = [s for s in self._series() if s.started_on - timedelta(days=days) <= today]
+        opened = [s for s in spans if s.started_on - timedelta(days=days) <= today]
         return opened[-1] if opened else None
 
     def due(
@@ -350,3 +355,44 @@ class MeasureRepository:
             today,
             cad,
         )
+
+    def upcoming(
+        self,
+        today: date,
+        days: int = 31,
+        *,
+        cadence: Cadence | None = None,
+        instrument_ids: Iterable[str] | None = None,
+    ) -> _List[DueMeasure]:
+        """For each family, the measure due now or next within `days` (for reminders).
+
+        Each day from `today` on is asked what `due_measures` would suggest if nothing
+        were taken in between; a family's first answer wins, so this is "due now, or
+        next due on". A family never taken outside any series is left out: its
+        suggestion moves to each new day ("due today" forever), which a reminder would
+        turn into a daily nudge; Today still suggests it.
+        """
+        cad = cadence or load_cadence()
+        spans = self._series()
+        ids = list(instrument_ids) if instrument_ids is not None else sorted(self.instruments)
+        local_last = {k: v.astimezone() for k, v in self.last_taken().items()}
+        families_taken = {cad.family(k) for k in local_last}
+        seen: set[str] = set()
+        found: _List[DueMeasure] = []
+        for offset in range(max(0, days) + 1):
+            day = today + timedelta(days=offset)
+            series = self._series_for(spans, day, cad)
+            for item in due_measures(
+                ids,
+                series.started_on if series else None,
+                series.ended_on if series else None,
+                local_last,
+                day,
+                cad,
+            ):
+                family = cad.family(item.instrument_id)
+                if family in seen or (series is None and family not in families_taken):
+                    continue
+                seen.add(family)
+                found.append(item)
+        return found

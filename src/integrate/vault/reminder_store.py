@@ -12,15 +12,26 @@ Settings live in the vault (they name the patient's wording and habits):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from integrate.core.model import CheckIn, CheckInState, Phase
 from integrate.core.quiet_hours import QuietHours
-from integrate.core.reminders import ReminderState, ReminderText, SensitiveTextError
+from integrate.core.reminders import (
+    ReminderItem,
+    ReminderState,
+    ReminderText,
+    SensitiveTextError,
+    reminder_items_from_measures,
+)
+from integrate.core.schedule import ScheduleConfig
 from integrate.core.timeutil import from_iso, now_local, to_iso
 from integrate.vault.db import Connection, transaction
 from integrate.vault.vault import Vault
+
+if TYPE_CHECKING:
+    from integrate.vault.measures import MeasureRepository
 
 REMINDERS_SETTING = "reminders"
 SCHEDULE_SETTING = "schedule"
@@ -111,6 +122,39 @@ def read_checkins(conn: Connection) -> list[CheckIn]:
             continue
     # Sorted here, not in SQL: text order is wrong across different UTC offsets.
     return sorted(out, key=lambda c: (c.due_at, c.key))
+
+
+# How far ahead questionnaire reminders look (one per family: due now, or next).
+MEASURE_LOOKAHEAD_DAYS = 31
+
+
+def load_measure_time(vault: Vault) -> time:
+    """When questionnaire reminders come: the schedule's daytime check-in time."""
+    raw = vault.get_setting(SCHEDULE_SETTING, {})
+    if isinstance(raw, dict):
+        try:
+            return ScheduleConfig.from_dict(raw).day_time
+        except (ValueError, TypeError):
+            pass
+    return ScheduleConfig().day_time
+
+
+def read_measure_reminders(
+    vault: Vault,
+    today: date,
+    tz: ZoneInfo,
+    days: int = MEASURE_LOOKAHEAD_DAYS,
+    repo: MeasureRepository | None = None,
+) -> list[ReminderItem]:
+    """Reminder items for the suggested questionnaires (`core.measures` cadence).
+
+    Due ones and those coming due within `days`, one item per day they come due,
+    at the schedule's daytime check-in time.
+    """
+    from integrate.vault.measures import MeasureRepository  # loads the instruments
+
+    due = (repo or MeasureRepository(vault.conn)).upcoming(today, days)
+    return reminder_items_from_measures(due, load_measure_time(vault), tz)
 
 
 @dataclass

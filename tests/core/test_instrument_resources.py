@@ -81,6 +81,87 @@ def test_phq9_item_9_and_gad7_item_1_verbatim() -> None:
     assert INSTRUMENTS["gad7"].items[0].text == "Feeling nervous, anxious or on edge"
 
 
+# Every item as printed on the published forms (PCL-5 8/14/2013, National Center for
+# PTSD; PHQ-9 and GAD-7, Pfizer/phqscreeners). Typed out independently of the TOML files
+# so an accidental edit of the wording there fails here: paraphrasing a validated
+# instrument invalidates it (../shared/CLINICAL.md).
+PCL5_ITEMS = [
+    "Repeated, disturbing, and unwanted memories of the stressful experience?",
+    "Repeated, disturbing dreams of the stressful experience?",
+    "Suddenly feeling or acting as if the stressful experience were actually happening "
+    "again (as if you were actually back there reliving it)?",
+    "Feeling very upset when something reminded you of the stressful experience?",
+    "Having strong physical reactions when something reminded you of the stressful "
+    "experience (for example, heart pounding, trouble breathing, sweating)?",
+    "Avoiding memories, thoughts, or feelings related to the stressful experience?",
+    "Avoiding external reminders of the stressful experience (for example, people, places, "
+    "conversations, activities, objects, or situations)?",
+    "Trouble remembering important parts of the stressful experience?",
+    "Having strong negative beliefs about yourself, other people, or the world (for "
+    "example, having thoughts such as: I am bad, there is something seriously wrong with "
+    "me, no one can be trusted, the world is completely dangerous)?",
+    "Blaming yourself or someone else for the stressful experience or what happened after it?",
+    "Having strong negative feelings such as fear, horror, anger, guilt, or shame?",
+    "Loss of interest in activities that you used to enjoy?",
+    "Feeling distant or cut off from other people?",
+    "Trouble experiencing positive feelings (for example, being unable to feel happiness "
+    "or have loving feelings for people close to you)?",
+    "Irritable behavior, angry outbursts, or acting aggressively?",
+    "Taking too many risks or doing things that could cause you harm?",
+    'Being "superalert" or watchful or on guard?',
+    "Feeling jumpy or easily startled?",
+    "Having difficulty concentrating?",
+    "Trouble falling or staying asleep?",
+]
+PHQ9_ITEMS = [
+    "Little interest or pleasure in doing things",
+    "Feeling down, depressed, or hopeless",
+    "Trouble falling or staying asleep, or sleeping too much",
+    "Feeling tired or having little energy",
+    "Poor appetite or overeating",
+    "Feeling bad about yourself \u2014 or that you are a failure or have let yourself or "
+    "your family down",
+    "Trouble concentrating on things, such as reading the newspaper or watching television",
+    "Moving or speaking so slowly that other people could have noticed? Or the opposite "
+    "\u2014 being so fidgety or restless that you have been moving around a lot more than "
+    "usual",
+    "Thoughts that you would be better off dead or of hurting yourself in some way",
+]
+GAD7_ITEMS = [
+    "Feeling nervous, anxious or on edge",
+    "Not being able to stop or control worrying",
+    "Worrying too much about different things",
+    "Trouble relaxing",
+    "Being so restless that it is hard to sit still",
+    "Becoming easily annoyed or irritable",
+    "Feeling afraid as if something awful might happen",
+]
+
+
+@pytest.mark.parametrize(
+    ("iid", "expected"),
+    [
+        ("pcl5_month", PCL5_ITEMS),
+        ("pcl5_week", PCL5_ITEMS),
+        ("phq9", PHQ9_ITEMS),
+        ("gad7", GAD7_ITEMS),
+    ],
+)
+def test_every_item_is_verbatim(iid: str, expected: list[str]) -> None:
+    assert [i.text for i in INSTRUMENTS[iid].items] == expected
+
+
+def test_phq9_and_gad7_instructions_verbatim() -> None:
+    assert INSTRUMENTS["phq9"].instructions == (
+        "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
+    )
+    assert INSTRUMENTS["gad7"].instructions == (
+        "Over the last 2 weeks, how often have you been bothered by the following problems?"
+    )
+    assert INSTRUMENTS["pcl5_month"].stem == "In the past month, how much were you bothered by:"
+    assert INSTRUMENTS["pcl5_week"].stem == "In the past week, how much were you bothered by:"
+
+
 def test_pcl5_instructions_and_time_frames() -> None:
     month = INSTRUMENTS["pcl5_month"]
     week = INSTRUMENTS["pcl5_week"]

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCharts import QChartView, QLineSeries
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from integrate.core.timeutil import now_local
@@ -265,3 +266,23 @@ def test_today_screen_shows_the_measures_section(demo_app: RunningApp) -> None:
     frames = [f for f in today.findChildren(QFrame) if f.property("instrument_ids")]
     assert len(frames) == 1
     assert set(frames[0].property("instrument_ids")) == {"pcl5_month", "phq9", "gad7"}
+
+
+@pytest.mark.parametrize("iid", ["pcl5_month", "pcl5_week", "phq9", "gad7", "suds"])
+def test_form_shows_every_item_verbatim_and_the_attribution(qtbot, iid: str) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QLabel
+
+    from integrate.core.measures import get_instrument
+    from integrate.ui.measure_form import MeasureForm
+
+    instrument = get_instrument(iid)
+    form = MeasureForm(instrument)
+    qtbot.addWidget(form)
+    texts = [label.text() for label in form.findChildren(QLabel)]
+    assert instrument.attribution in texts
+    assert instrument.instructions in texts
+    for item, question in zip(instrument.items, form.items, strict=True):
+        assert question.text_label.text() == f"{item.number}.  {item.text}"
+        assert [b.text() for b in question.buttons] == [o.label for o in item.options]
+    for label in form.findChildren(QLabel):
+        assert label.textFormat() == Qt.TextFormat.PlainText  # item text is never markup

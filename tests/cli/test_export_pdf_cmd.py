@@ -202,7 +202,20 @@ def test_default_page_size_follows_locale() -> None:
     assert default_page_size({"LANG": "en_US.UTF-8", "LC_PAPER": "de_DE.UTF-8"}) == "A4"
     assert default_page_size({"LC_ALL": "en_US.UTF-8", "LC_PAPER": "de_DE.UTF-8"}) == "Letter"
     assert default_page_size({"LANG": "C.UTF-8"}) == "A4"
+    assert default_page_size({"LC_ALL": "C", "LANG": "en_US.UTF-8"}) == "A4"  # LC_ALL rules
     assert default_page_size({}) == "A4"
+
+
+def test_default_page_size_from_a_c_locale_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Python's locale.getlocale() reports C.UTF-8 as ('en_US', 'UTF-8'); a process
+    # running under LANG=C.UTF-8 (containers, CI) must still get A4, not Letter.
+    for key in ("LC_ALL", "LC_PAPER"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setattr("locale.getlocale", lambda *a: ("en_US", "UTF-8"))
+    assert default_page_size() == "A4"
+    monkeypatch.delenv("LANG")
+    assert default_page_size() == "Letter"  # nothing set: the process locale decides
 
 
 def test_help_documents_stdin_order(capsys) -> None:

@@ -26,22 +26,22 @@ LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", 
 def default_page_size(env: dict[str, str] | None = None) -> PageSize:
     """Letter where the locale's territory uses it (US, Canada, ...), else A4.
 
-    Looks at LC_ALL, then LC_PAPER, then LANG (the POSIX order of precedence for the
-    paper category), then Python's `locale.getlocale()`; "en_US.UTF-8" -> Letter,
-    "de_DE" or an unknown/C locale -> A4.
+    The first of LC_ALL, LC_PAPER, LANG that is set is the paper locale (the POSIX order
+    of precedence); only when none is set is Python's `locale.getlocale()` asked.
+    "en_US.UTF-8" -> Letter; "de_DE", "C", "C.UTF-8" or no territory -> A4. A set "C"
+    locale is final: Python reports C.UTF-8 as "en_US", which would wrongly give Letter.
     """
     from_process = env is None
     env = dict(os.environ) if env is None else env
-    names = [env.get("LC_ALL", ""), env.get("LC_PAPER", ""), env.get("LANG", "")]
-    if from_process:
+    name = next((env.get(k, "") for k in ("LC_ALL", "LC_PAPER", "LANG") if env.get(k, "")), "")
+    if not name and from_process:
         with contextlib.suppress(ValueError):
-            names.append(locale.getlocale()[0] or "")
-    for name in names:
-        if not name or name in ("C", "POSIX") or name.startswith("C."):
-            continue
-        territory = name.split(".")[0].split("@")[0].replace("-", "_").split("_")
-        if len(territory) >= 2:
-            return "Letter" if territory[-1].upper() in LETTER_TERRITORIES else "A4"
+            name = locale.getlocale()[0] or ""
+    if not name or name in ("C", "POSIX") or name.startswith("C."):
+        return "A4"
+    territory = name.split(".")[0].split("@")[0].replace("-", "_").split("_")
+    if len(territory) >= 2 and territory[-1].upper() in LETTER_TERRITORIES:
+        return "Letter"
     return "A4"
 
 

@@ -8,6 +8,10 @@ machine says. Fully keyboard operable:
 - Esc stops at any time (during the steps the after rating is still offered),
 - digits 0-9 (and Left/Right, Home/End) choose the distress rating.
 
+An optional soft sound (off by default, `ui/sound_cue.py`) marks each change of
+breath and each timed step that moves on by itself; where no audio output exists
+the box explains that and the exercise runs the same.
+
 Typed answers stay in memory and are saved only when the patient ticks
 "Save my answers" at the end. The run itself (exercise, variant, duration,
 finished or not, ratings, note) is stored in the vault once it ends.
@@ -18,10 +22,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import datetime
-from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -39,8 +42,8 @@ from PySide6.QtWidgets import (
 from integrate.core.exercises import Exercise, StepKind
 from integrate.core.pacer import describe_pattern
 from integrate.core.player import ExercisePlayer, PlayerEvent, PlayerState, RunRecord
-from integrate.resources import resource_path
 from integrate.ui.services import AppServices
+from integrate.ui.sound_cue import SoundCue
 from integrate.ui.widgets.common import button, page_title, plain_label
 from integrate.ui.widgets.pacer import PacerWidget
 from integrate.ui.widgets.suds import SudsPicker
@@ -65,30 +68,6 @@ def pref_bool(services: AppServices, key: str, default: bool = False) -> bool:
     if isinstance(value, str):
         return value.strip().lower() in ("1", "true", "yes", "on")
     return bool(value)
-
-
-@cache
-def sound_available() -> bool:
-    """QtMultimedia needs system audio libraries; without them the sound option is hidden."""
-    try:
-        from PySide6.QtMultimedia import QSoundEffect  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def _make_sound(parent: QObject) -> Any:
-    if not sound_available():
-        return None
-    try:
-        from PySide6.QtMultimedia import QSoundEffect
-
-        effect = QSoundEffect(parent)
-        effect.setSource(QUrl.fromLocalFile(str(resource_path("sounds", "soft_cue.wav"))))
-        effect.setVolume(0.25)
-        return effect
-    except Exception:  # noqa: BLE001 - a missing sound must never stop an exercise
-        return None
 
 
 class PlayerDialog(QDialog):
@@ -122,7 +101,8 @@ class PlayerDialog(QDialog):
         self.saved_uid: str | None = None
         self._entered_steps = False
         self._answer_fields: list[QLineEdit] = []
-        self._sound: Any = None
+        self.sound = SoundCue(self)
+        self.sound.problem.connect(self._sound_problem)
         self.player = self._new_player(variant)
 
         outer = QVBoxLayout(self)
@@ -142,6 +122,8 @@ class PlayerDialog(QDialog):
         if app is not None:
             app.installEventFilter(self)
         self._show_page(self.PAGE_BEFORE)
+        if self.sound_box.isChecked():
+            self.sound.check()  # turned on earlier: say now if this computer cannot play it
 
     # ----- building ------------------------------------------------------------------
 
@@ -236,16 +218,22 @@ class PlayerDialog(QDialog):
         self.step_count_label = plain_label("", object_name="muted")
         top.addWidget(self.step_count_label)
         top.addStretch(1)
-        self.sound_box: QCheckBox | None = None
-        if sound_available():
-            self.sound_box = QCheckBox(_tr("Soft sound when the breath changes"))
-            self.sound_box.setAccessibleName(_tr("Soft sound when the breath changes"))
-            self.sound_box.setChecked(pref_bool(self.services, SOUND_PREF))
-            self.sound_box.toggled.connect(
-                lambda on: self.services.prefs.setValue(SOUND_PREF, bool(on))
+        self.sound_box = QCheckBox(_tr("Soft sound at each change"))
+        self.sound_box.setAccessibleName(_tr("Soft sound at each change"))
+        self.sound_box.setToolTip(
+            _tr(
+                "A quiet tone when the breath changes or a timed step moves on. Off unless you turn it on."
             )
-            top.addWidget(self.sound_box)
+        )
+        self.sound_box.setAccessibleDescription(self.sound_box.toolTip())
+        self.sound_box.setChecked(pref_bool(self.services, SOUND_PREF))
+        self.sound_box.toggled.connect(self._sound_toggled)
+        top.addWidget(self.sound_box)
         layout.addLayout(top)
+        self.sound_note = plain_label("", object_name="muted")
+        self.sound_note.setAccessibleName(_tr("About the sound"))
+        self.sound_note.setVisible(False)
+        layout.addWidget(self.sound_note)
         self.step_text = plain_label("", object_name="stepText")
         # The app stylesheet sets a base size on every widget; a style rule wins over setFont.
         self.step_text.setStyleSheet("font-size: 18pt; line-height: 140%;")
@@ -407,18 +395,31 @@ class PlayerDialog(QDialog):
 
     def tick(self) -> None:
         events = self.player.tick()
-        if PlayerEvent.PHASE_CHANGED in events and self._sound_on():
-            if self._sound is None:
-                self._sound = _make_sound(self)
-            if self._sound is not None:
-                self._sound.play()
+        # A cue when the breath changes, or when a timed step moved on by itself (the
+        # patient may have their eyes closed); never for their own key presses.
+        if events and self.sound_box.isChecked():
+            self.sound.play()
         if PlayerEvent.STEP_CHANGED in events or PlayerEvent.STEPS_DONE in events:
             self._after_move()
         else:
             self._update_live()
 
-    def _sound_on(self) -> bool:
-        return self.sound_box is not None and self.sound_box.isChecked()
+    def _sound_toggled(self, on: bool) -> None:
+        self.services.prefs.setValue(SOUND_PREF, bool(on))
+        if on:
+            self.sound.reset()
+            self.sound.play()  # a preview: what it sounds like, and whether it can play at all
+        else:
+            self.sound_note.setVisible(False)
+
+    def _sound_problem(self, reason: str) -> None:
+        """Sound cannot play here: say so plainly and leave the box unticked (the saved
+        choice stays, so the cue returns once an audio output is back)."""
+        self.sound_note.setText(reason)
+        self.sound_note.setVisible(True)
+        self.sound_box.blockSignals(True)
+        self.sound_box.setChecked(False)
+        self.sound_box.blockSignals(False)
 
     def _after_move(self) -> None:
         state = self.player.state
@@ -451,6 +452,11 @@ class PlayerDialog(QDialog):
         if breathing and self.player.variant.breathing is not None:
             self.pattern_text.setText(describe_pattern(self.player.variant.breathing))
         self.pattern_text.setVisible(breathing and self.reduce_motion)
+        # The cue marks changes that come by themselves: breaths and timed steps.
+        variant = self.player.variant
+        self.sound_box.setVisible(
+            variant.breathing is not None or any(s.seconds is not None for s in variant.steps)
+        )
         # Text-entry fields, refilled with anything typed before (e.g. after Back).
         for field in self._answer_fields:
             field.deleteLater()
@@ -591,7 +597,7 @@ class PlayerDialog(QDialog):
                     self._enter_in_field(target)
                     return True
                 return False
-            if key == Qt.Key.Key_Space:
+            if key == Qt.Key.Key_Space and target is not self.sound_box:
                 self.toggle_pause()
                 return True
             if key == Qt.Key.Key_Right or (enter and not self._other_button(target)):

@@ -165,6 +165,32 @@ def test_delete_and_restore_keep_uid_times_tags_and_search(repo: EntryRepository
     assert [h.uid for h in repo.search("private")] == [e.uid]
 
 
+def test_restore_after_its_session_was_deleted_keeps_the_words(vault: Vault) -> None:
+    """Undo in the journal after the linked session (and its check-ins) went away."""
+    from integrate.vault.checkins import CheckinRepository, sync
+
+    repo = EntryRepository(vault.conn)
+    sessions = SessionRepository(vault.conn)
+    session = sessions.add(Session(at=datetime(2024, 5, 6, 9, 0, tzinfo=UTC), tz="UTC"))
+    sync(vault, datetime(2024, 5, 7, 12, 0, tzinfo=UTC))
+    checkin = CheckinRepository(vault.conn).get(f"{session.uid}:day_1")
+    assert checkin is not None
+    e = repo.add(Entry(body="words to keep", session_id=session.id, checkin_id=checkin.id))
+    deleted = repo.delete(e.id or 0)
+    assert deleted is not None
+    sessions.delete(session.id or 0)
+    sync(vault, datetime(2024, 5, 7, 12, 0, tzinfo=UTC))
+    restored = repo.restore(deleted)
+    again = repo.get(restored.id or 0)
+    assert again is not None and again.body == "words to keep" and again.uid == e.uid
+    assert again.session_id is None and again.checkin_id is None
+    # A link that still exists is kept.
+    other = sessions.add(Session(at=datetime(2024, 6, 6, 9, 0, tzinfo=UTC), tz="UTC"))
+    f = repo.add(Entry(body="linked", session_id=other.id))
+    back = repo.restore(repo.delete(f.id or 0))  # type: ignore[arg-type]
+    assert repo.get(back.id or 0).session_id == other.id  # type: ignore[union-attr]
+
+
 def test_paging_covers_every_entry_once_newest_first(repo: EntryRepository) -> None:
     with transaction(repo.conn):
         ids = [_add(repo, f"day {i} text", days=i).id for i in range(250)]

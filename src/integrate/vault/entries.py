@@ -125,8 +125,21 @@ class EntryRepository:
         return entry
 
     def restore(self, entry: Entry) -> Entry:
-        """Put back an entry returned by `delete` with its uid and timestamps."""
+        """Put back an entry returned by `delete` with its uid and timestamps.
+
+        A link to a check-in or session deleted in the meantime is dropped (as the
+        database's ON DELETE SET NULL would have done): the words always come back.
+        """
         entry.id = None
+        for attr, table in (("checkin_id", "checkins"), ("session_id", "sessions")):
+            linked = getattr(entry, attr)
+            if (
+                linked is not None
+                and not self.conn.execute(
+                    f"SELECT 1 FROM {table} WHERE id = ?", (linked,)
+                ).fetchone()
+            ):
+                setattr(entry, attr, None)
         return self.add(entry)
 
     def _link_tags(self, entry_id: int, tags: list[str]) -> None:

@@ -149,6 +149,8 @@ def test_series_is_reused_and_planned_session_gets_preparation(
         (["--at", "2024-05-06T09:30", "--route", "iv", "--distress", "11"], "0 to 10"),
         (["--at", "2024-05-06T09:30", "--route", "iv", "--tz", "Mars/Olympus"], "time zone"),
         (["--at", "2024-05-06T09:30", "--route", "iv", "--series", "  "], "series name"),
+        (["--at", "2099-05-06T09:30", "--route", "iv"], "--planned"),
+        (["--at", "2099-05-06T09:30", "--kind", "therapy"], "in the future"),
     ],
 )
 def test_bad_input_exits_2_and_stores_nothing(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from integrate.cli.context import CliContext, add_unlock_arguments
@@ -111,6 +111,13 @@ def _build_session(args: argparse.Namespace) -> Session:
                 "Add --route for a ketamine session (iv, im, sublingual, intranasal or other)."
             )
         dose, unit = parse_dose(args.dose, args.unit)
+        # As in the app: a session logged as done cannot start in the future (a minute of
+        # slack for a script passing "now"); a future one is planned.
+        if not args.planned and at > datetime.now(UTC) + timedelta(minutes=1):
+            raise InputError(
+                f"{args.at} is in the future. Add --planned for a planned session, "
+                "or check the date and time."
+            )
         return Session(
             at=at,
             tz=tz,

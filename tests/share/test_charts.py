@@ -150,3 +150,20 @@ def test_series_spans_are_drawn_as_bands_behind_the_data(qapp) -> None:  # noqa:
     added = [s for s in chart.series() if isinstance(s, QAreaSeries)]
     assert len(added) == len([s for s in without.series() if isinstance(s, QAreaSeries)]) + 2
     assert chart.series()[0].name() == "Treatment series"
+
+
+def test_cluster_lines_show_values_on_hover_and_only_markers_are_vertical(qtbot: QtBot) -> None:
+    trend = _trends()["pcl5"]
+    view = make_chart_view(trend, make_document().chart_markers())
+    qtbot.addWidget(view)
+    chart = view.chart()
+    assert [s.name() for s in chart.subscale_series] == list(trend.subscale_labels.values())
+    first = trend.sorted_points()[0]
+    key, label = next(iter(trend.subscale_labels.items()))
+    cluster = chart.subscale_series[0]
+    cluster.hovered.emit(QPointF(cluster.at(0).x(), first.subscales[key]), True)
+    assert f"{label}: {first.subscales[key]}" in QToolTip.text()
+    cluster.hovered.emit(QPointF(cluster.at(0).x(), first.subscales[key]), False)
+    # Vertical grid lines would look like the dotted session markers.
+    x_axis = chart.axes(Qt.Orientation.Horizontal)[0]
+    assert not x_axis.isGridLineVisible()

@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QMargins, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QMargins, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QToolTip
 
@@ -41,6 +41,10 @@ SeriesSpan = tuple[datetime, datetime | None, str]
 SERIES_FILL = QColor(70, 130, 180, 28)
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TrendChart", text)
+
+
 def _ms(dt: datetime) -> float:
     return dt.timestamp() * 1000.0
 
@@ -52,6 +56,7 @@ class TrendChart(QChart):
         super().__init__()
         self.trend = trend
         self.total_series: QLineSeries | None = None
+        self.subscale_series: list[QLineSeries] = []  # PCL-5 clusters, when shown
         self._band_labels: list[tuple[float, QGraphicsSimpleTextItem]] = []
         # QAreaSeries does not own its boundary series: keep them alive here.
         self._keep: list[QLineSeries] = []
@@ -133,7 +138,9 @@ def build_chart(
     x_axis.setTickCount(6)
     x_axis.setLabelsFont(small)
     x_axis.setLabelsColor(TEXT_COLOR)
-    x_axis.setGridLineColor(GRID_COLOR)
+    # No vertical grid: the dotted session markers are the only vertical lines, so they
+    # cannot be mistaken for grid lines (on screen or on paper).
+    x_axis.setGridLineVisible(False)
     x_axis.setLinePenColor(QColor(0, 0, 0, 90))
 
     y_axis = QValueAxis()
@@ -148,7 +155,7 @@ def build_chart(
     y_axis.setLabelsColor(TEXT_COLOR)
     y_axis.setGridLineColor(GRID_COLOR)
     y_axis.setLinePenColor(QColor(0, 0, 0, 90))
-    y_axis.setTitleText("Total")
+    y_axis.setTitleText(_tr("Total"))
     y_axis.setTitleFont(small)
     y_axis.setTitleBrush(QBrush(TEXT_COLOR))
 
@@ -177,7 +184,7 @@ def build_chart(
         lower.append(right, 0)
         span = QAreaSeries(upper, lower)
         chart._keep += [upper, lower]
-        span.setName("Treatment series" if first_span else name)
+        span.setName(_tr("Treatment series") if first_span else name)
         span.setBrush(QBrush(SERIES_FILL))
         span.setPen(QPen(Qt.PenStyle.NoPen))
         attach(span)
@@ -219,7 +226,7 @@ def build_chart(
         pen.setWidthF(1.0)
         pen.setStyle(Qt.PenStyle.DotLine)
         line.setPen(pen)
-        line.setName("Session")
+        line.setName(_tr("Session"))
         attach(line)
         if not first_marker:
             legend_hidden.append(line)
@@ -240,9 +247,10 @@ def build_chart(
             pen.setStyle(Qt.PenStyle.DashLine)
             sub.setPen(pen)
             attach(sub)
+            chart.subscale_series.append(sub)
 
     total = QLineSeries()
-    total.setName(f"{trend.name} total")
+    total.setName(_tr("{name} total").format(name=trend.name))
     for p in points:
         total.append(_ms(p.taken_at), p.total)
     pen = QPen(TOTAL_COLOR)
@@ -310,9 +318,9 @@ def render_chart(
     scene.render(painter, rect, source, Qt.AspectRatioMode.IgnoreAspectRatio)
 
 
-def _format_point_tooltip(trend: MeasureTrend, point: QPointF) -> str:
+def _format_point_tooltip(name: str, point: QPointF) -> str:
     when = QDateTime.fromMSecsSinceEpoch(int(point.x())).toString("d MMM yyyy")
-    return f"{trend.name}: {int(round(point.y()))} ({when})"
+    return f"{name}: {int(round(point.y()))} ({when})"
 
 
 def make_chart_view(
@@ -321,21 +329,26 @@ def make_chart_view(
     series_spans: Sequence[SeriesSpan] = (),
     font_size: float = 10.0,
 ) -> QChartView:
-    """A chart view for the screen, with a tooltip on hovering a measured value."""
+    """A chart view for the screen, with a tooltip on hovering a value (total or cluster)."""
     chart = build_chart(trend, markers, series_spans=series_spans, font_size=font_size)
     view = QChartView(chart)
     chart._scene_ref = view.scene()  # type: ignore[attr-defined]
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumSize(360, 220)
-    series = chart.total_series
-    if series is not None:
+    hovered: list[tuple[QLineSeries, str]] = []
+    if chart.total_series is not None:
+        hovered.append((chart.total_series, trend.name))
+    hovered += [(s, s.name()) for s in chart.subscale_series]
+    slots = []
+    for series, name in hovered:
 
-        def on_hover(point: QPointF, state: bool) -> None:
+        def on_hover(point: QPointF, state: bool, name: str = name) -> None:
             if state:
-                QToolTip.showText(QCursor.pos(), _format_point_tooltip(trend, point), view)
+                QToolTip.showText(QCursor.pos(), _format_point_tooltip(name, point), view)
             else:
                 QToolTip.hideText()
 
         series.hovered.connect(on_hover)
-        view._hover_slot = on_hover  # type: ignore[attr-defined]
+        slots.append(on_hover)
+    view._hover_slots = slots  # type: ignore[attr-defined]
     return view

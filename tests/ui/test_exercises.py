@@ -255,3 +255,51 @@ def test_exercise_list_marks_cautions_and_starts_player(running_app, qtbot, cloc
     page.list.start_buttons["pmr"].click()
     assert page.player is not None and page.player.exercise.id == "pmr"
     page.player.reject()
+
+
+def test_f1_inside_the_player_pauses_it_and_opens_need_help_now(
+    running_app, qtbot, clock: FakeClock
+) -> None:
+    app = running_app
+    page = app.area("exercises")
+    assert isinstance(page, ExercisesPage)
+    player_dialog = page.start(find_exercise("extended_exhale"))
+    qtbot.waitUntil(player_dialog.isVisible)
+    player_dialog.begin(skip_rating=True)
+    assert player_dialog.player.state is PlayerState.STEP
+    assert QApplication.activeModalWidget() is player_dialog  # the window's shortcuts are blocked
+    player_dialog.activateWindow()
+    qtbot.waitUntil(lambda: _focus() is not None and _focus().window() is player_dialog)
+    _key(Qt.Key.Key_F1)
+    app.settle()
+    helps = [d for d in app.window.findChildren(HelpNowDialog) if d.isVisible()]
+    assert len(helps) == 1
+    assert player_dialog.player.state is PlayerState.PAUSED  # the exercise waits
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is helps[0])
+    # F1 again inside "Need help now" does not stack another copy.
+    QTest.keyClick(helps[0], Qt.Key.Key_F1)
+    app.settle()
+    assert len([d for d in app.window.findChildren(HelpNowDialog) if d.isVisible()]) == 1
+    # Esc closes it; the patient is back in the paused exercise and Space goes on.
+    QTest.keyClick(QApplication.focusWidget() or helps[0], Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not helps[0].isVisible())
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is player_dialog)
+    player_dialog.activateWindow()  # what the window manager does on a desktop
+    qtbot.waitUntil(lambda: _focus() is not None and _focus().window() is player_dialog)
+    _key(Qt.Key.Key_Space)
+    assert player_dialog.player.state is PlayerState.STEP
+    player_dialog.reject()
+
+
+def test_f1_reaches_need_help_now_from_any_open_dialog(running_app, qtbot) -> None:
+    from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+
+    other = QDialog(running_app.window)  # e.g. a wizard: window shortcuts are blocked
+    QVBoxLayout(other).addWidget(QLineEdit())
+    other.open()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: _focus() is not None and _focus().window() is other)
+    _key(Qt.Key.Key_F1)
+    running_app.settle()
+    assert any(d.isVisible() for d in running_app.window.findChildren(HelpNowDialog))
+    other.reject()

@@ -62,6 +62,7 @@ class HelpNowDialog(QDialog):
         on_country_changed: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.setObjectName("helpNowDialog")  # main_window.HELP_NOW_OBJECT
         self.setWindowTitle(_tr("Need help now"))
         self.setModal(True)
         self.resize(720, 700)

@@ -6,10 +6,11 @@ the read-only recovery screen. The window title is always the neutral app name.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -57,6 +58,9 @@ class Shell(QWidget):
         for index, area in enumerate(self.areas):
             shortcut = QShortcut(QKeySequence(area.shortcut), self)
             shortcut.activated.connect(lambda i=index: self.nav.setCurrentRow(i))
+        # The first area is built here rather than in the row-changed slot, so an error
+        # reading the vault (a damaged page) reaches whoever builds the shell.
+        self.page(self.areas[0].key)
         self.nav.setCurrentRow(0)
 
     def page(self, key: str) -> QWidget:
@@ -92,6 +96,38 @@ class Shell(QWidget):
         opener = getattr(widget, "open_item", None)
         if item and callable(opener):
             opener(item)
+
+
+HELP_NOW_OBJECT = "helpNowDialog"  # the object name HelpNowDialog gives itself
+
+
+class HelpKeyOverDialogs(QObject):
+    """F1 while a modal dialog is open: ask for "Need help now" all the same.
+
+    Without a modal dialog the window's own F1 shortcut handles the key and no key
+    press arrives here; inside "Need help now" itself F1 does nothing more.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        assert isinstance(event, QKeyEvent)
+        if event.key() != Qt.Key.Key_F1 or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        modal = QApplication.activeModalWidget()
+        if modal is None or not isinstance(watched, QWidget):
+            return False
+        if modal.objectName() == HELP_NOW_OBJECT:
+            return True  # already there
+        self.window.help_requested.emit()
+        return True
 
 
 class MainWindow(QMainWindow):
@@ -148,6 +184,9 @@ class MainWindow(QMainWindow):
         help_shortcut = QShortcut(QKeySequence("F1"), self)
         help_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         help_shortcut.activated.connect(self.help_requested.emit)
+        # A dialog (the exercise player, a wizard) blocks the window's shortcuts: F1 must
+        # still reach "Need help now" from there.
+        self._help_over_dialogs = HelpKeyOverDialogs(self)
         for keys in ("Shift+F1", "Ctrl+?"):
             guide_shortcut = QShortcut(QKeySequence(keys), self)
             guide_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)

@@ -586,6 +586,12 @@ class PlayerDialog(QDialog):
     def _handle_key(self, event: QKeyEvent, target: QWidget) -> bool:
         key = event.key()
         page = self.pages.currentIndex()
+        if key == Qt.Key.Key_F1:
+            # "Need help now" opens over the player (main_window.HelpKeyOverDialogs):
+            # the exercise waits, paused, until the patient comes back to it.
+            if self.player.state is PlayerState.STEP:
+                self.toggle_pause()
+            return False
         typing = isinstance(target, QLineEdit)
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if key == Qt.Key.Key_Escape:

@@ -134,3 +134,13 @@ def test_bad_input_exits_2_and_stores_nothing(
     assert message in err and out == ""
     assert err.count("\n") == 1
     assert listed(monkeypatch, capsys, vault_dir) == []
+
+
+def test_crisis_text_for_an_unlisted_country_guesses_no_number() -> None:
+    from integrate.cli.measure_cmds import crisis_text
+    from integrate.core.crisis import OTHER_COUNTRY
+
+    text = crisis_text(OTHER_COUNTRY)
+    assert "Nobody monitors this app" in text
+    assert "local emergency number" in text
+    assert not any(ch.isdigit() for ch in text)

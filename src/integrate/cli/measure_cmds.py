@@ -104,6 +104,11 @@ def crisis_text(country: str) -> str:
     """Crisis lines, emergency number and the not-monitored statement, as plain lines."""
     directory = load_crisis_lines()
     lines = [directory.not_monitored, ""]
+    if directory.country(country) is None:  # "Another country": never a guessed number
+        lines.append(
+            "No crisis numbers are listed for your country: call your local emergency "
+            "number or a local crisis line."
+        )
     emergency = directory.emergency_for(country)
     if emergency:
         lines.append(f"Emergency: {' or '.join(emergency)}")

@@ -18,6 +18,10 @@ from typing import Any
 
 from integrate.resources import resource_path
 
+# The choice for a patient whose country has no entry here ("ZZ" is a user-assigned
+# ISO 3166 code, never a real country): no numbers are shown, only "check locally".
+OTHER_COUNTRY = "ZZ"
+
 _NUMBER_CHARS = re.compile(r"^\+?[0-9][0-9 ()\-]*$")
 _COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 

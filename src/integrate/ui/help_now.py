@@ -10,17 +10,19 @@ import importlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from integrate.core.crisis import CrisisDirectory, load_crisis_lines
+from integrate.core.crisis import OTHER_COUNTRY, CrisisDirectory, load_crisis_lines
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import page_title, plain_label
 
@@ -36,10 +38,17 @@ def _tr(text: str) -> str:
 
 
 def _lines_text(directory: CrisisDirectory, country: str) -> str:
+    if directory.country(country) is None:
+        # Never a guessed number: the patient checks locally and adds their own.
+        return _tr(
+            "We have no numbers for your country in our list. Check your local emergency "
+            "number and a crisis line where you are, and add them to your safety plan "
+            "(Exercises, My safety plan): they will then show here."
+        )
     parts: list[str] = []
     emergency = directory.emergency_for(country)
     if emergency:
-        parts.append(_tr("Emergency: {numbers}").format(numbers=" or ".join(emergency)))
+        parts.append(_tr("Emergency: {numbers}").format(numbers=_tr(" or ").join(emergency)))
     for line in directory.lines_for(country):
         parts.append("")
         parts.append(line.service)
@@ -51,6 +60,15 @@ def _lines_text(directory: CrisisDirectory, country: str) -> str:
                 label = f" ({contact.label})" if contact.label else ""
                 parts.append(f"{verb} {contact.number}{label}")
     return "\n".join(parts)
+
+
+def add_country_choices(box: QComboBox, directory: CrisisDirectory, current: str) -> None:
+    """Every listed country, then "Another country" (which shows no numbers at all)."""
+    for code, name in directory.country_choices():
+        box.addItem(name, code)
+    box.addItem(_tr("Another country (not listed)"), OTHER_COUNTRY)
+    index = box.findData(current.strip().upper())
+    box.setCurrentIndex(index if index >= 0 else box.findData(OTHER_COUNTRY))
 
 
 class HelpNowDialog(QDialog):
@@ -65,7 +83,10 @@ class HelpNowDialog(QDialog):
         self.setObjectName("helpNowDialog")  # main_window.HELP_NOW_OBJECT
         self.setWindowTitle(_tr("Need help now"))
         self.setModal(True)
-        self.resize(720, 700)
+        # Tall enough to show the personal contacts without scrolling where the screen allows.
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        available = screen.availableGeometry().height() if screen is not None else 800
+        self.resize(720, max(560, min(960, available - 80)))
         self.directory = load_crisis_lines()
         self._on_country_changed = on_country_changed
         outer = QVBoxLayout(self)
@@ -80,13 +101,17 @@ class HelpNowDialog(QDialog):
         monitored.setAccessibleName(_tr("Nobody monitors this app"))
         layout.addWidget(monitored)
 
+        row = QHBoxLayout()
+        where = plain_label(_tr("Crisis lines for"), wrap=False)
+        where.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        row.addWidget(where)
         self.country = QComboBox()
-        self.country.setAccessibleName(_tr("Country"))
-        for code, name in self.directory.country_choices():
-            self.country.addItem(name, code)
-        self.country.setCurrentIndex(max(0, self.country.findData(country)))
+        self.country.setAccessibleName(_tr("Country for crisis lines"))
+        add_country_choices(self.country, self.directory, country)
         self.country.currentIndexChanged.connect(self._country_changed)
-        layout.addWidget(self.country)
+        where.setBuddy(self.country)
+        row.addWidget(self.country, 1)
+        layout.addLayout(row)
 
         self.lines = QLabel()
         self.lines.setTextFormat(Qt.TextFormat.PlainText)
@@ -98,16 +123,15 @@ class HelpNowDialog(QDialog):
         )
         self.lines.setAccessibleName(_tr("Crisis lines"))
         layout.addWidget(self.lines)
-        if not self.directory.verified:
-            layout.addWidget(
-                plain_label(
-                    _tr(
-                        "These numbers come from our reference list and may have changed; if one does "
-                        "not work, call your emergency number."
-                    ),
-                    object_name="muted",
-                )
-            )
+        self.check_note = plain_label(
+            _tr(
+                "Check locally: these numbers come from our reference list and may have "
+                "changed. If one does not work, call your emergency number."
+            ),
+            object_name="muted",
+        )
+        self.check_note.setAccessibleName(_tr("Check locally"))
+        layout.addWidget(self.check_note)
         if services is not None:
             for path in EXTRA_SECTIONS:
                 module, name = path.split(":")
@@ -126,7 +150,11 @@ class HelpNowDialog(QDialog):
         self._show_lines()
 
     def _show_lines(self) -> None:
-        self.lines.setText(_lines_text(self.directory, str(self.country.currentData())))
+        code = str(self.country.currentData())
+        self.lines.setText(_lines_text(self.directory, code))
+        # Until someone verified every number, each listed one says "check locally".
+        listed = self.directory.country(code) is not None
+        self.check_note.setVisible(listed and not self.directory.verified)
 
     def _country_changed(self) -> None:
         self._show_lines()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from integrate.core.crisis import OTHER_COUNTRY
 from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
 
 MIN_PASSPHRASE = 8
@@ -102,6 +103,8 @@ class Onboarding(QWidget):
         self.country.setAccessibleName(_tr("Country for crisis lines"))
         for code, name in countries:
             self.country.addItem(name, code)
+        # Elsewhere: no numbers are guessed; "Need help now" asks to check locally.
+        self.country.addItem(_tr("Another country (not listed)"), OTHER_COUNTRY)
         index = self.country.findData(default)
         self.country.setCurrentIndex(max(0, index))
         layout.addWidget(self.country)

@@ -1,0 +1,73 @@
+""" "Need help now": the country's lines with a visible "check locally", and no guessed
+numbers for a country the list does not cover."""
+
+from __future__ import annotations
+
+import re
+
+from integrate.core.crisis import OTHER_COUNTRY, load_crisis_lines
+from integrate.ui.help_now import HelpNowDialog
+from integrate.ui.onboarding import Onboarding
+
+
+def test_lines_for_the_chosen_country_say_check_locally(qtbot) -> None:
+    dialog = HelpNowDialog("GB")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.country.currentData() == "GB"
+    text = dialog.lines.text()
+    assert "Samaritans" in text and "116 123" in text and "999 or 112" in text
+    assert not load_crisis_lines().verified  # nobody has checked the numbers yet ...
+    assert dialog.check_note.isVisible()  # ... so the screen says to check them locally
+    assert dialog.check_note.text().startswith("Check locally")
+    dialog.close()
+
+
+def test_another_country_shows_no_numbers_at_all(qtbot) -> None:
+    chosen: list[str] = []
+    dialog = HelpNowDialog("US", on_country_changed=chosen.append)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "988" in dialog.lines.text()
+    dialog.country.setCurrentIndex(dialog.country.findData(OTHER_COUNTRY))
+    assert chosen == [OTHER_COUNTRY]
+    text = dialog.lines.text()
+    assert "no numbers for your country" in text and "safety plan" in text
+    assert not re.search(r"\d", text)  # never a guessed number
+    assert not dialog.check_note.isVisible()  # nothing listed, nothing to check
+    dialog.close()
+
+
+def test_an_unlisted_stored_country_is_not_shown_someone_elses_numbers(qtbot) -> None:
+    # Before, an unknown code fell back to the first country in the list (Australia).
+    dialog = HelpNowDialog("FR")
+    qtbot.addWidget(dialog)
+    assert dialog.country.currentData() == OTHER_COUNTRY
+    assert "000" not in dialog.lines.text() and "Lifeline" not in dialog.lines.text()
+    dialog.close()
+
+
+def test_the_country_picker_is_labelled(qtbot) -> None:
+    dialog = HelpNowDialog("US")
+    qtbot.addWidget(dialog)
+    labels = [w for w in dialog.findChildren(type(dialog.lines)) if w.buddy() is dialog.country]
+    assert [w.text() for w in labels] == ["Crisis lines for"]
+    assert dialog.country.accessibleName() == "Country for crisis lines"
+    dialog.close()
+
+
+def test_onboarding_offers_another_country(qtbot) -> None:
+    screen = Onboarding(
+        keystore_name=None,
+        countries=load_crisis_lines().country_choices(),
+        default_country="US",
+    )
+    qtbot.addWidget(screen)
+    box = screen.country
+    assert box.itemData(box.count() - 1) == OTHER_COUNTRY
+    assert box.currentData() == "US"
+    emitted: list[str] = []
+    screen.country_chosen.connect(emitted.append)
+    box.setCurrentIndex(box.count() - 1)
+    screen.country_next.click()
+    assert emitted == [OTHER_COUNTRY]

@@ -72,3 +72,72 @@ def test_locked_keyring_is_reported_as_locked(locked_secret_service) -> None:
     result = store.store("x", "y")
     assert result.outcome is KeystoreOutcome.LOCKED
     assert "locked" in result.detail
+
+
+_DIRECT_FETCH = """
+import json, sys
+from integrate.vault.keystore import Keystore
+result = Keystore(service=sys.argv[1]).fetch(sys.argv[2])
+print(json.dumps({"outcome": str(result.outcome), "backend": result.backend,
+                  "secret": result.secret, "keyring_imported": "keyring" in sys.modules}))
+"""
+
+
+def _fetch_in_fresh_process(secret_service, service: str, account: str, **env: str) -> dict:  # noqa: ANN001
+    import json
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", _DIRECT_FETCH, service, account],
+        env={**secret_service.env(), **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+@pytest.mark.keyring
+def test_start_up_reads_the_key_straight_from_the_secret_service(secret_service) -> None:
+    """A fresh process (what start-up is) reads what keyring stored without importing
+    keyring or scanning its backends; what it does not find goes through keyring."""
+    store = Keystore(service="integrate-direct")
+    assert store.store("vault-a", "ab" * 32).ok
+    got = _fetch_in_fresh_process(secret_service, "integrate-direct", "vault-a")
+    assert got == {
+        "outcome": "ok",
+        "backend": "keyring.backends.SecretService.Keyring",
+        "secret": "ab" * 32,
+        "keyring_imported": False,
+    }
+    # Missing: keyring's normal detection has the last word (and says "missing").
+    missing = _fetch_in_fresh_process(secret_service, "integrate-direct", "vault-b")
+    assert missing["outcome"] == "missing" and missing["keyring_imported"] is True
+    # A backend chosen through the environment is honoured: no direct read.
+    chosen = _fetch_in_fresh_process(
+        secret_service,
+        "integrate-direct",
+        "vault-a",
+        PYTHON_KEYRING_BACKEND="keyring.backends.SecretService.Keyring",
+    )
+    assert chosen["outcome"] == "ok" and chosen["keyring_imported"] is True
+    assert store.delete("vault-a").ok
+
+
+@pytest.mark.keyring
+def test_direct_read_of_a_locked_keyring_falls_back_to_keyring(
+    locked_secret_service, monkeypatch
+) -> None:
+    import keyring.core
+
+    from integrate.vault import keystore
+
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)  # as in a fresh process
+    assert keystore._direct_secret_service_allowed()
+    # Never unlocked: no usable default collection, so the direct read gives up ...
+    with pytest.raises(Exception):  # noqa: B017, PT011 - locked or missing, both mean "ask keyring"
+        keystore._secret_service_lookup("integrate", "x")
+    # ... and keyring's own path reports the locked keyring as before.
+    assert Keystore(timeout=5).fetch("x").outcome is KeystoreOutcome.LOCKED

@@ -127,6 +127,64 @@ def test_damaged_vault_opens_recovery_screen_and_changes_nothing(
     app.controller.shutdown()
 
 
+def test_damage_found_after_the_window_shows_closes_it_and_writes_nothing(
+    qtbot, tmp_path: Path, fast_kdf
+) -> None:
+    """The HMAC check runs after Today paints; damage in a page Today never reads is
+    found then: the journal closes for recovery and the file is not written meanwhile."""
+    import hashlib
+
+    from integrate.vault.vault import unlock_with_passphrase
+
+    paths = make_vault(tmp_path / "v", demo=True)
+    with unlock_with_passphrase(paths, PASSPHRASE).vault as vault:  # type: ignore[union-attr]
+        # A long entry appended last: its pages are journal text, which Today never reads.
+        vault.conn.execute(
+            "INSERT INTO entries(uid, title, body, created_at, updated_at) VALUES "
+            "('long', 't', ?, '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')",
+            ("word " * 20_000,),
+        )
+    data = bytearray(paths.db.read_bytes())
+    data[-4096 + 300] ^= 0xFF  # a byte inside the last page
+    paths.db.write_bytes(bytes(data))
+    before = hashlib.sha256(paths.db.read_bytes()).hexdigest()
+    app = start_app(qtbot, paths)
+    entered: list[bool] = []
+    app.controller.unlocked.connect(lambda: entered.append(True))
+    screen = app.window.screens.currentWidget()
+    screen.passphrase.setText(PASSPHRASE)
+    screen.unlock_button.click()
+    qtbot.waitUntil(
+        lambda: isinstance(app.window.screens.currentWidget(), RecoveryScreen), timeout=10_000
+    )
+    assert entered == [True]  # Today was shown first: the check ran in the background
+    assert app.controller.services is None and app.controller.reminders is None
+    assert hashlib.sha256(paths.db.read_bytes()).hexdigest() == before
+    wal = paths.db.with_name(paths.db.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    app.controller.shutdown()
+
+
+def test_nothing_is_written_until_the_background_check_passes(
+    qtbot, tmp_path: Path, fast_kdf
+) -> None:
+    app = start_app(qtbot, make_vault(tmp_path / "v", demo=True))
+    states: list[tuple[bool, bool]] = []
+
+    def on_unlocked() -> None:
+        vault = app.controller.services.vault  # type: ignore[union-attr]
+        states.append((vault.verified, vault.writable))
+
+    app.controller.unlocked.connect(on_unlocked)
+    app.unlock()
+    assert states == [(False, False)]  # Today was built and shown before the check
+    vault = app.services.vault
+    assert vault.verified and vault.writable  # the check passed: writes are allowed now
+    assert vault.get_setting("crisis_country") == app.controller.country
+    assert app.controller.reminders is not None
+    app.controller.shutdown()
+
+
 def test_country_choice_reaches_the_journal_for_the_command_line(running_app) -> None:
     assert (
         running_app.services.vault.get_setting("crisis_country") == running_app.controller.country

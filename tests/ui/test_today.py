@@ -129,3 +129,35 @@ def test_today_refreshes_when_a_session_is_added_elsewhere(running_app) -> None:
     session = add_session(services, hours_ago=3)  # notifies "sessions"
     assert page.due_keys == [f"{session.uid}:same_day"]
     assert page.window_label.text()
+
+
+def test_start_up_syncs_and_fills_today_once_then_again_on_return(
+    qtbot, tmp_path, fast_kdf, monkeypatch
+) -> None:
+    """Start-up used to sync the schedule and rebuild Today twice (in __init__ and again in
+    the first showEvent). Now: built once from what is stored, synced once the vault passed
+    its background check, rebuilt only if that changed something; a later return syncs."""
+    from tests.ui.conftest import make_vault, start_app
+
+    syncs: list[bool] = []
+    real_sync = today_module.sync
+
+    def counting_sync(vault, now=None):  # noqa: ANN001, ANN202
+        syncs.append(vault.writable)
+        return real_sync(vault, now)
+
+    monkeypatch.setattr(today_module, "sync", counting_sync)
+    refreshes: list[int] = []
+    real_refresh = TodayPage.refresh
+    monkeypatch.setattr(
+        TodayPage, "refresh", lambda self: (refreshes.append(1), real_refresh(self))[1]
+    )
+    app = start_app(qtbot, make_vault(tmp_path / "vault", demo=True))
+    app.unlock()
+    assert syncs == [True]  # once, after the check allowed writes
+    assert len(refreshes) in (1, 2)  # the second only if the sync changed stored check-ins
+    page = app.area("today")
+    app.area("journal")
+    app.area("today")
+    assert page is app.area("today") and len(syncs) == 2
+    app.controller.shutdown()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from keyring.backends import fail
+from sqlcipher3 import dbapi2
 
 from integrate.paths import VaultPaths
 from integrate.vault import migrations
@@ -229,3 +230,57 @@ def test_read_only_open_sees_committed_rows_still_in_the_wal(vault_paths: VaultP
     finally:
         writer.close()
     assert rows == [("only in the wal",)]
+
+
+def test_deferred_check_keeps_the_vault_query_only_until_it_passes(
+    vault_paths: VaultPaths,
+) -> None:
+    """The app opens without the HMAC pass (it runs after the window shows): until then
+    nothing can be written, and the check it runs later is the full one."""
+    result = unlock_with_passphrase(vault_paths, PASS, full_check=False, cipher_check=False)
+    assert result.ok and result.vault
+    with result.vault as vault:
+        assert not vault.verified and not vault.writable
+        assert vault.conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 1
+        with pytest.raises(dbapi2.OperationalError, match="readonly"):
+            vault.set_setting("x", 1)
+        report = vault.verify_structure()
+        assert report.ok
+        vault.mark_verified()
+        assert vault.writable
+        vault.set_setting("x", 1)
+        assert vault.get_setting("x") == 1
+
+
+def test_deferred_check_finds_a_tampered_page_and_nothing_is_written(
+    vault_paths: VaultPaths,
+) -> None:
+    data = bytearray(vault_paths.db.read_bytes())
+    data[4096 * 2 + 200] ^= 0x01  # one bit in page 3
+    vault_paths.db.write_bytes(bytes(data))
+    before = _digest(vault_paths)
+    result = unlock_with_passphrase(vault_paths, PASS, full_check=False, cipher_check=False)
+    assert result.ok and result.vault  # page 1 decrypts: the damage is found by the check
+    vault = result.vault
+    report = vault.verify_structure()
+    assert any("HMAC" in p for p in report.cipher_problems)
+    with pytest.raises(dbapi2.OperationalError, match="readonly"):
+        vault.set_setting("x", 1)
+    vault.close()
+    assert _digest(vault_paths) == before
+
+
+def test_a_pending_migration_runs_the_check_first_even_when_deferred(
+    vault_paths: VaultPaths,
+) -> None:
+    result = unlock_with_passphrase(vault_paths, PASS)
+    assert result.vault
+    with result.vault as vault:
+        vault.conn.execute("PRAGMA user_version = 0")  # as if migrations were pending
+    data = bytearray(vault_paths.db.read_bytes())
+    data[4096 * 2 + 200] ^= 0x01
+    vault_paths.db.write_bytes(bytes(data))
+    before = _digest(vault_paths)
+    result = unlock_with_passphrase(vault_paths, PASS, full_check=False, cipher_check=False)
+    assert result.outcome is UnlockOutcome.DAMAGED and result.vault is None
+    assert _digest(vault_paths) == before

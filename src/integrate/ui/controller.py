@@ -2,28 +2,26 @@
 
 All vault work that can block (keyring over D-Bus, scrypt, integrity checks)
 runs in the background; screens only emit what the patient chose.
+
+Start-up speed: only what an unlock with Today needs is imported up front; first-run,
+recovery, reminders and dialogs import their modules when they are first shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QScrollArea, QWidget
 
-from integrate.core.crisis import load_crisis_lines
 from integrate.paths import VaultPaths
-from integrate.ui.help_now import HelpNowDialog
 from integrate.ui.main_window import MainWindow, Shell
-from integrate.ui.onboarding import Onboarding
-from integrate.ui.recovery import RecoveryScreen
-from integrate.ui.reminders import ReminderDriver
 from integrate.ui.services import AppServices
 from integrate.ui.unlock import UnlockScreen
 from integrate.ui.worker import run_in_background
-from integrate.vault.db import IntegrityReport
-from integrate.vault.entries import EntryRepository
+from integrate.vault.db import DatabaseError, IntegrityReport
 from integrate.vault.keys import KeySlots
 from integrate.vault.keystore import Keystore, KeystoreOutcome
 from integrate.vault.vault import (
@@ -40,6 +38,11 @@ from integrate.vault.vault import (
     unlock_with_passphrase,
     unlock_with_recovery,
 )
+
+if TYPE_CHECKING:
+    from integrate.ui.onboarding import Onboarding
+    from integrate.ui.recovery import RecoveryScreen
+    from integrate.ui.reminders import ReminderDriver
 
 DEFAULT_COUNTRY = "US"
 PREF_GEOMETRY = "window/geometry"  # size and position only
@@ -83,7 +86,7 @@ class AppController(QObject):
     def set_country(self, code: str) -> None:
         self.prefs.setValue("crisis/country", code)
         self.prefs.sync()
-        if self.services is not None:  # the CLI reads it from the journal
+        if self.services is not None and self.services.vault.writable:  # the CLI reads it
             self.services.vault.set_setting("crisis_country", code)
 
     # -- start
@@ -95,6 +98,9 @@ class AppController(QObject):
             self.show_unlock(auto_keyring=True)
 
     def show_onboarding(self) -> None:
+        from integrate.core.crisis import load_crisis_lines
+        from integrate.ui.onboarding import Onboarding
+
         keystore_name = self.keystore.describe()
         screen = Onboarding(
             keystore_name=None if keystore_name == "none" else keystore_name,
@@ -163,19 +169,27 @@ class AppController(QObject):
         )
         screen.passphrase_entered.connect(
             lambda pw: self._unlock(
-                screen, lambda: unlock_with_passphrase(self.paths, pw, full_check=False)
+                screen,
+                lambda: unlock_with_passphrase(
+                    self.paths, pw, full_check=False, cipher_check=False
+                ),
             )
         )
         screen.recovery_entered.connect(
             lambda code: self._unlock(
                 screen,
-                lambda: unlock_with_recovery(self.paths, code, full_check=False),
+                lambda: unlock_with_recovery(
+                    self.paths, code, full_check=False, cipher_check=False
+                ),
                 via_recovery=True,
             )
         )
         screen.retry_keyring.connect(
             lambda: self._unlock(
-                screen, lambda: unlock_with_keyring(self.paths, self.keystore, full_check=False)
+                screen,
+                lambda: unlock_with_keyring(
+                    self.paths, self.keystore, full_check=False, cipher_check=False
+                ),
             )
         )
         self.window.show_screen(screen)
@@ -183,7 +197,10 @@ class AppController(QObject):
             screen.show_message(message)
         if slots.keyring is not None and auto_keyring:
             self._unlock(
-                screen, lambda: unlock_with_keyring(self.paths, self.keystore, full_check=False)
+                screen,
+                lambda: unlock_with_keyring(
+                    self.paths, self.keystore, full_check=False, cipher_check=False
+                ),
             )
         elif slots.keyring is not None:
             screen.retry_button.setText(_tr("Unlock"))
@@ -224,6 +241,8 @@ class AppController(QObject):
         screen.show_message(result.message)
 
     def _show_failure(self, result: UnlockResult) -> None:
+        from integrate.ui.recovery import RecoveryScreen
+
         screen = RecoveryScreen(self.paths, result.message, result.integrity)
         screen.read_button.setVisible(result.outcome is UnlockOutcome.DAMAGED)
         screen.read_intact_requested.connect(lambda: self._read_intact(screen))
@@ -243,6 +262,7 @@ class AppController(QObject):
                 )
             )
             return
+        from integrate.vault.entries import EntryRepository
         from integrate.vault.keys import VaultKey
 
         opened = open_with_key(self.paths, slots, VaultKey.from_hex(fetched.secret), read_only=True)
@@ -271,17 +291,59 @@ class AppController(QObject):
 
     def _enter(self, vault: Vault, *, via_recovery: bool = False) -> None:
         self.services = AppServices(vault, self.paths, self.keystore, self.prefs, parent=self)
-        if not vault.read_only:  # one country for the app and the command line
-            vault.set_setting("crisis_country", self.country)
-        shell = Shell(self.services)
+        try:
+            shell = Shell(self.services)
+        except DatabaseError as exc:
+            # The unlock defers the HMAC check, so a damaged page can first show up here.
+            self.services.deleteLater()
+            self.services = None
+            vault.close()  # unverified: closes without writing
+            self._show_failure(
+                UnlockResult(
+                    UnlockOutcome.DAMAGED,
+                    message=outcome_message(UnlockOutcome.DAMAGED),
+                    integrity=IntegrityReport(cipher_problems=[f"reading failed: {exc}"]),
+                )
+            )
+            return
         self.window.show_screen(shell)
         self._restore_area(shell)
-        self.reminders = ReminderDriver(self.services, self.window, clock=self.reminder_clock)
-        self.reminders.start()
-        # The page-by-page HMAC check ran before unlocking; the slower structural check
-        # runs now, off the GUI thread, and a failure closes the journal for recovery.
-        run_in_background(vault.verify_structure, self._structure_checked, lambda _e: None)
         self.unlocked.emit()
+        # The integrity checks (SQLCipher's HMAC of every page unless the open ran it,
+        # SQLite's quick_check) run once the window has painted, off the GUI thread, on a
+        # second read-only connection. Until they pass, the vault is query_only: nothing
+        # is written (docs/decisions.md); a failure closes the journal for recovery.
+        services = self.services
+        QTimer.singleShot(
+            0,
+            lambda: run_in_background(
+                vault.verify_structure,
+                lambda report: self._vault_checked(services, report, via_recovery),
+                lambda exc: self._vault_checked(
+                    services,
+                    IntegrityReport(cipher_problems=[f"the check failed: {type(exc).__name__}"]),
+                    via_recovery,
+                ),
+            ),
+        )
+
+    def _vault_checked(
+        self, services: AppServices, report: IntegrityReport, via_recovery: bool = False
+    ) -> None:
+        if self.services is not services:  # locked (or relocked) meanwhile
+            return
+        if not report.ok:
+            self._structure_checked(report)
+            return
+        vault = services.vault
+        vault.mark_verified()
+        if vault.writable:  # one country for the app and the command line
+            vault.set_setting("crisis_country", self.country)
+        from integrate.ui.reminders import ReminderDriver
+
+        self.reminders = ReminderDriver(services, self.window, clock=self.reminder_clock)
+        self.reminders.start()
+        services.ready.emit()
         if via_recovery and vault.slots.keyring is not None:
             self._offer_keyring_repair(vault)
 
@@ -381,6 +443,8 @@ class AppController(QObject):
         dialog.open()
 
     def show_help(self) -> None:
+        from integrate.ui.help_now import HelpNowDialog
+
         dialog = HelpNowDialog(
             self.country, self.services, self.window, on_country_changed=self.set_country
         )

@@ -27,6 +27,9 @@ class AppServices(QObject):
     navigate = Signal(str, str)
     # Emitted just before the vault closes (lock, quit): editors write what is typed.
     about_to_lock = Signal()
+    # The vault passed the integrity check the app runs after the window shows: from now
+    # on it accepts writes (`vault.writable`); Today brings the schedule up to date.
+    ready = Signal()
 
     def __init__(
         self,

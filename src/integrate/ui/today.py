@@ -115,14 +115,26 @@ class TodayPage(QWidget):
         self.window_label = plain_label("")
         self._sync()
         self.refresh()
+        # Just built and filled: the first showEvent (right after) need not do it again.
+        self._fresh = True
         services.changed.connect(self._changed)
+        services.ready.connect(self._ready)
 
     # -- data
 
-    def _sync(self) -> None:
-        """Bring the stored schedule up to date (at unlock and whenever Today is shown)."""
-        if self.services.vault.is_open and not self.services.vault.read_only:
-            sync(self.services.vault)
+    def _sync(self) -> bool:
+        """Bring the stored schedule up to date (at unlock and whenever Today is shown).
+
+        Skipped while the vault is read-only or its start-up integrity check still runs
+        (`_ready` catches up). Returns whether stored check-ins changed."""
+        if self.services.vault.writable:
+            return sync(self.services.vault).changed
+        return False
+
+    def _ready(self) -> None:
+        """The vault passed its start-up check: sync, and show the result if it differs."""
+        if self._sync() and self.checkin_view is None:
+            self.refresh()
 
     def _changed(self, area: str) -> None:
         if area in ("sessions", "settings"):
@@ -131,7 +143,8 @@ class TodayPage(QWidget):
             self.refresh()
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
-        if self.checkin_view is None and self.services.vault.is_open:
+        fresh, self._fresh = self._fresh, False
+        if self.checkin_view is None and self.services.vault.is_open and not fresh:
             self._sync()
             self.refresh()
         super().showEvent(event)  # type: ignore[arg-type]

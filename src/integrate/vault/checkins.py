@@ -402,8 +402,8 @@ class CheckinRepository:
 def sync(vault: Vault, now: datetime | None = None) -> SyncResult:
     """Sync with the vault's schedule settings (call after session changes and at unlock).
 
-    A read-only vault is left as it is.
+    A read-only vault, or one whose integrity check is still running, is left as it is.
     """
-    if vault.read_only:
+    if not vault.writable:
         return SyncResult()
     return CheckinRepository(vault.conn).sync_schedule(load_schedule_config(vault), now)

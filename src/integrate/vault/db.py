@@ -108,15 +108,18 @@ def connect(
         raise
 
 
-def check_integrity(conn: Connection, *, structure: bool = True) -> IntegrityReport:
-    """Run SQLCipher's HMAC check over every page and (unless `structure` is False)
-    SQLite's quick_check of the b-tree structure."""
+def check_integrity(
+    conn: Connection, *, structure: bool = True, cipher: bool = True
+) -> IntegrityReport:
+    """Run SQLCipher's HMAC check over every page (unless `cipher` is False) and (unless
+    `structure` is False) SQLite's quick_check of the b-tree structure."""
     report = IntegrityReport()
-    try:
-        rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
-        report.cipher_problems = [str(r[0]) for r in rows]
-    except DatabaseError as exc:
-        report.cipher_problems = [f"cipher_integrity_check failed: {exc}"]
+    if cipher:
+        try:
+            rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+            report.cipher_problems = [str(r[0]) for r in rows]
+        except DatabaseError as exc:
+            report.cipher_problems = [f"cipher_integrity_check failed: {exc}"]
     if not structure:
         return report
     try:

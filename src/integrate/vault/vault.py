@@ -109,6 +109,7 @@ class Vault:
         conn: Connection,
         lock: InstanceLock | None,
         read_only: bool = False,
+        verified: bool = True,
     ) -> None:
         self.paths = paths
         self.slots = slots
@@ -116,6 +117,9 @@ class Vault:
         self._conn: Connection | None = conn
         self._lock = lock
         self.read_only = read_only
+        # False while the page-by-page HMAC check is still to run (the app runs it in the
+        # background after the window shows): the connection is query_only until then.
+        self.verified = verified
 
     # -- basics
 
@@ -134,6 +138,11 @@ class Vault:
         return self._conn is not None
 
     @property
+    def writable(self) -> bool:
+        """Open, not read-only, and past its integrity check: writes may happen."""
+        return self._conn is not None and not self.read_only and self.verified
+
+    @property
     def key(self) -> VaultKey:
         if self._key is None:
             raise VaultError("The journal is locked.")
@@ -143,7 +152,7 @@ class Vault:
         """Close the database, drop the key and release the instance lock."""
         if self._conn is not None:
             try:
-                if not self.read_only:
+                if self.writable:  # an unchecked (maybe damaged) file is never written
                     self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 self._conn.close()
@@ -163,15 +172,21 @@ class Vault:
         return check_integrity(self.conn)
 
     def verify_structure(self) -> IntegrityReport:
-        """SQLite's quick_check on a separate read-only connection, so the app can run it in
-        the background after start-up while the main connection stays in use."""
+        """The checks the open left out, on a separate read-only connection, so the app can
+        run them in the background after start-up while the main connection stays in use:
+        SQLite's quick_check, and SQLCipher's HMAC check of every page unless the open
+        already ran it (`verified`). Call `mark_verified` with a clean report."""
         conn = connect(self.paths.db, self.key, read_only=True, snapshot=False)
         try:
-            report = check_integrity(conn)
-            report.cipher_problems = []  # checked at open; only the structure is new here
-            return report
+            return check_integrity(conn, cipher=not self.verified)
         finally:
             conn.close()
+
+    def mark_verified(self) -> None:
+        """The deferred integrity check passed: allow writes (on the connection's thread)."""
+        self.verified = True
+        if self._conn is not None and not self.read_only:
+            self._conn.execute("PRAGMA query_only = OFF")
 
     def counts(self) -> dict[str, int]:
         """Number of records per type (for `integrate check` and restore previews)."""
@@ -332,8 +347,15 @@ def open_with_key(
     take_lock: bool = True,
     full_check: bool = True,
     read_only: bool = False,
+    cipher_check: bool = True,
 ) -> UnlockResult:
-    """Open with a key already known to be this vault's (its check value matched)."""
+    """Open with a key already known to be this vault's (its check value matched).
+
+    `cipher_check=False` (the app) leaves SQLCipher's HMAC check of every page to the
+    caller, who must run `Vault.verify_structure` and `mark_verified`: until then the
+    connection is query_only and `Vault.writable` is False. A pending migration writes,
+    so it always runs the check first.
+    """
     lock = InstanceLock(paths.lock) if take_lock and not read_only else None
     if lock:
         try:
@@ -352,8 +374,11 @@ def open_with_key(
                     cipher_problems=["page 1 (the file header) cannot be decrypted"]
                 ),
             )
-        report = check_integrity(conn, structure=full_check)
-        vault = Vault(paths, slots, key, conn, lock, read_only=read_only)
+        deferred = not cipher_check and not read_only
+        if deferred:  # before anything could write; lifted by mark_verified()
+            conn.execute("PRAGMA query_only = ON")
+        report = check_integrity(conn, structure=full_check, cipher=not deferred)
+        vault = Vault(paths, slots, key, conn, lock, read_only=read_only, verified=not deferred)
         if read_only:
             return UnlockResult(UnlockOutcome.OK, vault, integrity=report)
         if not report.ok:
@@ -364,6 +389,12 @@ def open_with_key(
         except migrations.SchemaTooNew:
             vault.close()
             return _result(UnlockOutcome.TOO_NEW)
+        if todo and deferred:
+            report = check_integrity(conn, structure=full_check)
+            if not report.ok:
+                vault.close()
+                return _result(UnlockOutcome.DAMAGED, integrity=report)
+            vault.mark_verified()
         if todo:
             if migrations.schema_version(conn) > 0:
                 vault.backup_copy(f"pre-migration-v{migrations.schema_version(conn)}")
@@ -395,7 +426,12 @@ _KEYSTORE_TO_UNLOCK = {
 
 
 def unlock_with_keyring(
-    paths: VaultPaths, keystore: Keystore, *, take_lock: bool = True, full_check: bool = True
+    paths: VaultPaths,
+    keystore: Keystore,
+    *,
+    take_lock: bool = True,
+    full_check: bool = True,
+    cipher_check: bool = True,
 ) -> UnlockResult:
     """Unlock with the key kept in the OS keyring. Never changes the keyring or the file."""
     slots = load_slots(paths)
@@ -414,11 +450,18 @@ def unlock_with_keyring(
         return _result(UnlockOutcome.KEY_WRONG, keystore=fetched)
     if not slots.verifies(key):
         return _result(UnlockOutcome.KEY_WRONG, keystore=fetched)
-    return open_with_key(paths, slots, key, take_lock=take_lock, full_check=full_check)
+    return open_with_key(
+        paths, slots, key, take_lock=take_lock, full_check=full_check, cipher_check=cipher_check
+    )
 
 
 def unlock_with_passphrase(
-    paths: VaultPaths, passphrase: str, *, take_lock: bool = True, full_check: bool = True
+    paths: VaultPaths,
+    passphrase: str,
+    *,
+    take_lock: bool = True,
+    full_check: bool = True,
+    cipher_check: bool = True,
 ) -> UnlockResult:
     slots = load_slots(paths)
     if isinstance(slots, UnlockResult):
@@ -434,11 +477,18 @@ def unlock_with_passphrase(
         return _result(UnlockOutcome.WRONG_SECRET)
     except KeySlotError:
         return _result(UnlockOutcome.SLOTS_DAMAGED)
-    return open_with_key(paths, slots, key, take_lock=take_lock, full_check=full_check)
+    return open_with_key(
+        paths, slots, key, take_lock=take_lock, full_check=full_check, cipher_check=cipher_check
+    )
 
 
 def unlock_with_recovery(
-    paths: VaultPaths, code: str, *, take_lock: bool = True, full_check: bool = True
+    paths: VaultPaths,
+    code: str,
+    *,
+    take_lock: bool = True,
+    full_check: bool = True,
+    cipher_check: bool = True,
 ) -> UnlockResult:
     slots = load_slots(paths)
     if isinstance(slots, UnlockResult):
@@ -453,4 +503,6 @@ def unlock_with_recovery(
         )
     except KeySlotError:
         return _result(UnlockOutcome.SLOTS_DAMAGED)
-    return open_with_key(paths, slots, key, take_lock=take_lock, full_check=full_check)
+    return open_with_key(
+        paths, slots, key, take_lock=take_lock, full_check=full_check, cipher_check=cipher_check
+    )

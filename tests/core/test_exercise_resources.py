@@ -90,12 +90,13 @@ def test_tips_from_clinical() -> None:
 
 def test_breath_holds_are_never_a_default() -> None:
     for ex in EXERCISES:
-        default = ex.variant()
+        assert not ex.variant().has_breath_holds, ex.id  # not even box or 4-7-8
         if ex.id in BREATH_HOLD_EXERCISES:
-            assert ex.has_breath_holds and default.has_breath_holds
+            # The hold version is there to choose, and the exercise carries a caution.
+            assert ex.has_breath_holds and ex.caution
+            assert any(v.has_breath_holds for v in ex.variants)
         else:
             assert not ex.has_breath_holds, ex.id
-            assert not default.has_breath_holds, ex.id
 
 
 def test_breathing_exercises_have_patterns() -> None:
@@ -124,16 +125,24 @@ def test_extended_exhale_is_four_six_by_default_with_four_eight_variant() -> Non
 
 def test_box_and_478_patterns_and_limits() -> None:
     box = BY_ID["box_breathing"]
-    classic = box.variant().breathing
+    even = box.variant().breathing
+    assert even is not None and (even.inhale, even.exhale, even.has_holds) == (4, 4, False)
+    classic = box.variant("classic").breathing
     assert classic is not None
     assert (classic.inhale, classic.hold_in, classic.exhale, classic.hold_out) == (4, 4, 4, 4)
-    assert any(not v.has_breath_holds for v in box.variants)  # holds are optional
     ex478 = BY_ID["breathing_478"]
+    start = ex478.variant().breathing
+    assert start is not None and (start.inhale, start.exhale, start.has_holds) == (4, 8, False)
+    holding = [v for v in ex478.variants if v.has_breath_holds]
+    assert holding
     for variant in ex478.variants:
         pattern = variant.breathing
         assert pattern is not None
-        assert (pattern.inhale, pattern.hold_in, pattern.exhale) == (4, 7, 8)
         assert pattern.cycles <= 4  # at most 4 cycles at first
+    for variant in holding:
+        pattern = variant.breathing
+        assert pattern is not None
+        assert (pattern.inhale, pattern.hold_in, pattern.exhale) == (4, 7, 8)
 
 
 def test_pmr_short_and_long_with_clinical_timings() -> None:
@@ -239,15 +248,32 @@ def test_unknown_field_and_bad_seconds_are_named(tmp_path: Path) -> None:
     assert any(p.startswith("exercises/demo.toml: variants[1].steps[0].seconds:") for p in problems)
 
 
-def test_holding_default_needs_the_flag_and_a_caution(tmp_path: Path) -> None:
-    body = GOOD.replace("exhale = 6", "exhale = 6\nhold_in = 4")
+def test_a_holding_default_is_refused_even_with_the_flag(tmp_path: Path) -> None:
+    body = 'has_breath_holds = true\ncaution = "c"\n' + GOOD.replace(
+        "exhale = 6", "exhale = 6\nhold_in = 4"
+    )
     problems = problems_for(tmp_path, body)
     assert any(
         p.startswith("exercises/demo.toml: default_variant: holds the breath") for p in problems
     )
-    flagged = "has_breath_holds = true\n" + body
-    problems = problems_for(tmp_path, flagged)
-    assert any(p.startswith("exercises/demo.toml: caution:") for p in problems)
+
+
+def test_a_hold_version_needs_the_flag_to_match_and_a_caution(tmp_path: Path) -> None:
+    holding = '\n[[variants]]\nid = "held"\ntitle = "Held"\n[variants.breathing]\n' + (
+        "inhale = 4\nhold_in = 4\nexhale = 6\ncycles = 3\n"
+    )
+    problems = problems_for(tmp_path, "has_breath_holds = true\n" + GOOD + holding)
+    assert problems == [
+        "exercises/demo.toml: caution: an exercise with breath holds needs a caution"
+    ]
+    problems = problems_for(tmp_path, 'has_breath_holds = true\ncaution = "c"\n' + GOOD)
+    assert problems == [
+        "exercises/demo.toml: has_breath_holds: is true but no variant holds the breath"
+    ]
+    (ex,) = load_exercises(
+        write(tmp_path, 'has_breath_holds = true\ncaution = "c"\n' + GOOD + holding)
+    )
+    assert ex.has_breath_holds and not ex.variant().has_breath_holds
 
 
 def test_missing_pattern_entry_count_and_category(tmp_path: Path) -> None:

@@ -308,19 +308,22 @@ def test_ratings_are_validated_and_transitions_guarded(clock: FakeClock) -> None
     assert p.state is PlayerState.SUDS_AFTER
 
 
-def test_real_box_breathing_default_holds_and_caution(clock: FakeClock) -> None:
+def test_real_box_breathing_starts_without_holds_and_shows_the_caution(
+    clock: FakeClock,
+) -> None:
     box = next(e for e in load_exercises() if e.id == "box_breathing")
     p = ExercisePlayer(box, None, clock)
+    assert p.variant.id == "no_holds"  # holding the breath is never the default
     p.start(5)
     assert p.state is PlayerState.CAUTION
     p.next()
     p.next()  # past the self-paced intro to the breathing step
     clock.advance(4.5)
     state = p.pacer()
-    assert state is not None and state.phase is BreathPhase.HOLD_IN
-    no_holds = ExercisePlayer(box, "no_holds", clock, caution_seen=True)
-    no_holds.start(5)
-    no_holds.next()
-    clock.advance(4.5)
-    state = no_holds.pacer()
     assert state is not None and state.phase is BreathPhase.EXHALE
+    classic = ExercisePlayer(box, "classic", clock, caution_seen=True)  # chosen by the patient
+    classic.start(5)
+    classic.next()
+    clock.advance(4.5)
+    state = classic.pacer()
+    assert state is not None and state.phase is BreathPhase.HOLD_IN

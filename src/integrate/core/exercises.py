@@ -81,7 +81,7 @@ class Exercise:
     default_variant: str
     caution: str | None = None  # shown before the first use
     tip: str | None = None  # gentle advice, never blocks
-    has_breath_holds: bool = False  # the default pattern holds the breath
+    has_breath_holds: bool = False  # a version holds the breath (never the default one)
     order: int = 100
 
     def variant(self, variant_id: str | None = None) -> Variant:
@@ -284,11 +284,12 @@ def parse_exercise(
     default = next((v for v in variants if v.id == default_variant), None)
     if default is None:
         chk.add("default_variant", f"{default_variant!r} is not one of the variants {ids}")
-    elif default.has_breath_holds and not holds_flag:
-        # Breath holds are never a default unless the exercise *is* a hold pattern.
-        chk.add("default_variant", "holds the breath: set has_breath_holds = true or pick another")
-    elif holds_flag and not default.has_breath_holds:
-        chk.add("has_breath_holds", "is true but the default variant has no holds")
+    elif default.has_breath_holds:
+        # Holding the breath is never the default, not even for a hold pattern: the
+        # patient chooses a version with holds themselves (after its caution).
+        chk.add("default_variant", "holds the breath: breath holds are never the default")
+    if holds_flag and not any(v.has_breath_holds for v in variants):
+        chk.add("has_breath_holds", "is true but no variant holds the breath")
     if holds_flag and not caution:
         chk.add("caution", "an exercise with breath holds needs a caution")
 

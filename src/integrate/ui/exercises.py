@@ -62,7 +62,10 @@ def duration_text(exercise: Exercise) -> str:
 def exercise_note(exercise: Exercise) -> str:
     """A small, calm note for the list: breath holds, or a caution to read first."""
     if exercise.has_breath_holds:
-        return _tr("Includes holding the breath (optional). Read the note before the first time.")
+        return _tr(
+            "Starts without holding the breath; a version with holds is there if you choose it. "
+            "Read the note before the first time."
+        )
     if exercise.caution:
         return _tr("Has a short note to read before the first time.")
     if any(v.has_breath_holds for v in exercise.variants):

@@ -207,6 +207,9 @@ def test_pcl5_rules_as_data() -> None:
     assert [t.points for t in ins.change.thresholds] == [5, 10]
     assert "VA guidance" in ins.change.thresholds[1].label
     assert "Marx et al. 2022" in ins.change.note and "15-18" in ins.change.note
+    # The therapist summary's wording of the same caveat: not addressed to the patient.
+    assert "Marx et al. 2022" in ins.change.clinician_note
+    assert "your clinician" not in ins.change.clinician_note.lower()
 
 
 @pytest.mark.parametrize(
@@ -323,6 +326,7 @@ def broken(mutate: Any) -> dict[str, Any]:
         (lambda d: d["crisis"].update(min_value=0), "min_value"),
         (lambda d: d["options"][0].update(value=True), "whole number"),
         (lambda d: d["scoring"].update(method="mean"), "'sum' or 'none'"),
+        (lambda d: d["change"].update(clinician_note=3), "change notes must be text"),
     ],
 )
 def test_loader_rejects_bad_data(mutate: Any, message: str) -> None:

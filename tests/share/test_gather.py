@@ -120,6 +120,25 @@ def test_measures_have_bands_clusters_and_change_from_baseline(vault: Vault) -> 
     assert "Spitzer" in phq.attribution and "Weathers" in pcl.attribution
 
 
+def test_pcl5_rows_carry_version_and_dsm5_pattern_and_a_clinician_worded_note(
+    vault: Vault,
+) -> None:
+    series = SessionRepository(vault.conn).list_series()[0]
+    sel = ShareSelection(period_kind="series", series_uid=series.uid)
+    pcl = next(m for m in gather(vault, sel, now=NOW).measures if m.instrument_id == "pcl5")
+    # The demo's baseline is the past-month version, the weeklies past-week.
+    assert [p.version for p in pcl.points] == ["past month"] + ["past week"] * 3
+    assert "(" not in pcl.title  # no single time frame to name
+    assert all(p.pattern is not None for p in pcl.points)
+    assert "needs at least 1 B, 1 C, 2 D, 2 E" in pcl.pattern_note
+    assert "not a diagnosis" in pcl.pattern_note
+    # The reader is the clinician: no "your clinician" wording addressed to the patient.
+    assert "Marx et al. 2022" in pcl.note and "your clinician" not in pcl.note.lower()
+    phq = next(m for m in gather(vault, sel, now=NOW).measures if m.instrument_id == "phq9")
+    assert all(p.version == "" and p.pattern is None for p in phq.points)
+    assert phq.pattern_note == ""
+
+
 def test_item9_rows_only_when_chosen(vault: Vault) -> None:
     sel = replace(default_selection(vault, now=NOW), include_item9=True)
     got = gather_share(vault, sel, now=NOW)

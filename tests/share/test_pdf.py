@@ -32,7 +32,7 @@ from samples import (
 )
 
 from integrate.share.content import EntryRow, ShareDocument
-from integrate.share.pdf import clean_text, export_pdf, header_text, render_pdf
+from integrate.share.pdf import clean_text, export_pdf, fmt_day, header_text, render_pdf
 from integrate.share.preview import render_page_images
 from integrate.share.qtapp import ensure_qt_app
 
@@ -206,11 +206,38 @@ def test_item9_only_when_chosen(tmp_path: Path) -> None:
     assert norm("Several days") not in text
     assert norm("PHQ-9 item 9 answers are not included") in text
 
+    assert norm("answers included at the patient's choice") not in text
+
     shown, _ = _write(tmp_path, make_document(include_item9=True), "shown.pdf")
     text = norm(pdftotext(shown))
     assert norm("included at the patient's choice") in text
+    # Said on the cover too, so nobody reads on without knowing it is there.
+    cover = norm(pdftotext(shown, first=1, last=1))
+    assert norm("PHQ-9 item 9 answers included at the patient's choice") in cover
     assert norm("1 \u2013 Several days") in text
     assert norm("0 \u2013 Not at all") in text
+
+
+def test_pcl5_table_shows_versions_and_the_provisional_pattern(tmp_path: Path) -> None:
+    doc = make_document(entries=0, with_long_entry=False)
+    pcl = doc.measures[0]
+    points = [
+        dataclasses.replace(p, version="past month" if i == 0 else "past week", pattern=i == 0)
+        for i, p in enumerate(pcl.points)
+    ]
+    doc.measures[0] = dataclasses.replace(
+        pcl, points=points, pattern_note="Provisional DSM-5 symptom pattern: needs at least 1 B."
+    )
+    path, _ = _write(tmp_path, doc)
+    text = norm(pdftotext(path))
+    assert norm("Version") in text and norm("DSM-5 pattern") in text
+    assert norm("past month") in text and norm("past week") in text
+    assert text.count(norm("not met")) == len(points) - 1
+    assert norm("needs at least 1 B.") in text
+    cover = norm(pdftotext(path, first=1, last=1))
+    assert norm("past month)") in cover  # the baseline's version, next to the latest's
+    phq_only = norm(pdftotext(path)).split(norm("PHQ-9 \u2013"))[1]
+    assert norm("DSM-5 pattern") not in phq_only  # only where the instrument has the rule
 
 
 def test_name_choices(tmp_path: Path) -> None:
@@ -361,3 +388,40 @@ def test_long_note_flows_across_pages(tmp_path: Path) -> None:
     joined = "".join(texts)
     for i in range(120):
         assert norm(f"Note line {i:03d}") in joined
+
+
+def _same_page(pages: list[str], first: str, then: str) -> list[tuple[int, int]]:
+    """For each occurrence of `first`, the pages of it and of the next `then` after it."""
+    marked = "".join(f"\f{i}\f{norm(p)}" for i, p in enumerate(pages))
+    out = []
+    start = 0
+    while (at := marked.find(norm(first), start)) != -1:
+        end = marked.find(norm(then), at)
+        assert end != -1, f"{then!r} missing after {first!r}"
+        page_of = [int(m.group(1)) for m in re.finditer(r"\f(\d+)\f", marked[:at])][-1]
+        page_end = [int(m.group(1)) for m in re.finditer(r"\f(\d+)\f", marked[:end])][-1]
+        out.append((page_of, page_end))
+        start = at + 1
+    return out
+
+
+@pytest.mark.parametrize("extra_rows", [0, 5, 13, 22, 31])
+def test_measure_blocks_and_short_lists_are_not_split(tmp_path: Path, extra_rows: int) -> None:
+    # Extra timeline rows move the measures down the page in small steps, so every
+    # position relative to a page break is tried: a measure's heading, chart and table
+    # stay on one page, and a safety-plan heading keeps its whole (short) list.
+    doc = make_document(entries=1, with_long_entry=False, include_item9=True)
+    first = doc.sessions[0]
+    doc.sessions += [
+        dataclasses.replace(first, at=first.at + timedelta(hours=i + 1), intention=None)
+        for i in range(extra_rows)
+    ]
+    _, data = _write(tmp_path, doc)
+    pages = page_texts(data)
+    last_day = fmt_day(doc.measures[0].sorted_points()[-1].taken_at)
+    for m in doc.measures:
+        for head, end in _same_page(pages, f"{m.name} \u2013 {m.title}", last_day):
+            assert head == end, f"{m.name}: heading on page {head + 1}, last row on {end + 1}"
+    for section, items in (doc.safety_plan or {}).items():
+        for head, end in _same_page(pages, section, items[-1]):
+            assert head == end, f"{section!r} split from its last item"

@@ -101,7 +101,8 @@ class ChangeThreshold:
 class ChangeRule:
     thresholds: tuple[ChangeThreshold, ...]  # ascending by points
     applies_to: str  # "decrease", "increase" or "either"
-    note: str
+    note: str  # for the patient
+    clinician_note: str = ""  # the same caveat worded for the therapist summary
 
 
 @dataclass(frozen=True)
@@ -354,9 +355,10 @@ def _parse_change(raw: Any, where: str) -> ChangeRule:
     if any(p <= 0 for p in points) or points != sorted(set(points)):
         raise InstrumentError(f"{where}: change thresholds must be positive and ascending")
     note = raw.get("note", "")
-    if not isinstance(note, str):
-        raise InstrumentError(f"{where}: change note must be text")
-    return ChangeRule(thresholds, applies_to, note)
+    clinician_note = raw.get("clinician_note", "")
+    if not isinstance(note, str) or not isinstance(clinician_note, str):
+        raise InstrumentError(f"{where}: change notes must be text")
+    return ChangeRule(thresholds, applies_to, note, clinician_note)
 
 
 def _parse_provisional(

@@ -69,6 +69,8 @@ class MeasurePoint:
     total: int
     subscales: dict[str, int] = field(default_factory=dict)  # e.g. PCL-5 clusters "B".."E"
     band: str | None = None  # e.g. "moderate"
+    version: str = ""  # e.g. "past week"; set only where the period mixes versions
+    pattern: bool | None = None  # PCL-5 provisional DSM-5 pattern met; None: no such rule
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class MeasureTrend:
     latest_text: str = ""
     change_text: str = ""
     note: str = ""  # e.g. how change is read "per VA guidance"
+    pattern_note: str = ""  # what the provisional-pattern column means
     attribution: str = ""
 
     def sorted_points(self) -> list[MeasurePoint]:

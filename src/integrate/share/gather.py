@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, Literal
 
 from integrate.core.measures import (
+    FLAG_PROVISIONAL,
     Change,
     Instrument,
     Score,
@@ -361,12 +362,17 @@ def _trend(
     bands = _bands(latest_ins)
     short = SHORT_SUBSCALES.get(family, {})
     subs = {s.id: short.get(s.id, s.name) for s in latest_ins.subscales}
+    timeframes = sorted({instruments[a.instrument].timeframe for a in scored})
+    mixed = len(timeframes) > 1  # e.g. a past-month PCL-5 baseline, past-week weeklies
+    rule = latest_ins.provisional_rule
     points = [
         MeasurePoint(
             taken_at=a.taken_at,
             total=int(a.total or 0),
             subscales={k: v for k, v in a.subscales.items() if k in subs},
             band=_band_label(bands, int(a.total or 0)),
+            version=instruments[a.instrument].variant if mixed else "",
+            pattern=(FLAG_PROVISIONAL in a.flags) if rule is not None else None,
         )
         for a in scored
     ]
@@ -379,15 +385,16 @@ def _trend(
                 change_text = change_summary(change_from_baseline(latest_ins, first, last))
             except ValueError:
                 change_text = ""
-    timeframes = sorted({instruments[a.instrument].timeframe for a in scored})
     title = MEASURE_TITLES.get(family, latest_ins.name)
-    if len(timeframes) == 1:
+    if not mixed:
         title += f" ({timeframes[0]})"
     note_parts = []
     if family == "pcl5":
         note_parts.append(PCL5_CHANGE_NOTE)
-    if latest_ins.change.note:
-        note_parts.append(latest_ins.change.note)
+    # The summary's reader is the clinician: use the caveat worded for them.
+    caveat = latest_ins.change.clinician_note or latest_ins.change.note
+    if caveat:
+        note_parts.append(caveat)
     return MeasureTrend(
         instrument_id=family,
         name=latest_ins.short_name,
@@ -398,7 +405,20 @@ def _trend(
         subscale_labels=subs,
         change_text=change_text,
         note=" ".join(note_parts),
+        pattern_note=pattern_note(latest_ins),
         attribution=latest_ins.attribution,
+    )
+
+
+def pattern_note(instrument: Instrument) -> str:
+    """What the provisional-pattern column means, from the instrument's own rule."""
+    rule = instrument.provisional_rule
+    if rule is None:
+        return ""
+    needs = ", ".join(f"{n} {sid}" for sid, n in rule.requires)
+    return (
+        f"{rule.name}: items rated {rule.endorsed_min} or higher count as endorsed; "
+        f"needs at least {needs}. Screening information only, not a diagnosis."
     )
 
 

@@ -259,8 +259,19 @@ class _Builder:
         self.chart_trends: list[MeasureTrend] = []
         # Tables by the position of their first cell, for the keep-with-next pass.
         self.tables: dict[int, QTextTable] = {}
+        # Keep-together groups: position of the first (kept) block -> what ends the group
+        # (a table, or the position of a last block).
+        self.groups: dict[int, QTextTable | int] = {}
 
     # -- primitives -------------------------------------------------------------------
+
+    def last_block_position(self) -> int:
+        """Position of the block the cursor is in (e.g. a heading just written)."""
+        return self.cursor.block().position()
+
+    def keep_together(self, head: int, end: QTextTable | int) -> None:
+        """Keep everything from the kept block at `head` to `end` on one page if it fits."""
+        self.groups[head] = end
 
     def _block(self, fmt: QTextBlockFormat, char: QTextCharFormat) -> None:
         if self.first_block:
@@ -438,6 +449,10 @@ class _Builder:
         rows.append([_tr("Sessions"), self._session_count_text()])
         if d.entries:
             rows.append([_tr("Journal entries"), str(len(d.entries))])
+        if d.include_item9 and d.item9_rows:
+            rows.append(
+                [_tr("PHQ-9 item 9"), _tr("answers included at the patient's choice (Measures)")]
+            )
         self.table(None, rows, [24, 76], borders=False, first_col=s.label)
 
         if d.measures:
@@ -484,7 +499,8 @@ class _Builder:
         if p is None:
             return "\u2013"
         band = f", {p.band}" if p.band else ""
-        return f"{p.total}{band} ({fmt_short(p.taken_at)})"
+        version = f", {p.version}" if p.version else ""  # mixed PCL-5 versions
+        return f"{p.total}{band} ({fmt_short(p.taken_at)}{version})"
 
     def _summary_cells(self, m: MeasureTrend) -> list[str]:
         baseline = m.baseline_text or self._point_text(m.baseline())
@@ -558,23 +574,43 @@ class _Builder:
     def _measure(self, m: MeasureTrend) -> None:
         title = f"{m.name} \u2013 {m.title}" if m.title else m.name
         self.h2(title)
+        head = self.last_block_position()
         if m.points:
             self.chart_slot(m, self.width * 0.36)
         subs = list(m.subscale_labels.items())
-        header = [_tr("Date"), _tr("Total"), _tr("Band")] + [key for key, _ in subs]
+        points = m.sorted_points()
+        versions = any(p.version for p in points)
+        pattern = any(p.pattern is not None for p in points)
+        header = [_tr("Date")]
+        widths: list[float] = [24]
+        if versions:
+            header.append(_tr("Version"))
+            widths.append(13)
+        header += [_tr("Total"), _tr("Band")]
+        widths += [8, 17 if subs else 30]
+        if pattern:
+            header.append(_tr("DSM-5 pattern"))
+            widths.append(12)
+        header += [key for key, _ in subs]
+        rest = 100.0 - sum(widths)
+        widths += [rest / len(subs)] * len(subs) if subs else []
+        if not subs:
+            widths[-1] += rest
         rows = []
-        for p in m.sorted_points():
-            rows.append(
-                [fmt_day(p.taken_at), str(p.total), p.band or ""]
-                + [str(p.subscales.get(key, "")) for key, _ in subs]
-            )
+        for p in points:
+            row = [fmt_day(p.taken_at)]
+            if versions:
+                row.append(p.version)
+            row += [str(p.total), p.band or ""]
+            if pattern:
+                row.append(_tr("met") if p.pattern else _tr("not met"))
+            row += [str(p.subscales.get(key, "")) for key, _ in subs]
+            rows.append(row)
         if rows:
-            if subs:
-                rest = 42.0 / len(subs)
-                widths = [26, 10, 22] + [rest] * len(subs)
-            else:
-                widths = [34, 16, 50]
-            self.table(header, rows, widths)
+            table = self.table(header, rows, widths)
+            # Heading, chart and table on one page when they fit: a table whose last
+            # rows sit alone on the next page is hard to read against its chart.
+            self.keep_together(head, table)
         else:
             self.para(_tr("No answers in this period."), self.s.meta)
         notes = []
@@ -585,6 +621,8 @@ class _Builder:
                 f"{b.min}\u2013{b.max} {b.label}" for b in sorted(m.bands, key=lambda b: b.min)
             )
             notes.append(_tr("Bands") + f": {bands}")
+        if pattern and m.pattern_note:
+            notes.append(m.pattern_note)
         for line in notes:
             self.para(line, self.s.meta, bottom=1)
         if m.note:
@@ -594,6 +632,7 @@ class _Builder:
 
     def _item9(self, rows: list[Item9Row]) -> None:
         self.h3(_tr("PHQ-9 item 9 \u2013 included at the patient's choice"))
+        head = self.last_block_position()
         fmt = self.s.block(bottom=3, line=125, keep=True)
         self.text(
             _tr(
@@ -604,7 +643,7 @@ class _Builder:
             self.s.body,
             fmt,
         )
-        self.table(
+        table = self.table(
             [_tr("Date"), _tr("Item 9 answer")],
             [
                 [fmt_day(r.taken_at), f"{r.value} \u2013 {r.label}"]
@@ -613,6 +652,7 @@ class _Builder:
             [34, 66],
             background=ITEM9_BG,
         )
+        self.keep_together(head, table)
 
     def entries(self) -> None:
         entries = sorted(self.doc.entries, key=lambda e: e.created_at)
@@ -654,6 +694,7 @@ class _Builder:
         if not rows:
             return
         self.h1(_tr("What helps me"))
+        head = self.last_block_position()
 
         def avg(x: float | None) -> str:
             return "\u2013" if x is None else f"{x:.1f}"
@@ -666,7 +707,7 @@ class _Builder:
             table_rows.append(
                 [r.label, "" if r.times_used is None else str(r.times_used), change, r.note]
             )
-        self.table(
+        table = self.table(
             [
                 _tr("What"),
                 _tr("Times"),
@@ -676,6 +717,7 @@ class _Builder:
             table_rows,
             [28, 9, 25, 38],
         )
+        self.keep_together(head, table)
 
     def safety_plan(self) -> None:
         plan = self.doc.safety_plan
@@ -687,6 +729,7 @@ class _Builder:
             if not items:
                 self.para("\u2013", self.s.meta)
                 continue
+            head = self.last_block_position()
             list_fmt = QTextListFormat()
             list_fmt.setStyle(QTextListFormat.Style.ListDisc)
             list_fmt.setIndent(1)
@@ -697,6 +740,8 @@ class _Builder:
                 if i:
                     self.cursor.insertBlock()  # inherits the list membership
                 self.cursor.insertText(clean_text(item).replace("\n", " "), self.s.body)
+            # A short list stays with its heading rather than leaving a last line alone.
+            self.keep_together(head, self.last_block_position())
 
     def build(self) -> None:
         self.cover()
@@ -753,9 +798,28 @@ def _target_bottom(qdoc: QTextDocument, block: QTextBlock, tables: dict[int, QTe
     return _line_extent(qdoc, block, 1 if lines > 1 else 0)[1]
 
 
-def _keep_with_next(qdoc: QTextDocument, page_h: float, tables: dict[int, QTextTable]) -> None:
-    """Push kept blocks (headings, entry meta) to the next page when stranded."""
+def _group_bottom(qdoc: QTextDocument, end: QTextTable | int) -> float:
+    """Where a keep-together group ends (document coordinates)."""
+    layout = qdoc.documentLayout()
+    if isinstance(end, QTextTable):
+        return float(layout.frameBoundingRect(end).bottom())
+    return float(layout.blockBoundingRect(qdoc.findBlock(end)).bottom())
+
+
+def _keep_with_next(
+    qdoc: QTextDocument,
+    page_h: float,
+    tables: dict[int, QTextTable],
+    groups: dict[int, QTextTable | int] | None = None,
+) -> None:
+    """Push kept blocks (headings, entry meta) to the next page when stranded.
+
+    A kept block that starts a group (`groups`: a measure's heading, chart and table; a
+    safety-plan heading and its list) moves with the whole group when the group would
+    cross a page boundary but fits on one page.
+    """
     eps = 1.0
+    groups = groups or {}
     block = qdoc.begin()
     while block.isValid():
         fmt = block.blockFormat()
@@ -763,6 +827,11 @@ def _keep_with_next(qdoc: QTextDocument, page_h: float, tables: dict[int, QTextT
         if fmt.boolProperty(KEEP_WITH_NEXT) and nxt.isValid():
             top, _ = _line_extent(qdoc, block, 0)
             bottom = _target_bottom(qdoc, nxt, tables)
+            end = groups.get(block.position())
+            if end is not None:
+                group_bottom = _group_bottom(qdoc, end)
+                if group_bottom - top <= page_h * 0.92:
+                    bottom = max(bottom, group_bottom)
             if int(top // page_h) != int((bottom - eps) // page_h):
                 # Move the whole chain of kept blocks that leads here.
                 start = block
@@ -864,7 +933,7 @@ def render_pdf(doc: ShareDocument) -> bytes:
     charts = _ChartObject(builder.chart_trends, doc.chart_markers(), base)
     qdoc.documentLayout().registerHandler(CHART_OBJECT, charts)
     builder.build()
-    _keep_with_next(qdoc, body.height(), builder.tables)
+    _keep_with_next(qdoc, body.height(), builder.tables, builder.groups)
 
     page_h = body.height()
     count = max(1, qdoc.pageCount())

@@ -120,6 +120,13 @@ class CliContext:
 def vault_or_error(result: UnlockResult) -> Vault:
     """The vault of a successful unlock, or a CliError saying plainly what went wrong."""
     if result.ok and result.vault is not None:
+        if result.vault.recovery_code_unseen:
+            print(
+                "Note: a change of this journal's key was interrupted and has been completed "
+                "now. Its new recovery code was never shown, so the one you wrote down no "
+                "longer opens the journal: make a new one in the app (Settings).",
+                file=sys.stderr,
+            )
         return result.vault
     message = result.message
     if result.outcome is UnlockOutcome.DAMAGED:

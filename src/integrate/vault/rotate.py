@@ -1,16 +1,23 @@
 """Rotating the vault key, and deleting everything. Pure Python; the UI confirms first.
 
-Key rotation: an encrypted copy under the OLD key goes to backups/ first; then the new
-key goes to the keyring (if the vault uses one), the new slot file is written beside the
-old one, the database is re-encrypted with `PRAGMA rekey` (works in WAL mode), and the
-new slot file replaces the old. The passphrase slot is re-wrapped with the passphrase
-the patient types (checked against the old slot first); the recovery code is new.
+Key rotation, in an order where a crash at any point leaves a state the next open
+settles on its own (vault/rotation_state.py):
+
+1. an encrypted copy under the OLD key goes to backups/;
+2. the new slots, with the rotation pair (each key wrapped under the other), are
+   written to `keyslots.next.json`;
+3. `Vault.replace_key` re-encrypts the database (`PRAGMA rekey`, one transaction);
+4. the new key goes to the keyring (if the vault uses one); if it cannot, the
+   database goes back to the old key and nothing has changed;
+5. the new slots, without the pair, replace `keyslots.json`.
+
+The passphrase slot is re-wrapped with the passphrase the patient types (checked
+against the old slot first); the recovery code is new.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +25,13 @@ from pathlib import Path
 from integrate.paths import VaultPaths, fsync_dir
 from integrate.vault.keys import KdfParams, KeyringSlot, KeySlots, VaultKey, WrongSecret
 from integrate.vault.keystore import Keystore
+from integrate.vault.rotation_state import (
+    PENDING_NAME,
+    UNSEEN_FIELD,
+    add_rotation_pair,
+    pending_path,
+    without_pair,
+)
 from integrate.vault.vault import Vault, VaultError
 
 
@@ -32,6 +46,7 @@ def rotate_key(
 ) -> RotationResult:
     """Re-encrypt the vault under a new random key and re-wrap every slot."""
     old = vault.slots
+    old_key = vault.key
     if old.passphrase is not None:
         if not passphrase:
             raise VaultError("Type your passphrase: it is needed to protect the new key.")
@@ -43,36 +58,46 @@ def rotate_key(
         raise VaultError("The keyring is needed to store the new key.")
     safety = Path(vault.backup_copy("before-key-rotation"))
     new_key = VaultKey.generate()
+    extra = {k: v for k, v in old.extra.items() if k != UNSEEN_FIELD}
     new = KeySlots(
         vault_id=old.vault_id,
         key_check=new_key.check_value(old.vault_id),
         created_at=old.created_at,
-        extra=dict(old.extra),
+        keyring=old.keyring,
+        extra=extra,
     )
     if old.passphrase is not None and passphrase:
         new.set_passphrase(new_key, passphrase, kdf)
     code = new.set_recovery(new_key, kdf)
+    add_rotation_pair(new, old_key, new_key)
+    pending = pending_path(vault.paths)
+    new.save(pending)
+    try:
+        _rekey(vault, new_key, new)
+    except BaseException:
+        pending.unlink(missing_ok=True)
+        raise
     if old.keyring is not None and keystore is not None:
         stored = keystore.store(old.vault_id, new_key.hex())
         if not stored.ok:
+            _rekey(vault, old_key, old)  # back to where we started
+            pending.unlink(missing_ok=True)
             raise VaultError(f"{stored.detail} The key was not changed.")
         new.keyring = KeyringSlot(service=keystore.service, backend=stored.backend)
-    pending = vault.paths.root / "keyslots.next.json"
-    new.save(pending)
-    try:
-        vault.conn.execute(f"PRAGMA rekey = {new_key.sqlcipher_pragma_value()}")
-        vault.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    except Exception:
-        pending.unlink(missing_ok=True)
-        if old.keyring is not None and keystore is not None:
-            keystore.store(old.vault_id, vault.key.hex())  # put the old key back
-        raise
-    os.replace(pending, vault.paths.keyslots)
-    fsync_dir(vault.paths.root)
-    # The Vault object keeps serving the open connection with the new key and slots.
-    vault.slots = new
-    vault._key = new_key  # noqa: SLF001 - the Vault owns no public setter for this
+    _finish(vault.paths, new)
     return RotationResult(recovery_code=code, safety_copy=safety)
+
+
+def _rekey(vault: Vault, key: VaultKey, slots: KeySlots) -> None:
+    """Step 3 (a seam the crash tests stop at)."""
+    vault.replace_key(key, slots)
+
+
+def _finish(paths: VaultPaths, new: KeySlots) -> None:
+    """Step 5: the new slots become the vault's, and the pending file goes."""
+    without_pair(new).save(paths.keyslots)
+    pending_path(paths).unlink(missing_ok=True)
+    fsync_dir(paths.root)
 
 
 def erase_everything(paths: VaultPaths, vault_id: str | None, keystore: Keystore | None) -> None:
@@ -87,7 +112,7 @@ def erase_everything(paths: VaultPaths, vault_id: str | None, keystore: Keystore
         "vault.db-wal",
         "vault.db-shm",
         "keyslots.json",
-        "keyslots.next.json",
+        PENDING_NAME,
         "preferences.ini",
         "vault.lock",
     ):

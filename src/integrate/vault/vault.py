@@ -35,6 +35,7 @@ from integrate.vault.keys import (
     WrongSecret,
 )
 from integrate.vault.keystore import Keystore, KeystoreOutcome, KeystoreResult
+from integrate.vault.rotation_state import UNSEEN_FIELD, pending_verifies, settle_rotation
 
 
 class UnlockOutcome(StrEnum):
@@ -238,8 +239,34 @@ class Vault:
     def regenerate_recovery_code(self, params: KdfParams | None = None) -> str:
         """Replace the recovery code; the old one stops working. Returns the new code."""
         code = self.slots.set_recovery(self.key, params)
+        self.slots.extra.pop(UNSEEN_FIELD, None)  # the patient sees this one
         self._save_slots()
         return code
+
+    @property
+    def recovery_code_unseen(self) -> bool:
+        """A key rotation was finished after an interruption: its recovery code was never
+        shown, so the patient should make a new one."""
+        return bool(self.slots.extra.get(UNSEEN_FIELD))
+
+    def replace_key(self, key: VaultKey, slots: KeySlots) -> None:
+        """Re-encrypt the open database under `key` (PRAGMA rekey) and adopt `key`, `slots`.
+
+        `slots` must belong to this vault and verify `key`. The rekey is one transaction:
+        a crash leaves the file wholly under the old or the new key (see
+        vault/rotation_state.py for how the next open tells which). Writing the slot
+        files is the caller's job; this only changes the database and the key held here.
+        """
+        if not self.writable:
+            raise VaultError("The journal cannot be changed right now; its key stays as it is.")
+        if slots.vault_id != self.id or not slots.verifies(key):
+            raise VaultError("These key slots do not belong to this key. Nothing was changed.")
+        conn = self.conn
+        conn.execute(f"PRAGMA rekey = {key.sqlcipher_pragma_value()}")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # readable under it
+        self._key = key
+        self.slots = slots
 
     def store_key_in_keyring(self, keystore: Keystore) -> KeystoreResult:
         """Put the key in the OS keyring (e.g. after unlocking with the recovery code)."""
@@ -363,6 +390,14 @@ def open_with_key(
         except VaultInUse:
             return _result(UnlockOutcome.IN_USE)
     try:
+        # An interrupted key rotation is settled here, under the lock (never beside a
+        # rotation still running in another process); unlocked opens settle in memory.
+        settled = settle_rotation(paths, slots, key, write=lock is not None)
+        if settled is None:
+            if lock:
+                lock.release()
+            return _result(UnlockOutcome.KEY_WRONG)
+        slots, key = settled.slots, settled.key
         try:
             conn = connect(paths.db, key, read_only=read_only)
         except NotDecryptable:
@@ -448,11 +483,23 @@ def unlock_with_keyring(
         key = VaultKey.from_hex(fetched.secret or "")
     except ValueError:
         return _result(UnlockOutcome.KEY_WRONG, keystore=fetched)
-    if not slots.verifies(key):
+    if not slots.verifies(key) and not pending_verifies(paths, slots.vault_id, key):
         return _result(UnlockOutcome.KEY_WRONG, keystore=fetched)
-    return open_with_key(
+    result = open_with_key(
         paths, slots, key, take_lock=take_lock, full_check=full_check, cipher_check=cipher_check
     )
+    _keep_keyring_in_step(result, keystore, key)
+    return result
+
+
+def _keep_keyring_in_step(result: UnlockResult, keystore: Keystore, fetched: VaultKey) -> None:
+    """After an interrupted rotation was settled, the keyring may hold the other key:
+    store the one that opens the journal, or the next start could not open it."""
+    vault = result.vault
+    if not result.ok or vault is None or vault.read_only or vault.slots.keyring is None:
+        return
+    if vault.key != fetched:
+        keystore.store(vault.id, vault.key.hex())
 
 
 def unlock_with_passphrase(

@@ -214,19 +214,29 @@ def _checkin(window: object) -> object:
 
 
 def _player(window: object) -> object:
-    """A breathing exercise at its pacer step (the circle mid-way)."""
+    """A breathing exercise at its pacer step, part-way through an in-breath."""
+    import time
+
     from PySide6.QtWidgets import QApplication
 
     from integrate.core.exercises import StepKind
+    from integrate.ui import player as player_module
     from integrate.ui.exercises import find_exercise
 
-    page = window.shell.page("exercises")  # type: ignore[attr-defined]
-    dialog = page.start(find_exercise("extended_exhale"))
-    dialog.suds_before.set_value(6)
-    dialog.begin()
-    while dialog.player.current_step.kind is not StepKind.BREATHING:
-        dialog.next()
-    QApplication.processEvents()
+    now = [1000.0]  # a still clock: the shot shows one chosen moment of the breath
+    player_module.default_clock = lambda: now[0]
+    try:
+        page = window.shell.page("exercises")  # type: ignore[attr-defined]
+        dialog = page.start(find_exercise("extended_exhale"))
+        dialog.suds_before.set_value(6)
+        dialog.begin()
+        while dialog.player.current_step.kind is not StepKind.BREATHING:
+            dialog.next()
+        now[0] += 2.6  # most of the way through the 4-second in-breath
+        dialog.tick()
+        QApplication.processEvents()
+    finally:
+        player_module.default_clock = time.monotonic
     return dialog
 
 

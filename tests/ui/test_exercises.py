@@ -303,3 +303,25 @@ def test_f1_reaches_need_help_now_from_any_open_dialog(running_app, qtbot) -> No
     running_app.settle()
     assert any(d.isVisible() for d in running_app.window.findChildren(HelpNowDialog))
     other.reject()
+
+
+def test_versions_are_labelled_and_list_notes_are_accurate(running_app, qtbot, clock) -> None:
+    from integrate.ui.exercises import exercise_note
+
+    box = find_exercise("box_breathing")
+    assert box is not None
+    dialog = PlayerDialog(running_app.services, box, running_app.window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.variant_label.isVisible() and dialog.variant_label.buddy() is dialog.variant_box
+    assert dialog.variant_box.currentData() == "no_holds"  # holds are never the default
+    labels = [dialog.variant_box.itemText(i) for i in range(dialog.variant_box.count())]
+    assert sum("(holds the breath)" in t for t in labels) == 2
+    dialog.reject()
+    single = PlayerDialog(running_app.services, find_exercise("orienting"), running_app.window)
+    qtbot.addWidget(single)
+    single.show()
+    assert not single.variant_label.isVisible() and not single.variant_box.isVisible()
+    single.reject()
+    assert "rest after the out-breath" in exercise_note(find_exercise("calm_breathing"))
+    assert exercise_note(box).startswith("Starts without holding the breath")

@@ -139,3 +139,27 @@ def test_unreadable_plan_is_never_overwritten(running_app, qtbot) -> None:
     editor.save()
     assert conn.execute("SELECT data FROM safety_plan").fetchone()[0] == "{broken"
     QApplication.processEvents()
+
+
+def test_save_as_pdf_suggests_a_neutral_name(
+    running_app, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    editor = _editor(running_app)
+    suggested: list[str] = []
+    target = tmp_path / "chosen"  # typed without .pdf: the extension is added
+
+    def fake_dialog(parent, caption, directory, filters):  # noqa: ANN001, ANN202
+        suggested.append(directory)
+        return str(target), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_dialog))
+    editor.pdf_button.click()
+    name = Path(suggested[0]).name.lower()
+    assert name.endswith(".pdf")
+    for word in ("safety", "crisis", "suicide", "integrate"):
+        assert word not in name  # a folder listing does not say what the page is about
+    written = tmp_path / "chosen.pdf"
+    assert written.is_file() and written.stat().st_mode & 0o777 == 0o600
+    assert editor.status.text() == "Saved as a PDF."

@@ -69,7 +69,8 @@ def exercise_note(exercise: Exercise) -> str:
     if exercise.caution:
         return _tr("Has a short note to read before the first time.")
     if any(v.has_breath_holds for v in exercise.variants):
-        return _tr("One version holds the breath; the usual one does not.")
+        # Only a short, easy rest after the out-breath (e.g. calm breathing), not a hold.
+        return _tr("One version adds a short rest after the out-breath; the usual one does not.")
     return ""
 
 

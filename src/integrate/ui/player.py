@@ -153,8 +153,15 @@ class PlayerDialog(QDialog):
             self.variant_box.addItem(label, v.id)
         self.variant_box.setCurrentIndex(self.variant_box.findData(self.player.variant.id))
         self.variant_box.currentIndexChanged.connect(self._variant_changed)
-        self.variant_box.setVisible(len(self.exercise.variants) > 1)
-        layout.addWidget(self.variant_box)
+        versions = QHBoxLayout()
+        self.variant_label = plain_label(_tr("Version"), wrap=False)
+        self.variant_label.setBuddy(self.variant_box)
+        versions.addWidget(self.variant_label)
+        versions.addWidget(self.variant_box, 1)
+        several = len(self.exercise.variants) > 1
+        self.variant_box.setVisible(several)
+        self.variant_label.setVisible(several)
+        layout.addLayout(versions)
         if self.exercise.tip:
             layout.addWidget(plain_label(self.exercise.tip, object_name="muted"))
         question = plain_label(_tr("How much distress do you feel right now?"))
@@ -283,6 +290,12 @@ class PlayerDialog(QDialog):
         layout.addWidget(self.after_title)
         self.suds_after = SudsPicker()
         layout.addWidget(self.suds_after)
+        layout.addWidget(
+            plain_label(
+                _tr("Press a number key, then Enter. Esc leaves without a rating."),
+                object_name="muted",
+            )
+        )
         self.note = QLineEdit()
         self.note.setPlaceholderText(_tr("A short note for yourself (optional)"))
         self.note.setAccessibleName(_tr("Note (optional)"))

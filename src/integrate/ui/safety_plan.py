@@ -41,6 +41,8 @@ from integrate.vault.safety_plan import SafetyPlanRepository
 AUTOSAVE_MS = 800
 COUNTRY_PREF = "crisis/country"
 DEFAULT_COUNTRY = "US"
+# A neutral suggested file name: a folder listing should not say what the page is about.
+PDF_NAME = "my-plan.pdf"
 
 
 def _tr(text: str) -> str:
@@ -320,7 +322,7 @@ class SafetyPlanEditor(QWidget):
 
     def _ask_pdf(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, _tr("Save as PDF"), str(Path.home() / "safety-plan.pdf"), _tr("PDF files (*.pdf)")
+            self, _tr("Save as PDF"), str(Path.home() / PDF_NAME), _tr("PDF files (*.pdf)")
         )
         if not name:
             return

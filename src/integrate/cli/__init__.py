@@ -67,7 +67,8 @@ def _requested_verb(argv: Sequence[str]) -> str | None:
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The parser; with `argv`, only the module of the verb it names is imported."""
+    """The parser; with `argv`, only the module of the verb it names is imported, and
+    none when it names no verb (the window starts) unless help is asked for."""
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS: a subcommand's copy of the option must not reset a value given before it.
     common.add_argument(
@@ -92,7 +93,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--benchmark-startup", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     verb = _requested_verb(argv) if argv is not None else None
-    modules = [VERBS[verb]] if verb in VERBS else COMMAND_MODULES
+    if verb in VERBS:
+        modules = [VERBS[verb]]
+    elif argv is not None and verb is None and not {"-h", "--help"} & set(argv):
+        modules = []  # the GUI: no verb module is needed (~0.1 s of imports saved)
+    else:
+        modules = COMMAND_MODULES  # help, or an unknown verb (argparse lists the choices)
     for name in modules:
         importlib.import_module(name).register(sub, common)
     return parser

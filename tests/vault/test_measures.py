@@ -176,3 +176,15 @@ def test_demo_has_baseline_and_weekly_measures_with_improvement(vault: Vault) ->
     assert repo.list(family="pcl5")[0].instrument == "pcl5_month"
     assert {a.instrument for a in repo.list(family="pcl5")[1:]} == {"pcl5_week"}
     assert all(a.answers[8] == 0 and not a.crisis_shown for a in repo.list(instrument="phq9"))
+
+
+def test_last_taken_compares_instants_not_text(vault: Vault) -> None:
+    """last_taken reads two columns only (Today asks at every start); the latest is still
+    the latest instant when stored offsets differ (travel), not the larger text."""
+    repo = MeasureRepository(vault.conn)
+    east = datetime(2025, 1, 5, 10, 0, tzinfo=ZoneInfo("Asia/Kolkata"))  # 04:30 UTC
+    home = datetime(2025, 1, 5, 8, 0, tzinfo=ZoneInfo("Europe/London"))  # 08:00 UTC
+    repo.add(phq9([1] * 9), home)
+    repo.add(phq9([2] * 9), east)
+    latest = repo.last_taken()["phq9"]
+    assert latest == home and latest.utcoffset() == timedelta(0)

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrate.core.measures import DueMeasure, DueReason, Instrument, Score
+from integrate.core.measures import Instrument, Score
 from integrate.core.timeutil import now_local
 from integrate.ui.measure_crisis import DEFAULT_COUNTRY, CrisisScreen
 from integrate.ui.measure_form import MeasureForm, instrument_title
 from integrate.ui.measure_result import ResultView, change_for
 from integrate.ui.measure_table import MeasureTable
 from integrate.ui.measure_trends import TrendsView
+from integrate.ui.measures_today import due_now, reason_text  # noqa: F401 - also used here
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
 
@@ -31,20 +32,6 @@ TAKE_ORDER = ("pcl5_week", "pcl5_month", "phq9", "gad7", "suds")
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Measures", text)
-
-
-def reason_text(reason: DueReason) -> str:
-    return {
-        DueReason.BASELINE: _tr("a starting point before your series"),
-        DueReason.WEEKLY: _tr("weekly during your series"),
-        DueReason.SERIES_END: _tr("at the end of your series"),
-        DueReason.MONTHLY: _tr("monthly"),
-    }[reason]
-
-
-def due_now(services: AppServices) -> list[DueMeasure]:
-    """Suggested questionnaires today for the vault's current series."""
-    return services.measures.due(now_local().date())
 
 
 def crisis_country(services: AppServices) -> str:

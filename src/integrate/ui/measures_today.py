@@ -1,18 +1,41 @@
-"""The "Questionnaires suggested" section of Today (listed in ui.today.TODAY_SECTIONS)."""
+"""The "Questionnaires suggested" section of Today (listed in ui.today.TODAY_SECTIONS).
+
+Today is built at every start, so this module stays light: it does not import the
+Measures area (forms, trend charts), which loads when that area is first opened.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from integrate.core.measures import DueMeasure, DueReason
+from integrate.core.timeutil import now_local
 from integrate.ui.measure_form import instrument_title
-from integrate.ui.measures import due_now, reason_text
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import button, plain_label
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MeasuresToday", text)
+
+
+def _tr_measures(text: str) -> str:
+    return QCoreApplication.translate("Measures", text)  # shared with the Measures area
+
+
+def reason_text(reason: DueReason) -> str:
+    return {
+        DueReason.BASELINE: _tr_measures("a starting point before your series"),
+        DueReason.WEEKLY: _tr_measures("weekly during your series"),
+        DueReason.SERIES_END: _tr_measures("at the end of your series"),
+        DueReason.MONTHLY: _tr_measures("monthly"),
+    }[reason]
+
+
+def due_now(services: AppServices) -> list[DueMeasure]:
+    """Suggested questionnaires today for the vault's current series."""
+    return services.measures.due(now_local().date())
 
 
 def due_measures_section(services: AppServices) -> QWidget | None:

@@ -306,10 +306,14 @@ class MeasureRepository:
 
     def last_taken(self) -> dict[str, datetime]:
         """Latest administration time per instrument id (what `due_measures` expects)."""
+        # Only the two columns: Today asks at every start, and decoding every stored answer
+        # of ten years (`list()`) cost more than the rest of Today together.
         latest: dict[str, datetime] = {}
-        for adm in self.list():
-            if adm.instrument not in latest or adm.taken_at > latest[adm.instrument]:
-                latest[adm.instrument] = adm.taken_at
+        for instrument, stamp in self.conn.execute("SELECT instrument, taken_at FROM measures"):
+            taken_at = from_iso(str(stamp))  # instants: stored offsets may differ
+            key = str(instrument)
+            if key not in latest or taken_at > latest[key]:
+                latest[key] = taken_at
         return latest
 
     def last_taken_by_family(self) -> dict[str, Administration]:

@@ -160,3 +160,36 @@ def test_content_step_keeps_clear_of_its_scrollbar(demo_app) -> None:
         right = widget.mapTo(scroll.viewport(), QPoint(widget.width(), 0)).x()
         assert scroll.viewport().width() - right >= 8, type(widget).__name__
     wizard.reject()
+
+
+def test_page_size_is_chosen_on_the_preview_and_saved_as_previewed(
+    demo_app, tmp_path: Path
+) -> None:
+    wizard = demo_app.area("share").open_wizard()
+    for _ in range(3):
+        wizard.next_button.click()
+    preview = wizard.preview_step
+    assert wizard.index == 3 and not hasattr(wizard.save_step, "page_size")
+    demo_app.qtbot.waitUntil(lambda: preview.page_count > 0, timeout=30_000)
+    first = preview.images[0]
+    other = "Letter" if wizard.selection.page_size == "A4" else "A4"
+    preview.page_size.setCurrentIndex(preview.page_size.findData(other))
+    demo_app.qtbot.waitUntil(
+        lambda: preview.page_count > 0 and preview.images[0].size() != first.size(),
+        timeout=30_000,
+    )
+    ratio = preview.images[0].height() / preview.images[0].width()
+    expected = 297 / 210 if other == "A4" else 11 / 8.5
+    assert abs(ratio - expected) < 0.02  # the preview shows the new paper
+    wizard.next_button.click()
+    save = wizard.save_step
+    save.protect.setChecked(False)
+    save.folder.setText(str(tmp_path))
+    wizard.save_button.click()
+    demo_app.settle()
+    assert wizard.saved is not None
+    reader = PdfReader(tmp_path / save.file_name.text())
+    box = reader.pages[0].mediabox
+    assert abs(float(box.height) / float(box.width) - expected) < 0.01
+    assert len(reader.pages) == preview.page_count
+    wizard.close_button.click()

@@ -432,8 +432,19 @@ class PreviewStep(QWidget):
             _tr("Preview"),
             _tr("This is exactly the document that will be saved. Look through every page."),
         )
+        top = QHBoxLayout()
         self.status = plain_label("", object_name="muted")
-        layout.addWidget(self.status)
+        top.addWidget(self.status, 1)
+        # Chosen here, not after the preview, so what is saved is what was looked at.
+        top.addWidget(plain_label(_tr("Page size"), wrap=False))
+        self.page_size = QComboBox()
+        self.page_size.setAccessibleName(_tr("Page size"))
+        self.page_size.addItem("A4", "A4")
+        self.page_size.addItem(_tr("US Letter"), "Letter")
+        self.page_size.setCurrentIndex(self.page_size.findData(wizard.selection.page_size))
+        self.page_size.currentIndexChanged.connect(self._page_size_changed)
+        top.addWidget(self.page_size)
+        layout.addLayout(top)
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self.page_label = QLabel()
@@ -455,6 +466,10 @@ class PreviewStep(QWidget):
         nav.addStretch(1)
         nav.addWidget(self.next_page)
         layout.addLayout(nav)
+
+    def _page_size_changed(self) -> None:
+        self.wizard.selection.page_size = self.page_size.currentData()
+        self.wizard.build_preview()
 
     @property
     def page_count(self) -> int:
@@ -495,18 +510,11 @@ class SaveStep(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(10)
-        grid.addWidget(plain_label(_tr("Page size")), 0, 0)
-        self.page_size = QComboBox()
-        self.page_size.setAccessibleName(_tr("Page size"))
-        self.page_size.addItem("A4", "A4")
-        self.page_size.addItem(_tr("US Letter"), "Letter")
-        self.page_size.setCurrentIndex(self.page_size.findData(wizard.selection.page_size))
-        grid.addWidget(self.page_size, 0, 1)
-        grid.addWidget(plain_label(_tr("File name")), 1, 0)
+        grid.addWidget(plain_label(_tr("File name")), 0, 0)
         self.file_name = QLineEdit(default_share_filename(now_local().date()))
         self.file_name.setAccessibleName(_tr("File name"))
-        grid.addWidget(self.file_name, 1, 1)
-        grid.addWidget(plain_label(_tr("Folder")), 2, 0)
+        grid.addWidget(self.file_name, 0, 1)
+        grid.addWidget(plain_label(_tr("Folder")), 1, 0)
         folder_row = QHBoxLayout()
         self.folder = QLineEdit(wizard.default_folder())
         self.folder.setAccessibleName(_tr("Folder"))
@@ -514,7 +522,7 @@ class SaveStep(QWidget):
         self.choose_folder.clicked.connect(self._choose_folder)
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.choose_folder)
-        grid.addLayout(folder_row, 2, 1)
+        grid.addLayout(folder_row, 1, 1)
         layout.addLayout(grid)
         layout.addWidget(
             plain_label(
@@ -766,7 +774,9 @@ class ShareWizard(QDialog):
         if target.exists():
             s.show_error(_tr("A file with this name is already there. Choose another name."))
             return
-        self.selection = replace(self.selection, page_size=s.page_size.currentData())
+        self.selection = replace(
+            self.selection, page_size=self.preview_step.page_size.currentData()
+        )
         stale = self.pdf_bytes is None or self.pdf_page_size != self.selection.page_size
         if stale and self.render_document() is None:
             s.show_error(_tr("There is nothing to save for this period."))
@@ -799,6 +809,6 @@ class ShareWizard(QDialog):
         locked = _tr("It is protected with your password.") if password else ""
         s.done_label.setText(_tr("Saved. The summary is here:") + f"\n{target}\n" + locked)
         s.done_box.setVisible(True)
-        for w in (s.page_size, s.file_name, s.folder, s.choose_folder, s.protect, s.pw1, s.pw2):
+        for w in (s.file_name, s.folder, s.choose_folder, s.protect, s.pw1, s.pw2):
             w.setEnabled(False)
         self._show(self.index)

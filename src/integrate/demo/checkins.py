@@ -1,20 +1,23 @@
 """Demo: the schedule for the demo sessions, with what "Sam" did in each check-in.
 
-Most past check-ins are done with quick ratings that ease over the series, two are
-skipped, one recent one is left open (Today offers it kindly), and the journal entries
-from demo/journal.py are linked to the check-in they were written in.
+Most past check-ins are done with quick ratings that ease over the series and short
+answers to one or two of their prompts (demo/answers.py), two are skipped, one recent
+one is left open (Today offers it kindly), and the journal entries from
+demo/journal.py are linked to the check-in they were written in.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from integrate.core.model import CheckInState, Phase
-from integrate.core.prompts import PromptLibrary, choose_prompts, load_prompts
+from integrate.core.model import CheckInState, Entry, Phase
+from integrate.core.prompts import Prompt, PromptLibrary, choose_prompts, load_prompts
 from integrate.core.schedule import ScheduleConfig
 from integrate.core.timeutil import from_iso
+from integrate.demo.answers import ANSWERS
 from integrate.vault.checkins import CheckinRepository, StoredCheckin
+from integrate.vault.entries import EntryRepository
 
 if TYPE_CHECKING:
     from integrate.demo import DemoContext
@@ -23,6 +26,9 @@ if TYPE_CHECKING:
 # Check-ins of these (session index, phase) were skipped: life happens.
 SKIPPED = {(1, Phase.DAY_3), (4, Phase.DAY_2)}
 LINK_WINDOW = timedelta(hours=20)  # an entry belongs to a check-in due within this
+# Answers flagged for the therapist, as someone would flag them (the first time only:
+# a prompt shown again late in the series gets the same words, flagged once is enough).
+FLAGGED_PROMPTS = {"day-for-therapy", "day-hard-part"}
 
 
 def populate(vault: Vault, ctx: DemoContext) -> None:
@@ -35,28 +41,70 @@ def populate(vault: Vault, ctx: DemoContext) -> None:
     # Leave the newest open past check-in alone, so Today has something to offer.
     keep_open = past[-1].uid if past else None
     rng = ctx.rng
+    entries = EntryRepository(vault.conn)
+    flagged_once: set[str] = set()
     for c in past:
         if c.uid == keep_open:
             continue
         session_index = index_of.get(c.session_id or -1, len(session_ids) - 1)
-        _record_prompts(repo, library, c)
+        shown = _record_prompts(repo, library, c)
         if (session_index, c.phase) in SKIPPED:
             repo.skip(c.uid, now=c.due_at + timedelta(minutes=20))
             continue
         progress = session_index / max(1, len(session_ids) - 1)  # 0 .. 1 over the series
         ratings = _ratings(library.layout(c.phase).ratings, progress, rng.randint(-1, 1))
-        done_at = c.due_at + timedelta(minutes=rng.randint(5, 150))
-        repo.complete(c.uid, ratings, now=min(done_at, ctx.now))
+        done_at = min(c.due_at + timedelta(minutes=rng.randint(5, 150)), ctx.now)
+        # The tiny same-day check-in always gets its line; later ones get a few words,
+        # or only ratings some days.
+        wanted = 1 if c.phase is Phase.SAME_DAY else rng.choice((0, 1, 1, 2))
+        _answer(entries, c, shown, wanted, done_at, flagged_once)
+        repo.complete(c.uid, ratings, now=done_at)
     _link_entries(vault, repo)
     ctx.shared["checkin_keys"] = [c.uid for c in repo.query()]
 
 
-def _record_prompts(repo: CheckinRepository, library: PromptLibrary, c: StoredCheckin) -> None:
+def _record_prompts(
+    repo: CheckinRepository, library: PromptLibrary, c: StoredCheckin
+) -> list[Prompt]:
     layout = library.layout(c.phase)
     chosen = choose_prompts(
         library, c.phase, repo.prompts_seen_in_series(c), repo.pinned(), layout.prompt_count, c.uid
     )
     repo.set_prompts(c.uid, [p.id for p in chosen])
+    return chosen
+
+
+def _answer(
+    entries: EntryRepository,
+    c: StoredCheckin,
+    shown: list[Prompt],
+    wanted: int,
+    at: datetime,
+    flagged_once: set[str],
+) -> None:
+    """Answer the first `wanted` shown prompts that have demo words, as the check-in does."""
+    answered = 0
+    for prompt in shown:
+        text = ANSWERS.get(prompt.id)
+        if text is None or answered >= wanted:
+            continue
+        written = at - timedelta(minutes=2 * (wanted - answered))
+        flag = prompt.id in FLAGGED_PROMPTS and prompt.id not in flagged_once
+        if flag:
+            flagged_once.add(prompt.id)
+        entries.add(
+            Entry(
+                body=text,
+                title=prompt.short,  # the check-in screen titles answers this way
+                flagged=flag,
+                prompt_id=prompt.id,
+                checkin_id=c.id,
+                session_id=c.session_id,
+                created_at=written,
+                updated_at=written,
+            )
+        )
+        answered += 1
 
 
 def _ratings(wanted: tuple[str, ...], progress: float, wobble: int) -> dict[str, int | None]:

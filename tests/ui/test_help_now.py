@@ -71,3 +71,27 @@ def test_onboarding_offers_another_country(qtbot) -> None:
     box.setCurrentIndex(box.count() - 1)
     screen.country_next.click()
     assert emitted == [OTHER_COUNTRY]
+
+
+def test_one_screen_with_own_exercise_lines_contacts_and_not_monitored(demo_app) -> None:
+    from integrate.core.what_helps import summarise_runs, top_picks
+    from integrate.ui.exercises import all_exercises
+    from integrate.ui.help_now_personal import ExerciseSection
+    from integrate.vault.exercise_runs import ExerciseRunRepository
+
+    demo_app.controller.show_help()
+    demo_app.settle()
+    dialog = demo_app.window.findChild(HelpNowDialog, "helpNowDialog")
+    assert dialog is not None and dialog.isVisible()
+    texts = " ".join(w.text() for w in dialog.findChildren(type(dialog.lines)))
+    assert "Nobody monitors this app" in texts
+    # The patient's own most helpful exercise, from the stored runs, comes first.
+    runs = ExerciseRunRepository(demo_app.services.vault.conn).list_runs()
+    best = top_picks(summarise_runs(runs), list(all_exercises()), n=1)[0]
+    section = dialog.findChild(ExerciseSection)
+    assert section is not None and section.pick.exercise.id == best.exercise.id
+    assert "Something that has helped you before" in texts and best.exercise.title in texts
+    # Crisis lines of the chosen country and the people from the safety plan.
+    assert "Emergency:" in dialog.lines.text()
+    assert "Jo (partner)" in texts and "555-0100" in texts
+    dialog.close()

@@ -137,3 +137,23 @@ def test_copy_marks_sensitive_and_clears_only_our_text(qtbot) -> None:
     assert clipboard.text() == "copy me please"
     assert bytes(clipboard.mimeData().data(SENSITIVE_MIME)) == b"secret"
     clear_now()
+
+
+def test_automatic_backup_waits_for_the_start_up_integrity_check(running_app, tmp_path) -> None:
+    """The HMAC check runs after the window shows; until it passes no backup is written
+    (a damaged file must not become the newest backup)."""
+    from integrate.vault.backup import AutoBackupConfig, set_auto_config
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    vault = running_app.services.vault
+    set_auto_config(vault, AutoBackupConfig(folder, "backup pass 1"))
+    hygiene = running_app.controller.hygiene
+    vault.verified = False  # as between unlocking and the end of the background check
+    hygiene.run_due_backup()
+    running_app.settle()
+    assert list(folder.iterdir()) == []
+    vault.verified = True
+    hygiene.run_due_backup()
+    running_app.settle()
+    assert len(list(folder.iterdir())) == 1

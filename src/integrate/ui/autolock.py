@@ -170,7 +170,9 @@ class Hygiene(QObject):
         from integrate.vault.backup import BackupError, auto_config, run_automatic_backup
 
         services = self.controller.services
-        if services is None or auto_config(services.vault) is None:
+        # Not before the start-up integrity check passed: a damaged file is never copied
+        # over a good backup (the periodic timer tries again).
+        if services is None or not services.vault.writable or auto_config(services.vault) is None:
             return
         vault = services.vault
 

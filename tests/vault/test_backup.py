@@ -14,7 +14,9 @@ from integrate.vault.backup import (
     AutoBackupConfig,
     BackupError,
     BackupUnreadable,
+    auto_config,
     backups_to_keep,
+    dismiss_reminder,
     inspect_backup,
     needs_reminder,
     record_backup,
@@ -174,9 +176,26 @@ def test_automatic_backup_runs_once_a_day_and_prunes(vault_with_canary, tmp_path
 
 
 def test_reminder_after_a_week(vault_with_canary) -> None:
+    vault = vault_with_canary
     now = datetime.now(UTC)
-    assert not needs_reminder(vault_with_canary, now)  # a brand-new journal
-    assert needs_reminder(vault_with_canary, now + timedelta(days=8))
-    record_backup(vault_with_canary, now)
-    assert not needs_reminder(vault_with_canary, now + timedelta(days=6))
-    assert needs_reminder(vault_with_canary, now + timedelta(days=8))
+    assert not needs_reminder(vault, now)  # a brand-new journal
+    # Never backed up and never set up: no nagging, however long it has been.
+    assert not needs_reminder(vault, now + timedelta(days=80))
+    record_backup(vault, now)
+    assert not needs_reminder(vault, now + timedelta(days=6))
+    assert needs_reminder(vault, now + timedelta(days=8))
+    # "Not now" quiets it for a week, then it comes back while no backup is made.
+    dismiss_reminder(vault, now + timedelta(days=8))
+    assert not needs_reminder(vault, now + timedelta(days=14))
+    assert needs_reminder(vault, now + timedelta(days=16))
+    record_backup(vault, now + timedelta(days=16))
+    assert not needs_reminder(vault, now + timedelta(days=17))
+
+
+def test_reminder_for_automatic_backups_that_never_ran(vault_with_canary, tmp_path: Path) -> None:
+    vault = vault_with_canary
+    now = datetime.now(UTC)
+    set_auto_config(vault, AutoBackupConfig(tmp_path / "gone", BACKUP_PASS, since=now))
+    assert auto_config(vault) is not None and auto_config(vault).since == now.replace(microsecond=0)
+    assert not needs_reminder(vault, now + timedelta(days=5))
+    assert needs_reminder(vault, now + timedelta(days=8))  # the drive was never there

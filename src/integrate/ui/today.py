@@ -31,6 +31,7 @@ from integrate.vault.checkins import StoredCheckin, sync
 # check-ins (measures due, reminders...). Append one line per area.
 TODAY_SECTIONS: list[str] = [
     "integrate.ui.measures_today:due_measures_section",
+    "integrate.ui.data_today:data_notices_section",
 ]
 
 MISSED_OFFER_DAYS = 7  # older missed check-ins stay in the journal's history, not on Today

@@ -77,6 +77,7 @@ _BACKUP_META = {"backup.created_at", "backup.app_version"}
 # Settings that only make sense on the computer that wrote them.
 AUTO_SETTING = "backup.auto"
 LAST_SETTING = "backup.last_at"
+DISMISSED_SETTING = "backup.reminder_dismissed_at"
 REMIND_AFTER = timedelta(days=7)
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -278,7 +279,7 @@ def _copy_rows(conn: Connection) -> None:
             skip = ", ".join(f"'{k}'" for k in sorted(_VAULT_META | _BACKUP_META))
             where = f" WHERE key NOT IN ({skip})"
         conn.execute(f"INSERT INTO main.{table}({cols}) SELECT {cols} FROM ibackup.{table}{where}")
-    for key in (AUTO_SETTING, LAST_SETTING):
+    for key in (AUTO_SETTING, LAST_SETTING, DISMISSED_SETTING):
         # Another computer's backup folder and schedule do not apply here.
         conn.execute("DELETE FROM main.settings WHERE key = ?", (key,))
     conn.executemany(
@@ -367,9 +368,13 @@ def replace_vault_contents(vault: Vault, path: Path, passphrase: str) -> Restore
 class AutoBackupConfig:
     folder: Path
     passphrase: str
+    since: datetime | None = None  # when they were turned on (None: not recorded)
 
     def to_setting(self) -> dict[str, str]:
-        return {"folder": str(self.folder), "passphrase": self.passphrase}
+        setting = {"folder": str(self.folder), "passphrase": self.passphrase}
+        if self.since is not None:
+            setting["since"] = to_iso(self.since)
+        return setting
 
 
 def auto_config(vault: Vault) -> AutoBackupConfig | None:
@@ -377,7 +382,9 @@ def auto_config(vault: Vault) -> AutoBackupConfig | None:
     raw = vault.get_setting(AUTO_SETTING)
     if not isinstance(raw, dict) or not raw.get("folder") or not raw.get("passphrase"):
         return None
-    return AutoBackupConfig(Path(str(raw["folder"])), str(raw["passphrase"]))
+    return AutoBackupConfig(
+        Path(str(raw["folder"])), str(raw["passphrase"]), _parse_time(raw.get("since"))
+    )
 
 
 def set_auto_config(vault: Vault, config: AutoBackupConfig | None) -> None:
@@ -385,6 +392,8 @@ def set_auto_config(vault: Vault, config: AutoBackupConfig | None) -> None:
         vault.conn.execute("DELETE FROM settings WHERE key = ?", (AUTO_SETTING,))
         return
     check_backup_passphrase(config.passphrase)
+    if config.since is None:
+        config = AutoBackupConfig(config.folder, config.passphrase, now_local())
     vault.set_setting(AUTO_SETTING, config.to_setting())
 
 
@@ -396,24 +405,35 @@ def record_backup(vault: Vault, when: datetime | None = None) -> None:
     vault.set_setting(LAST_SETTING, to_iso(when or now_local()))
 
 
+def backups_in_use(vault: Vault) -> bool:
+    """The patient has made a backup, or turned automatic backups on."""
+    return last_backup_at(vault) is not None or auto_config(vault) is not None
+
+
 def needs_reminder(vault: Vault, now: datetime | None = None) -> bool:
-    """True when the journal has content and no backup for more than a week."""
+    """True when backups are in use and the last one is more than a week old.
+
+    Someone who never chose backups is not nagged about them (Settings says "No backup
+    has been made yet"). Automatic backups that have not managed one yet count from
+    when they were turned on. "Not now" on the reminder quiets it for a week.
+    """
     now = now or now_local()
     last = last_backup_at(vault)
-    if last is not None:
-        return now - last > REMIND_AFTER
-    has_content = vault.conn.execute(
-        "SELECT EXISTS(SELECT 1 FROM entries) OR EXISTS(SELECT 1 FROM sessions)"
-    ).fetchone()[0]
-    if not has_content:
+    if last is None:
+        config = auto_config(vault)
+        if config is None:
+            return False
+        if config.since is not None and now - config.since <= REMIND_AFTER:
+            return False
+    elif now - last <= REMIND_AFTER:
         return False
-    created = _vault_created(vault)
-    return created is None or now - created > REMIND_AFTER
+    dismissed = _parse_time(vault.get_setting(DISMISSED_SETTING))
+    return dismissed is None or now - dismissed > REMIND_AFTER
 
 
-def _vault_created(vault: Vault) -> datetime | None:
-    row = vault.conn.execute("SELECT value FROM meta WHERE key = 'created_at'").fetchone()
-    return _parse_time(row[0]) if row else None
+def dismiss_reminder(vault: Vault, now: datetime | None = None) -> None:
+    """Quiet the backup reminder for a week (the reminder's "Not now")."""
+    vault.set_setting(DISMISSED_SETTING, to_iso(now or now_local()))
 
 
 def auto_backup_name(day: date) -> str:
@@ -517,7 +537,9 @@ __all__ = [
     "VaultError",
     "auto_config",
     "backup_now",
+    "backups_in_use",
     "backups_to_keep",
+    "dismiss_reminder",
     "inspect_backup",
     "last_backup_at",
     "needs_reminder",

@@ -95,3 +95,32 @@ def test_one_screen_with_own_exercise_lines_contacts_and_not_monitored(demo_app)
     assert "Emergency:" in dialog.lines.text()
     assert "Jo (partner)" in texts and "555-0100" in texts
     dialog.close()
+
+
+def test_measure_crisis_screen_guesses_no_number_for_another_country(running_app) -> None:
+    from integrate.core.safety import PlanContact, SafetyPlan
+    from integrate.ui.measure_crisis import CrisisScreen
+    from integrate.vault.safety_plan import SafetyPlanRepository
+
+    conn = running_app.services.vault.conn
+    listed = CrisisScreen("GB", conn)
+    assert "116 123" in listed.lines.text()
+    assert listed.check_note is not None and listed.check_note.text().startswith("Check locally")
+    listed.close()
+
+    # Before, an unlisted country was shown the United States' numbers.
+    other = CrisisScreen(OTHER_COUNTRY, conn)
+    assert not re.search(r"\d", other.lines.text() + other.emergency.text())
+    assert "local emergency number" in other.emergency.text()
+    assert other.check_note is None
+    other.close()
+
+    # The patient's own number is shown; a prefilled line of a listed country is not.
+    plan = SafetyPlan(
+        crisis_lines=[PlanContact("Samaritans", "116 123"), PlanContact("Nearby line", "555 0142")]
+    )
+    SafetyPlanRepository(conn).save(plan)
+    own = CrisisScreen(OTHER_COUNTRY, conn)
+    assert "Nearby line" in own.lines.text() and "555 0142" in own.lines.text()
+    assert "116 123" not in own.lines.text()
+    own.close()

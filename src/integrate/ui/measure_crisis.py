@@ -94,8 +94,9 @@ class CrisisScreen(QDialog):
         self.setModal(True)
         self.resize(620, 600)
         directory = load_crisis_lines()
-        if directory.country(country) is None:
-            country = DEFAULT_COUNTRY
+        # A country the list does not cover (or "Another country") is never shown another
+        # country's numbers: it gets the patient's own numbers and "check locally".
+        listed = directory.country(country) is not None
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -118,33 +119,57 @@ class CrisisScreen(QDialog):
         layout.addWidget(self.not_monitored)
 
         emergency = directory.emergency_for(country)
-        if emergency:
-            self.emergency = plain_label(
-                _tr("If you are in danger now, call your emergency number: {numbers}").format(
-                    numbers=" or ".join(emergency)
-                )
+        self.emergency = plain_label(
+            _tr("If you are in danger now, call your emergency number: {numbers}").format(
+                numbers=" or ".join(emergency)
             )
-            self.emergency.setStyleSheet("font-size: 13pt; font-weight: 600;")
-            layout.addWidget(self.emergency)
+            if emergency
+            else _tr("If you are in danger now, call your local emergency number.")
+        )
+        self.emergency.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        layout.addWidget(self.emergency)
 
         country_obj = directory.country(country)
         heading = plain_label(
-            _tr("Crisis lines ({country}), any hour").format(
-                country=country_obj.name if country_obj else country
-            )
+            _tr("Crisis lines ({country}), any hour").format(country=country_obj.name)
+            if country_obj
+            else _tr("Crisis lines")
         )
         heading.setStyleSheet("font-weight: 600;")
         layout.addWidget(heading)
         self.lines = QLabel()
         self.lines.setTextFormat(Qt.TextFormat.PlainText)
-        self.lines.setText(
-            lines_text(directory, country, own_lines(read_plan(conn), directory, country))
-        )
+        plan = read_plan(conn)
+        if listed:
+            text = lines_text(directory, country, own_lines(plan, directory, country))
+        else:
+            # Every listed country's lines count as built-in, so only the patient's own show.
+            everywhere = [line for c in directory.countries for line in c.lines]
+            own = user_crisis_lines(plan, everywhere) if plan is not None else []
+            text = (
+                lines_text(directory, country, own)
+                if own
+                else _tr(
+                    "We have no numbers for your country in our list. Check a crisis line "
+                    "where you are, and add it to your safety plan so it shows here."
+                )
+            )
+        self.lines.setText(text)
         self.lines.setWordWrap(True)
         self.lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.lines.setStyleSheet("font-size: 13pt;")
         self.lines.setAccessibleName(_tr("Crisis lines"))
         layout.addWidget(self.lines)
+        self.check_note: QLabel | None = None
+        if listed and not directory.verified:
+            self.check_note = plain_label(
+                _tr(
+                    "Check locally: these numbers come from our reference list and may have "
+                    "changed. If one does not work, call your emergency number."
+                ),
+                object_name="muted",
+            )
+            layout.addWidget(self.check_note)
 
         self.contacts = plan_contacts(conn)
         if self.contacts:

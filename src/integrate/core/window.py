@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from integrate.core.model import Session, SessionKind, SessionStatus
@@ -72,3 +72,23 @@ def current_window(sessions: Sequence[Session], now: datetime) -> WindowState:
     else:
         kind = WindowKind.BETWEEN
     return WindowState(kind, number, day, last, upcoming)
+
+
+def planned_but_passed(
+    sessions: Sequence[Session], now: datetime, within: timedelta = timedelta(days=14)
+) -> list[Session]:
+    """Planned ketamine sessions whose start has passed (at most `within` ago), oldest first.
+
+    Nothing is scheduled after a session until it is logged as done, so Today asks
+    whether these happened rather than letting them sit silently as "planned".
+    """
+    return sorted(
+        (
+            s
+            for s in sessions
+            if s.kind is SessionKind.KETAMINE
+            and s.status is SessionStatus.PLANNED
+            and now - within <= s.at <= now
+        ),
+        key=lambda s: (s.at, s.uid),
+    )

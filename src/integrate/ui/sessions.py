@@ -313,6 +313,12 @@ class SessionForm(QWidget):
         self._kind_changed()
         self.kind.setFocus()
 
+    def mark_done(self) -> None:
+        """Choose "It has happened" for a planned session being logged from Today."""
+        _select(self.status, SessionStatus.DONE)
+        self.title.setText(_tr("Log a planned session"))
+        self.route.setFocus()
+
     def collect(self) -> Session:
         """The session as typed (raises InputError with a plain sentence)."""
         kind = SessionKind(self.kind.currentData())
@@ -658,12 +664,20 @@ class SessionsPage(QWidget):
         self.stack.setCurrentWidget(self.overview)
 
     def open_item(self, item: str) -> None:
-        """ "new" opens the log form; a session uid selects that session."""
+        """ "new" opens the log form; a session uid selects that session; "done:<uid>"
+        opens that planned session's form with "It has happened" chosen (from Today)."""
         if item == "new":
             self.new_session()
             return
+        uid = item.removeprefix("done:")
         for s in self.services.sessions.list():
-            if s.uid == item and s.id is not None:
+            if s.uid != uid or s.id is None:
+                continue
+            if item.startswith("done:"):
+                self.session_form.start(s)
+                self.session_form.mark_done()
+                self.stack.setCurrentWidget(self.session_form)
+            else:
                 self.show_overview()
                 self.select_session(s.id)
 

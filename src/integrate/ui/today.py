@@ -30,6 +30,7 @@ from integrate.vault.checkins import StoredCheckin, sync
 # "module:function" entries; function(services) -> QWidget | None, shown below the
 # check-ins (measures due, reminders...). Append one line per area.
 TODAY_SECTIONS: list[str] = [
+    "integrate.ui.sessions_today:past_planned_section",
     "integrate.ui.measures_today:due_measures_section",
     "integrate.ui.data_today:data_notices_section",
 ]

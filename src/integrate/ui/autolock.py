@@ -1,5 +1,6 @@
 """Locking hygiene: lock after inactivity and when the desktop's screen locks; come back
-to the same area after unlocking.
+to the same area after unlocking; journal text copied from the window is marked
+sensitive and cleared from the clipboard.
 
 `install_hygiene(controller)` wires it all to an AppController using only its public
 signals (`unlocked`, `locked`), `services.about_to_lock` and `controller.lock()`.
@@ -14,7 +15,7 @@ from PySide6.QtCore import SLOT, QEvent, QObject, QSettings, QTimer, Signal, Slo
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QApplication
 
-from integrate.ui.clipboard import clear_now
+from integrate.ui.clipboard import clear_now, protect
 
 if TYPE_CHECKING:
     from integrate.ui.controller import AppController
@@ -134,6 +135,7 @@ class Hygiene(QObject):
         controller.unlocked.connect(self._on_unlocked)
         controller.locked.connect(self.inactivity.stop)
         controller.locked.connect(clear_now)  # journal text does not outlive the lock
+        protect(controller.window)  # every text field: Copy/Cut marked sensitive
         # Automatic backups (off until the patient picks a folder): checked at unlock
         # and hourly while unlocked; run_automatic_backup writes at most one a day.
         self.backup_timer = QTimer(self)

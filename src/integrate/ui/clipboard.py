@@ -3,15 +3,24 @@
 `copy_sensitive(text)` puts plain text on the clipboard with the
 `x-kde-passwordManagerHint: secret` marker (clipboard managers such as Klipper and
 GPaste skip such items in their history) and clears the clipboard after 60 s if it
-still holds our text. `make_copy_sensitive(editor)` routes an editor's Copy/Cut
-(Ctrl+C and Ctrl+X; the context menu still copies normally) through it.
+still holds our text.
+
+`protect(root)` routes Copy and Cut in every text field under `root` (its child
+widgets and the dialogs parented to it) through `copy_sensitive`: the keyboard
+shortcuts (Ctrl+C, Ctrl+X, Ctrl+Insert, Shift+Delete) and the right-click menu alike.
+The app protects its main window, so the journal editor, check-in answers, the safety
+plan and every other field are covered without each screen opting in.
+`make_copy_sensitive(editor)` protects one editor. Password fields are left alone
+(Qt does not copy from them).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QObject, QTimer
+import contextlib
+
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 CLEAR_AFTER_MS = 60_000
 SENSITIVE_MIME = "x-kde-passwordManagerHint"
@@ -40,6 +49,12 @@ class _ClipboardGuard(QObject):
             clipboard.clear(QClipboard.Mode.Clipboard)
         self._ours = None
 
+    def clear_selection(self) -> None:
+        """X11's primary selection holds whatever text was last selected in the app."""
+        clipboard = QGuiApplication.clipboard()
+        if clipboard.supportsSelection() and clipboard.ownsSelection():
+            clipboard.clear(QClipboard.Mode.Selection)
+
     @property
     def pending(self) -> bool:
         return self._timer.isActive()
@@ -61,19 +76,59 @@ def copy_sensitive(text: str, clear_after_ms: int = CLEAR_AFTER_MS) -> None:
 
 
 def clear_now() -> None:
-    """Clear our text from the clipboard now (e.g. on lock)."""
-    _get_guard().clear_if_ours()
+    """Clear our text from the clipboard, and a selection we own, now (e.g. on lock)."""
+    guard = _get_guard()
+    guard.clear_if_ours()
+    guard.clear_selection()
+
+
+PROTECTED = "integrateCopySensitive"  # dynamic property marking a protected widget tree
+_TEXT_EDITORS = (QPlainTextEdit, QTextEdit, QLineEdit)
+
+
+def _editor_for(watched: QObject) -> QWidget | None:
+    """The text editor an event is for (a scroll area's viewport stands for its editor)."""
+    if isinstance(watched, _TEXT_EDITORS):
+        return watched
+    parent = watched.parent()
+    if isinstance(parent, QPlainTextEdit | QTextEdit) and parent.viewport() is watched:
+        return parent
+    return None
+
+
+def _is_protected(widget: QObject | None) -> bool:
+    # The QObject parent chain crosses window borders, so dialogs parented to a
+    # protected window are protected too.
+    while widget is not None:
+        if widget.property(PROTECTED):
+            return True
+        widget = widget.parent()
+    return False
 
 
 class _CopyFilter(QObject):
+    """Installed once on the application; acts only on text fields under a protected root."""
+
     def eventFilter(self, watched: QObject, event: object) -> bool:  # noqa: N802 - Qt API
         from PySide6.QtCore import QEvent
-        from PySide6.QtGui import QKeyEvent
+        from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 
-        if not isinstance(event, QKeyEvent) or event.type() not in (
+        kind = event.type() if isinstance(event, QEvent) else None
+        if kind not in (
             QEvent.Type.KeyPress,
             QEvent.Type.ShortcutOverride,
+            QEvent.Type.ContextMenu,
         ):
+            return False
+        editor = _editor_for(watched)
+        if editor is None or not _is_protected(editor) or _is_password(editor):
+            return False
+        if isinstance(event, QContextMenuEvent):
+            if editor.contextMenuPolicy() != Qt.ContextMenuPolicy.DefaultContextMenu:
+                return False
+            _sensitive_context_menu(editor, event.globalPos())
+            return True
+        if not isinstance(event, QKeyEvent):
             return False
         is_copy = event.matches(QKeySequence.StandardKey.Copy)
         is_cut = event.matches(QKeySequence.StandardKey.Cut)
@@ -82,8 +137,31 @@ class _CopyFilter(QObject):
         if event.type() == QEvent.Type.ShortcutOverride:
             event.accept()  # we handle it as a key press, not as an app shortcut
             return True
-        _copy_selection(watched, cut=is_cut)
+        _copy_selection(editor, cut=is_cut)
         return True
+
+
+def _is_password(editor: QWidget) -> bool:
+    return isinstance(editor, QLineEdit) and editor.echoMode() != QLineEdit.EchoMode.Normal
+
+
+def _sensitive_context_menu(editor: QWidget, at: QPoint) -> None:
+    """The editor's own right-click menu, with Copy and Cut going through copy_sensitive."""
+    menu = editor.createStandardContextMenu()  # type: ignore[attr-defined]
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    for action in menu.actions():
+        name = action.objectName()
+        if name in ("edit-copy", "edit-cut"):
+            with contextlib.suppress(RuntimeError, TypeError):
+                action.triggered.disconnect()
+            cut = name == "edit-cut"
+            action.triggered.connect(lambda _=False, c=cut: _copy_selection(editor, cut=c))
+    _menus.append(menu)  # tests find the open menu here
+    menu.aboutToHide.connect(lambda m=menu: _menus.remove(m) if m in _menus else None)
+    menu.popup(at)
+
+
+_menus: list[QMenu] = []
 
 
 def _copy_selection(editor: QObject, *, cut: bool) -> None:
@@ -105,9 +183,22 @@ def _copy_selection(editor: QObject, *, cut: bool) -> None:
 _filter: _CopyFilter | None = None
 
 
-def make_copy_sensitive(editor: QWidget) -> None:
-    """Route the editor's keyboard Copy/Cut through copy_sensitive."""
+def _install_filter() -> None:
     global _filter
     if _filter is None:
-        _filter = _CopyFilter()
-    editor.installEventFilter(_filter)
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        _filter = _CopyFilter(app)
+        app.installEventFilter(_filter)
+
+
+def protect(root: QObject) -> None:
+    """Copy and Cut in every text field under `root` go through copy_sensitive."""
+    root.setProperty(PROTECTED, True)
+    _install_filter()
+
+
+def make_copy_sensitive(editor: QWidget) -> None:
+    """Route one editor's Copy/Cut (keyboard and right-click menu) through copy_sensitive."""
+    protect(editor)

@@ -286,3 +286,55 @@ def test_form_shows_every_item_verbatim_and_the_attribution(qtbot, iid: str) -> 
         assert [b.text() for b in question.buttons] == [o.label for o in item.options]
     for label in form.findChildren(QLabel):
         assert label.textFormat() == Qt.TextFormat.PlainText  # item text is never markup
+
+
+def test_settings_choose_which_questionnaires_are_suggested_and_how_often(
+    demo_app: RunningApp,
+) -> None:
+    from PySide6.QtWidgets import QFrame
+
+    from integrate.ui.measure_settings import MeasureSection
+    from integrate.ui.measures_today import due_measures_section
+
+    section = demo_app.area("settings").findChild(MeasureSection)
+    assert section is not None and section.suggest.isChecked()
+    assert all(box.isChecked() for box in section.families.values())
+    assert (section.weekly.value(), section.monthly.value()) == (7, 30)
+    page = _page(demo_app)
+    # Demo: the booster's baseline set is due. Leave PCL-5 out of the suggestions.
+    section.families["pcl5"].setChecked(False)
+    demo_app.settle()
+    stored = demo_app.services.measures.settings()
+    assert stored.families == ("phq9", "gad7")
+    assert {d.instrument_id for d in page.home_tab.due} == {"phq9", "gad7"}
+    today_section = due_measures_section(demo_app.services)
+    assert today_section is not None
+    assert set(today_section.property("instrument_ids")) == {"phq9", "gad7"}
+    # Off: nothing on Today, a plain sentence in Measures, every form still available.
+    section.suggest.setChecked(False)
+    demo_app.settle()
+    assert not section.details.isEnabled()
+    assert due_measures_section(demo_app.services) is None
+    today = demo_app.area("today")
+    assert not [f for f in today.findChildren(QFrame) if f.property("instrument_ids")]
+    assert "turned off" in page.home_tab.due_heading.text()
+    assert set(page.home_tab.take_buttons) >= {"pcl5_week", "phq9", "gad7"}
+    # A reopened Settings shows what is stored.
+    section.suggest.setChecked(True)
+    section.weekly.setValue(10)
+    fresh = MeasureSection(demo_app.services)
+    assert fresh.weekly.value() == 10 and not fresh.families["pcl5"].isChecked()
+    fresh.deleteLater()
+
+
+def test_reason_names_a_changed_interval_in_days(qapp) -> None:  # noqa: ANN001
+    from integrate.core.measures import DueReason
+    from integrate.ui.measures_today import reason_text
+    from integrate.vault.measures import MeasureSettings
+
+    assert reason_text(DueReason.WEEKLY) == "weekly during your series"
+    assert reason_text(DueReason.WEEKLY, MeasureSettings()) == "weekly during your series"
+    changed = MeasureSettings(weekly_days=10, monthly_days=45)
+    assert reason_text(DueReason.WEEKLY, changed) == "every 10 days during your series"
+    assert reason_text(DueReason.MONTHLY, changed) == "every 45 days"
+    assert reason_text(DueReason.BASELINE, changed) == "a starting point before your series"

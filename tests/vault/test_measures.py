@@ -13,7 +13,7 @@ import pytest
 from integrate.core.measures import Score, get_instrument, score
 from integrate.core.model import Series
 from integrate.paths import VaultPaths
-from integrate.vault.measures import MeasureRepository
+from integrate.vault.measures import MeasureRepository, MeasureSettings
 from integrate.vault.sessions import SessionRepository
 from integrate.vault.vault import Vault, create_vault
 
@@ -158,6 +158,50 @@ def test_due_follows_the_vaults_series(vault: Vault) -> None:
     empty = MeasureRepository(vault.conn)
     vault.conn.execute("DELETE FROM series")
     assert {d.reason.value for d in empty.due(today)} == {"monthly"}
+
+
+def test_patient_settings_shape_what_is_suggested(vault: Vault) -> None:
+    today = date(2025, 3, 20)
+    SessionRepository(vault.conn).add_series(Series("A", today - timedelta(days=10)))
+    repo = MeasureRepository(vault.conn)
+    assert repo.settings() == MeasureSettings()  # nothing stored: the defaults
+    for iid in ("pcl5_month", "phq9", "gad7"):
+        result = score(get_instrument(iid), [1] * get_instrument(iid).item_count)
+        assert isinstance(result, Score)
+        repo.add(result, at(today - timedelta(days=12)))  # baseline
+        repo.add(result, at(today - timedelta(days=8)))  # first weekly
+    assert {d.reason.value for d in repo.due(today)} == {"weekly"}  # 8 days >= 7
+
+    # Every ten days instead of weekly: nothing yet. Stored in the vault, read back.
+    repo.save_settings(MeasureSettings(weekly_days=10))
+    assert MeasureRepository(vault.conn).settings().weekly_days == 10
+    assert repo.due(today) == []
+    assert {d.instrument_id for d in repo.due(today + timedelta(days=2))} == {
+        "pcl5_week",
+        "phq9",
+        "gad7",
+    }
+    # Only some questionnaires, or none at all (Today and reminders show nothing).
+    repo.save_settings(MeasureSettings(families=("phq9",)))
+    assert {d.instrument_id for d in repo.due(today)} == {"phq9"}
+    assert {d.instrument_id for d in repo.upcoming(today)} == {"phq9"}
+    repo.save_settings(MeasureSettings(suggest=False))
+    assert repo.due(today) == [] and repo.upcoming(today) == []
+
+
+def test_stored_settings_are_read_defensively(vault: Vault) -> None:
+    repo = MeasureRepository(vault.conn)
+    for value in ("not json", "[1, 2]", '{"weekly_days": true, "families": "pcl5"}'):
+        vault.conn.execute(
+            "INSERT INTO settings(key, value) VALUES ('measure_cadence', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (value,),
+        )
+        assert repo.settings() == MeasureSettings()
+    clamped = MeasureSettings.from_json(
+        {"weekly_days": 0, "monthly_days": 999, "families": ["gad7", "bdi"]}
+    )
+    assert (clamped.weekly_days, clamped.monthly_days, clamped.families) == (1, 120, ("gad7",))
 
 
 def test_demo_has_baseline_and_weekly_measures_with_improvement(vault: Vault) -> None:

@@ -90,18 +90,24 @@ class HomeTab(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.due = due_now(self.page.services)
-        heading = plain_label(
-            _tr("Suggested now") if self.due else _tr("Nothing is suggested right now.")
-        )
+        settings = self.page.services.measures.settings()
+        if self.due:
+            text = _tr("Suggested now")
+        elif not settings.suggest:
+            text = _tr("Suggestions are turned off (Settings, Questionnaires).")
+        else:
+            text = _tr("Nothing is suggested right now.")
+        heading = plain_label(text)
         heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.due_layout.addWidget(heading)
+        self.due_heading = heading
         instruments = self.page.services.measures.instruments
         self.due_buttons = []
         for item_ in self.due:
             ins = instruments[item_.instrument_id]
             btn = button(
                 _tr("{name} - {reason}").format(
-                    name=instrument_title(ins), reason=reason_text(item_.reason)
+                    name=instrument_title(ins), reason=reason_text(item_.reason, settings)
                 ),
                 primary=True,
             )

@@ -14,6 +14,7 @@ from integrate.core.timeutil import now_local
 from integrate.ui.measure_form import instrument_title
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import button, plain_label
+from integrate.vault.measures import MeasureSettings
 
 
 def _tr(text: str) -> str:
@@ -24,7 +25,13 @@ def _tr_measures(text: str) -> str:
     return QCoreApplication.translate("Measures", text)  # shared with the Measures area
 
 
-def reason_text(reason: DueReason) -> str:
+def reason_text(reason: DueReason, settings: MeasureSettings | None = None) -> str:
+    """Why it is suggested; intervals the patient changed are named in days."""
+    if settings is not None:
+        if reason is DueReason.WEEKLY and settings.weekly_days != 7:
+            return _tr_measures("every {n} days during your series").format(n=settings.weekly_days)
+        if reason is DueReason.MONTHLY and settings.monthly_days != 30:
+            return _tr_measures("every {n} days").format(n=settings.monthly_days)
     return {
         DueReason.BASELINE: _tr_measures("a starting point before your series"),
         DueReason.WEEKLY: _tr_measures("weekly during your series"),
@@ -61,12 +68,13 @@ def due_measures_section(services: AppServices) -> QWidget | None:
         )
     )
     instruments = services.measures.instruments
+    settings = services.measures.settings()
     buttons = []
     for item in due:
         ins = instruments[item.instrument_id]
         btn = button(
             _tr("{name} - {reason}").format(
-                name=instrument_title(ins), reason=reason_text(item.reason)
+                name=instrument_title(ins), reason=reason_text(item.reason, settings)
             )
         )
         btn.setMinimumHeight(40)

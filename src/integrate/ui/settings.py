@@ -37,6 +37,7 @@ SECTION_FACTORIES: list[str] = [
     "integrate.ui.settings:SecuritySection",
     "integrate.ui.schedule_settings:ScheduleSection",
     "integrate.ui.reminder_settings:ReminderSection",
+    "integrate.ui.measure_settings:MeasureSection",
     "integrate.ui.appearance_settings:AppearanceSection",
     "integrate.ui.data_settings:LockingSection",
     "integrate.ui.data_settings:DataSection",

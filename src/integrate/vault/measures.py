@@ -40,6 +40,49 @@ _COLS = "id, uid, instrument, taken_at, answers, total, result, series_id, crisi
 DEFAULT_BASELINE_DAYS = 7  # cadence.toml [baseline] days_before
 DEFAULT_END_DAYS = 14  # cadence.toml [series_end] days_after
 _List = list  # the repository's `list` method shadows the builtin inside the class
+SETTINGS_KEY = "measure_cadence"  # in-vault setting (which questionnaires: sensitive)
+SUGGESTED_FAMILIES = ("pcl5", "phq9", "gad7")  # the ones the cadence can suggest
+
+
+@dataclass
+class MeasureSettings:
+    """The patient's choices about suggested questionnaires (Settings > Questionnaires).
+
+    The rest of the schedule (baseline window, series-end window) stays as in
+    cadence.toml; a patient can always take any questionnaire whatever is chosen here.
+    """
+
+    suggest: bool = True  # False: nothing is suggested on Today or in reminders
+    families: tuple[str, ...] = SUGGESTED_FAMILIES
+    weekly_days: int = 7  # during a series
+    monthly_days: int = 30  # after a series, or with no series
+
+    LIMITS = {"weekly_days": (1, 28), "monthly_days": (7, 120)}
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "suggest": self.suggest,
+            "families": list(self.families),
+            "weekly_days": self.weekly_days,
+            "monthly_days": self.monthly_days,
+        }
+
+    @classmethod
+    def from_json(cls, raw: object) -> MeasureSettings:
+        """Read stored settings defensively: anything unusable falls back to the default."""
+        out = cls()
+        if not isinstance(raw, dict):
+            return out
+        if isinstance(raw.get("suggest"), bool):
+            out.suggest = raw["suggest"]
+        fams = raw.get("families")
+        if isinstance(fams, list):
+            out.families = tuple(f for f in SUGGESTED_FAMILIES if f in fams)
+        for key, (lo, hi) in cls.LIMITS.items():
+            value = raw.get(key)
+            if isinstance(value, int) and not isinstance(value, bool):
+                setattr(out, key, max(lo, min(hi, value)))
+        return out
 
 
 @dataclass
@@ -328,6 +371,39 @@ class MeasureRepository:
 
     # -- cadence
 
+    def settings(self) -> MeasureSettings:
+        """The stored questionnaire settings (defaults when none are stored)."""
+        row = self.conn.execute(
+            "SELECT value FROM settings WHERE key = ?", (SETTINGS_KEY,)
+        ).fetchone()
+        if row is None:
+            return MeasureSettings()
+        try:
+            return MeasureSettings.from_json(json.loads(str(row[0])))
+        except ValueError:
+            return MeasureSettings()
+
+    def save_settings(self, settings: MeasureSettings) -> None:
+        self.conn.execute(
+            "INSERT INTO settings(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (SETTINGS_KEY, json.dumps(settings.to_json())),
+        )
+
+    def cadence(self, settings: MeasureSettings | None = None) -> Cadence:
+        """cadence.toml with the patient's intervals."""
+        s = settings or self.settings()
+        return load_cadence(
+            {"during": {"every_days": s.weekly_days}, "monthly": {"every_days": s.monthly_days}}
+        )
+
+    def suggested_ids(self, settings: MeasureSettings | None = None) -> _List[str]:
+        """Instrument ids the cadence may suggest ([] when suggestions are off)."""
+        s = settings or self.settings()
+        if not s.suggest:
+            return []
+        return sorted(i.id for i in self.instruments.values() if i.family in s.families)
+
     def current_series(self, today: date, cadence: Cadence | None = None) -> SeriesSpan | None:
         """The series the cadence follows today: the latest one whose baseline window opened."""
         return self._series_for(self._series(), today, cadence)
@@ -346,10 +422,14 @@ class MeasureRepository:
         cadence: Cadence | None = None,
         instrument_ids: Iterable[str] | None = None,
     ) -> _List[DueMeasure]:
-        """Measures suggested today for the current series (see `core.measures.due_measures`)."""
-        cad = cadence or load_cadence()
+        """Measures suggested today for the current series (see `core.measures.due_measures`).
+
+        Without `cadence`/`instrument_ids`, the patient's settings decide (`settings()`).
+        """
+        settings = self.settings() if cadence is None or instrument_ids is None else None
+        cad = cadence or self.cadence(settings)
         series = self.current_series(today, cad)
-        ids = list(instrument_ids) if instrument_ids is not None else sorted(self.instruments)
+        ids = list(instrument_ids) if instrument_ids is not None else self.suggested_ids(settings)
         local_last = {k: v.astimezone() for k, v in self.last_taken().items()}
         return due_measures(
             ids,
@@ -376,9 +456,10 @@ class MeasureRepository:
         suggestion moves to each new day ("due today" forever), which a reminder would
         turn into a daily nudge; Today still suggests it.
         """
-        cad = cadence or load_cadence()
+        settings = self.settings() if cadence is None or instrument_ids is None else None
+        cad = cadence or self.cadence(settings)
         spans = self._series()
-        ids = list(instrument_ids) if instrument_ids is not None else sorted(self.instruments)
+        ids = list(instrument_ids) if instrument_ids is not None else self.suggested_ids(settings)
         local_last = {k: v.astimezone() for k, v in self.last_taken().items()}
         families_taken = {cad.family(k) for k in local_last}
         seen: set[str] = set()

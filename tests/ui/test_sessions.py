@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 from PySide6.QtWidgets import QMessageBox
 
-from integrate.core.model import CheckInState, Entry, Phase, Route, SessionKind
+from integrate.core.model import CheckInState, Entry, Phase, Route, Series, SessionKind
+from integrate.core.timeutil import zone
 from integrate.ui.sessions import SessionsPage
 from integrate.ui.today import TodayPage
 from tests.ui.helpers_sessions import (
@@ -112,8 +113,25 @@ def test_edit_moves_checkins_and_delete_asks_first(running_app, monkeypatch) -> 
     form = page.session_form
     assert form.intention.toPlainText() == ""
     form.intention.setPlainText("Edited intention")
+    same_day_before = services.checkins.get(done_uid).due_at
+    day2_before = services.checkins.get(f"{session.uid}:day_2").due_at
+    fill_when(form, session.at - timedelta(hours=1))  # it started an hour earlier
     form.save_button.click()
-    assert services.sessions.get(session.id).intention == "Edited intention"
+    edited = services.sessions.get(session.id)
+    assert edited.intention == "Edited intention"
+    assert edited.at == session.at - timedelta(hours=1)
+    # Elapsed-hour check-ins move with the start; day-N ones keep their time of day.
+    moved = services.checkins.get(done_uid)
+    assert moved.due_at == same_day_before - timedelta(hours=1)
+    assert moved.state is CheckInState.DONE  # what the patient did stays done
+    day2 = services.checkins.get(f"{session.uid}:day_2").due_at.astimezone(zone(session.tz))
+    start_day = edited.at.astimezone(zone(session.tz)).date()
+    assert (day2.date(), day2.time()) == (start_day + timedelta(days=2), time(10, 0))
+    if start_day == session.at.astimezone(zone(session.tz)).date():
+        assert day2 == day2_before
+    assert len(services.checkins.query(session_id=session.id)) == len(
+        {c.uid for c in services.checkins.query(session_id=session.id)}
+    )
 
     asked = answer_message_boxes(monkeypatch, QMessageBox.ButtonRole.RejectRole)
     page.select_session(session.id)
@@ -160,3 +178,18 @@ def test_series_create_end_and_reflection(running_app) -> None:
     assert series.ended_on is not None and series.end_reflection == "Less alarm in my body."
     review = services.checkins.get(f"{series.uid}:series_review")
     assert review is not None and review.state in (CheckInState.DUE, CheckInState.MISSED)
+
+
+def test_series_state_says_when_a_future_series_starts(running_app) -> None:
+    services = running_app.services
+    today = local_now().date()
+    services.sessions.add_series(Series("Booster", today + timedelta(days=5)))
+    services.sessions.add_series(Series("Initial", today - timedelta(days=20)))
+    page = running_app.area("sessions")
+    page.refresh()
+    states = {
+        page.tree.topLevelItem(i).text(0): page.tree.topLevelItem(i).text(2)
+        for i in range(page.tree.topLevelItemCount())
+    }
+    start = (today + timedelta(days=5)).strftime("%d %b")
+    assert states == {"Booster": f"Starts {start}", "Initial": "Ongoing"}

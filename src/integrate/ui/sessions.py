@@ -570,12 +570,14 @@ class SessionsPage(QWidget):
             span = s.started_on.strftime("%d %b %Y")
             if s.ended_on:
                 span += " – " + s.ended_on.strftime("%d %b %Y")
+            if s.ended_on:
+                state = _tr("Ended")
+            elif s.started_on > now_local().date():
+                state = _tr("Starts {day}").format(day=s.started_on.strftime("%d %b"))
+            else:
+                state = _tr("Ongoing")
             item = QTreeWidgetItem(
-                [
-                    s.name,
-                    _tr("{done}{of} sessions").format(done=done, of=of),
-                    _tr("Ended") if s.ended_on else _tr("Ongoing"),
-                ]
+                [s.name, _tr("{done}{of} sessions").format(done=done, of=of), state]
             )
             item.setToolTip(0, span)
             item.setData(0, ROLE, ("series", s.id))

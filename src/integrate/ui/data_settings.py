@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrate.core.timeutil import now_local
+from integrate.paths import VaultPaths
 from integrate.ui.autolock import CHOICES_MINUTES, autolock_minutes
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import button, plain_label
@@ -30,6 +31,7 @@ from integrate.vault.backup import (
     AutoBackupConfig,
     BackupError,
     BackupInfo,
+    RestoreResult,
     auto_config,
     backup_now,
     default_backup_name,
@@ -37,6 +39,7 @@ from integrate.vault.backup import (
     last_backup_at,
     needs_reminder,
     replace_vault_contents,
+    restore_to_new_vault,
     set_auto_config,
 )
 from integrate.vault.export_json import NOT_ENCRYPTED_WARNING, export_json
@@ -55,10 +58,34 @@ ALL_AREAS = (
     "settings",
 )
 CONFIRM_WORD = "DELETE"
+RESTORE_NEW = "new"
+RESTORE_REPLACE = "replace"
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("DataSettings", text)
+
+
+def backup_summary(info: BackupInfo) -> str:
+    """What a backup holds, in one plain paragraph (counts and date range)."""
+    first = f"{info.first:%d %B %Y}" if info.first else "-"
+    last = f"{info.last:%d %B %Y}" if info.last else "-"
+    text = _tr(
+        "This backup holds {entries} journal entries, {sessions} sessions, {checkins} "
+        "check-ins, {measures} questionnaires and {exercises} exercises, from {first} to "
+        "{last}."
+    ).format(
+        entries=info.counts.get("entries", 0),
+        sessions=info.counts.get("sessions", 0),
+        checkins=info.counts.get("checkins", 0),
+        measures=info.counts.get("measures", 0),
+        exercises=info.counts.get("exercise_runs", 0),
+        first=first,
+        last=last,
+    )
+    if info.created_at is not None:
+        text += " " + _tr("It was made on {day}.").format(day=f"{info.created_at:%d %B %Y}")
+    return text
 
 
 def backup_reminder_text(services: AppServices, now: datetime | None = None) -> str | None:
@@ -120,6 +147,7 @@ class DataSection(QGroupBox):
         layout = QVBoxLayout(self)
         layout.setSpacing(12)  # room between the three groups of buttons
         self.status = plain_label("", object_name="backupStatus")
+        self.last_new_vault: VaultPaths | None = None  # where the last restore made a journal
         layout.addWidget(self.status)
 
         layout.addWidget(
@@ -326,23 +354,40 @@ class DataSection(QGroupBox):
         )
 
     def _confirm_restore(self, path: Path, password: str, info: BackupInfo) -> None:
-        first = f"{info.first:%d %B %Y}" if info.first else "-"
-        last = f"{info.last:%d %B %Y}" if info.last else "-"
-        text = _tr(
-            "This backup holds {entries} journal entries, {sessions} sessions and "
-            "{measures} questionnaires, from {first} to {last}.\n\nReplace what is in "
-            "the journal now with it? A copy of the journal as it is now is saved "
-            "first."
-        ).format(
-            entries=info.counts.get("entries", 0),
-            sessions=info.counts.get("sessions", 0),
-            measures=info.counts.get("measures", 0),
-            first=first,
-            last=last,
+        choice = self._restore_choice(info)
+        if choice == RESTORE_NEW:
+            self._restore_into_new(path, password)
+        elif choice == RESTORE_REPLACE:
+            self._replace_with(path, password)
+
+    def _restore_choice(self, info: BackupInfo) -> str:
+        """Show what the backup holds; return RESTORE_NEW, RESTORE_REPLACE or "" (cancel)."""
+        box = QMessageBox(self)
+        box.setWindowTitle(_tr("Restore"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(backup_summary(info))
+        box.setInformativeText(
+            _tr(
+                "Restore it into a new journal in a folder you choose (this one stays as it "
+                "is), or replace what is in this journal now with it (a copy of the journal "
+                "as it is now is saved first)."
+            )
         )
-        answer = QMessageBox.question(self, _tr("Restore"), text)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
+        new_button = box.addButton(_tr("Into a new journal…"), QMessageBox.ButtonRole.AcceptRole)
+        replace_button = box.addButton(
+            _tr("Replace this journal"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(new_button)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is new_button:
+            return RESTORE_NEW
+        if clicked is replace_button:
+            return RESTORE_REPLACE
+        return ""
+
+    def _replace_with(self, path: Path, password: str) -> None:
         services = self.services
         services.about_to_lock.emit()  # open editors save, so the copy holds their text
         run_in_background(
@@ -350,6 +395,71 @@ class DataSection(QGroupBox):
             lambda _r: self._restored(),
             self._failed,
         )
+
+    def _restore_into_new(self, path: Path, password: str) -> None:
+        """Restore into a new journal in an empty folder; the open one is not touched."""
+        folder = QFileDialog.getExistingDirectory(
+            self, _tr("An empty folder for the restored journal")
+        )
+        if not folder:
+            return
+        target = VaultPaths(Path(folder))
+        here = self.services.paths.root.resolve()
+        if target.root.resolve() == here or target.db.exists() or target.keyslots.exists():
+            self._info(
+                _tr("Not restored"),
+                _tr("That folder already holds a journal. Choose an empty folder."),
+            )
+            return
+        passphrase = self._new_journal_passphrase()
+        if passphrase is None:
+            return
+        keystore = self.services.keystore
+
+        def work() -> RestoreResult:
+            result = restore_to_new_vault(
+                path, password, target, keystore=keystore, vault_passphrase=passphrase
+            )
+            if result.created is not None:
+                result.created.vault.close()  # it is opened by starting Integrate on it
+            return result
+
+        run_in_background(work, lambda r: self._restored_new(target, r), self._failed)
+
+    def _new_journal_passphrase(self) -> str | None:
+        first = self._ask_secret(
+            _tr("Passphrase for the restored journal"),
+            _tr(
+                "A passphrase for the restored journal (at least 8 characters; it may be the "
+                "backup password):"
+            ),
+        )
+        if first is None:
+            return None
+        second = self._ask_secret(
+            _tr("Passphrase for the restored journal"), _tr("The same passphrase again:")
+        )
+        if second is None:
+            return None
+        if first != second or len(first) < 8:
+            self._info(
+                _tr("Not restored"),
+                _tr("The passphrases must match and have at least 8 characters. Nothing changed."),
+            )
+            return None
+        return first
+
+    def _restored_new(self, target: VaultPaths, result: RestoreResult) -> None:
+        self.last_new_vault = target
+        self._info(
+            _tr("Restored"),
+            _tr(
+                "The backup is restored into a new journal in {folder}.\n\nIts recovery code "
+                "(shown once - write it down):\n\n{code}\n\nTo open it, start Integrate "
+                'with: integrate --data-dir "{folder}"'
+            ).format(folder=target.root, code=result.recovery_code),
+        )
+        self.refresh()
 
     def _restored(self) -> None:
         for area in ALL_AREAS:

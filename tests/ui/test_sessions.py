@@ -193,3 +193,27 @@ def test_series_state_says_when_a_future_series_starts(running_app) -> None:
     }
     start = (today + timedelta(days=5)).strftime("%d %b")
     assert states == {"Booster": f"Starts {start}", "Initial": "Ongoing"}
+
+
+def test_default_series_is_one_under_way_for_a_logged_session(running_app) -> None:
+    services = running_app.services
+    today = local_now().date()
+    initial = services.sessions.add_series(Series("Initial", today - timedelta(days=20)))
+    booster = services.sessions.add_series(Series("Booster", today + timedelta(days=5)))
+    page = running_app.area("sessions")
+    page.log_button.click()
+    assert page.session_form.series.currentData() == initial.id
+    page.plan_button.click()
+    assert page.session_form.series.currentData() == booster.id  # planned ahead
+    initial.ended_on = today - timedelta(days=2)
+    services.sessions.update_series(initial)
+    page.log_button.click()
+    assert page.session_form.series.currentData() is None  # not the booster that starts later
+    page.therapy_button.click()
+    assert page.session_form.series.currentData() is None
+    # Selecting a session shows its intention; with none, no empty line is left.
+    page.show_overview()
+    session = add_session(services, hours_ago=5)
+    page.refresh()
+    page.select_session(session.id)
+    assert not page.detail.isVisibleTo(page)

@@ -144,6 +144,7 @@ class SessionForm(QWidget):
         self.time = QTimeEdit()
         self.time.setDisplayFormat("HH:mm")
         self.time.setAccessibleName(_tr("Start time"))
+        when.setSpacing(8)
         when.addWidget(self.date)
         when.addWidget(self.time)
         when.addStretch(1)
@@ -199,8 +200,10 @@ class SessionForm(QWidget):
         self.bp_after = QLineEdit()
         self.bp_after.setPlaceholderText(_tr("after, e.g. 130/85"))
         self.bp_after.setAccessibleName(_tr("Blood pressure after"))
-        bp.addWidget(self.bp_before)
-        bp.addWidget(self.bp_after)
+        for field in (self.bp_before, self.bp_after):
+            field.setMaximumWidth(200)  # like the dose: short values, short fields
+            bp.addWidget(field)
+        bp.addStretch(1)
         self.bp_row = QWidget()
         self.bp_row.setLayout(bp)
         bp.setContentsMargins(0, 0, 0, 0)
@@ -214,6 +217,7 @@ class SessionForm(QWidget):
         form.addRow(_tr("Intention"), self.intention)
 
         before = QHBoxLayout()
+        before.setSpacing(8)
         self.distress = _scale_combo(_tr("Distress before, 0 to 10"))
         self.mood = _scale_combo(_tr("Mood before, 0 to 10"))
         before.addWidget(plain_label(_tr("Distress")))
@@ -271,7 +275,14 @@ class SessionForm(QWidget):
         self.error.setVisible(False)
         if session is None:
             now = now_local()
-            latest = [s for s in self.services.sessions.list_series() if s.ended_on is None]
+            today = now.date()
+            # A session logged as done belongs to a series already under way; a planned
+            # one may go into one that starts later (a booster planned ahead).
+            latest = [
+                s
+                for s in self.services.sessions.list_series()
+                if s.ended_on is None and (planned or s.started_on <= today)
+            ]
             default_series = (
                 series_id
                 if series_id is not None
@@ -654,6 +665,7 @@ class SessionsPage(QWidget):
             if ser is not None and ser.end_reflection:
                 text = _tr("Reflection: {text}").format(text=ser.end_reflection)
         self.detail.setText(text)
+        self.detail.setVisible(bool(text))  # an empty label would leave a gap above the buttons
 
     def select_session(self, session_id: int) -> None:
         items = self.tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)

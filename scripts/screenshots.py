@@ -191,25 +191,18 @@ def _appearance(window: object) -> object:
 
 
 def _checkin(window: object) -> object:
-    """The newest Day 1 check-in the demo patient answered (words in it, not empty boxes)."""
+    """The newest Day 1 check-in in which the demo patient answered a prompt."""
     from integrate.core.model import CheckInState, Phase
 
     page = window.shell.page("today")  # type: ignore[attr-defined]
     repo = page.services.checkins
-    done = [
+    answered = [
         c
         for c in repo.query(states=[CheckInState.DONE])
-        if c.phase is Phase.DAY_1 and repo.entries_for(c.id)
+        if c.phase is Phase.DAY_1 and any(e.prompt_id for e in repo.entries_for(c.id))
     ]
-    page.open_item(done[-1].uid)
-    view = page.checkin_view
-    assert view is not None, "no check-in opened"
-    # The demo's words sit in free writing further down: show one prompt being answered
-    # (the prompts shown vary, so the words fit any of them).
-    view.answers[0].editor.setPlainText(
-        "A quiet morning. I noticed my breath slowing down when I stopped trying to "
-        "make sense of everything at once."
-    )
+    page.open_item(answered[-1].uid)
+    assert page.checkin_view is not None, "no check-in opened"
     return None
 
 

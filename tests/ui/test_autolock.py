@@ -157,3 +157,66 @@ def test_automatic_backup_waits_for_the_start_up_integrity_check(running_app, tm
     hygiene.run_due_backup()
     running_app.settle()
     assert len(list(folder.iterdir())) == 1
+
+
+def test_autolock_closes_db_empties_the_editor_and_unlock_restores_the_entry(
+    running_app, qtbot
+) -> None:
+    """Issue 8's "Must show": short timeout, DB closed, editor empty, unlock restores it."""
+    from shiboken6 import isValid
+
+    from integrate.vault.vault import VaultError
+
+    app = running_app
+    page = app.area("journal")
+    page.new_entry()
+    editor = page.editor
+    uid = editor.entry.uid
+    editor.body.setFocus()
+    qtbot.keyClicks(editor.body, "typed just before stepping away")
+    assert editor.dirty  # not autosaved yet: the lock itself must save it
+    services = app.services
+    vault = services.vault
+    app.controller.hygiene.inactivity.set_interval_ms(200)
+    qtbot.waitUntil(
+        lambda: isinstance(app.window.screens.currentWidget(), UnlockScreen), timeout=5000
+    )
+    app.settle()
+    # The database is closed and the key dropped ...
+    assert not vault.is_open
+    with pytest.raises(VaultError):
+        _ = vault.key
+    # ... and the editor, its text and its undo history are gone with the shell.
+    body = editor.body
+    qtbot.waitUntil(lambda: not isValid(body), timeout=5000)
+    assert app.window.shell is None
+    assert "typed just before" not in " ".join(
+        w.toPlainText() for w in app.window.findChildren(QPlainTextEdit)
+    )
+
+    app.controller.hygiene.inactivity.set_interval_ms(0)
+    app.unlock()
+    shell = app.window.shell
+    assert shell is not None and shell.current_key() == "journal"
+    reopened = shell.page("journal").editor
+    assert reopened.entry is not None and reopened.entry.uid == uid
+    assert reopened.body.toPlainText() == "typed just before stepping away"
+    assert not reopened.body.document().isUndoAvailable()  # a fresh undo stack
+
+
+def test_unlock_reopens_an_open_checkin(running_app, qtbot) -> None:
+    from tests.ui.helpers_sessions import add_session, no_quiet_hours
+
+    app = running_app
+    no_quiet_hours(app.services)
+    session = add_session(app.services, hours_ago=3)
+    today = app.area("today")
+    today.open_item(f"{session.uid}:same_day")
+    assert today.checkin_view is not None
+    app.window.lock_button.click()
+    app.settle()
+    app.unlock()
+    shell = app.window.shell
+    assert shell is not None and shell.current_key() == "today"
+    view = shell.page("today").checkin_view
+    assert view is not None and view.checkin.uid == f"{session.uid}:same_day"

@@ -125,6 +125,9 @@ class Hygiene(QObject):
         super().__init__(controller)
         self.controller = controller
         self.last_area: str | None = None
+        # What was open in that area (an entry or check-in uid). Kept in memory only,
+        # never in the preferences file, and used once to reopen it after unlocking.
+        self.last_item = ""
         self.inactivity = InactivityLock(self)
         self.inactivity.set_minutes(autolock_minutes(controller.prefs))
         self.inactivity.stop()
@@ -163,6 +166,10 @@ class Hygiene(QObject):
         if shell is not None and self.last_area:
             with contextlib.suppress(KeyError, ValueError):  # an area that no longer exists
                 shell.show_area(self.last_area)
+                if self.last_item and services is not None:
+                    # The page's open_item reopens the entry or check-in (autosaved text).
+                    services.navigate.emit(self.last_area, self.last_item)
+        self.last_item = ""
         self.inactivity.start()
         self.backup_timer.start()
         QTimer.singleShot(5_000, self.run_due_backup)
@@ -195,6 +202,8 @@ class Hygiene(QObject):
         shell = self.controller.window.shell
         if shell is not None:
             self.last_area = shell.current_key()
+            current = getattr(shell.page(self.last_area), "current_item", None)
+            self.last_item = str(current()) if callable(current) else ""
 
 
 def install_hygiene(controller: AppController) -> Hygiene:

@@ -430,6 +430,11 @@ class JournalPage(QWidget):
         """Save whatever is typed (before lock, close, or leaving the journal)."""
         self.editor.flush()
 
+    def current_item(self) -> str:
+        """The uid of the open entry ("" for none): unlocking reopens it (ui/autolock.py)."""
+        entry = self.editor.entry
+        return entry.uid if entry is not None else ""
+
     # -- delete and undo
 
     def delete_entry(self, entry_id: int) -> None:

@@ -318,6 +318,10 @@ class TodayPage(QWidget):
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
 
+    def current_item(self) -> str:
+        """The open check-in's uid ("" for none): unlocking reopens it (ui/autolock.py)."""
+        return self.checkin_view.checkin.uid if self.checkin_view is not None else ""
+
     def _close_checkin(self) -> None:
         view, self.checkin_view = self.checkin_view, None
         self.stack.setCurrentWidget(self.overview_scroll)

@@ -356,7 +356,8 @@ class JournalDelegate(QStyledItemDelegate):
         text_color = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
 
-        # Line 1: title (bold) and the date on the right.
+        # Line 1: the title, the full width (check-in answers are titled by their question,
+        # which a date beside it would cut short). The date goes on line 4, on the right.
         date_font = QFont(font)
         date_font.setPointSizeF(font.pointSizeF() * 0.9)
         date_text = format_day(row.created_at)
@@ -368,7 +369,7 @@ class JournalDelegate(QStyledItemDelegate):
         painter.setFont(title_font)
         painter.setPen(text_color if row.title else muted)
         line_h = fm.height()
-        title_rect = QRect(inner.left(), inner.top(), inner.width() - date_w, line_h)
+        title_rect = QRect(inner.left(), inner.top(), inner.width(), line_h)
         painter.drawText(
             title_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -376,14 +377,6 @@ class JournalDelegate(QStyledItemDelegate):
                 title.replace("\n", " "), Qt.TextElideMode.ElideRight, title_rect.width()
             ),
         )
-        painter.setFont(date_font)
-        painter.setPen(muted)
-        painter.drawText(
-            QRect(inner.right() - date_w, inner.top(), date_w, line_h),
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            date_text,
-        )
-
         # Lines 2-3: the snippet or the start of the body, matches highlighted.
         text, ranges = snippet
         top = inner.top() + line_h + 4
@@ -397,7 +390,16 @@ class JournalDelegate(QStyledItemDelegate):
             palette.color(QPalette.ColorRole.Highlight),
         )
 
-        # Line 4: flag and tags.
+        # Line 4: flag and tags, and the date on the right.
+        y = top + line_h * 2 + 4
+        painter.setFont(date_font)
+        painter.setPen(muted)
+        dfm = QFontMetrics(date_font)
+        painter.drawText(
+            QRect(inner.right() - date_w, y, date_w, dfm.height()),
+            Qt.AlignmentFlag.AlignRight,
+            date_text,
+        )
         bits: list[str] = []
         if row.flagged:
             bits.append("⚑ " + _tr("For my therapist"))
@@ -409,11 +411,11 @@ class JournalDelegate(QStyledItemDelegate):
             painter.setFont(small)
             painter.setPen(muted)
             sfm = QFontMetrics(small)
-            y = top + line_h * 2 + 4
+            room = inner.width() - date_w
             painter.drawText(
-                QRect(inner.left(), y, inner.width(), sfm.height()),
+                QRect(inner.left(), y, room, sfm.height()),
                 Qt.AlignmentFlag.AlignLeft,
-                sfm.elidedText("   ".join(bits), Qt.TextElideMode.ElideRight, inner.width()),
+                sfm.elidedText("   ".join(bits), Qt.TextElideMode.ElideRight, room),
             )
 
 

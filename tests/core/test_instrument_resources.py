@@ -386,3 +386,10 @@ bands = [{ min = 0, max = 1, label = "Low" }, { min = 2, max = 2, label = "High"
     (ins,) = load_instruments(tmp_path).values()
     result = score(ins, [1, 1])
     assert result.complete and result.to_dict()["band"] == "High"
+
+
+def test_pcl5_clusters_have_short_labels_for_legends() -> None:
+    subs = {s.id: s for s in INSTRUMENTS["pcl5_week"].subscales}
+    assert subs["D"].name == "Negative alterations in cognitions and mood"
+    assert subs["D"].label == "Cognitions and mood"
+    assert subs["B"].label == "Intrusion"  # no short name: the name itself

@@ -121,6 +121,7 @@ def test_result_compares_with_series_baseline(demo_app: RunningApp) -> None:
     form.submit_button.click()
     assert page.result_view is not None
     assert "first PCL-5 of this series" in page.result_view.text()
+    assert "Intrusion (B): 10 of 20" in page.result_view.text()  # clusters, one sentence each
     page.result_view.done_button.click()
     form = page.start("pcl5_week")
     for n in range(1, 21):
@@ -338,3 +339,24 @@ def test_reason_names_a_changed_interval_in_days(qapp) -> None:  # noqa: ANN001
     assert reason_text(DueReason.WEEKLY, changed) == "every 10 days during your series"
     assert reason_text(DueReason.MONTHLY, changed) == "every 45 days"
     assert reason_text(DueReason.BASELINE, changed) == "a starting point before your series"
+
+
+def test_screen_and_pdf_charts_draw_the_same_ranges_and_cluster_names(
+    demo_app: RunningApp,
+) -> None:
+    from integrate.core.measures import get_instrument
+    from integrate.share.content import chart_bands
+
+    page = _page(demo_app)
+    trends = page.trends
+    trends.show_family("pcl5")
+    trends.clusters.setChecked(True)
+    chart = trends.chart_view.chart()  # type: ignore[union-attr]
+    names = {s.name() for s in chart.series()}
+    # The PCL-5's provisional cut-off, as in the therapist PDF (it has no severity bands).
+    assert {"Below cut-off", "At/above cut-off"} <= names
+    pdf_bands = chart_bands(get_instrument("pcl5_week"))
+    assert [(b.min, b.max) for b in chart.trend.bands] == [(b.min, b.max) for b in pdf_bands]
+    # Short cluster names in the legend, not the full DSM-5 wording cut off with "...".
+    assert "D Cognitions and mood" in names and "E Arousal and reactivity" in names
+    assert "provisional cut-off (31-33)" in trends.caption.text()

@@ -81,6 +81,11 @@ class Subscale:
     name: str
     items: tuple[int, ...]
     max: int
+    short_name: str = ""  # for chart legends and table notes; empty: use `name`
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
 
 
 @dataclass(frozen=True)
@@ -266,7 +271,8 @@ def parse_instrument(data: Mapping[str, Any], source: str = "instrument") -> Ins
             raise InstrumentError(f"{where} subscale {sid}: items must be existing item numbers")
         smax = sum(max(by_number[n].values) for n in members)
         name = _text(raw, "name", f"{where} subscale {sid}")
-        subscales.append(Subscale(sid, name, members, smax))
+        short = _text(raw, "short_name", f"{where} subscale {sid}") if "short_name" in raw else ""
+        subscales.append(Subscale(sid, name, members, smax, short))
     if len({s.id for s in subscales}) != len(subscales):
         raise InstrumentError(f"{where}: subscale ids must be unique")
     sub_ids = {s.id: s for s in subscales}

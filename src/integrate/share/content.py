@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
+from integrate.core.measures import Instrument
 from integrate.core.model import Route, Session, SessionKind, Setting
 
 PageSize = Literal["A4", "Letter"]
@@ -80,6 +81,33 @@ class Band:
     min: int
     max: int
     label: str
+
+
+def chart_bands(instrument: Instrument, *, lower: bool = True) -> list[Band]:
+    """The ranges drawn faintly on a chart: severity bands, or the PCL-5 cut-off.
+
+    The PCL-5 has no severity bands; its provisional cut-off (from the instrument's
+    rule) is what clinicians read, so the chart shows below / at or above it. Labels
+    are lower case for running text (the PDF); `lower=False` keeps them capitalised.
+    """
+
+    def cased(label: str) -> str:
+        return label.lower() if lower else label[:1].upper() + label[1:]
+
+    if instrument.bands:
+        return [Band(b.min, b.max, cased(b.label)) for b in instrument.bands]
+    rule = instrument.provisional_rule
+    if rule is not None:
+        return [
+            Band(instrument.score_min, rule.cutoff_min - 1, cased("below cut-off")),
+            Band(rule.cutoff_min, instrument.score_max, cased("at/above cut-off")),
+        ]
+    return []
+
+
+def subscale_labels(instrument: Instrument, *, with_id: bool = False) -> dict[str, str]:
+    """Subscale id -> short label (e.g. "D" -> "Cognitions and mood"), in order."""
+    return {s.id: (f"{s.id} {s.label}" if with_id else s.label) for s in instrument.subscales}
 
 
 @dataclass(frozen=True)

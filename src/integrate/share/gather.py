@@ -36,6 +36,8 @@ from integrate.share.content import (
     PageSize,
     SessionRow,
     ShareDocument,
+    chart_bands,
+    subscale_labels,
 )
 from integrate.vault.checkins import CheckinRepository, StoredCheckin
 from integrate.vault.entries import EntryRepository
@@ -71,15 +73,6 @@ PCL5_CHANGE_NOTE = (
     "The cut-off (31-33) is provisional. Per VA guidance, a drop of 5 points is a minimal "
     "response and 10 points is clinically meaningful."
 )
-# Short cluster names: they label chart lines and table columns.
-SHORT_SUBSCALES = {
-    "pcl5": {
-        "B": "Intrusion",
-        "C": "Avoidance",
-        "D": "Cognitions and mood",
-        "E": "Arousal and reactivity",
-    }
-}
 
 
 class SelectionError(ValueError):
@@ -332,19 +325,6 @@ def _sessions(vault: Vault, period: Period, bounds: tuple[datetime, datetime]) -
     return sorted(out, key=lambda s: s.at)
 
 
-def _bands(instrument: Instrument) -> list[Band]:
-    if instrument.bands:
-        return [Band(b.min, b.max, b.label.lower()) for b in instrument.bands]
-    rule = instrument.provisional_rule
-    if rule is not None:
-        # PCL-5 has no severity bands; its provisional cut-off (31-33) is what clinicians read.
-        return [
-            Band(instrument.score_min, rule.cutoff_min - 1, "below cut-off"),
-            Band(rule.cutoff_min, instrument.score_max, "at/above cut-off"),
-        ]
-    return []
-
-
 def _band_label(bands: Sequence[Band], total: int) -> str | None:
     for b in bands:
         if b.min <= total <= b.max:
@@ -359,9 +339,8 @@ def _trend(
     if not scored:
         return None
     latest_ins = instruments[scored[-1].instrument]
-    bands = _bands(latest_ins)
-    short = SHORT_SUBSCALES.get(family, {})
-    subs = {s.id: short.get(s.id, s.name) for s in latest_ins.subscales}
+    bands = chart_bands(latest_ins)
+    subs = subscale_labels(latest_ins)
     timeframes = sorted({instruments[a.instrument].timeframe for a in scored})
     mixed = len(timeframes) > 1  # e.g. a past-month PCL-5 baseline, past-week weeklies
     rule = latest_ins.provisional_rule

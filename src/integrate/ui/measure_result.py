@@ -35,8 +35,11 @@ def score_paragraphs(instrument: Instrument, result: Score) -> list[str]:
             ).format(band=result.band.lower())
         out.append(text)
     subs = [
-        f"{s.name}{f' ({s.id})' if len(s.id) == 1 else ''}: "
-        f"{result.subscales.get(s.id, 0)} {_tr('of')} {s.max}"
+        _tr("{name}: {value} of {max}").format(
+            name=f"{s.name} ({s.id})" if len(s.id) == 1 else s.name,
+            value=result.subscales.get(s.id, 0),
+            max=s.max,
+        )
         for s in instrument.subscales
     ]
     if subs:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from integrate.core.measures import Instrument
 from integrate.core.model import SessionKind, SessionStatus
 from integrate.share.charts import SeriesSpan, make_chart_view
-from integrate.share.content import Band, MeasurePoint, MeasureTrend
+from integrate.share.content import MeasurePoint, MeasureTrend, chart_bands, subscale_labels
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import plain_label
 from integrate.vault.measures import Administration
@@ -56,13 +56,14 @@ def build_trend(
         for a in rows
         if a.total is not None
     ]
-    labels = {s.id: f"{s.id} {s.name}" for s in instrument.subscales} if clusters else {}
+    labels = subscale_labels(instrument, with_id=True) if clusters else {}
     return MeasureTrend(
         instrument_id=instrument.family,
         name=instrument.short_name,
         max_total=instrument.score_max,
         points=points,
-        bands=[Band(b.min, b.max, b.label) for b in instrument.bands],
+        # The same ranges as in the therapist PDF (for the PCL-5: its provisional cut-off).
+        bands=chart_bands(instrument, lower=False),
         title=instrument.short_name,
         subscale_labels=labels,
         note=instrument.change.note,
@@ -154,10 +155,16 @@ class TrendsView(QWidget):
         caption = self._series_caption() + _tr(
             "Shaded columns are your treatment series; dotted lines are your ketamine sessions."
         )
+        rule = instrument.provisional_rule
         if instrument.bands:
             caption += " " + _tr(
                 "Faint bands are the questionnaire's ranges, for orientation only."
             )
+        elif trend.bands and rule is not None:
+            caption += " " + _tr(
+                "The faint band marks the questionnaire's provisional cut-off ({lo}-{hi}), "
+                "for orientation only: it is not a diagnosis."
+            ).format(lo=rule.cutoff_min, hi=rule.cutoff_max)
         self.caption.setText(caption)
 
     def _summary(self, trend: MeasureTrend) -> str:

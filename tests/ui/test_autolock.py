@@ -220,3 +220,50 @@ def test_unlock_reopens_an_open_checkin(running_app, qtbot) -> None:
     assert shell is not None and shell.current_key() == "today"
     view = shell.page("today").checkin_view
     assert view is not None and view.checkin.uid == f"{session.uid}:same_day"
+
+
+def test_logind_session_paths() -> None:
+    from integrate.ui.autolock import logind_session_path
+
+    assert logind_session_path("2") == "/org/freedesktop/login1/session/_32"
+    assert logind_session_path("c1") == "/org/freedesktop/login1/session/c1"
+    assert logind_session_path("") == ""
+
+
+def test_sleep_and_session_lock_from_logind_lock_the_app(
+    running_app, qtbot, private_bus: str
+) -> None:
+    from integrate.ui.autolock import logind_session_path
+
+    app = running_app
+    bus = QDBusConnection.connectToBus(private_bus, "integrate-test-screensaver")
+    assert bus.isConnected()
+    session = logind_session_path("7")
+    assert app.controller.hygiene.screen.listen_logind(bus, session_path=session)
+
+    def send(path: str, member: str, *args: str) -> None:
+        subprocess.run(
+            ["dbus-send", f"--bus={private_bus}", "--type=signal", path, member, *args],
+            check=True,
+            timeout=10,
+        )
+
+    send(
+        "/org/freedesktop/login1", "org.freedesktop.login1.Manager.PrepareForSleep", "boolean:false"
+    )
+    qtbot.wait(300)
+    assert app.controller.services is not None  # waking up locks nothing
+    send(
+        "/org/freedesktop/login1", "org.freedesktop.login1.Manager.PrepareForSleep", "boolean:true"
+    )
+    qtbot.waitUntil(lambda: app.controller.services is None, timeout=5000)
+    assert isinstance(app.window.screens.currentWidget(), UnlockScreen)
+
+    app.controller.hygiene.inactivity.set_interval_ms(0)
+    app.unlock()
+    assert app.controller.services is not None
+    send("/org/freedesktop/login1/session/other", "org.freedesktop.login1.Session.Lock")
+    qtbot.wait(300)
+    assert app.controller.services is not None  # another session's lock is not ours
+    send(session, "org.freedesktop.login1.Session.Lock")
+    qtbot.waitUntil(lambda: app.controller.services is None, timeout=5000)

@@ -9,6 +9,7 @@ signals (`unlocked`, `locked`), `services.about_to_lock` and `controller.lock()`
 from __future__ import annotations
 
 import contextlib
+import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import SLOT, QEvent, QObject, QSettings, QTimer, Signal, Slot
@@ -89,14 +90,34 @@ class InactivityLock(QObject):
         return False
 
 
+LOGIND_SERVICE = "org.freedesktop.login1"
+LOGIND_PATH = "/org/freedesktop/login1"
+LOGIND_MANAGER = "org.freedesktop.login1.Manager"
+LOGIND_SESSION = "org.freedesktop.login1.Session"
+
+
+def logind_session_path(session_id: str | None = None) -> str:
+    """The D-Bus object path of this login session (logind escapes the id like sd-bus)."""
+    sid = session_id if session_id is not None else os.environ.get("XDG_SESSION_ID", "")
+    if not sid:
+        return ""
+    escaped = "".join(
+        c if (c.isascii() and c.isalnum() and not (i == 0 and c.isdigit())) else f"_{ord(c):02x}"
+        for i, c in enumerate(sid)
+    )
+    return f"{LOGIND_PATH}/session/{escaped}"
+
+
 class ScreenLockListener(QObject):
-    """Emits `screen_locked` when the desktop reports ActiveChanged(true) on D-Bus."""
+    """Emits `screen_locked` when the desktop reports ActiveChanged(true) on D-Bus, and when
+    logind says the computer is about to sleep or this session is being locked."""
 
     screen_locked = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.connected_buses: list[str] = []
+        self.logind_buses: list[str] = []
 
     def listen(self, bus: QDBusConnection) -> bool:
         """Subscribe on `bus` (the session bus in the app, a private bus in tests)."""
@@ -112,10 +133,37 @@ class ScreenLockListener(QObject):
             self.connected_buses.append(bus.name())
         return ok
 
+    def listen_logind(self, bus: QDBusConnection, session_path: str | None = None) -> bool:
+        """Subscribe to logind on `bus` (the system bus in the app, a private one in tests):
+        PrepareForSleep(true) and this session's Lock signal."""
+        if not bus.isConnected():
+            return False
+        # Any sender: on the system bus only logind may own its name, and a private test
+        # bus has no logind to own it.
+        sleep = SLOT("_prepare_for_sleep(bool)")
+        ok = bus.connect("", LOGIND_PATH, LOGIND_MANAGER, "PrepareForSleep", self, sleep)  # type: ignore[call-overload]
+        path = logind_session_path() if session_path is None else session_path
+        if path:
+            lock = SLOT("_session_lock()")
+            hooked = bus.connect("", path, LOGIND_SESSION, "Lock", self, lock)  # type: ignore[call-overload]
+            ok = hooked or ok
+        if ok:
+            self.logind_buses.append(bus.name())
+        return bool(ok)
+
     @Slot(bool)
     def _active_changed(self, active: bool) -> None:
         if active:
             self.screen_locked.emit()
+
+    @Slot(bool)
+    def _prepare_for_sleep(self, going_to_sleep: bool) -> None:
+        if going_to_sleep:  # false is sent on waking up
+            self.screen_locked.emit()
+
+    @Slot()
+    def _session_lock(self) -> None:
+        self.screen_locked.emit()
 
 
 class Hygiene(QObject):
@@ -135,6 +183,8 @@ class Hygiene(QObject):
         self.screen = ScreenLockListener(self)
         self.screen.screen_locked.connect(self._lock)
         self.screen.listen(QDBusConnection.sessionBus())
+        # Sleep and session lock come from logind on the system bus (after start-up).
+        QTimer.singleShot(0, lambda: self.screen.listen_logind(QDBusConnection.systemBus()))
         controller.unlocked.connect(self._on_unlocked)
         controller.locked.connect(self.inactivity.stop)
         controller.locked.connect(clear_now)  # journal text does not outlive the lock

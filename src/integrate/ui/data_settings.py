@@ -111,7 +111,10 @@ class LockingSection(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(
             plain_label(
-                _tr("Integrate locks itself when you step away, and when your screen locks.")
+                _tr(
+                    "Integrate locks itself when you step away, when your screen locks and "
+                    "when the computer goes to sleep."
+                )
             )
         )
         row = QHBoxLayout()

@@ -167,3 +167,26 @@ def test_cluster_lines_show_values_on_hover_and_only_markers_are_vertical(qtbot:
     # Vertical grid lines would look like the dotted session markers.
     x_axis = chart.axes(Qt.Orientation.Horizontal)[0]
     assert not x_axis.isGridLineVisible()
+
+
+def test_screen_legend_leaves_sessions_to_the_caption_print_keeps_them(qtbot: QtBot) -> None:
+    trend = _trends()["pcl5"]
+    markers = make_document().chart_markers()
+
+    def legend_names(chart) -> set[str]:  # type: ignore[no-untyped-def]
+        return {
+            m.label() for s in chart.series() for m in chart.legend().markers(s) if m.isVisible()
+        }
+
+    view = make_chart_view(trend, markers)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    on_screen = legend_names(view.chart())
+    assert "Session" not in on_screen and "PCL-5 total" in on_screen
+    printed = build_chart(trend, markers)
+    image = QImage(600, 260, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    render_chart(printed, painter, QRectF(0, 0, 600, 260))
+    painter.end()
+    assert "Session" in legend_names(printed)  # the PDF legend explains the dotted lines

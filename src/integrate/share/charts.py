@@ -331,6 +331,12 @@ def make_chart_view(
 ) -> QChartView:
     """A chart view for the screen, with a tooltip on hovering a value (total or cluster)."""
     chart = build_chart(trend, markers, series_spans=series_spans, font_size=font_size)
+    # On screen the caption under the chart explains series and session lines; without
+    # their legend entries the cluster names fit instead of being cut off.
+    for series in chart.series():
+        if series.name() in (_tr("Treatment series"), _tr("Session")):
+            for marker in chart.legend().markers(series):
+                marker.setVisible(False)
     view = QChartView(chart)
     chart._scene_ref = view.scene()  # type: ignore[attr-defined]
     view.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -57,6 +57,7 @@ class MeasureSection(QGroupBox):
             details.addWidget(box)
             self.families[family] = box
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.weekly = self._spin("weekly_days", _tr("During a series, every"))
         self.monthly = self._spin("monthly_days", _tr("After a series, every"))
         form.addRow(_tr("During a series, every"), self.weekly)
@@ -87,6 +88,7 @@ class MeasureSection(QGroupBox):
         spin.setRange(lo, hi)
         spin.setSuffix(_tr(" days"))
         spin.setAccessibleName(accessible)
+        spin.setMinimumWidth(110)
         return spin
 
     def refresh(self) -> None:

@@ -467,3 +467,15 @@ def test_ordinary_texts_pass(text: str) -> None:
 def test_custom_text_is_used_and_stripped() -> None:
     texts = ReminderText(checkin="  Journal time ")
     assert texts.for_kind(ReminderKind.CHECKIN) == "Journal time"
+
+
+def test_mark_fired_silences_announced_items_but_not_moved_ones() -> None:
+    svc, clock, _ = make(at(10, 9))
+    a, b = item("a", at(10, 14)), item("b", at(10, 15))
+    svc.set_items([a, b])
+    moved_b = item("b", at(10, 16))
+    svc.mark_fired([a, moved_b, item("gone", at(10, 14))])  # announced while locked
+    assert svc.fire_time(a.key) is None
+    assert svc.fire_time(b.key) == at(10, 15)  # b was announced for another time
+    clock.set(at(10, 15))
+    assert keys(svc.due_now()) == ["checkin:b"]

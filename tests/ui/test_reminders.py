@@ -237,3 +237,76 @@ def test_questionnaire_banner_at_due_time_opens_the_questionnaires(
     assert opened.args == ["measures", ""]
     assert app.window.shell is not None and app.window.shell.current_key() == "measures"
     app.controller.shutdown()
+
+
+def test_while_locked_the_reminder_still_comes_and_opens_after_unlock(
+    qtbot, tmp_path: Path, fast_kdf
+) -> None:
+    from integrate.ui.reminders import LockedReminders
+
+    paths = make_vault(tmp_path / "v")
+    target, following = seed(paths)[:2]
+    clock = FakeClock(target.due_at - timedelta(minutes=5))
+    app = open_app(qtbot, paths, clock)
+    app.window.lock_button.click()  # e.g. auto-lock after five quiet minutes
+    app.settle()
+    assert app.controller.services is None
+    locked = LockedReminders.for_window(app.window)
+    assert locked.armed and locked.timer.isActive()
+    assert locked.timer.interval() == 5 * 60 * 1000
+    assert locked.banner is None or not locked.banner.isVisible()
+
+    clock.now = target.due_at
+    locked.tick()
+    banner = locked.banner
+    assert banner is not None and banner.isVisible() and banner.mode == "locked"
+    assert banner.text.text() == "Time for your check-in"
+    assert banner.open_button.isVisible() and not banner.snooze_button.isVisible()
+    assert_neutral(banner)
+    assert target.key not in " ".join(banner.shown_texts())
+    banner.open_button.click()  # leads to the unlock screen ...
+    assert not banner.isVisible()
+
+    app.unlock()  # ... and, once unlocked, to the check-in
+    app.settle()
+    shell = app.window.shell
+    assert shell is not None and shell.current_key() == "today"
+    today = shell.page("today")
+    if hasattr(today, "checkin_view"):
+        assert today.checkin_view is not None and today.checkin_view.checkin.uid == target.key
+    driver = driver_of(app)
+    # Announced once: no "waited for you" summary, no second banner for it.
+    assert driver.banner.mode == ""
+    assert driver.service.fire_time(f"checkin:{target.key}") is None
+    driver.tick()
+    assert not driver.banner.isVisible()
+    assert driver.service.next_wakeup() == following.due_at
+    assert locked.banner is None and not locked.armed
+    app.controller.shutdown()
+
+
+def test_locked_reminder_closed_is_not_repeated_and_nothing_fires_after_delete(
+    qtbot, tmp_path: Path, fast_kdf
+) -> None:
+    from integrate.ui.reminders import LockedReminders
+
+    paths = make_vault(tmp_path / "v")
+    target = seed(paths)[0]
+    clock = FakeClock(target.due_at - timedelta(minutes=1))
+    app = open_app(qtbot, paths, clock)
+    app.window.lock_button.click()
+    app.settle()
+    locked = LockedReminders.for_window(app.window)
+    clock.now = target.due_at + timedelta(minutes=1)
+    locked.tick()
+    assert locked.banner is not None and locked.banner.isVisible()
+    locked.banner.close_button.click()
+    assert not locked.banner.isVisible()
+    app.unlock()
+    driver = driver_of(app)
+    assert driver.banner.mode == ""  # neither a summary nor the same reminder again
+    assert driver.service.fire_time(f"checkin:{target.key}") is None
+
+    locked.clear()  # what "Delete everything" does after locking
+    assert not locked.armed and locked.pending == [] and not locked.timer.isActive()
+    app.controller.shutdown()

@@ -465,6 +465,21 @@ class ReminderService:
         self._save(state, now)
         return self._quiet.defer(until, self._tz)
 
+    def mark_fired(self, items: Iterable[ReminderItem]) -> None:
+        """Items already announced elsewhere (while the journal was locked): not again.
+
+        An item whose due time has moved since is a new occurrence and stays armed.
+        """
+        now = self._now()
+        for announced in items:
+            item = self._items.get(announced.key)
+            if item is None or item.due_at != announced.due_at:
+                continue
+            state = self._state(item)
+            if state.fired_at is None:
+                state.fired_at = now
+                self._save(state, now)
+
     def skip(self, key: str) -> None:
         """Do not remind of this occurrence of `key` again."""
         item = self._item(key)

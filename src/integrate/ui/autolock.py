@@ -188,6 +188,7 @@ class Hygiene(QObject):
         controller.unlocked.connect(self._on_unlocked)
         controller.locked.connect(self.inactivity.stop)
         controller.locked.connect(clear_now)  # journal text does not outlive the lock
+        controller.locked.connect(self._arm_locked_reminders)
         protect(controller.window)  # every text field: Copy/Cut marked sensitive
         # Automatic backups (off until the patient picks a folder): checked at unlock
         # and hourly while unlocked; run_automatic_backup writes at most one a day.
@@ -203,6 +204,12 @@ class Hygiene(QObject):
         self.inactivity.set_minutes(minutes)
         if self.controller.services is None:
             self.inactivity.stop()
+
+    def _arm_locked_reminders(self) -> None:
+        # Imported here: reminders are loaded after start-up, not before Today paints.
+        from integrate.ui.reminders import LockedReminders
+
+        LockedReminders.for_window(self.controller.window).arm()
 
     def _lock(self) -> None:
         if self.controller.services is not None:

@@ -579,8 +579,11 @@ def erase_and_restart(widget: QWidget) -> None:
     controller = _controller(widget)
     if controller is None or controller.services is None:
         return
+    from integrate.ui.reminders import LockedReminders
+
     vault_id = controller.services.vault.id
     controller.lock()
+    LockedReminders.for_window(controller.window).clear()  # nothing left to remind of
     controller.prefs.clear()
     controller.prefs.sync()
     erase_everything(controller.paths, vault_id, controller.keystore)

@@ -150,6 +150,16 @@ class ReminderBanner(QFrame):
         self.more.setVisible(False)
         self._mode(reminder=False)
 
+    def show_locked(self, text: str) -> None:
+        """A reminder while the journal is locked: Open (after unlocking) or Close."""
+        self.text.setText(text)
+        self.more.setVisible(False)
+        self._mode(reminder=True)
+        self.mode = "locked"
+        self.snooze_button.setVisible(False)
+        self.skip_button.setVisible(False)
+        self.close_button.setVisible(True)
+
     def dismiss(self) -> None:
         self.mode = ""
         self.setVisible(False)
@@ -218,6 +228,13 @@ class ReminderDriver(QObject):
         self.settings = load_reminder_settings(self.services.vault)
         self.service = self._new_service()
         self.service.set_items(self._items())
+        # Reminders shown while the journal was locked are not announced again, and the
+        # one the patient chose to open is opened now that the journal is unlocked.
+        announced, to_open = LockedReminders.for_window(self.host.window()).take()
+        self.service.mark_fired(announced)
+        if to_open is not None:
+            # After the unlock has finished (the area shown last is restored first).
+            QTimer.singleShot(0, lambda: self._open(to_open) if self._running else None)
         now = self.clock()
         last = load_last_run(self.services.vault) or now
         if self.settings.enabled:
@@ -234,6 +251,10 @@ class ReminderDriver(QObject):
         self.timer.stop()
         with contextlib.suppress(RuntimeError, TypeError):  # already gone with the services
             self.services.changed.disconnect(self._on_changed)
+        if self.services.vault.is_open:
+            LockedReminders.for_window(self.host.window()).prepare(
+                self.agenda(), list(self.queue), self.texts, self.clock
+            )
         self._save_last_run()
         self.queue.clear()
         if self.tray is not None:
@@ -280,6 +301,17 @@ class ReminderDriver(QObject):
                 self._notify_tray(due[0])
             self._save_last_run()
         self._arm()
+
+    def agenda(self) -> list[tuple[datetime, ReminderItem]]:
+        """Every pending reminder with its fire time (what stays armed while locked)."""
+        if not self.settings.enabled:
+            return []
+        pending = []
+        for item in self.service.items():
+            at = self.service.fire_time(item.key)
+            if at is not None:
+                pending.append((at, item))
+        return pending
 
     # -- banner actions -----------------------------------------------------
 
@@ -406,3 +438,159 @@ class ReminderDriver(QObject):
     def _on_changed(self, area: str) -> None:
         if area in WATCHED_AREAS:
             self.refresh()
+
+
+class LockedReminders(QObject):
+    """Reminders while the journal is locked (auto-lock makes that most of the time).
+
+    The driver hands over, when it stops, the fire times of what was pending: kinds and
+    keys only, kept in memory and never written anywhere (the vault is closed). Armed
+    when the app locks (ui/autolock.py), they show the same neutral line in a banner on
+    the lock screen and, where a tray exists, a notification. "Open" leads to the unlock
+    screen and, once unlocked, opens the check-in or questionnaire. On unlock the driver
+    `take()`s what was announced so nothing is announced twice.
+    """
+
+    OBJECT_NAME = "lockedReminders"
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName(self.OBJECT_NAME)
+        self.window = window
+        self.clock: Callable[[], datetime] = now_local
+        self.texts = ReminderText()
+        self.pending: list[tuple[datetime, ReminderItem]] = []
+        self.announced: list[ReminderItem] = []
+        self.showing: ReminderItem | None = None
+        self.to_open: ReminderItem | None = None
+        self.armed = False
+        self.banner: ReminderBanner | None = None
+        self.tray: QSystemTrayIcon | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.tick)
+
+    @classmethod
+    def for_window(cls, window: QWidget) -> LockedReminders:
+        found = window.findChild(LockedReminders, cls.OBJECT_NAME)
+        return found if isinstance(found, LockedReminders) else cls(window)
+
+    def prepare(
+        self,
+        agenda: list[tuple[datetime, ReminderItem]],
+        queued: list[ReminderItem],
+        texts: ReminderText,
+        clock: Callable[[], datetime],
+    ) -> None:
+        """What to announce if the journal locks now (not armed yet)."""
+        self.pending = sorted(agenda, key=lambda p: (p[0], p[1].key))
+        self.texts = texts
+        self.clock = clock
+        self.announced = []
+        self.to_open = None
+        # A reminder on screen when the journal locked stays on the lock screen.
+        self.showing = queued[0] if queued else None
+
+    def arm(self) -> None:
+        """The journal locked: start announcing."""
+        self.armed = True
+        if self.showing is not None:
+            self._show(self.showing)
+        self.tick()
+
+    def disarm(self) -> None:
+        self.armed = False
+        self.timer.stop()
+        self._hide()
+
+    def clear(self) -> None:
+        """Forget everything (the journal was deleted)."""
+        self.disarm()
+        self.pending = []
+        self.announced = []
+        self.showing = None
+        self.to_open = None
+
+    def take(self) -> tuple[list[ReminderItem], ReminderItem | None]:
+        """What was announced while locked, and what to open now; then forget both."""
+        announced, to_open = self.announced, self.to_open
+        if self.showing is not None and self.showing not in announced:
+            announced = [*announced, self.showing]
+        self.clear()
+        return announced, to_open
+
+    def tick(self) -> None:
+        if not self.armed:
+            return
+        now = self.clock()
+        due = [item for at, item in self.pending if at <= now]
+        self.pending = [(at, item) for at, item in self.pending if at > now]
+        if due:
+            self.announced.extend(due)
+            self._show(due[-1])
+            self._notify_tray(due[-1])
+        if self.pending:
+            delay_ms = (self.pending[0][0] - now).total_seconds() * 1000
+            self.timer.start(int(min(max(delay_ms, 0), MAX_SLEEP_MS)))
+
+    # -- showing
+
+    def _banner(self) -> ReminderBanner:
+        if self.banner is None:
+            self.banner = ReminderBanner()
+            area = getattr(self.window, "banner_area", None)
+            if isinstance(area, QBoxLayout):
+                area.addWidget(self.banner)
+            self.banner.open_requested.connect(self.open_current)
+            self.banner.close_requested.connect(self._close)
+        return self.banner
+
+    def _show(self, item: ReminderItem) -> None:
+        self.showing = item
+        self._banner().show_locked(self.texts.for_kind(item.kind))
+
+    def _hide(self) -> None:
+        if self.banner is not None:
+            self.banner.dismiss()
+            self.banner.setParent(None)
+            self.banner.deleteLater()
+            self.banner = None
+        if self.tray is not None:
+            self.tray.hide()
+            self.tray.deleteLater()
+            self.tray = None
+
+    def _close(self) -> None:
+        if self.banner is not None:
+            self.banner.dismiss()
+
+    def open_current(self) -> None:
+        """Open what the reminder is for, once the patient has unlocked."""
+        self.to_open = self.showing
+        self._close()
+        window = self.window.window()
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        screens = getattr(window, "screens", None)
+        screen = screens.currentWidget() if screens is not None else None
+        field = getattr(screen, "passphrase", None)
+        if isinstance(field, QWidget) and field.isVisible():
+            field.setFocus()
+
+    def _notify_tray(self, item: ReminderItem) -> None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        if self.tray is None:
+            icon = self.window.windowIcon()
+            if icon.isNull():
+                icon = self.window.style().standardIcon(
+                    QStyle.StandardPixmap.SP_MessageBoxInformation
+                )
+            self.tray = QSystemTrayIcon(QIcon(icon), self)
+            self.tray.setToolTip(APP_NAME)
+            self.tray.messageClicked.connect(self.open_current)
+            self.tray.show()
+        self.tray.showMessage(
+            APP_NAME, self.texts.for_kind(item.kind), QSystemTrayIcon.MessageIcon.NoIcon, 15_000
+        )

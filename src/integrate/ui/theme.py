@@ -123,7 +123,8 @@ def _pt(base: float, factor: float) -> str:
 
 
 def _indicator(kind: str, p: Palette) -> str:
-    """Path of the check mark or radio dot drawn in `p.accent_text` (resources/icons)."""
+    """Path of an indicator SVG in resources/icons: the check mark and radio dot are drawn
+    in `p.accent_text`, the up/down arrows of combo and spin boxes in `p.text`."""
     from integrate.resources import resource_path
 
     return resource_path("icons", f"indicator-{kind}-{p.name}.svg").as_posix()
@@ -167,6 +168,19 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
     QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus,
     QDateTimeEdit:focus, QDateEdit:focus, QTimeEdit:focus, QDoubleSpinBox:focus {{
         border: 2px solid {p.accent}; }}
+    QComboBox::drop-down, QDateTimeEdit::drop-down {{ subcontrol-origin: padding;
+        subcontrol-position: center right; width: 20px; border: none; }}
+    QComboBox::down-arrow, QDateTimeEdit::down-arrow {{ image: url({_indicator("down", p)});
+        width: 12px; height: 12px; }}
+    QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ subcontrol-origin: border;
+        width: 20px; border: none; background: transparent; }}
+    QAbstractSpinBox::up-button {{ subcontrol-position: top right; }}
+    QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; }}
+    QAbstractSpinBox::up-arrow {{ image: url({_indicator("up", p)}); width: 10px; height: 10px; }}
+    QAbstractSpinBox::down-arrow {{ image: url({_indicator("down", p)});
+        width: 10px; height: 10px; }}
+    QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::down-arrow:disabled,
+    QComboBox::down-arrow:disabled, QDateTimeEdit::down-arrow:disabled {{ image: none; }}
     QTextBrowser {{ background: {p.base}; color: {p.text}; border: 1px solid {p.border}; }}
     QAbstractItemView {{ background: {p.base}; color: {p.text};
                          selection-background-color: {p.accent};

@@ -96,3 +96,17 @@ def test_calendar_export_writes_the_open_checkins(
     out = tmp_path / "cal.ics"
     assert section.export_to(out) == 2
     assert len(parse(out.read_bytes()).sub("VEVENT")) == 2
+
+
+def test_calendar_export_from_settings_includes_suggested_questionnaires(
+    section: ReminderSection, running_app: RunningApp, tmp_path: Path
+) -> None:
+    from integrate.core.model import Series
+
+    services = running_app.services
+    start = datetime.now().astimezone().date() + timedelta(days=9)
+    services.sessions.add_series(Series("Next", start))
+    out = tmp_path / "cal.ics"
+    assert section.export_to(out) == 1  # the baseline questionnaires, one event
+    (event,) = parse(out.read_bytes()).sub("VEVENT")
+    assert event.value("SUMMARY") == "A questionnaire is ready when you are"

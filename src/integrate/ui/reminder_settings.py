@@ -8,7 +8,7 @@ setting): one night-time span for both when things are due and when they are ann
 from __future__ import annotations
 
 import sys
-from datetime import time
+from datetime import datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -41,6 +41,7 @@ from integrate.vault.reminder_store import (
     ReminderSettings,
     load_reminder_settings,
     read_checkins,
+    read_measure_reminders,
     save_reminder_settings,
 )
 
@@ -240,11 +241,15 @@ class ReminderSection(QGroupBox):
         from integrate.share.calendar import export_calendar_file
 
         vault = self.services.vault
+        tz = ZoneInfo(local_zone_name())
         result = export_calendar_file(
             path,
             read_checkins(vault.conn),
-            ZoneInfo(local_zone_name()),
+            tz,
             load_reminder_settings(vault).texts,
+            measures=read_measure_reminders(
+                vault, datetime.now(tz).date(), tz, repo=self.services.measures
+            ),
         )
         return result.events
 

@@ -8,13 +8,14 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLocale, QObject, QSettings, QTimer, QTranslator
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QWidget
 
 from integrate import APP_NAME
 from integrate.paths import VaultPaths, ensure_private_dir, resolve_data_dir
 from integrate.ui.controller import AppController
+from integrate.ui.first_paint import DeferredFilterApplication, after_first_paint
 from integrate.ui.main_window import MainWindow
 from integrate.ui.theme import install_theme
 from integrate.ui.worker import wait_for_background
@@ -89,38 +90,32 @@ def resident_kib() -> int:
 _IMPORTED = time.perf_counter()
 
 
+def current_page(window: MainWindow) -> QWidget:
+    """The area the unlocked window shows (Today at start), else the window itself."""
+    shell = window.shell
+    return (shell.stack.currentWidget() if shell is not None else None) or window
+
+
 class _FirstPaint(QObject):
-    """--benchmark-startup: once Today is unlocked and painted, print the time and quit."""
+    """--benchmark-startup: once Today is unlocked and painted, print the time and quit.
+
+    It watches the page's own widgets, like benchmarks/bare_window.py watches its central
+    widget: an application-wide filter would itself cost start-up time (first_paint.py).
+    """
 
     def __init__(self, app: QApplication, window: MainWindow, controller: AppController) -> None:
         super().__init__(window)
         self.app = app
         self.window = window
         self.done = False
-        self.page: QWidget = window
         controller.unlocked.connect(self._unlocked)
         QTimer.singleShot(120_000, self._gave_up)
 
     def _unlocked(self) -> None:
-        shell = self.window.shell
-        self.page = (shell.stack.currentWidget() if shell is not None else None) or self.window
-        # Opaque children cover the page itself, so watch paints of anything inside it.
-        self.app.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if (
-            event.type() == QEvent.Type.Paint
-            and not self.done
-            and isinstance(watched, QWidget)
-            and (watched is self.page or self.page.isAncestorOf(watched))
-        ):
-            self.done = True
-            self.app.removeEventFilter(self)
-            # Report after the paint completes (the frame reaches the screen).
-            QTimer.singleShot(0, self._report)
-        return False
+        after_first_paint(current_page(self.window), self._report, fallback_ms=None)
 
     def _report(self) -> None:
+        self.done = True
         print(f"startup_ms={ms_since_process_start():.1f} rss_kib={resident_kib()}", flush=True)
         self.app.exit(0)
 
@@ -130,8 +125,9 @@ class _FirstPaint(QObject):
             self.app.exit(1)
 
 
-def run_gui(args: argparse.Namespace) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+def run_gui(args: argparse.Namespace, keystore: Keystore | None = None) -> int:
+    """The window; `keystore` may already be fetching the key (integrate.startup)."""
+    app = QApplication.instance() or DeferredFilterApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName("integrate")  # matches `integrate install-desktop-entry`
@@ -146,7 +142,7 @@ def run_gui(args: argparse.Namespace) -> int:
     server = QLocalServer()
     server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
     server.listen(name)
-    window, controller = build(paths)
+    window, controller = build(paths, keystore)
 
     def bring_forward() -> None:
         while server.hasPendingConnections():
@@ -156,6 +152,13 @@ def run_gui(args: argparse.Namespace) -> int:
         window.activateWindow()
 
     server.newConnection.connect(bring_forward)
+    if isinstance(app, DeferredFilterApplication):
+        # App-wide event filters (auto-lock activity, F1 over dialogs, the clipboard guard)
+        # go in once Today has painted, or after 1.5 s on any other screen.
+        controller.unlocked.connect(
+            lambda: after_first_paint(current_page(window), app.release_app_filters)
+        )
+        QTimer.singleShot(1500, app.release_app_filters)
     if getattr(args, "benchmark_startup", False):
         _FirstPaint(app, window, controller)
     controller.start()

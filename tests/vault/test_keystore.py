@@ -141,3 +141,49 @@ def test_direct_read_of_a_locked_keyring_falls_back_to_keyring(
         keystore._secret_service_lookup("integrate", "x")
     # ... and keyring's own path reports the locked keyring as before.
     assert Keystore(timeout=5).fetch("x").outcome is KeystoreOutcome.LOCKED
+
+
+def test_prefetch_result_is_taken_once_by_the_next_fetch_of_that_account(monkeypatch) -> None:
+    import threading
+
+    from integrate.vault.keystore import KeystoreResult
+
+    calls: list[tuple[str, str]] = []
+
+    def fake_fetch_now(self: Keystore, account: str) -> KeystoreResult:
+        calls.append((account, threading.current_thread().name))
+        return KeystoreResult(KeystoreOutcome.OK, "b", secret=f"secret-{account}")
+
+    monkeypatch.setattr(Keystore, "_fetch_now", fake_fetch_now)
+    store = Keystore()
+    store.prefetch("a")
+    assert store.fetch("b").secret == "secret-b"  # another account: not the prefetched one
+    assert store.fetch("a").secret == "secret-a"
+    assert store.fetch("a").secret == "secret-a"  # asked again: read again
+    assert calls[0] == ("a", "keystore-prefetch") or calls[1] == ("a", "keystore-prefetch")
+    assert [c for c in calls if c[1] == "keystore-prefetch"] == [("a", "keystore-prefetch")]
+    assert len(calls) == 3
+
+
+def test_window_start_prefetches_only_for_a_vault_with_a_keyring_slot(
+    tmp_path, monkeypatch, fast_kdf
+) -> None:
+    from integrate.paths import VaultPaths
+    from integrate.startup import keystore_reading_key
+    from integrate.vault.vault import create_vault
+
+    monkeypatch.setattr(
+        Keystore, "prefetch", lambda self, account: setattr(self, "_asked", account)
+    )
+    assert not hasattr(keystore_reading_key(str(tmp_path / "none")), "_asked")
+    paths = VaultPaths(tmp_path / "pass")
+    created = create_vault(paths, keystore=None, passphrase="a long passphrase")
+    created.vault.close()
+    assert not hasattr(keystore_reading_key(str(paths.root)), "_asked")
+    raw = paths.keyslots.read_text()
+    import json
+
+    data = json.loads(raw)
+    data["keyring"] = {"backend": "keyring.backends.SecretService.Keyring", "service": "integrate"}
+    paths.keyslots.write_text(json.dumps(data))
+    assert keystore_reading_key(str(paths.root))._asked == data["vault_id"]

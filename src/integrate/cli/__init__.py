@@ -15,7 +15,6 @@ import sys
 from collections.abc import Sequence
 
 from integrate import __version__
-from integrate.cli.context import CliContext
 from integrate.cli.errors import EXIT_FAILURE, CliError
 
 COMMAND_MODULES = [
@@ -115,9 +114,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not hasattr(args, "data_dir"):  # SUPPRESS leaves it unset when not given
         args.data_dir = None
     if args.command is None:
+        from integrate.startup import keystore_reading_key
+
+        # The keyring fetch starts first and runs while Qt and the vault code import.
+        keystore = keystore_reading_key(args.data_dir)
         from integrate.app import run_gui  # Qt only when a window is wanted
 
-        return run_gui(args)
+        return run_gui(args, keystore=keystore)
+    from integrate.cli.context import CliContext  # the vault code, after the GUI branch
+
     ctx = CliContext(args)
     try:
         return int(args.handler(ctx) or 0)

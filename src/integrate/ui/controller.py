@@ -13,10 +13,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QScrollArea, QWidget
 
 from integrate.paths import VaultPaths
+from integrate.ui.first_paint import after_first_paint
 from integrate.ui.main_window import MainWindow, Shell
 from integrate.ui.services import AppServices
 from integrate.ui.unlock import UnlockScreen
@@ -310,12 +311,12 @@ class AppController(QObject):
         self._restore_area(shell)
         self.unlocked.emit()
         # The integrity checks (SQLCipher's HMAC of every page unless the open ran it,
-        # SQLite's quick_check) run once the window has painted, off the GUI thread, on a
+        # SQLite's quick_check) run once Today has painted, off the GUI thread, on a
         # second read-only connection. Until they pass, the vault is query_only: nothing
         # is written (docs/decisions.md); a failure closes the journal for recovery.
         services = self.services
-        QTimer.singleShot(
-            0,
+        after_first_paint(
+            shell.stack.currentWidget() or shell,
             lambda: run_in_background(
                 vault.verify_structure,
                 lambda report: self._vault_checked(services, report, via_recovery),

@@ -108,6 +108,7 @@ class Keystore:
         self.service = service
         self.timeout = timeout
         self._backend = backend
+        self._prefetch: tuple[str, threading.Thread, dict[str, KeystoreResult]] | None = None
 
     # -- backend selection
 
@@ -199,8 +200,32 @@ class Keystore:
             )
         return value, KeystoreResult(KeystoreOutcome.OK, name)
 
+    def prefetch(self, account: str) -> None:
+        """Start reading `account`'s secret now, on a daemon thread; the next `fetch(account)`
+        takes that result (once). At start-up the keyring's D-Bus round trips then overlap
+        with importing Qt instead of following it."""
+        if self._prefetch is not None:
+            return
+        box: dict[str, KeystoreResult] = {}
+
+        def run() -> None:
+            box["result"] = self._fetch_now(account)
+
+        thread = threading.Thread(target=run, name="keystore-prefetch", daemon=True)
+        self._prefetch = (account, thread, box)
+        thread.start()
+
     def fetch(self, account: str) -> KeystoreResult:
         """Read the secret stored for `account` (a vault id)."""
+        if self._prefetch is not None and self._prefetch[0] == account:
+            _account, thread, box = self._prefetch
+            self._prefetch = None
+            thread.join(2 * self.timeout + 1)  # at most two timed calls inside
+            if "result" in box:
+                return box.pop("result")
+        return self._fetch_now(account)
+
+    def _fetch_now(self, account: str) -> KeystoreResult:
         if self._backend is None and _direct_secret_service_allowed():
             try:
                 secret = _call_with_timeout(

@@ -1,6 +1,7 @@
-"""SIGKILL the app while someone types in the journal: at most ~2 s of text may be lost.
+"""SIGKILL the app while someone types: at most ~2 s of text may be lost.
 
-A child process opens the real Journal screen on a real vault and types one character
+Both places people write are tested: the Journal's entry editor and a check-in's answer
+box. A child process opens the real screen on a real vault and types one character
 every few milliseconds, printing (monotonic time, characters typed) after each one.
 The test kills it at a random moment, reopens the vault and checks that the stored
 body holds at least everything typed 2 s before the kill (CLOCK_MONOTONIC is shared
@@ -16,14 +17,19 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from integrate.core.model import Entry
+from integrate.core.model import Entry, Route, Session
+from integrate.core.timeutil import now_local
 from integrate.paths import VaultPaths
+from integrate.vault.checkins import CheckinRepository, sync
 from integrate.vault.entries import EntryRepository
-from integrate.vault.vault import create_vault, unlock_with_passphrase
+from integrate.vault.sessions import SessionRepository
+from integrate.vault.vault import Vault, create_vault, unlock_with_passphrase
 
 PASS = "kill test passphrase"
 LOSS_BOUND_S = 2.0
@@ -55,10 +61,17 @@ result = unlock_with_passphrase(VaultPaths(root), passphrase)
 assert result.ok, result.outcome
 services = AppServices(result.vault, VaultPaths(root), Keystore(backend=fail.Keyring()),
                        QSettings(str(root / "prefs.ini"), QSettings.Format.IniFormat))
-page = JournalPage(services)
-page.show()
-page.open_item(sys.argv[2])
-body = page.editor.body
+if sys.argv[4] == "checkin":
+    from integrate.ui.checkin import CheckinView
+
+    page = CheckinView(services, sys.argv[2])
+    page.show()
+    body = page.answers[0].editor
+else:
+    page = JournalPage(services)
+    page.show()
+    page.open_item(sys.argv[2])
+    body = page.editor.body
 body.setFocus()
 typed = 0
 
@@ -78,15 +91,39 @@ app.exec()
 """
 
 
-def _run_once(tmp_path: Path, run: int, rng: random.Random) -> None:
+def _target(vault: Vault, where: str) -> tuple[str, Callable[[Vault], str | None]]:
+    """What the child opens (an entry or check-in uid) and how to read back what it saved."""
+    if where == "journal":
+        entry = EntryRepository(vault.conn).add(Entry(body="", title="typing"))
+        return (
+            entry.uid,
+            lambda v: None if (e := EntryRepository(v.conn).get(entry.id or 0)) is None else e.body,
+        )
+    session = SessionRepository(vault.conn).add(
+        Session(at=now_local() - timedelta(hours=30), tz="UTC", route=Route.IV)
+    )
+    sync(vault)
+    checkin = CheckinRepository(vault.conn).get(f"{session.uid}:day_1")
+    assert checkin is not None
+
+    def read(v: Vault) -> str | None:
+        row = v.conn.execute(
+            "SELECT body FROM entries WHERE checkin_id = ?", (checkin.id,)
+        ).fetchone()
+        return "" if row is None else str(row[0])  # nothing saved yet counts as empty
+
+    return checkin.uid, read
+
+
+def _run_once(tmp_path: Path, run: int, rng: random.Random, where: str = "journal") -> None:
     paths = VaultPaths(tmp_path / f"v{run}")
     created = create_vault(paths, keystore=None, passphrase=PASS)
-    entry = EntryRepository(created.vault.conn).add(Entry(body="", title="typing"))
+    uid, read_back = _target(created.vault, where)
     created.vault.close()
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(paths.root), entry.uid, str(rng.choice([8, 15, 30]))],
+        [sys.executable, "-c", CHILD, str(paths.root), uid, str(rng.choice([8, 15, 30])), where],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -128,14 +165,14 @@ def _run_once(tmp_path: Path, run: int, rng: random.Random) -> None:
     result = unlock_with_passphrase(paths, PASS)
     assert result.ok and result.vault is not None, result.outcome
     with result.vault as vault:
-        stored = EntryRepository(vault.conn).get(entry.id or 0)
+        stored = read_back(vault)
     assert stored is not None
-    assert TEXT.startswith(stored.body), "the stored text is not what was typed"
-    assert len(stored.body) >= must_have, (
-        f"run {run}: stored {len(stored.body)} chars, but {must_have} were typed more than "
-        f"{LOSS_BOUND_S} s before the kill (typed {total_typed} in all)"
+    assert TEXT.startswith(stored), "the stored text is not what was typed"
+    assert len(stored) >= must_have, (
+        f"{where} run {run}: stored {len(stored)} chars, but {must_have} were typed more "
+        f"than {LOSS_BOUND_S} s before the kill (typed {total_typed} in all)"
     )
-    assert len(stored.body) <= total_typed
+    assert len(stored) <= total_typed
     assert must_have > 0, "the kill came before 2 s of typing: nothing was tested"
 
 
@@ -144,3 +181,12 @@ def test_kill_while_typing_loses_at_most_two_seconds(tmp_path: Path, fast_kdf: N
     rng = random.Random(int.from_bytes(os.urandom(4), "big"))
     for run in range(RUNS):
         _run_once(tmp_path, run, rng)
+
+
+@pytest.mark.slow
+def test_kill_while_answering_a_checkin_loses_at_most_two_seconds(
+    tmp_path: Path, fast_kdf: None
+) -> None:
+    rng = random.Random(int.from_bytes(os.urandom(4), "big"))
+    for run in range(3):
+        _run_once(tmp_path, run, rng, where="checkin")

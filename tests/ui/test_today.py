@@ -45,6 +45,10 @@ def test_window_in_words() -> None:
     assert window_text(later, datetime(2024, 5, 19, 12, 0, tzinfo=TZ)) == (
         "Between sessions. Your next session is tomorrow at 09:30."
     )
+    # With nothing planned after it, Today counts the days instead of saying "between".
+    done_only = [_s(1), _s(4), _s(8)]
+    at = datetime(2024, 5, 19, 12, 0, tzinfo=TZ)
+    assert window_text(current_window(done_only, at), at) == "11 days after session 3."
     first = current_window([_s(20, SessionStatus.PLANNED)], datetime(2024, 5, 10, tzinfo=TZ))
     assert first.kind is WindowKind.BEFORE_FIRST
     assert current_window([], datetime(2024, 5, 10, tzinfo=TZ)).kind is WindowKind.NO_SESSIONS

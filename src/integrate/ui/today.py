@@ -77,6 +77,10 @@ def window_text(state: WindowState, now: datetime) -> str:
         head = _tr("The day of session {n}.").format(n=n)
     elif state.kind is WindowKind.DAYS_AFTER:
         head = _tr("Day {day} after session {n}.").format(day=state.day, n=n)
+    elif state.next is None:
+        # Nothing planned after it (e.g. the series has ended): "between" would promise a
+        # next session nobody has planned.
+        head = _tr("{days} days after session {n}.").format(days=state.day, n=n)
     else:
         head = _tr("Between sessions.")
     return (head + " " + next_part()).strip()

@@ -190,3 +190,48 @@ def test_screen_legend_leaves_sessions_to_the_caption_print_keeps_them(qtbot: Qt
     render_chart(printed, painter, QRectF(0, 0, 600, 260))
     painter.end()
     assert "Session" in legend_names(printed)  # the PDF legend explains the dotted lines
+
+
+CHART_DELETE_CHILD = """
+import gc, sys
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QApplication
+app = QApplication(["t", "-platform", "offscreen"])
+from samples import make_document
+from integrate.share.charts import build_chart, render_chart
+trend = next(t for t in make_document().measures if t.bands)
+chart = build_chart(trend, [])
+image = QImage(600, 400, QImage.Format.Format_ARGB32)
+painter = QPainter(image)
+render_chart(chart, painter, QRectF(0, 0, 600, 400))
+painter.end()
+gc.disable()  # as between two collections in the app
+chart.deleteLater()  # what the PDF renderer does after drawing each chart
+del chart
+QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+app.processEvents()
+print("ok")
+"""
+
+
+def test_printed_chart_can_be_deleted_later() -> None:
+    """A chart painted off-screen and then deleteLater()'d is deleted once. It used to hold
+    its private scene, which owned it: the deferred delete freed that scene mid-destruction
+    and the scene deleted the chart again (a segfault after the share wizard's preview).
+    Runs in a child process so a regression fails this test instead of the whole run."""
+    import subprocess
+    import sys
+
+    here = str(Path(__file__).resolve().parent)
+    result = subprocess.run(
+        [sys.executable, "-c", CHART_DELETE_CHILD, here],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0 and result.stdout.strip() == "ok", (
+        result.returncode,
+        result.stderr[-800:],
+    )

@@ -305,10 +305,13 @@ def render_chart(
     # The scene is tracked on the chart rather than asked for with chart.scene(), so a
     # chart that is in no scene yet is recognised without a None round trip.
     scene = getattr(chart, "_scene_ref", None)
-    if scene is None:
+    private = scene is None
+    if private:
+        # A scene only for this paint, never stored on the chart: a chart whose own
+        # attributes held the scene that owns it was deleted twice (segfault) when its
+        # deleteLater() released the last reference to that scene mid-destruction.
         scene = QGraphicsScene()
         scene.addItem(chart)
-        chart._scene_ref = scene  # type: ignore[attr-defined]
     chart.setGeometry(QRectF(0, 0, logical_size.width(), logical_size.height()))
     chart.layout().activate()
     if isinstance(chart, TrendChart):
@@ -316,6 +319,8 @@ def render_chart(
     source = QRectF(0, 0, logical_size.width(), logical_size.height())
     scene.setSceneRect(source)
     scene.render(painter, rect, source, Qt.AspectRatioMode.IgnoreAspectRatio)
+    if private:
+        scene.removeItem(chart)  # the chart goes back to its caller; the scene dies here
 
 
 def _format_point_tooltip(name: str, point: QPointF) -> str:

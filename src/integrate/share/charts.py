@@ -304,13 +304,13 @@ def render_chart(
         logical_size = QSizeF(rect.width() * factor, rect.height() * factor)
     # The scene is tracked on the chart rather than asked for with chart.scene(), so a
     # chart that is in no scene yet is recognised without a None round trip.
-    scene = getattr(chart, "_scene_ref", None)
-    private = scene is None
+    shown_in: QGraphicsScene | None = getattr(chart, "_scene_ref", None)
+    private = shown_in is None
+    # Otherwise a scene only for this paint, never stored on the chart: a chart whose own
+    # attributes held the scene that owns it was deleted twice (segfault) when its
+    # deleteLater() released the last reference to that scene mid-destruction.
+    scene = QGraphicsScene() if shown_in is None else shown_in
     if private:
-        # A scene only for this paint, never stored on the chart: a chart whose own
-        # attributes held the scene that owns it was deleted twice (segfault) when its
-        # deleteLater() released the last reference to that scene mid-destruction.
-        scene = QGraphicsScene()
         scene.addItem(chart)
     chart.setGeometry(QRectF(0, 0, logical_size.width(), logical_size.height()))
     chart.layout().activate()

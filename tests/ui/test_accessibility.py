@@ -230,3 +230,121 @@ def test_help_and_about_name_their_controls(demo_app) -> None:
     about.close()
     dialog.close()
     assert not missing, f"Help/About: {missing}"
+
+
+def test_checkins_name_their_controls(demo_app) -> None:
+    """One check-in of every phase the demo journal holds (prompts, ratings, safety card)."""
+    from integrate.core.model import CheckInState
+
+    page = demo_app.area("today")
+    repo = demo_app.services.checkins
+    by_phase = {}
+    for c in repo.query(states=[CheckInState.DONE, CheckInState.MISSED, CheckInState.DUE]):
+        by_phase.setdefault(c.phase, c)
+    assert len(by_phase) >= 4, by_phase.keys()
+    offenders = {}
+    for phase, c in by_phase.items():
+        page.open_item(c.uid)
+        demo_app.settle(1)
+        assert page.checkin_view is not None and page.checkin_view.isVisible()
+        missing = unnamed(page.checkin_view)
+        if missing:
+            offenders[phase.value] = missing
+        page.checkin_view.leave()
+        demo_app.settle(1)
+    assert not offenders, "\n".join(f"{k}: {v}" for k, v in offenders.items())
+
+
+def test_player_names_its_controls_on_every_page(demo_app) -> None:
+    """Rating, caution, a typed-answer step, the breathing step, the after rating, done."""
+    from integrate.core.player import PlayerState
+    from integrate.ui.exercises import find_exercise
+    from integrate.ui.player import PlayerDialog
+
+    offenders: dict[str, list[str]] = {}
+    visited: list[str] = []
+
+    def check(dialog: PlayerDialog, where: str) -> None:
+        demo_app.settle(1)
+        visited.append(where)
+        missing = unnamed(dialog)
+        if missing:
+            offenders[where] = missing
+
+    for exercise_id in ("orienting", "breathing_478"):
+        exercise = find_exercise(exercise_id)
+        assert exercise is not None, exercise_id
+        dialog = PlayerDialog(demo_app.services, exercise, demo_app.window)
+        dialog.show()
+        check(dialog, f"{exercise_id}: before")
+        dialog.begin()
+        if dialog.player.state is PlayerState.CAUTION:
+            check(dialog, f"{exercise_id}: caution")
+            dialog.acknowledge_caution()
+        seen = set()
+        while dialog.player.state in (PlayerState.STEP, PlayerState.PAUSED):
+            kind = dialog.player.current_step.kind
+            if kind not in seen:
+                seen.add(kind)
+                check(dialog, f"{exercise_id}: step {kind.value}")
+            dialog.next()
+        assert dialog.player.state is PlayerState.SUDS_AFTER
+        check(dialog, f"{exercise_id}: after")
+        dialog.finish()
+        check(dialog, f"{exercise_id}: done")
+        dialog.accept()
+    for page in ("caution", "step text_entry", "step breathing", "after", "done"):
+        assert any(page in v for v in visited), (page, visited)
+    assert not offenders, "\n".join(f"{k}: {v}" for k, v in offenders.items())
+
+
+def test_questionnaires_result_and_crisis_screen_name_their_controls(demo_app) -> None:
+    page = demo_app.area("measures")
+    offenders: dict[str, list[str]] = {}
+    for instrument_id in page.services.measures.instruments:
+        form = page.start(instrument_id)
+        demo_app.settle(1)
+        missing = unnamed(form)
+        if missing:
+            offenders[instrument_id] = missing
+    form = page.start("phq9")
+    for number in range(1, 10):
+        form.set_answer(number, 1)
+    demo_app.settle(1)
+    if page.crisis_screen is not None and page.crisis_screen.isVisible():
+        missing = unnamed(page.crisis_screen)
+        if missing:
+            offenders["crisis screen"] = missing
+        page.crisis_screen.back_button.click()
+    form.submit_button.click()
+    demo_app.settle(1)
+    assert page.result_view is not None
+    missing = unnamed(page.result_view)
+    if missing:
+        offenders["result"] = missing
+    page.go_home()
+    for index in range(page.tabs.count()):  # Take a questionnaire, Trends, All results
+        page.tabs.setCurrentIndex(index)
+        demo_app.settle(1)
+        missing = unnamed(page)
+        if missing:
+            offenders[f"tab {page.tabs.tabText(index)}"] = missing
+    assert not offenders, "\n".join(f"{k}: {v}" for k, v in offenders.items())
+
+
+def test_share_wizard_names_its_controls_on_every_step(demo_app) -> None:
+    wizard = demo_app.area("share").open_wizard()
+    offenders: dict[int, list[str]] = {}
+    for index in range(len(wizard.steps)):
+        assert wizard.index == index
+        if index == 3:  # the preview renders the real PDF in the background
+            demo_app.qtbot.waitUntil(lambda: wizard.preview_step.page_count > 0, timeout=30_000)
+        demo_app.settle(1)
+        missing = unnamed(wizard)
+        if missing:
+            offenders[index + 1] = missing
+        if index < len(wizard.steps) - 1:
+            wizard.next_button.click()
+            demo_app.settle(1)
+    wizard.reject()
+    assert not offenders, "\n".join(f"step {k}: {v}" for k, v in offenders.items())

@@ -183,6 +183,7 @@ class CheckinView(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName(self._title())  # it takes focus for keyboard scrolling
         body = QWidget()
         layout = page_layout(body)
         scroll.setWidget(body)

@@ -101,6 +101,7 @@ class CrisisScreen(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setAccessibleName(_tr("Support is available"))  # focusable: keyboard scrolling
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setSpacing(14)

@@ -116,6 +116,7 @@ class MeasureForm(QWidget):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setAccessibleName(instrument.name)  # focusable: keyboard scrolling
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(32, 24, 32, 24)

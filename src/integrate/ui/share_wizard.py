@@ -204,6 +204,7 @@ class ContentStep(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName(_tr("What should your therapist see?"))  # keyboard scrolling
         inner = QWidget()
         scroll.setWidget(inner)
         outer.addWidget(scroll)
@@ -447,6 +448,7 @@ class PreviewStep(QWidget):
         layout.addLayout(top)
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
+        self.scroller.setAccessibleName(_tr("Preview of the summary"))
         self.page_label = QLabel()
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.page_label.setAccessibleName(_tr("Page preview"))

@@ -184,7 +184,7 @@ class Hygiene(QObject):
         self.screen.screen_locked.connect(self._lock)
         self.screen.listen(QDBusConnection.sessionBus())
         # Sleep and session lock come from logind on the system bus (after start-up).
-        QTimer.singleShot(0, lambda: self.screen.listen_logind(QDBusConnection.systemBus()))
+        QTimer.singleShot(0, self, self._listen_logind)
         controller.unlocked.connect(self._on_unlocked)
         controller.locked.connect(self.inactivity.stop)
         controller.locked.connect(clear_now)  # journal text does not outlive the lock
@@ -204,6 +204,9 @@ class Hygiene(QObject):
         self.inactivity.set_minutes(minutes)
         if self.controller.services is None:
             self.inactivity.stop()
+
+    def _listen_logind(self) -> None:
+        self.screen.listen_logind(QDBusConnection.systemBus())
 
     def _arm_locked_reminders(self) -> None:
         # Imported here: reminders are loaded after start-up, not before Today paints.

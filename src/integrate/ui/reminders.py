@@ -234,7 +234,7 @@ class ReminderDriver(QObject):
         self.service.mark_fired(announced)
         if to_open is not None:
             # After the unlock has finished (the area shown last is restored first).
-            QTimer.singleShot(0, lambda: self._open(to_open) if self._running else None)
+            QTimer.singleShot(0, self, lambda: self._open(to_open) if self._running else None)
         now = self.clock()
         last = load_last_run(self.services.vault) or now
         if self.settings.enabled:

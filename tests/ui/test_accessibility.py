@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QLineEdit,
+    QRadioButton,
     QTabBar,
     QWidget,
 )
@@ -348,3 +349,70 @@ def test_share_wizard_names_its_controls_on_every_step(demo_app) -> None:
             demo_app.settle(1)
     wizard.reject()
     assert not offenders, "\n".join(f"step {k}: {v}" for k, v in offenders.items())
+
+
+def _tab_order_problems(app, root: QWidget) -> list[str]:
+    """Tab from the first control of `root`: every focusable control inside it is reached,
+    and they come top to bottom (left to right within a row)."""
+    from PySide6.QtCore import QPoint
+
+    inside = _focusable(root)
+    if not inside:
+        return ["nothing focusable"]
+    cycle = [w for w in _tab_cycle(app, inside[0]) if w is root or root.isAncestorOf(w)]
+    cycle = [inside[0], *[w for w in cycle if w is not inside[0]]]
+
+    def reached(w: QWidget) -> bool:
+        if w in cycle:
+            return True
+        # Tab enters a group of radio buttons once; the arrows move within it.
+        if isinstance(w, QRadioButton):
+            group = w.group()
+            mates = group.buttons() if group is not None else w.parentWidget().children()
+            return any(m in cycle for m in mates if isinstance(m, QRadioButton))
+        return False
+
+    problems = [f"unreachable: {type(w).__name__} {_name(w)!r}" for w in inside if not reached(w)]
+    last = None
+    for w in cycle:
+        pos = w.mapTo(root, QPoint(0, 0))
+        if last is not None and pos.y() + w.height() <= last[0]:
+            problems.append(f"goes back up to {type(w).__name__} {_name(w)!r} after {last[1]!r}")
+        last = (pos.y(), _name(w))
+    return problems
+
+
+def test_tab_order_of_checkin_form_player_and_wizard(demo_app) -> None:
+    from integrate.core.model import CheckInState
+    from integrate.ui.exercises import find_exercise
+    from integrate.ui.player import PlayerDialog
+
+    problems: dict[str, list[str]] = {}
+    today = demo_app.area("today")
+    done = demo_app.services.checkins.query(states=[CheckInState.DONE])
+    today.open_item(done[-1].uid)
+    demo_app.settle(1)
+    problems["check-in"] = _tab_order_problems(demo_app, today.checkin_view)
+    today.checkin_view.leave()
+
+    measures = demo_app.area("measures")
+    form = measures.start("gad7")
+    demo_app.settle(1)
+    problems["questionnaire"] = _tab_order_problems(demo_app, form)
+    measures.go_home()
+
+    exercise = find_exercise("orienting")
+    dialog = PlayerDialog(demo_app.services, exercise, demo_app.window)
+    dialog.show()
+    demo_app.settle(1)
+    problems["player"] = _tab_order_problems(demo_app, dialog)
+    dialog.reject_quietly()
+
+    wizard = demo_app.area("share").open_wizard()
+    for index in range(3):
+        demo_app.settle(1)
+        problems[f"wizard step {index + 1}"] = _tab_order_problems(demo_app, wizard)
+        wizard.next_button.click()
+    wizard.reject()
+    problems = {k: v for k, v in problems.items() if v}
+    assert not problems, "\n".join(f"{k}: {v}" for k, v in problems.items())

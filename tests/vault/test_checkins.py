@@ -151,6 +151,35 @@ def test_missed_and_due_now_and_upcoming(vault: Vault) -> None:
     assert [c.uid for c in repo.missed()] == [f"{s.uid}:day_1", f"{s.uid}:same_day"]
 
 
+def test_a_resync_leaves_missed_checkins_untouched_until_something_changes(vault: Vault) -> None:
+    sessions = SessionRepository(vault.conn)
+    s = sessions.add(Session(at=at(6), tz=TZ))
+    repo = CheckinRepository(vault.conn)
+    repo.sync_schedule(CONFIG, at(8, 12))
+    missed = [f"{s.uid}:same_day", f"{s.uid}:day_1"]
+
+    def stamps() -> dict[str, str]:
+        rows = vault.conn.execute("SELECT uid, state, updated_at FROM checkins").fetchall()
+        return {str(u): f"{st} {up}" for u, st, up in rows}
+
+    vault.conn.execute("UPDATE checkins SET updated_at = '2000-01-01T00:00:00+00:00'")
+    before = stamps()
+    # Later the same day: nothing new is due, so nothing is written at all.
+    result = repo.sync_schedule(CONFIG, at(8, 15))
+    assert not result.changed, result
+    assert stamps() == before
+    # Moving the session a day later makes both due again: nothing has overtaken them.
+    s.at = at(7, 9)
+    sessions.update(s)
+    repo.sync_schedule(CONFIG, at(8, 9))
+    st = states(repo)
+    assert [st[k] for k in missed] == [CheckInState.DUE, CheckInState.DUE]
+    # And once day 1 is due, the same-day one counts as missed again, written once.
+    assert repo.sync_schedule(CONFIG, at(8, 11)).missed == 1
+    assert states(repo)[missed[0]] is CheckInState.MISSED
+    assert repo.sync_schedule(CONFIG, at(8, 12)).changed is False
+
+
 def test_complete_and_skip(vault: Vault) -> None:
     sessions = SessionRepository(vault.conn)
     s = sessions.add(Session(at=at(6), tz=TZ))

@@ -158,6 +158,21 @@ class CheckinRepository:
             stored = {str(r[0]): CheckInState(str(r[1])) for r in stored_rows}
             stored_due = {str(r[0]): from_iso(str(r[2])) for r in stored_rows}
             plan = reconcile(computed, stored, stored_due)
+            # reconcile revives every stored MISSED row to DUE and the pass below marks it
+            # missed again: two writes per missed row on every sync, and an updated_at that
+            # keeps moving (so an imported copy where the patient did it looks older). Leave
+            # alone the rows that are missed now, unmoved, and would only be re-marked.
+            still_missed = {c.key for c in mark_missed(computed, now, config.missed_grace)}
+            updates = [
+                c
+                for c in plan.update
+                if not (
+                    c.key in still_missed
+                    and c.state is CheckInState.DUE
+                    and stored.get(c.key) is CheckInState.MISSED
+                    and stored_due[c.key] == c.due_at
+                )
+            ]
             session_ids = {s.uid: s.id for s in sessions}
             series_ids = {s.uid: s.id for s in series}
             stamp = to_iso(now_local())
@@ -176,7 +191,7 @@ class CheckinRepository:
                         stamp,
                     ),
                 )
-            for c in plan.update:
+            for c in updates:
                 self.conn.execute(
                     "UPDATE checkins SET session_id=?, series_id=?, phase=?, due_at=?, state=?, "
                     "updated_at=? WHERE uid=?",
@@ -202,7 +217,7 @@ class CheckinRepository:
                     "UPDATE checkins SET state='missed', updated_at=? WHERE uid=?", (stamp, c.key)
                 )
         return SyncResult(
-            len(plan.insert), len(plan.update), len(plan.supersede), len(plan.delete), len(missed)
+            len(plan.insert), len(updates), len(plan.supersede), len(plan.delete), len(missed)
         )
 
     # -- reading

@@ -159,7 +159,9 @@ def test_sessions_intentions_only_when_chosen(vault: Vault) -> None:
     with_int = gather(vault, replace(sel, include_intentions=True), now=NOW)
     assert any(r.intention for r in with_int.sessions)
     none = gather(vault, replace(sel, include_sessions=False), now=NOW)
-    assert none.sessions == [] and none.session_markers  # charts still mark sessions
+    # Not shared means no session dates anywhere: no timeline, no chart markers.
+    assert none.sessions == [] and none.chart_markers() == []
+    assert not none.sessions_included and doc.sessions_included and doc.chart_markers()
 
 
 def test_series_period_starts_at_baseline_and_keeps_series_sessions(vault: Vault) -> None:

@@ -240,6 +240,21 @@ def test_pcl5_table_shows_versions_and_the_provisional_pattern(tmp_path: Path) -
     assert norm("DSM-5 pattern") not in phq_only  # only where the instrument has the rule
 
 
+def test_sessions_left_out_means_no_count_and_no_markers(tmp_path: Path) -> None:
+    doc = make_document(entries=0, with_long_entry=False)
+    doc.sessions = []
+    doc.sessions_included = False
+    path, _ = _write(tmp_path, doc)
+    text = norm(pdftotext(path))
+    assert norm("ketamine session") not in text  # not "0 ketamine sessions" on the cover
+    assert norm("Dotted vertical lines") not in text
+    assert norm("PCL-5 total") in text  # the charts are still there
+    # Shared but none in the period: the cover says so.
+    doc.sessions_included = True
+    path, _ = _write(tmp_path, doc, "none.pdf")
+    assert norm("0 ketamine sessions") in norm(pdftotext(path, first=1, last=1))
+
+
 def test_name_choices(tmp_path: Path) -> None:
     doc = make_document(entries=1, with_long_entry=False)
     doc.patient_name_display = None

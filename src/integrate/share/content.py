@@ -198,10 +198,13 @@ class ShareDocument:
     item9_rows: list[Item9Row] = field(default_factory=list)
     # Drawn as thin vertical lines on the charts; empty: dosing sessions are used.
     session_markers: list[datetime] = field(default_factory=list)
+    sessions_included: bool = True  # False: no session count on the cover, no markers
     page_size: PageSize = "A4"
 
     def chart_markers(self) -> list[datetime]:
         """The session dates to mark on measure charts."""
+        if not self.sessions_included:
+            return []
         if self.session_markers:
             return sorted(self.session_markers)
         return sorted(s.at for s in self.sessions if s.is_dosing)

@@ -525,8 +525,10 @@ def gather_share(
     )
 
     sessions = _sessions(vault, period, bounds)
-    doc.session_markers = [s.at for s in sessions if s.kind.value == "ketamine"]
+    # Session dates (also as chart markers) only when the patient shares the timeline.
+    doc.sessions_included = selection.include_sessions
     if selection.include_sessions:
+        doc.session_markers = [s.at for s in sessions if s.kind.value == "ketamine"]
         doc.sessions = [SessionRow.from_session(s, selection.include_intentions) for s in sessions]
         items += [("session", s.uid) for s in sessions]
 

@@ -446,7 +446,8 @@ class _Builder:
             rows.append([_tr("Prepared for"), d.therapist_name])
         rows.append([_tr("Period"), f"{fmt_date(d.period_from)} \u2013 {fmt_date(d.period_to)}"])
         rows.append([_tr("Generated"), fmt_datetime(d.generated_at)])
-        rows.append([_tr("Sessions"), self._session_count_text()])
+        if d.sessions_included:  # never a "0 sessions" that only means "not shared"
+            rows.append([_tr("Sessions"), self._session_count_text()])
         if d.entries:
             rows.append([_tr("Journal entries"), str(len(d.entries))])
         if d.include_item9 and d.item9_rows:

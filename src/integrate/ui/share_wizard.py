@@ -245,7 +245,9 @@ class ContentStep(QWidget):
         layout.addWidget(_heading(_tr("Also include")))
         sel = wizard.selection
         self.measures = self._check(layout, _tr("Measures with charts (PCL-5, PHQ-9, GAD-7)"))
-        self.sessions = self._check(layout, _tr("Session timeline (dates, route, setting)"))
+        self.sessions = self._check(
+            layout, _tr("Session timeline (dates, route, setting; also marked on the charts)")
+        )
         self.intentions = self._check(layout, _tr("My intention for each session"), indent=True)
         self.what_helps = self._check(layout, _tr("What helps me (exercises and my ratings)"))
         self.safety_plan = self._check(layout, _tr("My safety plan"))

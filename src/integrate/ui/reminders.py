@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -42,6 +43,9 @@ from integrate.core.reminders import (
 )
 from integrate.core.timeutil import local_zone_name, now_local
 from integrate.ui.services import AppServices
+
+if TYPE_CHECKING:
+    from integrate.ui.desktop_notify import DesktopNotifier
 from integrate.ui.widgets.common import button, plain_label
 from integrate.vault.reminder_store import (
     ReminderSettings,
@@ -53,6 +57,8 @@ from integrate.vault.reminder_store import (
     save_last_run,
 )
 
+# Where native notifications go when there is no tray (tests point it at a private bus).
+NOTIFY_BUS = "SESSION"
 # Areas whose changes can move, add or remove a reminder.
 WATCHED_AREAS = frozenset({"checkins", "sessions", "measures", "settings"})
 # Never sleep longer than this: after a suspend or a clock change the timer
@@ -205,6 +211,8 @@ class ReminderDriver(QObject):
         self.service = self._new_service()
         self.queue: list[ReminderItem] = []
         self.tray: QSystemTrayIcon | None = None
+        self.desktop: DesktopNotifier | None = None  # no tray: the desktop's notifications
+        self._desktop_tried = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.tick)
@@ -261,6 +269,9 @@ class ReminderDriver(QObject):
             self.tray.hide()
             self.tray.deleteLater()
             self.tray = None
+        if self.desktop is not None:
+            self.desktop.stop()
+            self.desktop = None
         self.banner.dismiss()
         self.banner.setParent(None)
         self.banner.deleteLater()
@@ -393,6 +404,11 @@ class ReminderDriver(QObject):
 
     def _notify_tray(self, item: ReminderItem) -> None:
         if not QSystemTrayIcon.isSystemTrayAvailable():
+            if self.desktop is None and not self._desktop_tried:
+                self._desktop_tried = True
+                self.desktop = start_desktop_notifier(self, self._tray_clicked)
+            if self.desktop is not None:
+                self.desktop.notify(self.texts.for_kind(item.kind))
             return
         if self.tray is None:
             icon = self.host.window().windowIcon()
@@ -466,6 +482,7 @@ class LockedReminders(QObject):
         self.armed = False
         self.banner: ReminderBanner | None = None
         self.tray: QSystemTrayIcon | None = None
+        self.desktop: DesktopNotifier | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.tick)
@@ -559,6 +576,9 @@ class LockedReminders(QObject):
             self.tray.hide()
             self.tray.deleteLater()
             self.tray = None
+        if self.desktop is not None:
+            self.desktop.stop()
+            self.desktop = None
 
     def _close(self) -> None:
         if self.banner is not None:
@@ -580,6 +600,10 @@ class LockedReminders(QObject):
 
     def _notify_tray(self, item: ReminderItem) -> None:
         if not QSystemTrayIcon.isSystemTrayAvailable():
+            if self.desktop is None:
+                self.desktop = start_desktop_notifier(self, self.open_current)
+            if self.desktop is not None:
+                self.desktop.notify(self.texts.for_kind(item.kind))
             return
         if self.tray is None:
             icon = self.window.windowIcon()
@@ -594,3 +618,15 @@ class LockedReminders(QObject):
         self.tray.showMessage(
             APP_NAME, self.texts.for_kind(item.kind), QSystemTrayIcon.MessageIcon.NoIcon, 15_000
         )
+
+
+def start_desktop_notifier(owner: QObject, on_click: Callable[[], None]) -> DesktopNotifier | None:
+    """A connected notifier whose clicks call `on_click`, or None where there is none."""
+    from integrate.ui.desktop_notify import DesktopNotifier
+
+    notifier = DesktopNotifier(NOTIFY_BUS, owner)
+    if not notifier.start():
+        notifier.deleteLater()
+        return None
+    notifier.activated.connect(on_click)
+    return notifier

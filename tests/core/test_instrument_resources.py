@@ -393,3 +393,15 @@ def test_pcl5_clusters_have_short_labels_for_legends() -> None:
     assert subs["D"].name == "Negative alterations in cognitions and mood"
     assert subs["D"].label == "Cognitions and mood"
     assert subs["B"].label == "Intrusion"  # no short name: the name itself
+
+
+def test_summed_families_in_reading_order_with_added_instruments_last(tmp_path: Path) -> None:
+    from integrate.core.measures import summed_families
+
+    assert summed_families() == ["pcl5", "phq9", "gad7"]  # the quick check has no total
+    extra = dict(INSTRUMENTS)
+    mini = parse_instrument(
+        {**raw("gad7"), "id": "aaa", "family": "aaa", "short_name": "AAA"}, "aaa.toml"
+    )
+    extra["aaa"] = mini
+    assert summed_families(extra) == ["pcl5", "phq9", "gad7", "aaa"]

@@ -182,7 +182,7 @@ def test_patient_settings_shape_what_is_suggested(vault: Vault) -> None:
         "gad7",
     }
     # Only some questionnaires, or none at all (Today and reminders show nothing).
-    repo.save_settings(MeasureSettings(families=("phq9",)))
+    repo.save_settings(MeasureSettings(off=("gad7", "pcl5")))
     assert {d.instrument_id for d in repo.due(today)} == {"phq9"}
     assert {d.instrument_id for d in repo.upcoming(today)} == {"phq9"}
     repo.save_settings(MeasureSettings(suggest=False))
@@ -191,7 +191,7 @@ def test_patient_settings_shape_what_is_suggested(vault: Vault) -> None:
 
 def test_stored_settings_are_read_defensively(vault: Vault) -> None:
     repo = MeasureRepository(vault.conn)
-    for value in ("not json", "[1, 2]", '{"weekly_days": true, "families": "pcl5"}'):
+    for value in ("not json", "[1, 2]", '{"weekly_days": true, "off": "pcl5"}'):
         vault.conn.execute(
             "INSERT INTO settings(key, value) VALUES ('measure_cadence', ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -199,9 +199,10 @@ def test_stored_settings_are_read_defensively(vault: Vault) -> None:
         )
         assert repo.settings() == MeasureSettings()
     clamped = MeasureSettings.from_json(
-        {"weekly_days": 0, "monthly_days": 999, "families": ["gad7", "bdi"]}
+        {"weekly_days": 0, "monthly_days": 999, "off": ["gad7", 3, "gad7"]}
     )
-    assert (clamped.weekly_days, clamped.monthly_days, clamped.families) == (1, 120, ("gad7",))
+    assert (clamped.weekly_days, clamped.monthly_days, clamped.off) == (1, 120, ("gad7",))
+    assert repo.suggested_families() == ["pcl5", "phq9", "gad7"]  # from cadence.toml
 
 
 def test_demo_has_baseline_and_weekly_measures_with_improvement(vault: Vault) -> None:

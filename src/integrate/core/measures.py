@@ -441,6 +441,17 @@ def _load_dir(directory: Path) -> dict[str, Instrument]:
     return found
 
 
+# How therapists usually read them; instruments added as data follow, by family name.
+FAMILY_ORDER = ("pcl5", "phq9", "gad7")
+
+
+def summed_families(instruments: Mapping[str, Instrument] | None = None) -> list[str]:
+    """Families with a summed total (the ones with trends), in reading order."""
+    known = load_instruments() if instruments is None else instruments
+    fams = {i.family for i in known.values() if i.scoring_method == "sum"}
+    return [f for f in FAMILY_ORDER if f in fams] + sorted(fams - set(FAMILY_ORDER))
+
+
 def get_instrument(
     instrument_id: str, instruments: Mapping[str, Instrument] | None = None
 ) -> Instrument:

@@ -22,6 +22,7 @@ from integrate.core.measures import (
     Score,
     change_from_baseline,
     load_instruments,
+    summed_families,
 )
 from integrate.core.model import Entry, Phase, Session, SessionStatus
 from integrate.core.prompts import PromptLibrary, load_prompts
@@ -51,7 +52,6 @@ PeriodKind = Literal["dates", "series", "since_last"]
 
 DEFAULT_DAYS = 30
 SETTINGS_KEY = "share_defaults"  # in-vault: names are sensitive, so never in QSettings
-MEASURE_FAMILIES = ("pcl5", "phq9", "gad7")  # printed in this order
 ITEM9_INDEX = 8  # PHQ-9 item 9, zero-based
 
 PHASE_LABELS: dict[str, str] = {
@@ -413,11 +413,11 @@ def change_summary(change: Change) -> str:
 
 
 def _measure_rows(
-    vault: Vault, period: Period, bounds: tuple[datetime, datetime]
+    vault: Vault, period: Period, bounds: tuple[datetime, datetime], families: list[str]
 ) -> dict[str, list[Administration]]:
     repo = MeasureRepository(vault.conn)
     out: dict[str, list[Administration]] = {}
-    for family in MEASURE_FAMILIES:
+    for family in families:
         if period.series_id is not None:
             adms = repo.list(family=family, series_id=period.series_id)
         else:
@@ -534,17 +534,19 @@ def gather_share(
 
     if selection.include_measures or selection.include_item9:
         instruments = load_instruments()
-        by_family = _measure_rows(vault, period, bounds)
+        families = summed_families(instruments)  # PCL-5, PHQ-9, GAD-7, then any added
+        by_family = _measure_rows(vault, period, bounds, families)
         if selection.include_measures:
-            for family in MEASURE_FAMILIES:
+            for family in families:
                 trend = _trend(family, by_family[family], instruments)
                 if trend is not None:
                     doc.measures.append(trend)
                     items += [("measure", a.uid) for a in by_family[family]]
         if selection.include_item9:
             doc.include_item9 = True
-            doc.item9_rows = _item9(by_family["phq9"], instruments.get("phq9"))
-            items += [("item9", a.uid) for a in by_family["phq9"]]
+            phq9 = by_family.get("phq9", [])
+            doc.item9_rows = _item9(phq9, instruments.get("phq9"))
+            items += [("item9", a.uid) for a in phq9]
 
     entries_repo = EntryRepository(vault.conn)
     checkins = CheckinRepository(vault.conn)

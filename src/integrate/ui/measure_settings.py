@@ -19,21 +19,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from integrate.core.measures import Instrument
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import plain_label
-from integrate.vault.measures import SUGGESTED_FAMILIES, MeasureSettings
+from integrate.vault.measures import MeasureSettings
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MeasureSettings", text)
 
 
-def _family_labels() -> dict[str, str]:
-    return {
+def _family_label(family: str, instruments: dict[str, Instrument]) -> str:
+    known = {
         "pcl5": _tr("PCL-5 (PTSD symptoms)"),
         "phq9": _tr("PHQ-9 (mood)"),
         "gad7": _tr("GAD-7 (worry and anxiety)"),
     }
+    if family in known:
+        return known[family]
+    # An instrument added as data only: its own short name.
+    member = next((i for i in instruments.values() if i.family == family), None)
+    return member.short_name if member else family
 
 
 class MeasureSection(QGroupBox):
@@ -49,10 +55,10 @@ class MeasureSection(QGroupBox):
         self.details = QWidget()
         details = QVBoxLayout(self.details)
         details.setContentsMargins(28, 0, 0, 0)
-        labels = _family_labels()
+        instruments = services.measures.instruments
         self.families: dict[str, QCheckBox] = {}
-        for family in SUGGESTED_FAMILIES:
-            box = QCheckBox(labels.get(family, family))
+        for family in services.measures.suggested_families():
+            box = QCheckBox(_family_label(family, instruments))
             box.setAccessibleName(box.text())
             details.addWidget(box)
             self.families[family] = box
@@ -100,7 +106,7 @@ class MeasureSection(QGroupBox):
             w.blockSignals(True)
         self.suggest.setChecked(current.suggest)
         for family, box in self.families.items():
-            box.setChecked(family in current.families)
+            box.setChecked(family not in current.off)
         self.weekly.setValue(current.weekly_days)
         self.monthly.setValue(current.monthly_days)
         for w in widgets:
@@ -110,7 +116,7 @@ class MeasureSection(QGroupBox):
     def current(self) -> MeasureSettings:
         return MeasureSettings(
             suggest=self.suggest.isChecked(),
-            families=tuple(f for f, box in self.families.items() if box.isChecked()),
+            off=tuple(sorted(f for f, box in self.families.items() if not box.isChecked())),
             weekly_days=self.weekly.value(),
             monthly_days=self.monthly.value(),
         )

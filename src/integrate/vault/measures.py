@@ -41,7 +41,6 @@ DEFAULT_BASELINE_DAYS = 7  # cadence.toml [baseline] days_before
 DEFAULT_END_DAYS = 14  # cadence.toml [series_end] days_after
 _List = list  # the repository's `list` method shadows the builtin inside the class
 SETTINGS_KEY = "measure_cadence"  # in-vault setting (which questionnaires: sensitive)
-SUGGESTED_FAMILIES = ("pcl5", "phq9", "gad7")  # the ones the cadence can suggest
 
 
 @dataclass
@@ -53,7 +52,9 @@ class MeasureSettings:
     """
 
     suggest: bool = True  # False: nothing is suggested on Today or in reminders
-    families: tuple[str, ...] = SUGGESTED_FAMILIES
+    # Families the patient does not want suggested. Stored as what is left out, so an
+    # instrument added to cadence.toml later is suggested without touching settings.
+    off: tuple[str, ...] = ()
     weekly_days: int = 7  # during a series
     monthly_days: int = 30  # after a series, or with no series
 
@@ -62,7 +63,7 @@ class MeasureSettings:
     def to_json(self) -> dict[str, Any]:
         return {
             "suggest": self.suggest,
-            "families": list(self.families),
+            "off": list(self.off),
             "weekly_days": self.weekly_days,
             "monthly_days": self.monthly_days,
         }
@@ -75,9 +76,9 @@ class MeasureSettings:
             return out
         if isinstance(raw.get("suggest"), bool):
             out.suggest = raw["suggest"]
-        fams = raw.get("families")
-        if isinstance(fams, list):
-            out.families = tuple(f for f in SUGGESTED_FAMILIES if f in fams)
+        off = raw.get("off")
+        if isinstance(off, list):
+            out.off = tuple(sorted({f for f in off if isinstance(f, str)}))
         for key, (lo, hi) in cls.LIMITS.items():
             value = raw.get(key)
             if isinstance(value, int) and not isinstance(value, bool):
@@ -402,7 +403,21 @@ class MeasureRepository:
         s = settings or self.settings()
         if not s.suggest:
             return []
-        return sorted(i.id for i in self.instruments.values() if i.family in s.families)
+        return sorted(i.id for i in self.instruments.values() if i.family not in s.off)
+
+    def suggested_families(self) -> _List[str]:
+        """Families the cadence can suggest, in the order it lists them (for Settings)."""
+        cad = load_cadence()
+        out: _List[str] = []
+        for iid in (
+            *cad.baseline_instruments,
+            *cad.during_instruments,
+            *cad.end_instruments,
+            *cad.monthly_instruments,
+        ):
+            if cad.family(iid) not in out:
+                out.append(cad.family(iid))
+        return out
 
     def current_series(self, today: date, cadence: Cadence | None = None) -> SeriesSpan | None:
         """The series the cadence follows today: the latest one whose baseline window opened."""

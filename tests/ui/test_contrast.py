@@ -120,3 +120,37 @@ def test_check_boxes_in_lists_are_visible(qtbot, palette: theme.Palette) -> None
         assert best >= 3.0, f"{palette.name}: unticked box edge only {best:.2f}:1"
     finally:
         theme.apply_theme(app, theme.LIGHT)
+
+
+@pytest.mark.parametrize("palette", [theme.LIGHT, theme.DARK], ids=lambda p: p.name)
+def test_trend_chart_colours_on_screen_meet_aa(palette: theme.Palette) -> None:
+    """Chart text 4.5:1 and its lines 3:1 against the theme's backgrounds (the paper
+    colours, dark grey text, were about 1.6:1 on the dark theme)."""
+    from integrate.ui.measure_trends import screen_chart_colors
+
+    colors = screen_chart_colors(palette)
+    for bg in (palette.base, palette.window):
+        assert contrast(colors.text.name(), bg) >= 4.5
+        assert contrast(colors.band_label.name(), bg) >= 4.5
+        for line in (colors.total, *colors.subscales):
+            assert contrast(line.name(), bg) >= 3.0, (line.name(), bg)
+
+
+def test_trend_chart_follows_the_theme(demo_app) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    page = demo_app.area("measures")
+    page.tabs.setCurrentWidget(page.trends)
+    try:
+        for palette in (theme.DARK, theme.LIGHT):
+            theme.apply_theme(app, palette)
+            demo_app.settle(1)
+            chart = page.trends.chart_view.chart()
+            for axis in chart.axes(Qt.Orientation.Horizontal) + chart.axes(Qt.Orientation.Vertical):
+                assert axis.labelsColor().name() == palette.text, palette.name
+            assert chart.legend().labelColor().name() == palette.text
+            assert chart.total_series.pen().color().name() == palette.accent
+    finally:
+        theme.apply_theme(app, theme.LIGHT)

@@ -9,6 +9,7 @@ therapist gets.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from PySide6.QtCharts import (
@@ -34,11 +35,30 @@ BAND_FILLS = [QColor(40, 90, 120, 0), QColor(40, 90, 120, 14)]
 BAND_LINE = QColor(40, 90, 120, 60)
 TEXT_COLOR = QColor("#333333")
 GRID_COLOR = QColor(0, 0, 0, 25)
+SERIES_FILL = QColor(70, 130, 180, 28)
+
+
+@dataclass(frozen=True)
+class ChartColors:
+    """What a trend chart is painted with. The defaults are for paper; the screen passes
+    colours from its theme (dark text on a dark background would vanish)."""
+
+    text: QColor = field(default_factory=lambda: QColor(TEXT_COLOR))
+    total: QColor = field(default_factory=lambda: QColor(TOTAL_COLOR))
+    subscales: tuple[QColor, ...] = field(default_factory=lambda: tuple(SUBSCALE_COLORS))
+    marker: QColor = field(default_factory=lambda: QColor(MARKER_COLOR))
+    band_fills: tuple[QColor, QColor] = field(
+        default_factory=lambda: (BAND_FILLS[0], BAND_FILLS[1])
+    )
+    band_line: QColor = field(default_factory=lambda: QColor(BAND_LINE))
+    band_label: QColor = field(default_factory=lambda: QColor(40, 90, 120, 150))
+    grid: QColor = field(default_factory=lambda: QColor(GRID_COLOR))
+    axis_line: QColor = field(default_factory=lambda: QColor(0, 0, 0, 90))
+    series_fill: QColor = field(default_factory=lambda: QColor(SERIES_FILL))
 
 
 # (start, end or None while ongoing, name) of a treatment series.
 SeriesSpan = tuple[datetime, datetime | None, str]
-SERIES_FILL = QColor(70, 130, 180, 28)
 
 
 def _tr(text: str) -> str:
@@ -62,10 +82,12 @@ class TrendChart(QChart):
         self._keep: list[QLineSeries] = []
         self.plotAreaChanged.connect(self._place_band_labels)
 
-    def add_band_label(self, y_value: float, text: str, font: QFont) -> None:
+    def add_band_label(
+        self, y_value: float, text: str, font: QFont, color: QColor | None = None
+    ) -> None:
         item = QGraphicsSimpleTextItem(text, self)
         item.setFont(font)
-        item.setBrush(QBrush(QColor(40, 90, 120, 150)))
+        item.setBrush(QBrush(color if color is not None else ChartColors().band_label))
         self._band_labels.append((y_value, item))
 
     def _place_band_labels(self, plot: QRectF) -> None:
@@ -110,6 +132,7 @@ def build_chart(
     base_font: QFont | None = None,
     series_spans: Sequence[SeriesSpan] = (),
     font_size: float = 8.0,
+    colors: ChartColors | None = None,
 ) -> TrendChart:
     """Build the trend chart of one instrument.
 
@@ -117,8 +140,9 @@ def build_chart(
     sessions and, for instruments with subscales (PCL-5 clusters), one thinner line per
     subscale unless `show_subscales` is False. `series_spans` (start, end or None for
     ongoing, name) are drawn as faint full-height bands behind everything. Print uses the
-    default 8 pt; the screen passes a larger `font_size`.
+    default 8 pt; the screen passes a larger `font_size` and its theme's `colors`.
     """
+    c = colors if colors is not None else ChartColors()
     chart = TrendChart(trend)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.setBackgroundVisible(False)
@@ -137,11 +161,11 @@ def build_chart(
     )
     x_axis.setTickCount(6)
     x_axis.setLabelsFont(small)
-    x_axis.setLabelsColor(TEXT_COLOR)
+    x_axis.setLabelsColor(c.text)
     # No vertical grid: the dotted session markers are the only vertical lines, so they
     # cannot be mistaken for grid lines (on screen or on paper).
     x_axis.setGridLineVisible(False)
-    x_axis.setLinePenColor(QColor(0, 0, 0, 90))
+    x_axis.setLinePenColor(c.axis_line)
 
     y_axis = QValueAxis()
     y_axis.setRange(0, trend.max_total)
@@ -152,12 +176,12 @@ def build_chart(
     elif trend.max_total == 21:
         y_axis.setTickCount(4)  # 0, 7, 14, 21
     y_axis.setLabelsFont(small)
-    y_axis.setLabelsColor(TEXT_COLOR)
-    y_axis.setGridLineColor(GRID_COLOR)
-    y_axis.setLinePenColor(QColor(0, 0, 0, 90))
+    y_axis.setLabelsColor(c.text)
+    y_axis.setGridLineColor(c.grid)
+    y_axis.setLinePenColor(c.axis_line)
     y_axis.setTitleText(_tr("Total"))
     y_axis.setTitleFont(small)
-    y_axis.setTitleBrush(QBrush(TEXT_COLOR))
+    y_axis.setTitleBrush(QBrush(c.text))
 
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -185,7 +209,7 @@ def build_chart(
         span = QAreaSeries(upper, lower)
         chart._keep += [upper, lower]
         span.setName(_tr("Treatment series") if first_span else name)
-        span.setBrush(QBrush(SERIES_FILL))
+        span.setBrush(QBrush(c.series_fill))
         span.setPen(QPen(Qt.PenStyle.NoPen))
         attach(span)
         if not first_span:
@@ -205,14 +229,14 @@ def build_chart(
         area = QAreaSeries(upper, lower)
         chart._keep += [upper, lower]
         area.setName(band.label)
-        area.setBrush(QBrush(BAND_FILLS[i % 2]))
-        pen = QPen(BAND_LINE)
+        area.setBrush(QBrush(c.band_fills[i % 2]))
+        pen = QPen(c.band_line)
         pen.setWidthF(0.6)
         pen.setStyle(Qt.PenStyle.DashLine)
         area.setPen(pen if band.min > 0 else QPen(Qt.PenStyle.NoPen))
         attach(area)
         legend_hidden.append(area)
-        chart.add_band_label((bottom + top) / 2, band.label, small)
+        chart.add_band_label((bottom + top) / 2, band.label, small, c.band_label)
 
     # Session markers.
     first_marker = True
@@ -222,7 +246,7 @@ def build_chart(
         line = QLineSeries()
         line.append(_ms(when), 0)
         line.append(_ms(when), trend.max_total)
-        pen = QPen(MARKER_COLOR)
+        pen = QPen(c.marker)
         pen.setWidthF(1.0)
         pen.setStyle(Qt.PenStyle.DotLine)
         line.setPen(pen)
@@ -242,7 +266,7 @@ def build_chart(
             for p in points:
                 if key in p.subscales:
                     sub.append(_ms(p.taken_at), p.subscales[key])
-            pen = QPen(SUBSCALE_COLORS[i % len(SUBSCALE_COLORS)])
+            pen = QPen(c.subscales[i % len(c.subscales)])
             pen.setWidthF(1.2)
             pen.setStyle(Qt.PenStyle.DashLine)
             sub.setPen(pen)
@@ -253,7 +277,7 @@ def build_chart(
     total.setName(_tr("{name} total").format(name=trend.name))
     for p in points:
         total.append(_ms(p.taken_at), p.total)
-    pen = QPen(TOTAL_COLOR)
+    pen = QPen(c.total)
     pen.setWidthF(2.2)
     total.setPen(pen)
     total.setPointsVisible(True)
@@ -265,8 +289,8 @@ def build_chart(
         dot = QScatterSeries()
         dot.append(_ms(points[0].taken_at), points[0].total)
         dot.setMarkerSize(7.0)
-        dot.setColor(TOTAL_COLOR)
-        dot.setBorderColor(TOTAL_COLOR)
+        dot.setColor(c.total)
+        dot.setBorderColor(c.total)
         attach(dot)
         legend_hidden.append(dot)
 
@@ -278,7 +302,7 @@ def build_chart(
 
     legend = chart.legend()
     legend.setFont(small)
-    legend.setLabelColor(TEXT_COLOR)
+    legend.setLabelColor(c.text)
     legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
     for series in legend_hidden:
         for marker in legend.markers(series):
@@ -333,9 +357,12 @@ def make_chart_view(
     markers: Sequence[datetime] = (),
     series_spans: Sequence[SeriesSpan] = (),
     font_size: float = 10.0,
+    colors: ChartColors | None = None,
 ) -> QChartView:
     """A chart view for the screen, with a tooltip on hovering a value (total or cluster)."""
-    chart = build_chart(trend, markers, series_spans=series_spans, font_size=font_size)
+    chart = build_chart(
+        trend, markers, series_spans=series_spans, font_size=font_size, colors=colors
+    )
     # On screen the caption under the chart explains series and session lines; without
     # their legend entries the cluster names fit instead of being cut off.
     for series in chart.series():

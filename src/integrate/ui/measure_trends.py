@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from integrate.core.measures import Instrument
 from integrate.core.model import SessionKind, SessionStatus
-from integrate.share.charts import SeriesSpan, make_chart_view
+from integrate.share.charts import ChartColors, SeriesSpan, make_chart_view
 from integrate.share.content import MeasurePoint, MeasureTrend, chart_bands, subscale_labels
+from integrate.ui import theme
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import plain_label
 from integrate.vault.measures import Administration
@@ -33,9 +35,35 @@ from integrate.vault.measures import Administration
 # Families with a summed total, in the order therapists usually read them.
 TREND_FAMILIES = ("pcl5", "phq9", "gad7")
 
+# PCL-5 cluster lines on a dark background (the paper ones are too dark there).
+DARK_SUBSCALES = ("#d9b26f", "#a9cf7c", "#dc9cbd", "#93b8de")
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MeasureTrends", text)
+
+
+def screen_chart_colors(p: theme.Palette) -> ChartColors:
+    """Chart colours from the theme: text in the text colour, lines in the accent."""
+
+    def faded(color: str, alpha: int) -> QColor:
+        c = QColor(color)
+        c.setAlpha(alpha)
+        return c
+
+    paper = ChartColors()
+    return ChartColors(
+        text=QColor(p.text),
+        total=QColor(p.accent),
+        subscales=tuple(QColor(c) for c in DARK_SUBSCALES) if p.name == "dark" else paper.subscales,
+        marker=faded(p.text, 120),
+        band_fills=(faded(p.accent, 0), faded(p.accent, 22)),
+        band_line=faded(p.accent, 110),
+        band_label=QColor(p.muted),
+        grid=faded(p.text, 30),
+        axis_line=faded(p.text, 110),
+        series_fill=faded(p.accent, 30),
+    )
 
 
 def family_instrument(instruments: dict[str, Instrument], family: str) -> Instrument:
@@ -84,6 +112,8 @@ class TrendsView(QWidget):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.ready = False  # palette events can arrive while the widgets are being built
+        self._drawn_in: theme.Palette | None = None
         self.instruments = services.measures.instruments
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -117,7 +147,19 @@ class TrendsView(QWidget):
         layout.addWidget(self.tabs, 1)
         self.caption = plain_label("", object_name="muted")
         layout.addWidget(self.caption)
+        self.ready = True
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """A theme switch changes the palette: redraw the chart in the new colours."""
+        if (
+            event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+            and self.ready
+            and theme.current_palette() is not self._drawn_in
+            and self.services.vault.is_open
+        ):
+            self.refresh()
+        super().changeEvent(event)
 
     @property
     def current_family(self) -> str:
@@ -140,7 +182,13 @@ class TrendsView(QWidget):
             self.chart_view.deleteLater()
         view: QWidget
         if trend.points:
-            view = make_chart_view(trend, markers, series_spans=self._series_spans())
+            view = make_chart_view(
+                trend,
+                markers,
+                series_spans=self._series_spans(),
+                colors=screen_chart_colors(theme.current_palette()),
+            )
+            self._drawn_in = theme.current_palette()
             view.setAccessibleName(_tr("{name} over time").format(name=instrument.short_name))
             view.setAccessibleDescription(self._summary(trend))
         else:

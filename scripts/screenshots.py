@@ -233,6 +233,14 @@ def _player(window: object) -> object:
     return dialog
 
 
+def _trends(window: object) -> object:
+    """The Trends tab: the chart and its table twin."""
+    page = window.shell.page("measures")  # type: ignore[attr-defined]
+    page.go_home()
+    page.tabs.setCurrentWidget(page.trends)
+    return None
+
+
 def _measure_form(window: object) -> object:
     """The PHQ-9 with the first answers chosen."""
     page = window.shell.page("measures")  # type: ignore[attr-defined]
@@ -266,7 +274,7 @@ def _close_dialogs(window: object) -> None:
 STAGES: dict[str, list[tuple[str, Callable[[object], object]]]] = {
     "today": [("checkin", _checkin)],
     "exercises": [("player", _player)],
-    "measures": [("measure-form", _measure_form)],
+    "measures": [("trends", _trends), ("measure-form", _measure_form)],
     "share": [("share-wizard", _share_wizard)],
     "settings": [
         ("settings-appearance", _appearance),

@@ -92,3 +92,46 @@ def test_window_size_and_last_area_remembered(qtbot, tmp_path, fast_kdf) -> None
     text = (paths.root / "preferences.ini").read_text()
     assert "last_area=measures" in text
     again.controller.shutdown()
+
+
+# Everything Integrate may keep outside the vault (preferences.ini), none of it sensitive.
+ALLOWED_PREFERENCES = {
+    "window/geometry",
+    "ui/last_area",
+    "ui/theme",
+    "ui/reduce_motion",
+    "ui/pacer_sound",
+    "crisis/country",
+    "security/autolock_minutes",
+    "autostart/neutral_name",
+    "share/folder",
+}
+
+
+def test_preferences_hold_nothing_from_the_journal(qtbot, tmp_path, fast_kdf) -> None:
+    """After using every area, preferences.ini has only the allowed keys and no words
+    from the journal (titles, bodies, intentions, names)."""
+    from integrate.core.model import CheckInState
+    from integrate.ui.pages import areas
+    from tests.ui.conftest import make_vault, start_app
+
+    paths = make_vault(tmp_path / "v", demo=True)
+    app = start_app(qtbot, paths)
+    app.unlock()
+    for area in areas():
+        app.area(area.key)
+    today = app.area("today")
+    done = app.services.checkins.query(states=[CheckInState.DONE])
+    today.open_item(done[-1].uid)
+    app.settle(1)
+    words = [e.title for e in app.services.entries.list_recent(limit=50) if e.title]
+    words += [s.intention for s in app.services.sessions.list() if s.intention]
+    app.area("journal")
+    app.controller.shutdown()
+    app.window.close()
+    prefs = QSettings(str(paths.root / "preferences.ini"), QSettings.Format.IniFormat)
+    keys = set(prefs.allKeys())
+    assert keys, "nothing was remembered at all"
+    assert keys <= ALLOWED_PREFERENCES, keys - ALLOWED_PREFERENCES
+    text = (paths.root / "preferences.ini").read_text()
+    assert words and not [w for w in words if w in text]

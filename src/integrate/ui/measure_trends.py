@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrate.core.measures import Instrument
+from integrate.core.measures import Instrument, summed_families
 from integrate.core.model import SessionKind, SessionStatus
 from integrate.share.charts import ChartColors, SeriesSpan, make_chart_view
 from integrate.share.content import MeasurePoint, MeasureTrend, chart_bands, subscale_labels
@@ -31,9 +31,6 @@ from integrate.ui import theme
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import plain_label
 from integrate.vault.measures import Administration
-
-# Families with a summed total, in the order therapists usually read them.
-TREND_FAMILIES = ("pcl5", "phq9", "gad7")
 
 # PCL-5 cluster lines on a dark background (the paper ones are too dark there).
 DARK_SUBSCALES = ("#d9b26f", "#a9cf7c", "#dc9cbd", "#93b8de")
@@ -120,7 +117,7 @@ class TrendsView(QWidget):
         row = QHBoxLayout()
         self.family = QComboBox()
         self.family.setAccessibleName(_tr("Questionnaire"))
-        for fam in TREND_FAMILIES:
+        for fam in summed_families(self.instruments):  # any instrument added as data too
             ins = family_instrument(self.instruments, fam)
             self.family.addItem(ins.short_name, fam)
         self.family.currentIndexChanged.connect(self.refresh)

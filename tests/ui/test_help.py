@@ -64,3 +64,15 @@ def test_about_lists_licences_from_metadata_and_attributions(qapp) -> None:
     names = [name for name, _ in instrument_attributions()]
     assert len(names) >= 5
     assert all(attr for _, attr in instrument_attributions())
+
+
+def test_keyboard_topic_lists_the_real_shortcuts() -> None:
+    from integrate.ui.pages import areas
+
+    text = next(t.markdown for t in help_topics("en") if t.key == "keyboard")
+    shortcuts = [a.shortcut for a in areas()]
+    assert shortcuts == [f"Ctrl+{n}" for n in range(1, len(shortcuts) + 1)]
+    assert f"Ctrl+1 to Ctrl+{len(shortcuts)}" in text
+    assert ", ".join(a.title for a in areas()) in text
+    for keys in ("F1", "Shift+F1", "Ctrl+?", "Ctrl+L", "Space", "Esc", "Left arrow"):
+        assert keys in text, keys

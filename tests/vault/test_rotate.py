@@ -64,3 +64,25 @@ def test_rotate_updates_keyring_and_erase_removes_it(
     erase_everything(paths, vault_id, keystore)
     assert not paths.exists() and not paths.db.exists() and not paths.backups.exists()
     assert keystore.fetch(vault_id).secret is None
+
+
+def test_two_rotations_within_a_second_keep_both_safety_copies(
+    tmp_path: Path, fast_kdf: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import datetime
+
+    from integrate.vault import vault as vault_module
+
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz=None):  # noqa: ANN001, ANN206 - datetime's signature
+            return datetime(2026, 6, 1, 12, 0, 0)
+
+    monkeypatch.setattr(vault_module, "datetime", Frozen)
+    paths = VaultPaths(tmp_path / "v")
+    vault = create_vault(paths, keystore=None, passphrase=PASS).vault
+    first = rotate_key(vault, passphrase=PASS, keystore=None)
+    second = rotate_key(vault, passphrase=PASS, keystore=None)  # the very same second
+    vault.close()
+    assert first.safety_copy != second.safety_copy
+    assert first.safety_copy.is_file() and second.safety_copy.is_file()

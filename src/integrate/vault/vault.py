@@ -291,6 +291,10 @@ class Vault:
         ensure_private_dir(self.paths.backups)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = self.paths.backups / f"{label}-{stamp}.db"
+        n = 1
+        while target.exists():  # a second copy within the same second keeps the first
+            n += 1
+            target = self.paths.backups / f"{label}-{stamp}-{n}.db"
         export_encrypted(self.conn, target, self.key.sqlcipher_pragma_value())
         return str(target)
 

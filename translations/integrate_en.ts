@@ -303,6 +303,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This backup holds {entries} journal entries, {sessions} sessions, {checkins} check-ins, {measures} questionnaires and {exercises} exercises, from {first} to {last}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Locking</source>
         <translation type="unfinished"></translation>
     </message>
@@ -411,6 +415,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Restore it into a new journal in a folder you choose (this one stays as it is), or replace what is in this journal now with it (a copy of the journal as it is now is saved first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Into a new journal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace this journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An empty folder for the restored journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase for the restored journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A passphrase for the restored journal (at least 8 characters; it may be the backup password):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same passphrase again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Restored</source>
         <translation type="unfinished"></translation>
     </message>
@@ -455,7 +487,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Integrate locks itself when you step away, and when your screen locks.</source>
+        <source>Integrate locks itself when you step away, when your screen locks and when the computer goes to sleep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That folder already holds a journal. Choose an empty folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrases must match and have at least 8 characters. Nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -495,12 +539,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This backup holds {entries} journal entries, {sessions} sessions and {measures} questionnaires, from {first} to {last}.
-
-Replace what is in the journal now with it? A copy of the journal as it is now is saved first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -509,7 +547,21 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>It was made on {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1 minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is restored into a new journal in {folder}.
+
+Its recovery code (shown once - write it down):
+
+{code}
+
+To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -564,6 +616,59 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
         <source>Done. Your new recovery code (shown once - write it down):
 
 {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DataToday</name>
+    <message>
+        <source>No automatic backup has been saved yet. When you have a moment, have a look at the backup folder in Settings, under Your data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change of your journal&apos;s key was interrupted and has now been completed. Its new recovery code was never shown, so the code you wrote down no longer opens the journal. Please make a new one and keep it safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new recovery code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now: remind me in a week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your last backup is from {day}. When you have a moment, a fresh one keeps what you have written safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your new recovery code (shown once - write it down):
+
+{code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recovery code could not be changed ({error}). Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -669,15 +774,15 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
 <context>
     <name>Exercises</name>
     <message>
-        <source>Includes holding the breath (optional). Read the note before the first time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Has a short note to read before the first time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>One version holds the breath; the usual one does not.</source>
+        <source>Starts without holding the breath; a version with holds is there if you choose it. Read the note before the first time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One version adds a short rest after the out-breath; the usual one does not.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -791,10 +896,6 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Country</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Crisis lines</source>
         <translation type="unfinished"></translation>
     </message>
@@ -815,7 +916,31 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>These numbers come from our reference list and may have changed; if one does not work, call your emergency number.</source>
+        <source>We have no numbers for your country in our list. Check your local emergency number and a crisis line where you are, and add them to your safety plan (Exercises, My safety plan): they will then show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another country (not listed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crisis lines for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country for crisis lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check locally: these numbers come from our reference list and may have changed. If one does not work, call your emergency number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check locally</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1080,6 +1205,18 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>If you are in danger now, call your local emergency number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We have no numbers for your country in our list. Check a crisis line where you are, and add it to your safety plan so it shows here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check locally: these numbers come from our reference list and may have changed. If one does not work, call your emergency number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>People from your safety plan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1146,7 +1283,7 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>of</source>
+        <source>{name}: {value} of {max}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1167,6 +1304,49 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
     </message>
     <message>
         <source>Your answers fit what this questionnaire calls a &apos;{name}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeasureSettings</name>
+    <message>
+        <source>PCL-5 (PTSD symptoms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHQ-9 (mood)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GAD-7 (worry and anxiety)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questionnaires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest questionnaires on Today and in reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>During a series, every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After a series, every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After a series (or with none), every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A starting point before each series and one at its end are suggested as well. You can take any questionnaire at any time under Measures, whatever is chosen here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1295,6 +1475,10 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
         <source>No {name} results yet. Take one from the first tab and it will appear here.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The faint band marks the questionnaire&apos;s provisional cut-off ({lo}-{hi}), for orientation only: it is not a diagnosis.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Measures</name>
@@ -1343,6 +1527,10 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Suggestions are turned off (Settings, Questionnaires).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing is suggested right now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1360,6 +1548,14 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
     </message>
     <message>
         <source>Take {name} now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every {n} days during your series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every {n} days</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1386,6 +1582,10 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
     </message>
     <message>
         <source>Country for crisis lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another country (not listed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1593,6 +1793,10 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>How much distress do you feel right now?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1614,6 +1818,18 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
     </message>
     <message>
         <source>I understand, go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soft sound at each change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quiet tone when the breath changes or a timed step moves on. Off unless you turn it on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the sound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1693,15 +1909,15 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Soft sound when the breath changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Back (Left arrow)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Next (Right arrow)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press a number key, then Enter. Esc leaves without a rating.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2083,6 +2299,129 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
     </message>
 </context>
 <context>
+    <name>ScheduleSettings</name>
+    <message>
+        <source>Check-in schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same-day check-in, hours after the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same-day check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time of the day 1 to 3 and later check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day 1-3, between sessions, review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time of the getting-ready check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Getting ready (evening before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time of the preparing-for-therapy check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing for therapy (evening before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days between the between-sessions check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> after a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many between-sessions check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which check-ins to offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save schedule settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule settings message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The defaults are shown. Save to use them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the check-ins after a session come. Changes apply to every session; check-ins you already did or skipped stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after the session starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours (under Reminders) move a check-in that would fall in them to their end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal is open read-only, so these cannot be changed now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. No check-ins will be offered until you tick some again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Your check-ins follow the new times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Sessions</name>
     <message>
         <source>Intravenous (IV)</source>
@@ -2270,6 +2609,10 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
     </message>
     <message>
         <source>Not in a series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log a planned session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2461,6 +2804,10 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Starts {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{done}{of} sessions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2478,6 +2825,33 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
     </message>
     <message>
         <source>Reflection: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionsToday</name>
+    <message>
+        <source>Yes, log it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change or remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did it happen? Once it is logged, the check-ins for the days after it are planned. If it moved or did not happen, you can change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session planned for {day} at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log the session of {day} as done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change or remove the session of {day}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2748,6 +3122,14 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DSM-5 pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No answers in this period.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2781,6 +3163,14 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
     </message>
     <message>
         <source>Prepared for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHQ-9 item 9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answers included at the patient&apos;s choice (Measures)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2821,6 +3211,14 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
     </message>
     <message>
         <source>PHQ-9 item 9 answers are not included in this summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2888,10 +3286,6 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
     </message>
     <message>
         <source>Measures with charts (PCL-5, PHQ-9, GAD-7)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Session timeline (dates, route, setting)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2983,7 +3377,15 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Session timeline (dates, route, setting; also marked on the charts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>US Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of the summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3152,6 +3554,21 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
     </message>
 </context>
 <context>
+    <name>SoundCue</name>
+    <message>
+        <source>Sound is not available: no audio output was found on this computer. The exercise works the same without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sound is not available: the audio library this app needs is not installed (on Linux: libpulse). The exercise works the same without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sound could not be played on this computer&apos;s audio output. The exercise works the same without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Suds</name>
     <message>
         <source>Distress from 0 to 10</source>
@@ -3284,6 +3701,10 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{days} days after session {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing is due right now. That is fine: rest, or write in the journal whenever you like.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3317,6 +3738,25 @@ Replace what is in the journal now with it? A copy of the journal as it is now i
     </message>
     <message>
         <source>Still want to do these?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treatment series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} total</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -577,7 +577,7 @@ class _Builder:
         self.h2(title)
         head = self.last_block_position()
         if m.points:
-            self.chart_slot(m, self.width * 0.36)
+            self.chart_slot(m, self.width * 0.30)
         subs = list(m.subscale_labels.items())
         points = m.sorted_points()
         versions = any(p.version for p in points)

@@ -199,6 +199,17 @@ def test_metadata_is_neutral(tmp_path: Path, sample_pdf: tuple[Path, bytes]) -> 
     assert b"<x:xmpmeta" not in raw
 
 
+def test_the_file_name_and_folder_never_enter_the_file(tmp_path: Path) -> None:
+    # Even a telling name the patient typed stays out of the document itself.
+    folder = tmp_path / "Jordan private"
+    folder.mkdir()
+    target = folder / "ketamine-ptsd-notes.pdf"
+    export_pdf(make_document(entries=1, with_long_entry=False), target)
+    raw = qdf_text(target, tmp_path).lower()
+    for leak in (b"ketamine-ptsd-notes", b"jordan private", str(tmp_path).lower().encode()):
+        assert leak not in raw
+
+
 def test_item9_only_when_chosen(tmp_path: Path) -> None:
     hidden, _ = _write(tmp_path, make_document(include_item9=False), "hidden.pdf")
     text = norm(pdftotext(hidden))

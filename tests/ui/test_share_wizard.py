@@ -174,10 +174,12 @@ def test_page_size_is_chosen_on_the_preview_and_saved_as_previewed(
     first = preview.images[0]
     other = "Letter" if wizard.selection.page_size == "A4" else "A4"
     preview.page_size.setCurrentIndex(preview.page_size.findData(other))
+    assert not preview.page_size.isEnabled()  # no second change while this one renders
     demo_app.qtbot.waitUntil(
         lambda: preview.page_count > 0 and preview.images[0].size() != first.size(),
         timeout=30_000,
     )
+    assert preview.page_size.isEnabled()
     ratio = preview.images[0].height() / preview.images[0].width()
     expected = 297 / 210 if other == "A4" else 11 / 8.5
     assert abs(ratio - expected) < 0.02  # the preview shows the new paper

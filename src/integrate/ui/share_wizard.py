@@ -482,6 +482,8 @@ class PreviewStep(QWidget):
     def set_busy(self) -> None:
         self.images = []
         self.status.setText(_tr("Preparing the preview\u2026"))
+        # One preview at a time: a second one could finish first and be overwritten.
+        self.page_size.setEnabled(False)
         self.page_label.clear()
         self.page_number.setText("")
         self.prev_page.setEnabled(False)
@@ -489,12 +491,14 @@ class PreviewStep(QWidget):
 
     def set_images(self, images: list[QImage]) -> None:
         self.images = images
+        self.page_size.setEnabled(True)
         n = len(images)
         self.status.setText(_tr("{0} pages").format(n) if n != 1 else _tr("1 page"))
         self.show_page(0)
 
     def set_failed(self, message: str) -> None:
         self.status.setText(message)
+        self.page_size.setEnabled(True)
 
     def show_page(self, index: int) -> None:
         if not self.images:

@@ -10,6 +10,7 @@ import pytest
 
 from integrate.core.model import Entry
 from integrate.paths import VaultPaths
+from integrate.vault import migrations
 from integrate.vault.backup import (
     AutoBackupConfig,
     BackupError,
@@ -65,7 +66,11 @@ def test_round_trip_on_clean_data_dir_with_backup_passphrase_only(
 
     info = inspect_backup(target, BACKUP_PASS)
     assert info.counts["entries"] == 1 and info.counts["tags"] == 1
-    assert info.schema_version == 1 and info.first is not None and info.created_at is not None
+    assert (
+        info.schema_version == migrations.LATEST_VERSION
+        and info.first is not None
+        and info.created_at is not None
+    )
 
     clean = VaultPaths(tmp_path / "clean")
     result = restore_to_new_vault(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -272,3 +272,70 @@ def test_entry_links_show_session_checkin_and_shares(vault: Vault, repo: EntryRe
     )
     links = entry_links(vault.conn, e)
     assert [d.date() for d in links.shared_on] == [date(2024, 4, 2)]
+
+
+def test_keyset_paging_continues_after_the_last_row(repo: EntryRepository) -> None:
+    with transaction(repo.conn):
+        ids = [_add(repo, f"day {i}", days=i // 3).id for i in range(250)]  # same-day ties
+    seen: list[int] = []
+    last = None
+    while True:
+        page = list_page(repo.conn, JournalFilter(), limit=70, after=last)
+        if not page:
+            break
+        seen += [r.id for r in page]
+        last = page[-1]
+    newest_first = sorted(ids, key=lambda i: (-(ids.index(i) // 3), -i))
+    assert seen == newest_first
+
+
+def test_search_ranks_from_the_index_and_pages_ties_exactly_once(repo: EntryRepository) -> None:
+    """Every match has the same score here: pages must still cover each exactly once
+    (equal scores: newest entry first), and the count must agree."""
+    with transaction(repo.conn):
+        ids = [_add(repo, "the same calm words", days=i).id for i in range(230)]
+        _add(repo, "nothing to find")
+    flt = JournalFilter(query="calm")
+    seen: list[int] = []
+    offset = 0
+    while page := list_page(repo.conn, flt, limit=100, offset=offset):
+        seen += [r.id for r in page]
+        assert all(r.snippet and "\x02calm\x03" in r.snippet for r in page)
+        offset += len(page)
+    assert seen == sorted(ids, reverse=True)
+    assert count_matching(repo.conn, flt) == 230
+    hits = repo.search("calm", limit=5)
+    assert [h.entry_id for h in hits] == sorted(ids, reverse=True)[:5]
+    better = _add(repo, "calm calm calm", title="calm")
+    assert repo.search("calm", limit=5)[0].entry_id == better.id  # bm25 still decides
+
+
+def test_journal_list_reads_the_covering_index(vault: Vault, repo: EntryRepository) -> None:
+    """Migration 0002: the list reads `entries_list` (the columns after each body are
+    behind its overflow pages), and `preview` follows the body on every save."""
+    e = _add(repo, "x" * 500, days=1)
+    plan = " ".join(
+        str(r[3])
+        for r in vault.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT e.id, e.uid, e.title, e.preview, e.created_at, "
+            "e.flagged, e.tags_text, e.session_id, e.checkin_id FROM entries e "
+            "ORDER BY e.created_at DESC, e.id DESC"
+        )
+    )
+    assert "INDEX entries_list" in plan
+    repo.save_text(e.id or 0, "t", "new start " + "y" * 400)
+    row = list_page(vault.conn, JournalFilter(), limit=1)[0]
+    assert row.preview == ("new start " + "y" * 400)[:240]
+    columns = [r[1] for r in vault.conn.execute("PRAGMA table_info(entries)")]
+    assert "preview" not in columns  # generated: backups and exports copy real columns only
+
+
+def test_grouping_compares_instants_across_offsets(vault: Vault, repo: EntryRepository) -> None:
+    sessions = SessionRepository(vault.conn)
+    berlin = timezone(timedelta(hours=2))
+    session = sessions.add(Session(at=datetime(2024, 5, 6, 10, 0, tzinfo=berlin), tz="UTC"))
+    # 09:00 UTC is after 10:00+02:00 (08:00 UTC), though its text sorts first.
+    after = repo.add(Entry(body="after", created_at=datetime(2024, 5, 6, 9, 0, tzinfo=UTC)))
+    before = repo.add(Entry(body="before", created_at=datetime(2024, 5, 6, 7, 59, tzinfo=UTC)))
+    groups = {r.id: r.group_session_id for r in list_page(vault.conn, JournalFilter(), limit=5)}
+    assert groups == {after.id: session.id, before.id: None}

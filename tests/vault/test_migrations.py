@@ -65,7 +65,8 @@ def test_upgrade_takes_encrypted_backup_first(tmp_path: Path, monkeypatch, fast_
     assert result.ok and result.vault
     with result.vault as vault:
         assert migrations.schema_version(vault.conn) == migrations.LATEST_VERSION
-    backups = list(paths.backups.glob("pre-migration-v1-*.db"))
+    current = migrations.LATEST_VERSION - 1  # the version before the test migration
+    backups = list(paths.backups.glob(f"pre-migration-v{current}-*.db"))
     assert len(backups) == 1
     assert backups[0].stat().st_mode & 0o777 == 0o600
     assert not backups[0].read_bytes().startswith(b"SQLite format 3")
@@ -83,7 +84,7 @@ def test_failing_migration_rolls_back_and_keeps_old_version(
     result = unlock_with_passphrase(paths, PASS)
     assert result.ok and result.vault
     with result.vault as vault:
-        assert migrations.schema_version(vault.conn) == 1
+        assert migrations.schema_version(vault.conn) == migrations.LATEST_VERSION
         tables = {r[0] for r in vault.conn.execute("SELECT name FROM sqlite_master")}
         assert "half_done" not in tables
 

@@ -2,13 +2,14 @@
 
 Ten years of daily entries are thousands of rows; the model loads them a page at a
 time (`canFetchMore`/`fetchMore`) and the view paints them with one delegate, so no
-per-entry widgets exist. User text is painted as plain text with QTextLayout; search
+per-entry widgets exist. The first page is small (the list opens at once); the next
+is 40x what is loaded, because the view lays out every loaded row again after each page:
+scrolling to the end of ten years takes two pages (~40 ms for the second) rather than 37. Rows are light (no bodies), read from one covering index. User text is painted as plain text with QTextLayout; search
 matches are highlighted with text formats, never by building HTML.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,6 +17,7 @@ from datetime import datetime
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -40,12 +42,14 @@ from integrate.vault.entries import (
     EntryRow,
     JournalFilter,
     SessionInfo,
+    SessionWindows,
     count_matching,
     list_page,
     session_infos,
 )
 
-PAGE_SIZE = 100
+PAGE_SIZE = 100  # the first page; later pages are GROWTH x what is loaded
+GROWTH = 40
 START_MARK, END_MARK = "\x02", "\x03"  # snippet markers: control chars, never typed text
 
 KindRole = Qt.ItemDataRole.UserRole + 1
@@ -139,6 +143,7 @@ class JournalModel(QAbstractListModel):
         self._loaded = 0  # entries fetched so far (headers not counted)
         self._total = 0
         self._infos: dict[int, SessionInfo] = {}
+        self._windows: SessionWindows | None = None  # sessions by start, per reload
 
     # -- loading
 
@@ -161,17 +166,21 @@ class JournalModel(QAbstractListModel):
         self._loaded = 0
         conn = self._conn()
         self._infos = session_infos(conn)
+        self._windows = SessionWindows(conn)
         self._total = count_matching(conn, self._filter)
         self._rows = self._with_headers(self._fetch(PAGE_SIZE))
         self.endResetModel()
 
     def _fetch(self, limit: int) -> list[EntryRow]:
+        searching = self._filter.searching
         rows = list_page(
             self._conn(),
             self._filter,
             limit=limit,
-            offset=self._loaded,
+            offset=self._loaded if searching else 0,
+            after=None if searching else self._last_entry(),  # keyset: nothing re-read
             marks=(START_MARK, END_MARK),
+            windows=self._windows,
         )
         self._loaded += len(rows)
         if len(rows) < limit:
@@ -195,11 +204,19 @@ class JournalModel(QAbstractListModel):
             out.append(row)
         return out
 
-    def _last_group(self) -> int | None | str:
+    def _last_entry(self) -> EntryRow | None:
         for row in reversed(self._rows):
             if isinstance(row, EntryRow):
-                return row.group_session_id
-        return "none yet"
+                return row
+        return None
+
+    def _last_group(self) -> int | None | str:
+        last = self._last_entry()
+        return "none yet" if last is None else last.group_session_id
+
+    def is_header(self, row: int) -> bool:
+        """Whether `row` is a group header (the delegate sizes rows without data())."""
+        return 0 <= row < len(self._rows) and isinstance(self._rows[row], HeaderRow)
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and self._loaded < self._total
@@ -207,7 +224,7 @@ class JournalModel(QAbstractListModel):
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008, N802
         if parent.isValid() or self._loaded >= self._total:
             return
-        new = self._with_headers(self._fetch(PAGE_SIZE))
+        new = self._with_headers(self._fetch(max(PAGE_SIZE, GROWTH * self._loaded)))
         if not new:
             return
         first = len(self._rows)
@@ -232,7 +249,7 @@ class JournalModel(QAbstractListModel):
         assert isinstance(row, EntryRow)
         if "preview" in changes:
             changes["preview"] = str(changes["preview"])[:240]
-        self._rows[i] = dataclasses.replace(row, **changes)  # type: ignore[arg-type]
+        self._rows[i] = row._replace(**changes)  # type: ignore[arg-type]
         index = self.index(i)
         self.dataChanged.emit(index, index)
 
@@ -283,11 +300,31 @@ class JournalDelegate(QStyledItemDelegate):
 
     PAD = 12
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sizes: tuple[QSize, QSize] | None = None  # (header, entry) for the view's font
+        if parent is not None:
+            parent.installEventFilter(self)  # the view: a font change resets the sizes
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._sizes = None
+        return False
+
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
-        fm = QFontMetrics(option.font)  # type: ignore[attr-defined]
-        if index.data(KindRole) == "header":
-            return QSize(200, fm.height() + 22)
-        return QSize(200, fm.height() * 4 + self.PAD * 2 + 6)
+        # Called for every loaded row at each layout: two sizes, worked out once per font,
+        # and the row kind asked of the model directly (data() goes through QVariant).
+        sizes = self._sizes
+        if sizes is None:
+            height = QFontMetrics(option.font).height()  # type: ignore[attr-defined]
+            sizes = (QSize(200, height + 22), QSize(200, height * 4 + self.PAD * 2 + 6))
+            self._sizes = sizes
+        model = index.model()
+        if isinstance(model, JournalModel):
+            header = model.is_header(index.row())
+        else:  # a proxy in between
+            header = index.data(KindRole) == "header"
+        return sizes[0] if header else sizes[1]
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         painter.save()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from integrate.ui import theme
 
@@ -135,3 +135,73 @@ def test_preferences_hold_nothing_from_the_journal(qtbot, tmp_path, fast_kdf) ->
     assert keys <= ALLOWED_PREFERENCES, keys - ALLOWED_PREFERENCES
     text = (paths.root / "preferences.ini").read_text()
     assert words and not [w for w in words if w in text]
+
+
+def _smallest_labels(root, base: float, floor: float) -> list[str]:  # noqa: ANN001
+    from PySide6.QtWidgets import QLabel
+
+    small = []
+    for label in root.findChildren(QLabel):
+        if not label.isVisible() or not label.text().strip():
+            continue
+        size = label.font().pointSizeF()
+        if 0 < size < base * floor:
+            small.append(f"{label.text()[:40]!r} {size:g}pt")
+    return small
+
+
+def test_every_screen_grows_with_a_large_system_font(
+    qtbot, tmp_path, fast_kdf, monkeypatch
+) -> None:
+    """With an 18 pt desktop font no text stays at a fixed small size: headings, answers
+    and notes scale with it (none below 80% of the body text, as 9 pt is of 11 pt)."""
+    from integrate.core.model import CheckInState
+    from integrate.ui.exercises import find_exercise
+    from integrate.ui.pages import areas
+    from integrate.ui.player import PlayerDialog
+    from tests.ui.conftest import make_vault, start_app
+
+    app_instance = QApplication.instance()
+    monkeypatch.setattr(theme, "system_point_size", lambda: 18.0)
+    theme.apply_theme(app_instance, theme.LIGHT)
+    try:
+        app = start_app(qtbot, make_vault(tmp_path / "v", demo=True))
+        app.unlock()
+        offenders: dict[str, list[str]] = {}
+        for area in areas():
+            page = app.area(area.key)
+            app.settle(1)
+            offenders[area.key] = _smallest_labels(page, 18.0, 0.8)
+        today = app.area("today")
+        done = app.services.checkins.query(states=[CheckInState.DONE])
+        today.open_item(done[-1].uid)
+        app.settle(1)
+        offenders["check-in"] = _smallest_labels(today.checkin_view, 18.0, 0.8)
+        form = app.area("measures").start("phq9")
+        app.settle(1)
+        offenders["questionnaire"] = _smallest_labels(form, 18.0, 0.8)
+        dialog = PlayerDialog(app.services, find_exercise("orienting"), app.window)
+        dialog.show()
+        app.settle(1)
+        offenders["player"] = _smallest_labels(dialog, 18.0, 0.8)
+        dialog.reject_quietly()
+        app.controller.show_help()
+        app.settle(1)
+        help_now = app.window.findChild(QWidget, "helpNowDialog")
+        offenders["need help now"] = _smallest_labels(help_now, 18.0, 0.8)
+        help_now.close()
+        app.controller.shutdown()
+        offenders = {k: v for k, v in offenders.items() if v}
+        assert not offenders, "\n".join(f"{k}: {v}" for k, v in offenders.items())
+    finally:
+        monkeypatch.undo()
+        theme.apply_theme(app_instance, theme.LIGHT)
+
+
+def test_widget_sheets_scale_points_only(monkeypatch) -> None:
+    monkeypatch.setattr(theme, "_base_pt", 22.0)
+    assert theme.css("font-size: 13pt; min-width: 34px; padding: 4.5pt") == (
+        "font-size: 26pt; min-width: 34px; padding: 9pt"
+    )
+    monkeypatch.setattr(theme, "_base_pt", theme.MIN_POINT_SIZE)
+    assert theme.css("font-size: 13pt;") == "font-size: 13pt;"

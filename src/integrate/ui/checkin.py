@@ -37,6 +37,7 @@ from integrate.core.prompts import (
 )
 from integrate.core.timeutil import now_local
 from integrate.core.window import session_number
+from integrate.ui import theme
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
 from integrate.vault.checkins import StoredCheckin
@@ -176,7 +177,7 @@ class CheckinView(QWidget):
         self.answers: list[_Answer] = []
         self.ratings: dict[str, RatingRow] = {}
         self._finished = False
-        self.setStyleSheet(CARD_STYLE)
+        self.setStyleSheet(theme.css(CARD_STYLE))
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrate.core.model import Entry
+from integrate.ui import theme
 from integrate.ui.journal_model import format_day, group_label, phase_label
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import button, plain_label
@@ -66,7 +67,7 @@ class EntryEditor(QWidget):
         self.title.setAccessibleName(_tr("Entry title"))
         self.title.setMaxLength(200)
         self.title.setStyleSheet(
-            "font-size: 14pt; font-weight: 600;"
+            theme.css("font-size: 14pt; font-weight: 600;")
         )  # app sheet wins over setFont
         self.title.textEdited.connect(self._changed)
         layout.addWidget(self.title)

@@ -28,6 +28,7 @@ from integrate.core.what_helps import (
     last_used_text,
     summarise_runs,
 )
+from integrate.ui import theme
 from integrate.ui.player import PlayerDialog, open_player
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
@@ -116,7 +117,7 @@ class ExerciseList(QWidget):
             frame, card = _card()
             head = QHBoxLayout()
             title = plain_label(exercise.title)
-            title.setStyleSheet("font-size: 13pt; font-weight: 600; border: none;")
+            title.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600; border: none;"))
             head.addWidget(title, 1)
             length = plain_label(duration_text(exercise), object_name="muted", wrap=False)
             length.setStyleSheet("border: none;")
@@ -134,7 +135,7 @@ class ExerciseList(QWidget):
             note = exercise_note(exercise)
             if note:
                 small = plain_label(note, object_name="muted")
-                small.setStyleSheet("border: none; font-size: 10pt;")
+                small.setStyleSheet(theme.css("border: none; font-size: 10pt;"))
                 card.addWidget(small)
             layout.addWidget(frame)
         layout.addStretch(1)
@@ -156,7 +157,7 @@ class WhatHelpsRow(QFrame):
         layout.setContentsMargins(16, 12, 16, 12)
         head = QHBoxLayout()
         title = plain_label(exercise.title)
-        title.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        title.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
         head.addWidget(title, 1)
         self.used = plain_label(self.used_text(), object_name="muted", wrap=False)
         head.addWidget(self.used)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrate.core.crisis import OTHER_COUNTRY, CrisisDirectory, load_crisis_lines
+from integrate.ui import theme
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import page_title, plain_label
 
@@ -103,7 +104,7 @@ class HelpNowDialog(QDialog):
 
         row = QHBoxLayout()
         where = plain_label(_tr("Crisis lines for"), wrap=False)
-        where.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        where.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
         row.addWidget(where)
         self.country = QComboBox()
         self.country.setAccessibleName(_tr("Country for crisis lines"))
@@ -118,8 +119,10 @@ class HelpNowDialog(QDialog):
         self.lines.setWordWrap(True)
         self.lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.lines.setStyleSheet(
-            "font-size: 13pt; background: palette(base); border: 1px solid "
-            "palette(mid); border-radius: 10px; padding: 12px 16px;"
+            theme.css(
+                "font-size: 13pt; background: palette(base); border: 1px solid "
+                "palette(mid); border-radius: 10px; padding: 12px 16px;"
+            )
         )
         self.lines.setAccessibleName(_tr("Crisis lines"))
         layout.addWidget(self.lines)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 from integrate.core.crisis import load_crisis_lines
 from integrate.core.safety import PlanContact, SafetyPlanError
 from integrate.core.what_helps import PickReason, TopPick, describe_stats, summarise_runs, top_picks
+from integrate.ui import theme
 from integrate.ui.exercises import all_exercises, duration_text
 from integrate.ui.player import PlayerDialog, open_player
 from integrate.ui.services import AppServices
@@ -47,7 +48,7 @@ def _frame() -> tuple[QFrame, QVBoxLayout]:
 
 def _heading(text: str) -> QWidget:
     label = plain_label(text)
-    label.setStyleSheet("font-size: 13pt; font-weight: 600;")
+    label.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
     return label
 
 
@@ -81,7 +82,7 @@ class ExerciseSection(QFrame):
         row = QHBoxLayout()
         text = QVBoxLayout()
         title = plain_label(pick.exercise.title)
-        title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        title.setStyleSheet(theme.css("font-size: 15pt; font-weight: 600;"))
         text.addWidget(title)
         text.addWidget(plain_label(pick.exercise.summary))
         detail = duration_text(pick.exercise)
@@ -96,8 +97,10 @@ class ExerciseSection(QFrame):
         )
         self.start_button.setMinimumSize(140, 56)
         self.start_button.setStyleSheet(
-            "QPushButton { font-size: 14pt; } "
-            "QPushButton:focus { border: 3px solid palette(window-text); }"
+            theme.css(
+                "QPushButton { font-size: 14pt; } "
+                "QPushButton:focus { border: 3px solid palette(window-text); }"
+            )
         )
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
@@ -151,6 +154,6 @@ def contacts_section(services: AppServices) -> QWidget | None:
         card.addWidget(plain_label(title, object_name="muted"))
         for contact in items:
             label = plain_label(_contact_text(contact))
-            label.setStyleSheet("font-size: 12pt;")
+            label.setStyleSheet(theme.css("font-size: 12pt;"))
             card.addWidget(label)
     return frame

@@ -26,6 +26,7 @@ from integrate.core.crisis import (
     load_crisis_lines,
 )
 from integrate.core.safety import PlanContact, SafetyPlan, SafetyPlanError
+from integrate.ui import theme
 from integrate.ui.widgets.common import page_title, plain_label
 from integrate.vault.db import Connection, DatabaseError
 from integrate.vault.safety_plan import user_crisis_lines
@@ -127,7 +128,7 @@ class CrisisScreen(QDialog):
             if emergency
             else _tr("If you are in danger now, call your local emergency number.")
         )
-        self.emergency.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.emergency.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
         layout.addWidget(self.emergency)
 
         country_obj = directory.country(country)
@@ -158,7 +159,7 @@ class CrisisScreen(QDialog):
         self.lines.setText(text)
         self.lines.setWordWrap(True)
         self.lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.lines.setStyleSheet("font-size: 13pt;")
+        self.lines.setStyleSheet(theme.css("font-size: 13pt;"))
         self.lines.setAccessibleName(_tr("Crisis lines"))
         layout.addWidget(self.lines)
         self.check_note: QLabel | None = None
@@ -181,7 +182,7 @@ class CrisisScreen(QDialog):
                 "  ".join(p for p in (c.name, c.phone, c.note) if p) for c in self.contacts
             )
             self.contacts_label = plain_label(text)
-            self.contacts_label.setStyleSheet("font-size: 12pt;")
+            self.contacts_label.setStyleSheet(theme.css("font-size: 12pt;"))
             self.contacts_label.setAccessibleName(_tr("People from your safety plan"))
             layout.addWidget(self.contacts_label)
         layout.addWidget(

@@ -29,6 +29,7 @@ from integrate.core.measures import (
     crisis_triggered,
     score,
 )
+from integrate.ui import theme
 from integrate.ui.widgets.common import button, page_title, plain_label
 
 RADIO_STYLE = """
@@ -62,7 +63,7 @@ class _Question(QFrame):
         layout.setContentsMargins(0, 6, 0, 6)
         layout.setSpacing(4)
         self.text_label = plain_label(f"{label}  {text}")
-        self.text_label.setStyleSheet("font-size: 13pt;")
+        self.text_label.setStyleSheet(theme.css("font-size: 13pt;"))
         layout.addWidget(self.text_label)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -74,7 +75,7 @@ class _Question(QFrame):
         self.buttons: list[QRadioButton] = []
         for index, option in enumerate(options):
             radio = QRadioButton(option.label)
-            radio.setStyleSheet(RADIO_STYLE)
+            radio.setStyleSheet(theme.css(RADIO_STYLE))
             radio.setAccessibleName(f"{label} {option.label}")
             radio.setCursor(Qt.CursorShape.PointingHandCursor)
             self.group.addButton(radio, option.value)
@@ -97,7 +98,7 @@ class _Question(QFrame):
 
     def mark_missing(self, missing: bool) -> None:
         self.text_label.setStyleSheet(
-            "font-size: 13pt;"
+            theme.css("font-size: 13pt;")
             + (" font-weight: 600; text-decoration: underline;" if missing else "")
         )
 
@@ -130,7 +131,7 @@ class MeasureForm(QWidget):
         layout.addWidget(plain_label(instrument.instructions, object_name="notice"))
         if instrument.stem:
             stem = plain_label(instrument.stem)
-            stem.setStyleSheet("font-weight: 600; font-size: 13pt;")
+            stem.setStyleSheet(theme.css("font-weight: 600; font-size: 13pt;"))
             layout.addWidget(stem)
         self.items: list[_Question] = []
         for item in instrument.items:
@@ -159,7 +160,7 @@ class MeasureForm(QWidget):
         buttons.addWidget(self.submit_button)
         layout.addLayout(buttons)
         attribution = plain_label(instrument.attribution, object_name="muted")
-        attribution.setStyleSheet("font-size: 9pt;")
+        attribution.setStyleSheet(theme.css("font-size: 9pt;"))
         layout.addWidget(attribution)
         layout.addStretch(1)
         self.scroll_area.setWidget(body)

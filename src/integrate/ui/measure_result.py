@@ -13,6 +13,7 @@ from integrate.core.measures import (
     Score,
     change_from_baseline,
 )
+from integrate.ui import theme
 from integrate.ui.measure_form import instrument_title
 from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
 from integrate.vault.measures import Administration, MeasureRepository
@@ -109,7 +110,7 @@ class ResultView(QWidget):
             self.paragraphs.append(change_paragraph(instrument, change))
         for text in self.paragraphs:
             label = plain_label(text)
-            label.setStyleSheet("font-size: 13pt;")
+            label.setStyleSheet(theme.css("font-size: 13pt;"))
             layout.addWidget(label)
         if result.crisis:
             layout.addWidget(

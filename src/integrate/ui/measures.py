@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from integrate.core.measures import Instrument, Score
 from integrate.core.timeutil import now_local
+from integrate.ui import theme
 from integrate.ui.measure_crisis import DEFAULT_COUNTRY, CrisisScreen
 from integrate.ui.measure_form import MeasureForm, instrument_title
 from integrate.ui.measure_result import ResultView, change_for
@@ -52,7 +53,7 @@ class HomeTab(QWidget):
         self.due_layout.setContentsMargins(0, 0, 0, 0)
         self.layout_.addWidget(self.due_box)
         heading = plain_label(_tr("Take one now"))
-        heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        heading.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
         self.layout_.addWidget(heading)
         self.layout_.addWidget(
             plain_label(
@@ -98,7 +99,7 @@ class HomeTab(QWidget):
         else:
             text = _tr("Nothing is suggested right now.")
         heading = plain_label(text)
-        heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        heading.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
         self.due_layout.addWidget(heading)
         self.due_heading = heading
         instruments = self.page.services.measures.instruments

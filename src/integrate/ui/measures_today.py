@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from integrate.core.measures import DueMeasure, DueReason
 from integrate.core.timeutil import now_local
+from integrate.ui import theme
 from integrate.ui.measure_form import instrument_title
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import button, plain_label
@@ -56,7 +57,7 @@ def due_measures_section(services: AppServices) -> QWidget | None:
     layout.setContentsMargins(16, 14, 16, 14)
     layout.setSpacing(8)
     title = plain_label(_tr("Questionnaires suggested"), object_name="sectionTitle")
-    title.setStyleSheet("font-size: 12pt; font-weight: 600;")
+    title.setStyleSheet(theme.css("font-size: 12pt; font-weight: 600;"))
     layout.addWidget(title)
     layout.addWidget(
         plain_label(

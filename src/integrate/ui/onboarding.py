@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrate.core.crisis import OTHER_COUNTRY
+from integrate.ui import theme
 from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
 
 MIN_PASSPHRASE = 8
@@ -224,7 +225,7 @@ class Onboarding(QWidget):
         )
         self.code_label = plain_label("", object_name="notice")
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_label.setStyleSheet("font-family: monospace; font-size: 18pt;")
+        self.code_label.setStyleSheet(theme.css("font-family: monospace; font-size: 18pt;"))
         self.code_label.setAccessibleName(_tr("Recovery code"))
         layout.addWidget(self.code_label)
         save = button(_tr("Save as PDF…"))

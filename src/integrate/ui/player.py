@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from integrate.core.exercises import Exercise, StepKind
 from integrate.core.pacer import describe_pattern
 from integrate.core.player import ExercisePlayer, PlayerEvent, PlayerState, RunRecord
+from integrate.ui import theme
 from integrate.ui.services import AppServices
 from integrate.ui.sound_cue import SoundCue
 from integrate.ui.widgets.common import button, page_title, plain_label
@@ -165,7 +166,7 @@ class PlayerDialog(QDialog):
         if self.exercise.tip:
             layout.addWidget(plain_label(self.exercise.tip, object_name="muted"))
         question = plain_label(_tr("How much distress do you feel right now?"))
-        question.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        question.setStyleSheet(theme.css("font-size: 15pt; font-weight: 600;"))
         layout.addSpacing(8)
         layout.addWidget(question)
         self.suds_before = SudsPicker()
@@ -198,7 +199,7 @@ class PlayerDialog(QDialog):
         page, layout = self._page()
         layout.addWidget(page_title(_tr("Before you start")))
         self.caution_text = plain_label(self.exercise.caution or "", object_name="notice")
-        self.caution_text.setStyleSheet("font-size: 13pt;")
+        self.caution_text.setStyleSheet(theme.css("font-size: 13pt;"))
         self.caution_text.setAccessibleName(_tr("Caution"))
         layout.addWidget(self.caution_text)
         layout.addWidget(
@@ -243,7 +244,7 @@ class PlayerDialog(QDialog):
         layout.addWidget(self.sound_note)
         self.step_text = plain_label("", object_name="stepText")
         # The app stylesheet sets a base size on every widget; a style rule wins over setFont.
-        self.step_text.setStyleSheet("font-size: 18pt; line-height: 140%;")
+        self.step_text.setStyleSheet(theme.css("font-size: 18pt; line-height: 140%;"))
         self.step_text.setMinimumHeight(60)
         self.step_text.setAccessibleName(_tr("Step"))
         layout.addWidget(self.step_text)
@@ -320,7 +321,7 @@ class PlayerDialog(QDialog):
         page, layout = self._page()
         layout.addWidget(page_title(_tr("Thank you for taking this time")))
         self.done_text = plain_label("")
-        self.done_text.setStyleSheet("font-size: 13pt;")
+        self.done_text.setStyleSheet(theme.css("font-size: 13pt;"))
         layout.addWidget(self.done_text)
         layout.addStretch(1)
         row = QHBoxLayout()

@@ -42,6 +42,7 @@ from integrate.core.reminders import (
     reminder_items_from_checkins,
 )
 from integrate.core.timeutil import local_zone_name, now_local
+from integrate.ui import theme
 from integrate.ui.services import AppServices
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ class ReminderBanner(QFrame):
         self.setStyleSheet(
             f"QFrame#reminderBanner {{ background: {_blend(window, accent, 0.12)};"
             f" border-bottom: 1px solid {_blend(window, accent, 0.35)}; }}"
-            " QLabel#reminderText { font-size: 12pt; }"
+            + theme.css(" QLabel#reminderText { font-size: 12pt; }")
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(20, 10, 16, 10)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from integrate.ui import theme
 from integrate.ui.services import AppServices
 from integrate.ui.share_wizard import ShareWizard, fmt_day
 from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
@@ -58,7 +59,7 @@ class SharePage(QWidget):
         self.prepare_button.clicked.connect(self.open_wizard)
         layout.addWidget(self.prepare_button, 0, Qt.AlignmentFlag.AlignLeft)
         heading = plain_label(_tr("Shared"))
-        heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        heading.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
         layout.addSpacing(8)
         layout.addWidget(heading)
         self.empty = plain_label(_tr("Nothing shared yet."), object_name="muted")

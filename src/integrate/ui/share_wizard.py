@@ -58,6 +58,7 @@ from integrate.share.save import (
     password_problem,
     save_share,
 )
+from integrate.ui import theme
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import button, plain_label
 from integrate.ui.worker import run_in_background
@@ -75,7 +76,7 @@ def _tr(text: str) -> str:
 
 def _heading(text: str) -> QLabel:
     label = plain_label(text)
-    label.setStyleSheet("font-size: 14pt; font-weight: 600;")
+    label.setStyleSheet(theme.css("font-size: 14pt; font-weight: 600;"))
     return label
 
 

@@ -8,6 +8,7 @@ patient who made their desktop text larger gets larger text here too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
@@ -245,6 +246,7 @@ def qpalette(p: Palette) -> QPalette:
 
 
 _current: Palette = LIGHT
+_base_pt: float = MIN_POINT_SIZE  # the body text size the theme was applied with
 
 
 def current_palette() -> Palette:
@@ -254,18 +256,35 @@ def current_palette() -> Palette:
 
 def apply_theme(app: QApplication, p: Palette = LIGHT) -> None:
     """Apply `p` to the whole application."""
-    global _current
+    global _current, _base_pt
     _current = p
     app.setStyle("Fusion")
     app.setPalette(qpalette(p))
     base = system_point_size()
+    _base_pt = base
     font = QFont(app.font())
-    if font.pointSizeF() < base:
-        font.setPointSizeF(base)
+    font.setPointSizeF(base)  # also back down, when the desktop's text got smaller again
     app.setFont(font)
     app.setStyleSheet(stylesheet(p, base))
     if _manager is not None:
         _manager.changed.emit(p)
+
+
+def css(sheet: str) -> str:
+    """A widget's own stylesheet with its point sizes scaled to the desktop's text size.
+
+    Screens write sizes for an 11 pt body (e.g. "font-size: 13pt" for a heading); with an
+    18 pt desktop font that heading becomes 21.3 pt, so it never ends up smaller than the
+    body text around it.
+    """
+    factor = _base_pt / MIN_POINT_SIZE
+    if factor == 1.0:
+        return sheet
+    return re.sub(
+        r"(?<![\w.])(\d+(?:\.\d+)?)pt\b",
+        lambda m: f"{round(float(m.group(1)) * factor, 1):g}pt",
+        sheet,
+    )
 
 
 def pref_text(prefs: QSettings | None, key: str, default: str) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from integrate.core.model import Phase
 from integrate.core.timeutil import now_local
 from integrate.core.window import WindowKind, WindowState, current_window
+from integrate.ui import theme
 from integrate.ui.checkin import CARD_STYLE, CheckinView, card, phase_name
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
@@ -107,7 +108,7 @@ class TodayPage(QWidget):
     def __init__(self, services: AppServices) -> None:
         super().__init__()
         self.services = services
-        self.setStyleSheet(CARD_STYLE)
+        self.setStyleSheet(theme.css(CARD_STYLE))
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -168,7 +169,7 @@ class TodayPage(QWidget):
         state = current_window(sessions, now)
         self.window_label = plain_label(window_text(state, now))
         self.window_label.setObjectName("windowText")
-        self.window_label.setStyleSheet("font-size: 13pt;")
+        self.window_label.setStyleSheet(theme.css("font-size: 13pt;"))
         self.window_label.setAccessibleName(_tr("Where you are"))
         layout.addWidget(self.window_label)
         repo = self.services.checkins

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from integrate.ui import theme
 from integrate.ui.widgets.common import plain_label
 
 
@@ -43,10 +44,12 @@ class SudsPicker(QWidget):
             self.buttons.append(btn)
         self.group.idClicked.connect(self.set_value)
         self.setStyleSheet(
-            "QPushButton#sudsButton { font-size: 13pt; }"
-            "QPushButton#sudsButton:checked { background: palette(highlight); "
-            "color: palette(highlighted-text); border: 1px solid "
-            "palette(highlight); font-weight: 600; }"
+            theme.css(
+                "QPushButton#sudsButton { font-size: 13pt; }"
+                "QPushButton#sudsButton:checked { background: palette(highlight); "
+                "color: palette(highlighted-text); border: 1px solid "
+                "palette(highlight); font-weight: 600; }"
+            )
         )
         layout.addLayout(row)
         ends = QHBoxLayout()

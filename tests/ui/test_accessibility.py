@@ -373,12 +373,35 @@ def _tab_order_problems(app, root: QWidget) -> list[str]:
         return False
 
     problems = [f"unreachable: {type(w).__name__} {_name(w)!r}" for w in inside if not reached(w)]
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    def place(w: QWidget) -> tuple[QWidget | None, int]:
+        """The scroll area `w` is in (None: none inside root) and its height there: in the
+        area's content for scrolled controls, else in `root`."""
+        parent = w.parentWidget()
+        while parent is not None and parent is not root:
+            if isinstance(parent, QAbstractScrollArea):
+                return parent, w.mapTo(parent, QPoint(0, 0)).y()
+            parent = parent.parentWidget()
+        return None, w.mapTo(root, QPoint(0, 0)).y()
+
+    def region_top(area: QWidget | None, y: int) -> int:
+        return y if area is None else area.mapTo(root, QPoint(0, 0)).y()
+
     last = None
     for w in cycle:
-        pos = w.mapTo(root, QPoint(0, 0))
-        if last is not None and pos.y() + w.height() <= last[0]:
-            problems.append(f"goes back up to {type(w).__name__} {_name(w)!r} after {last[1]!r}")
-        last = (pos.y(), _name(w))
+        area, y = place(w)
+        if last is not None:
+            last_area, last_y, last_name = last
+            if area is last_area:
+                up = y + w.height() <= last_y  # wholly above the last one
+            else:  # compare where the two regions start
+                up = region_top(area, y) + 8 <= region_top(last_area, last_y)
+            if up:
+                problems.append(
+                    f"goes back up to {type(w).__name__} {_name(w)!r} after {last_name!r}"
+                )
+        last = (area, y, _name(w))
     return problems
 
 

@@ -209,3 +209,59 @@ def test_structural_problem_found_after_unlock_closes_for_recovery(running_app) 
 def test_background_structure_check_runs_on_a_second_connection(running_app) -> None:
     report = running_app.services.vault.verify_structure()
     assert report.ok and running_app.services.vault.is_open
+
+
+def _keyring_vault(tmp_path: Path):  # noqa: ANN202 - (paths, vault id)
+    from integrate.paths import VaultPaths
+    from integrate.vault.vault import create_vault
+
+    paths = VaultPaths(tmp_path / "v")
+    created = create_vault(paths, keystore=Keystore(), passphrase=PASSPHRASE)
+    vault_id = created.vault.id
+    created.vault.close()
+    return paths, vault_id
+
+
+def test_key_read_while_qt_loaded_opens_today_without_the_unlock_screen(
+    qtbot, tmp_path: Path, fast_kdf, secret_service
+) -> None:
+    paths, vault_id = _keyring_vault(tmp_path)
+    keystore = Keystore()
+    keystore.prefetch(vault_id)  # what integrate.startup does before Qt is imported
+    qtbot.waitUntil(lambda: keystore.prefetched(vault_id), timeout=10_000)
+    shown: list[str] = []
+    from integrate.app import build
+
+    window, controller = build(paths, keystore)
+    qtbot.addWidget(window)
+    window.screens.currentChanged.connect(
+        lambda _i: shown.append(type(window.screens.currentWidget()).__name__)
+    )
+    controller.start()  # synchronously: the key is already here
+    assert isinstance(window.screens.currentWidget(), Shell)
+    assert "UnlockScreen" not in shown
+    window.show()
+    qtbot.waitUntil(lambda: controller.services is not None and controller.services.vault.writable)
+    controller.shutdown()
+
+
+def test_a_prefetched_failure_shows_the_unlock_screen_with_its_message(
+    qtbot, tmp_path: Path, fast_kdf, secret_service
+) -> None:
+    paths, vault_id = _keyring_vault(tmp_path)
+    assert Keystore().delete(vault_id).ok  # the keyring lost the key
+    keystore = Keystore()
+    keystore.prefetch(vault_id)
+    qtbot.waitUntil(lambda: keystore.prefetched(vault_id), timeout=10_000)
+    from integrate.app import build
+
+    window, controller = build(paths, keystore)
+    qtbot.addWidget(window)
+    controller.start()
+    screen = window.screens.currentWidget()
+    assert isinstance(screen, UnlockScreen)
+    assert "no longer holds" in screen.status.text()
+    screen.passphrase.setText(PASSPHRASE)
+    screen.unlock_button.click()
+    qtbot.waitUntil(lambda: window.shell is not None, timeout=10_000)
+    controller.shutdown()

@@ -114,10 +114,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not hasattr(args, "data_dir"):  # SUPPRESS leaves it unset when not given
         args.data_dir = None
     if args.command is None:
-        from integrate.startup import keystore_reading_key
+        from integrate.startup import import_before_qt, keystore_reading_key
 
         # The keyring fetch starts first and runs while Qt and the vault code import.
         keystore = keystore_reading_key(args.data_dir)
+        import_before_qt()
         from integrate.app import run_gui  # Qt only when a window is wanted
 
         return run_gui(args, keystore=keystore)

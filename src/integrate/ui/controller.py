@@ -165,6 +165,16 @@ class AppController(QObject):
         if isinstance(slots, UnlockResult):
             self._show_failure(slots)
             return
+        early: UnlockResult | None = None
+        if slots.keyring is not None and auto_keyring and self.keystore.prefetched(slots.vault_id):
+            # The key was read while Qt loaded (integrate.startup) and opening takes a few ms
+            # (the integrity check runs after Today paints): no unlock screen in between.
+            early = unlock_with_keyring(
+                self.paths, self.keystore, full_check=False, cipher_check=False
+            )
+            if early.ok and early.vault is not None:
+                self._enter(early.vault)
+                return
         screen = UnlockScreen(
             has_passphrase=slots.passphrase is not None, keyring_slot=slots.keyring is not None
         )
@@ -196,7 +206,9 @@ class AppController(QObject):
         self.window.show_screen(screen)
         if message:
             screen.show_message(message)
-        if slots.keyring is not None and auto_keyring:
+        if early is not None:
+            self._unlock_finished(screen, early, via_recovery=False)
+        elif slots.keyring is not None and auto_keyring:
             self._unlock(
                 screen,
                 lambda: unlock_with_keyring(

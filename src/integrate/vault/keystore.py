@@ -215,6 +215,14 @@ class Keystore:
         self._prefetch = (account, thread, box)
         thread.start()
 
+    def prefetched(self, account: str) -> bool:
+        """Whether a prefetch of `account` has finished (its fetch will not wait)."""
+        return (
+            self._prefetch is not None
+            and self._prefetch[0] == account
+            and not self._prefetch[1].is_alive()
+        )
+
     def fetch(self, account: str) -> KeystoreResult:
         """Read the secret stored for `account` (a vault id)."""
         if self._prefetch is not None and self._prefetch[0] == account:

@@ -205,3 +205,23 @@ def test_widget_sheets_scale_points_only(monkeypatch) -> None:
     )
     monkeypatch.setattr(theme, "_base_pt", theme.MIN_POINT_SIZE)
     assert theme.css("font-size: 13pt;") == "font-size: 13pt;"
+
+
+def test_dialog_buttons_carry_no_style_icons(qtbot) -> None:
+    """Fusion's stock Close/OK icons are black pictures, unreadable on the dark theme and
+    not our monochrome set: dialog buttons show words only."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    app = QApplication.instance()
+    theme.apply_theme(app, theme.DARK)
+    try:
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Close | QDialogButtonBox.StandardButton.Ok
+        )
+        qtbot.addWidget(box)
+        box.show()
+        qtbot.waitExposed(box)
+        for b in box.buttons():
+            assert b.icon().isNull(), b.text()
+    finally:
+        theme.apply_theme(app, theme.LIGHT)

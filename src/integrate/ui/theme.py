@@ -208,6 +208,7 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
                  margin-top: 1.2em; padding: 12px; }}
     QGroupBox::title {{ subcontrol-origin: margin; left: 12px; padding: 0 4px; }}
     QToolTip {{ background: {p.base}; color: {p.text}; border: 1px solid {p.field_border}; }}
+    QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
     """
 
 

@@ -114,6 +114,16 @@ def main() -> int:
         env["PYTHONPATH"] = os.pathsep.join(
             filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")])
         )
+        # An installed app runs from compiled bytecode (pip compiles it): so do these runs,
+        # from a private cache, even where PYTHONDONTWRITEBYTECODE is set (the helpers'
+        # shared shell sets it: every start-up then compiled Integrate's sources again).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", str(ROOT / "src" / "integrate")],
+            env=env,
+            check=True,
+        )
         start = time.perf_counter()
         make_vault(data_dir, years, env)
         print(f"Generated a {years}-year vault in {time.perf_counter() - start:.1f} s", flush=True)

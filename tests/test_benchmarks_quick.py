@@ -32,6 +32,7 @@ def test_quick_benchmarks_run_and_print_every_figure() -> None:
     for expected in (
         "Start-up: bare PySide6 window",
         "Start-up: integrate, unlocked, Today painted",
+        "Start-up: integrity check passed, schedule synced",
         "Resident memory after start-up",
         "Search p95",
         "Autosave p95",

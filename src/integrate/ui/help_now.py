@@ -149,6 +149,9 @@ class HelpNowDialog(QDialog):
         outer.addWidget(scroll)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # In line with the cards above (they sit in the scrolled body's own margins).
+        inner = layout.contentsMargins()
+        buttons.setContentsMargins(inner.left(), 0, inner.right(), 0)
         outer.addWidget(buttons)
         self._show_lines()
 

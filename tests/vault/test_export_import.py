@@ -6,13 +6,17 @@ import contextlib
 import copy
 import hashlib
 import json
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from integrate.core.measures import Score, get_instrument, score
+from integrate.core.model import Series
 from integrate.paths import VaultPaths
 from integrate.vault.export_json import FORMAT_NAME, export_data, export_json
 from integrate.vault.export_markdown import export_markdown
@@ -23,6 +27,8 @@ from integrate.vault.import_json import (
     import_json,
     parse_export,
 )
+from integrate.vault.measures import MeasureRepository
+from integrate.vault.sessions import SessionRepository
 from integrate.vault.vault import Vault, create_vault
 
 
@@ -131,6 +137,42 @@ def test_export_file_is_private(demo_export: dict[str, Any], target: Vault, tmp_
     assert all(p.stat().st_mode & 0o777 == 0o600 for p in files)
     body = demo_export["records"]["entries"][0]["body"]
     assert any(body in p.read_text() for p in files)
+
+
+def test_measure_series_link_is_the_membership_worked_out_when_exporting(
+    tmp_path: Path, fast_kdf: None
+) -> None:
+    vault = _new_vault(tmp_path / "v")
+    sessions = SessionRepository(vault.conn)
+    first = sessions.add_series(Series("A", date(2025, 3, 10), ended_on=date(2025, 3, 31)))
+    phq9 = score(get_instrument("phq9"), [1] * 9)
+    assert isinstance(phq9, Score)
+    taken = datetime(2025, 3, 20, 10, tzinfo=ZoneInfo("Europe/London"))
+    adm = MeasureRepository(vault.conn).add(phq9, taken)
+    assert adm.series_id == first.id
+    # What earlier versions stored at saving time, and never rewrote afterwards.
+    vault.conn.execute("UPDATE measures SET series_id = ?", (first.id,))
+    # Series A was entered with the wrong dates: moved later, and B entered for March.
+    first.started_on, first.ended_on = date(2025, 5, 1), date(2025, 5, 30)
+    sessions.update_series(first)
+    second = sessions.add_series(Series("B", date(2025, 3, 15), ended_on=date(2025, 4, 5)))
+    assert MeasureRepository(vault.conn).get(adm.id or 0).series_id == second.id  # type: ignore[union-attr]
+
+    data = export_data(vault.conn)
+    [measure] = data["records"]["measures"]
+    assert measure["series_uid"] == second.uid
+    vault.close()
+
+    # An older file with the stale link imports; the journal works the series out again.
+    data["records"]["measures"][0]["series_uid"] = first.uid
+    fresh = _new_vault(tmp_path / "fresh")
+    import_data(fresh.conn, data)
+    assert fresh.conn.execute("SELECT series_id FROM measures").fetchone()[0] is None
+    [again] = export_data(fresh.conn)["records"]["measures"]
+    assert again["series_uid"] == second.uid
+    [imported] = MeasureRepository(fresh.conn).list()
+    assert imported.series_id == SessionRepository(fresh.conn).find_series("B").id  # type: ignore[union-attr]
+    fresh.close()
 
 
 @pytest.mark.parametrize(

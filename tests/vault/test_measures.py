@@ -37,7 +37,9 @@ def phq9(values: list[int]) -> Score:
     return result
 
 
-def test_add_stores_answers_result_series_and_crisis_flag(vault: Vault) -> None:
+def test_add_stores_answers_result_and_crisis_flag_and_works_out_the_series(
+    vault: Vault,
+) -> None:
     series = SessionRepository(vault.conn).add_series(Series("S", date(2025, 3, 10)))
     repo = MeasureRepository(vault.conn)
     result = score(get_instrument("phq9"), [1, 2, 1, 0, 1, 2, 0, 1, 1, 2])
@@ -50,10 +52,12 @@ def test_add_stores_answers_result_series_and_crisis_flag(vault: Vault) -> None:
     assert json.loads(row[1]) == [1, 2, 1, 0, 1, 2, 0, 1, 1, 2]  # difficulty kept last
     assert row[2] == 9
     assert json.loads(row[3])["band"] == "Mild"
-    assert row[4] == series.id
+    assert row[4] is None  # the old column is no longer written (docs/decisions.md)
     assert row[5] == 1
+    assert adm.series_id == series.id
     got = repo.get(adm.id or 0)
     assert got is not None and got.crisis_shown and got.band == "Mild"
+    assert got.series_id == series.id
     assert got.rescore(get_instrument("phq9")).to_dict() == result.to_dict()
 
 

@@ -18,6 +18,7 @@ from integrate import __version__
 from integrate.core.timeutil import now_local, to_iso
 from integrate.paths import write_private_atomic
 from integrate.vault.db import Connection
+from integrate.vault.measures import series_membership
 
 FORMAT_NAME = "integrate-export"
 FORMAT_VERSION = 1
@@ -42,6 +43,9 @@ class Field:
     nullable: bool = False
     column: str = ""  # database column when it differs from `name`
     ref: str = ""  # for kind "ref": the record type (table) the uid points to
+    # Worked out when exporting, not read from a column; checked but never written on
+    # import (the importing journal works it out again from the same data).
+    computed: bool = False
 
     @property
     def col(self) -> str:
@@ -56,7 +60,7 @@ class RecordType:
     versioned: bool  # has updated_at: duplicates are updated when the import is newer
 
 
-def _f(name: str, kind: str, nullable: bool = False, **kw: str) -> Field:
+def _f(name: str, kind: str, nullable: bool = False, **kw: Any) -> Field:
     return Field(name, kind, nullable, **kw)
 
 
@@ -148,7 +152,9 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             _f("answers", "json"),
             _f("total", "int", True),
             _f("result", "json"),
-            _f("series_uid", "ref", True, column="series_id", ref="series"),
+            # Membership follows the series' dates (docs/decisions.md): never the stale
+            # measures.series_id column.
+            _f("series_uid", "ref", True, ref="series", computed=True),
             _f("crisis_shown", "bool"),
             *_STAMPS,
         ),
@@ -215,9 +221,12 @@ def _json_value(text: object) -> Any:
 def export_data(conn: Connection, now: datetime | None = None) -> dict[str, Any]:
     """Everything in the vault (except app settings and reminder bookkeeping) as a dict."""
     uids = {t: _id_to_uid(conn, t) for t in ("series", "sessions", "checkins")}
+    measure_series = series_membership(conn)
     records: dict[str, Any] = {}
     for rtype in RECORD_TYPES:
-        columns = [f.col for f in rtype.fields if f.kind not in ("tags", "items")]
+        columns = [
+            f.col for f in rtype.fields if f.kind not in ("tags", "items") and not f.computed
+        ]
         # Tables keyed by a resource id have no integer id column to order by.
         order = rtype.key if rtype.name in ("pinned_prompts", "cautions_seen") else "id"
         extra = ", id" if rtype.name in ("entries", "shares") else ""
@@ -229,7 +238,10 @@ def export_data(conn: Connection, now: datetime | None = None) -> dict[str, Any]
             values = dict(zip(columns, row, strict=False))
             record: dict[str, Any] = {}
             for f in rtype.fields:
-                if f.kind == "tags":
+                if f.computed:  # only measures' series_uid so far
+                    series_id = measure_series.get(str(values["uid"]))
+                    record[f.name] = None if series_id is None else uids["series"][series_id]
+                elif f.kind == "tags":
                     record["tags"] = [
                         str(r[0])
                         for r in conn.execute(

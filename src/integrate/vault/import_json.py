@@ -333,6 +333,10 @@ class _Writer:
         values: dict[str, object] = {}
         for f in rtype.fields:
             value = record.get(f.name)
+            if f.computed:
+                # Worked out again here from the imported data (an older file may carry a
+                # stale measure series link; it is not needed).
+                continue
             if f.kind == "ref":
                 values[f.col] = self._ref_id(f, value, where)
             elif f.kind == "json":

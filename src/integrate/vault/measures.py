@@ -1,16 +1,16 @@
 """Storage for completed questionnaires (administrations of validated measures).
 
 Each row keeps the raw answers (so scoring can be re-done from data), the total and
-the JSON result of `Score.to_dict()`, the series it belongs to, and whether the crisis
-screen was shown while it was filled in.
+the JSON result of `Score.to_dict()`, and whether the crisis screen was shown while it
+was filled in.
 
 A measure belongs to the series running on the day it was taken; one taken in the
 week before a series starts (the cadence's baseline window) belongs to that series,
 so it can serve as its baseline; one taken in the two weeks after a series ended (the
 cadence's series-end window) belongs to it too, so the end-of-series measure counts.
 Membership is worked out from the dates whenever rows are read, so it follows series
-that are entered, moved or ended after the measure was taken (the stored `series_id`
-column is only the value at the time of writing).
+that are entered, moved or ended after the measure was taken. The table's old
+`series_id` column is neither read nor written (docs/decisions.md says why it stays).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from integrate.core.model import new_uid
 from integrate.core.timeutil import from_iso, now_local, to_iso
 from integrate.vault.db import Connection, transaction
 
-_COLS = "id, uid, instrument, taken_at, answers, total, result, series_id, crisis_shown"
+_COLS = "id, uid, instrument, taken_at, answers, total, result, crisis_shown"
 DEFAULT_BASELINE_DAYS = 7  # cadence.toml [baseline] days_before
 DEFAULT_END_DAYS = 14  # cadence.toml [series_end] days_after
 _List = list  # the repository's `list` method shadows the builtin inside the class
@@ -95,7 +95,7 @@ class Administration:
     answers: list[int | None]
     total: int | None
     result: dict[str, Any] = field(default_factory=dict)
-    series_id: int | None = None
+    series_id: int | None = None  # worked out from taken_at when read, never stored
     crisis_shown: bool = False
     uid: str = field(default_factory=new_uid)
     id: int | None = None
@@ -149,8 +149,7 @@ def _from_row(r: Sequence[object]) -> Administration:
         answers=_json_list(r[4]),
         total=None if r[5] is None else int(r[5]),  # type: ignore[call-overload]
         result=_json_dict(r[6]),
-        series_id=None if r[7] is None else int(r[7]),  # type: ignore[call-overload]
-        crisis_shown=bool(r[8]),
+        crisis_shown=bool(r[7]),
     )
 
 
@@ -166,6 +165,56 @@ class SeriesSpan:
     id: int
     started_on: date
     ended_on: date | None
+
+
+def series_spans(conn: Connection) -> list[SeriesSpan]:
+    """Every series' days, earliest first."""
+    rows = conn.execute("SELECT id, started_on, ended_on FROM series ORDER BY started_on, id")
+    return [
+        SeriesSpan(
+            int(r[0]),
+            date.fromisoformat(str(r[1])),
+            None if r[2] is None else date.fromisoformat(str(r[2])),
+        )
+        for r in rows.fetchall()
+    ]
+
+
+def member_of(
+    taken_at: datetime,
+    spans: Sequence[SeriesSpan],
+    baseline_days: int = DEFAULT_BASELINE_DAYS,
+    end_days: int = DEFAULT_END_DAYS,
+) -> int | None:
+    """The series (id) a measure taken then belongs to; see `MeasureRepository.series_at`."""
+    day = taken_at.date()
+    running = [
+        s for s in spans if s.started_on <= day and (s.ended_on is None or day <= s.ended_on)
+    ]
+    if running:
+        return running[-1].id
+    upcoming = [s for s in spans if day < s.started_on <= day + timedelta(days=baseline_days)]
+    if upcoming:
+        return upcoming[0].id
+    after = timedelta(days=end_days)
+    ended = [s for s in spans if s.ended_on is not None and s.ended_on < day <= s.ended_on + after]
+    return ended[-1].id if ended else None
+
+
+def series_membership(
+    conn: Connection,
+    baseline_days: int = DEFAULT_BASELINE_DAYS,
+    end_days: int = DEFAULT_END_DAYS,
+) -> dict[str, int | None]:
+    """The series each stored measure belongs to now, by measure uid.
+
+    Reads only uids and dates, so an export need not decode every stored answer.
+    """
+    spans = series_spans(conn)
+    return {
+        str(uid): member_of(from_iso(str(stamp)), spans, baseline_days, end_days)
+        for uid, stamp in conn.execute("SELECT uid, taken_at FROM measures")
+    }
 
 
 class MeasureRepository:
@@ -186,17 +235,7 @@ class MeasureRepository:
     # -- series membership
 
     def _series(self) -> list[SeriesSpan]:
-        rows = self.conn.execute(
-            "SELECT id, started_on, ended_on FROM series ORDER BY started_on, id"
-        ).fetchall()
-        return [
-            SeriesSpan(
-                int(r[0]),
-                date.fromisoformat(str(r[1])),
-                None if r[2] is None else date.fromisoformat(str(r[2])),
-            )
-            for r in rows
-        ]
+        return series_spans(self.conn)
 
     def series_at(self, taken_at: datetime) -> int | None:
         """The series a measure taken then belongs to (None: none).
@@ -208,21 +247,7 @@ class MeasureRepository:
         return self._member(taken_at, self._series())
 
     def _member(self, taken_at: datetime, spans: Sequence[SeriesSpan]) -> int | None:
-        day = taken_at.date()
-        running = [
-            s for s in spans if s.started_on <= day and (s.ended_on is None or day <= s.ended_on)
-        ]
-        if running:
-            return running[-1].id
-        window = timedelta(days=self.baseline_days)
-        upcoming = [s for s in spans if day < s.started_on <= day + window]
-        if upcoming:
-            return upcoming[0].id
-        after = timedelta(days=self.end_days)
-        ended = [
-            s for s in spans if s.ended_on is not None and s.ended_on < day <= s.ended_on + after
-        ]
-        return ended[-1].id if ended else None
+        return member_of(taken_at, spans, self.baseline_days, self.end_days)
 
     # -- writes
 
@@ -252,7 +277,7 @@ class MeasureRepository:
         with transaction(self.conn):
             cur = self.conn.execute(
                 "INSERT INTO measures(uid, instrument, taken_at, answers, total, result, "
-                "series_id, crisis_shown, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "crisis_shown, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
                 (
                     adm.uid,
                     adm.instrument,
@@ -260,7 +285,6 @@ class MeasureRepository:
                     json.dumps(adm.answers),
                     adm.total,
                     json.dumps(adm.result, ensure_ascii=False),
-                    adm.series_id,
                     int(crisis_shown),
                     now,
                     now,
@@ -272,8 +296,8 @@ class MeasureRepository:
     def set_taken_at(self, measure_id: int, taken_at: datetime) -> None:
         """Move an administration to another date; its series follows the new date."""
         self.conn.execute(
-            "UPDATE measures SET taken_at = ?, series_id = ?, updated_at = ? WHERE id = ?",
-            (to_iso(taken_at), self.series_at(taken_at), to_iso(now_local()), measure_id),
+            "UPDATE measures SET taken_at = ?, updated_at = ? WHERE id = ?",
+            (to_iso(taken_at), to_iso(now_local()), measure_id),
         )
 
     def mark_crisis_shown(self, measure_id: int) -> None:

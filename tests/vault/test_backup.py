@@ -89,6 +89,28 @@ def test_round_trip_on_clean_data_dir_with_backup_passphrase_only(
     reopened.vault.close()
 
 
+def test_restore_keeps_the_record_of_crisis_screens(
+    vault_with_canary, tmp_path: Path, no_keyring: None
+) -> None:
+    from integrate.vault.measures import MeasureRepository
+
+    shown = MeasureRepository(vault_with_canary.conn).record_crisis_screen(
+        "phq9", datetime(2025, 3, 12, 9, tzinfo=UTC)
+    )
+    target = tmp_path / "b.ibackup"
+    write_backup(vault_with_canary, target, BACKUP_PASS)
+    result = restore_to_new_vault(
+        target,
+        BACKUP_PASS,
+        VaultPaths(tmp_path / "clean"),
+        keystore=None,
+        vault_passphrase="x" * 10,
+    )
+    assert result.created is not None
+    with result.created.vault as vault:
+        assert [c.uid for c in MeasureRepository(vault.conn).crisis_screens()] == [shown.uid]
+
+
 def test_wrong_passphrase_or_garbage_changes_nothing(vault_with_canary, tmp_path: Path) -> None:
     target = tmp_path / "b.ibackup"
     write_backup(vault_with_canary, target, BACKUP_PASS)

@@ -61,6 +61,34 @@ def test_add_stores_answers_result_and_crisis_flag_and_works_out_the_series(
     assert got.rescore(get_instrument("phq9")).to_dict() == result.to_dict()
 
 
+def test_crisis_screen_is_kept_without_answers_and_folded_into_a_saved_questionnaire(
+    vault: Vault,
+) -> None:
+    repo = MeasureRepository(vault.conn)
+    left = repo.record_crisis_screen("phq9", at(date(2025, 3, 12), 9))
+    saved = repo.record_crisis_screen("phq9", at(date(2025, 3, 14), 9))
+    assert [(c.uid, c.instrument, c.shown_at) for c in repo.crisis_screens()] == [
+        (left.uid, "phq9", at(date(2025, 3, 12), 9)),
+        (saved.uid, "phq9", at(date(2025, 3, 14), 9)),
+    ]
+    # Only that it was shown: the table has nowhere to put answers.
+    columns = {r[1] for r in vault.conn.execute("PRAGMA table_info(crisis_screens)")}
+    assert columns == {"id", "uid", "instrument", "shown_at", "created_at"}
+    assert repo.list() == []
+
+    result = phq9([1] * 8 + [2])
+    adm = repo.add(result, at(date(2025, 3, 14), 10), crisis_screen_id=saved.id)
+    # Saved: the administration carries it, the separate record goes (never counted twice).
+    assert adm.crisis_shown and repo.get(adm.id or 0).crisis_shown  # type: ignore[union-attr]
+    assert [c.uid for c in repo.crisis_screens()] == [left.uid]
+    # A save that fails keeps the record of the screen.
+    with pytest.raises(Exception, match="UNIQUE"):
+        repo.add(result, at(date(2025, 3, 15)), uid=adm.uid, crisis_screen_id=left.id)
+    assert [c.uid for c in repo.crisis_screens()] == [left.uid]
+    repo.delete_crisis_screen(left.id or 0)
+    assert repo.crisis_screens() == []
+
+
 def test_optional_question_skipped_is_stored_as_null(vault: Vault) -> None:
     repo = MeasureRepository(vault.conn)
     adm = repo.add(phq9([0] * 9), at(date(2025, 1, 1)))

@@ -9,6 +9,7 @@ import pytest
 
 from integrate.paths import VaultPaths
 from integrate.vault import migrations
+from integrate.vault.measures import MeasureRepository
 from integrate.vault.migrations import Migration
 from integrate.vault.vault import UnlockOutcome, create_vault, unlock_with_passphrase
 
@@ -48,6 +49,37 @@ def test_fixture_vault_opens_and_upgrades(fixture: Path, tmp_path: Path) -> None
         list((root / "backups").glob("pre-migration-*.db")) if (root / "backups").exists() else []
     )
     assert bool(backups) == (old_version < migrations.LATEST_VERSION)
+
+
+def test_v2_vault_gets_crisis_screens_and_loses_stale_measure_series_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "v"
+    shutil.copytree(FIXTURES / "schema_v2", root)
+    passphrase = (root / "PASSPHRASE").read_text().strip()
+    (root / "PASSPHRASE").unlink()
+    # As the version 2 app left it: series links stored when each measure was saved.
+    first_two = [m for m in migrations.all_migrations() if m.version <= 2]
+    monkeypatch.setattr(migrations, "all_migrations", lambda: first_two)
+    monkeypatch.setattr(migrations, "LATEST_VERSION", 2)
+    result = unlock_with_passphrase(VaultPaths(root), passphrase)
+    assert result.ok and result.vault, result.message
+    with result.vault as vault:
+        stored = "SELECT count(*) FROM measures WHERE series_id IS NOT NULL"
+        assert vault.conn.execute(stored).fetchone()[0] > 0
+    monkeypatch.undo()
+    result = unlock_with_passphrase(VaultPaths(root), passphrase)
+    assert result.ok and result.vault, result.message
+    with result.vault as vault:
+        conn = vault.conn
+        assert conn.execute("SELECT count(*) FROM measures").fetchone()[0] > 0
+        assert (
+            conn.execute("SELECT count(*) FROM measures WHERE series_id IS NOT NULL").fetchone()[0]
+            == 0
+        )
+        assert conn.execute("SELECT count(*) FROM crisis_screens").fetchone()[0] == 0
+        # Membership is still there, worked out from the dates.
+        assert any(a.series_id is not None for a in MeasureRepository(conn).list())
 
 
 def _with_extra(monkeypatch: pytest.MonkeyPatch, sql: str) -> None:

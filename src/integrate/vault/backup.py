@@ -54,6 +54,7 @@ DATA_TABLES = [
     "tags",
     "entry_tags",
     "measures",
+    "crisis_screens",
     "exercise_runs",
     "safety_plan",
     "cautions_seen",

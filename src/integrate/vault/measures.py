@@ -122,6 +122,19 @@ class Administration:
         return score(instrument, self.answers)
 
 
+@dataclass
+class CrisisScreenShown:
+    """The crisis screen was shown during a questionnaire that was not saved.
+
+    Only which questionnaire and when: the answers were not chosen to be kept.
+    """
+
+    instrument: str
+    shown_at: datetime
+    uid: str = field(default_factory=new_uid)
+    id: int | None = None
+
+
 def _json_list(text: object) -> list[int | None]:
     try:
         data = json.loads(str(text))
@@ -258,10 +271,17 @@ class MeasureRepository:
         *,
         crisis_shown: bool = False,
         uid: str | None = None,
+        crisis_screen_id: int | None = None,
     ) -> Administration:
-        """Store a complete, scored administration (Incomplete answers are never stored)."""
+        """Store a complete, scored administration (Incomplete answers are never stored).
+
+        `crisis_screen_id`: the `record_crisis_screen` row of this attempt. The saved
+        administration's `crisis_shown` carries it from now on, so the row goes in the
+        same transaction (the screen is never counted twice).
+        """
         if not isinstance(result, Score):
             raise TypeError("Only a complete, scored questionnaire can be stored.")
+        crisis_shown = crisis_shown or crisis_screen_id is not None
         instrument = self.instruments[result.instrument_id]
         adm = Administration(
             instrument=result.instrument_id,
@@ -290,6 +310,8 @@ class MeasureRepository:
                     now,
                 ),
             )
+            if crisis_screen_id is not None:
+                self.conn.execute("DELETE FROM crisis_screens WHERE id = ?", (crisis_screen_id,))
         adm.id = int(cur.lastrowid or 0)
         return adm
 
@@ -308,6 +330,34 @@ class MeasureRepository:
 
     def delete(self, measure_id: int) -> None:
         self.conn.execute("DELETE FROM measures WHERE id = ?", (measure_id,))
+
+    # -- the crisis screen shown during a questionnaire that was not saved
+
+    def record_crisis_screen(self, instrument_id: str, shown_at: datetime) -> CrisisScreenShown:
+        """Keep that the crisis screen was shown (called the moment it opens).
+
+        Written at once, so leaving the questionnaire, a lock or a crash cannot lose it;
+        `add(crisis_screen_id=...)` folds it into the administration if it is saved.
+        """
+        shown = CrisisScreenShown(instrument_id, shown_at)
+        cur = self.conn.execute(
+            "INSERT INTO crisis_screens(uid, instrument, shown_at, created_at) VALUES (?,?,?,?)",
+            (shown.uid, instrument_id, to_iso(shown_at), to_iso(now_local())),
+        )
+        shown.id = int(cur.lastrowid or 0)
+        return shown
+
+    def crisis_screens(self) -> _List[CrisisScreenShown]:
+        """Crisis screens shown during questionnaires that were not saved, oldest first."""
+        rows = [
+            CrisisScreenShown(str(r[1]), from_iso(str(r[2])), uid=str(r[0]), id=int(r[3]))
+            for r in self.conn.execute("SELECT uid, instrument, shown_at, id FROM crisis_screens")
+        ]
+        rows.sort(key=lambda c: (c.shown_at, c.id or 0))  # instants: offsets may differ
+        return rows
+
+    def delete_crisis_screen(self, record_id: int) -> None:
+        self.conn.execute("DELETE FROM crisis_screens WHERE id = ?", (record_id,))
 
     # -- reads
 

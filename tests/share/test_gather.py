@@ -151,6 +151,21 @@ def test_item9_rows_only_when_chosen(vault: Vault) -> None:
     assert any(t == "item9" for t, _ in got.items)
 
 
+def test_a_support_screen_shown_during_an_unsaved_questionnaire_stays_out(
+    vault: Vault,
+) -> None:
+    # Even with item 9 ticked: that choice shares saved PHQ-9 answers, and these answers
+    # were not saved.
+    from integrate.vault.measures import MeasureRepository
+
+    sel = replace(default_selection(vault, now=NOW), include_item9=True)
+    before = gather_share(vault, sel, now=NOW)
+    shown = MeasureRepository(vault.conn).record_crisis_screen("phq9", NOW - timedelta(days=2))
+    after = gather_share(vault, sel, now=NOW)
+    assert after.document == before.document and after.items == before.items
+    assert shown.uid not in repr(after)
+
+
 def test_sessions_intentions_only_when_chosen(vault: Vault) -> None:
     sel = default_selection(vault, now=NOW)
     doc = gather(vault, sel, now=NOW)

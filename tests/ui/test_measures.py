@@ -39,6 +39,8 @@ def test_phq9_item9_shows_crisis_screen_before_any_score(running_app: RunningApp
     assert page.stack.currentWidget() is form  # no score anywhere yet
     assert page.result_view is None
     assert running_app.services.measures.list() == []
+    [shown] = running_app.services.measures.crisis_screens()  # on record as it opens
+    assert shown.instrument == "phq9"
     # Changing the answer again does not stack more screens.
     form.items[8].buttons[2].click()
     assert page.crisis_screen is screen
@@ -50,6 +52,45 @@ def test_phq9_item9_shows_crisis_screen_before_any_score(running_app: RunningApp
     assert "'moderate'" in page.result_view.text()
     [adm] = running_app.services.measures.list()
     assert adm.crisis_shown is True and adm.total == 10 and adm.answers[8] == 2
+    # Saved: the administration carries it; no second "not saved" record is left.
+    assert running_app.services.measures.crisis_screens() == []
+    table = page.table.table
+    assert table.rowCount() == 1 and table.item(0, 4).text() == "Support screen shown"
+
+
+def test_crisis_screen_stays_on_record_when_the_questionnaire_is_left_unsaved(
+    running_app: RunningApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _page(running_app)
+    repo = running_app.services.measures
+    form = page.start("phq9")
+    for number in range(1, 9):
+        form.set_answer(number, 0)
+    before = now_local().replace(microsecond=0)  # stored to the second
+    form.items[8].buttons[1].click()
+    assert page.crisis_screen is not None and page.crisis_screen.isVisible()
+    page.crisis_screen.back_button.click()
+    form.cancel_button.click()  # "Leave without saving"
+    assert page.stack.currentWidget() is page.home
+    # Kept: that the screen was shown, when, for which questionnaire. Not the answers.
+    [shown] = repo.crisis_screens()
+    assert shown.instrument == "phq9" and before <= shown.shown_at <= now_local()
+    assert repo.list() == []
+    conn = running_app.services.vault.conn
+    assert conn.execute("SELECT count(*) FROM measures").fetchone()[0] == 0
+    # The results table shows it for that date, and the patient can delete it.
+    table = page.table
+    assert table.table.rowCount() == 1
+    cells = [table.table.item(0, c).text() for c in range(table.table.columnCount())]
+    assert cells[0] == f"{shown.shown_at:%d %b %Y %H:%M}"
+    assert cells[1:] == ["PHQ-9", "Answers not saved", "", "Support screen shown"]
+    table.table.selectRow(0)
+    assert table.delete_button.isEnabled() and not table.date_button.isEnabled()
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    table.delete_button.click()
+    assert repo.crisis_screens() == [] and table.table.rowCount() == 0
 
 
 def test_crisis_screen_lists_safety_plan_contacts_and_country(running_app: RunningApp) -> None:

@@ -112,6 +112,9 @@ class MeasureForm(QWidget):
         super().__init__(parent)
         self.instrument = instrument
         self.crisis_shown = False
+        # The vault's record that the crisis screen was shown during this attempt (kept
+        # if the form is left unsaved; saving folds it into the administration).
+        self.crisis_record_id: int | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll_area = QScrollArea()

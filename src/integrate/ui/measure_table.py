@@ -1,4 +1,8 @@
-"""Every stored questionnaire in a table: change its date, or delete it after confirming."""
+"""Every stored questionnaire in a table: change its date, or delete it after confirming.
+
+The crisis screen shown during a questionnaire that was left unsaved has its own row
+("answers not saved"), so the patient sees what the journal keeps and can delete it.
+"""
 
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ from integrate.core.timeutil import now_local
 from integrate.ui.measure_form import instrument_title
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import button, plain_label
-from integrate.vault.measures import Administration
+from integrate.vault.measures import Administration, CrisisScreenShown
 
 ID_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
 
@@ -69,13 +73,20 @@ def confirm_delete(parent: QWidget, description: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def _newest_first(row: Administration | CrisisScreenShown) -> tuple[datetime, bool, int]:
+    """Sort key (reversed): time, then a saved result after its support-screen note."""
+    if isinstance(row, CrisisScreenShown):
+        return row.shown_at, False, row.id or 0
+    return row.taken_at, True, row.id or 0
+
+
 class MeasureTable(QWidget):
     changed = Signal()
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.rows: list[Administration] = []
+        self.rows: list[Administration | CrisisScreenShown] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         self.table = QTableWidget()
@@ -98,29 +109,36 @@ class MeasureTable(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.rows = list(reversed(self.services.measures.list()))
-        instruments = self.services.measures.instruments
-        headers = [_tr("Date"), _tr("Questionnaire"), _tr("Total"), _tr("Range")]
+        repo = self.services.measures
+        rows: list[Administration | CrisisScreenShown] = [*repo.list(), *repo.crisis_screens()]
+        rows.sort(key=_newest_first, reverse=True)
+        self.rows = rows
+        headers = [_tr("Date"), _tr("Questionnaire"), _tr("Total"), _tr("Range"), _tr("Note")]
         self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(self.rows))
-        for r, adm in enumerate(self.rows):
-            ins = instruments.get(adm.instrument)
-            name = instrument_title(ins) if ins else adm.instrument
-            total = "" if adm.total is None or ins is None else f"{adm.total} / {ins.score_max}"
-            if adm.total is None and adm.subscales:
-                total = ", ".join(f"{k} {v}" for k, v in adm.subscales.items())
-            for c, text in enumerate(
-                (f"{adm.taken_at:%d %b %Y %H:%M}", name, total, (adm.band or "").lower())
-            ):
-                item = QTableWidgetItem(text)
-                item.setData(ID_ROLE, adm.id)
+        for r, row in enumerate(self.rows):
+            for c, text in enumerate(self._cells(row)):
+                item = QTableWidgetItem(text)  # plain text: never read as markup
+                item.setData(ID_ROLE, row.id)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self._selection_changed()
 
-    def _selected(self) -> Administration | None:
+    def _cells(self, row: Administration | CrisisScreenShown) -> tuple[str, ...]:
+        ins = self.services.measures.instruments.get(row.instrument)
+        name = instrument_title(ins) if ins else row.instrument
+        if isinstance(row, CrisisScreenShown):
+            when = f"{row.shown_at:%d %b %Y %H:%M}"
+            return when, name, _tr("Answers not saved"), "", _tr("Support screen shown")
+        total = "" if row.total is None or ins is None else f"{row.total} / {ins.score_max}"
+        if row.total is None and row.subscales:
+            total = ", ".join(f"{k} {v}" for k, v in row.subscales.items())
+        note = _tr("Support screen shown") if row.crisis_shown else ""
+        return f"{row.taken_at:%d %b %Y %H:%M}", name, total, (row.band or "").lower(), note
+
+    def _selected(self) -> Administration | CrisisScreenShown | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         if not rows:
             return None
@@ -129,23 +147,28 @@ class MeasureTable(QWidget):
 
     def select_id(self, measure_id: int) -> None:
         for r, adm in enumerate(self.rows):
-            if adm.id == measure_id:
+            if isinstance(adm, Administration) and adm.id == measure_id:
                 self.table.selectRow(r)
                 return
 
     def _selection_changed(self) -> None:
-        has = self._selected() is not None
-        self.date_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
+        selected = self._selected()
+        # When the support screen was shown is a fact, not something to correct.
+        self.date_button.setEnabled(isinstance(selected, Administration))
+        self.delete_button.setEnabled(selected is not None)
 
-    def _describe(self, adm: Administration) -> str:
-        ins = self.services.measures.instruments.get(adm.instrument)
-        name = instrument_title(ins) if ins else adm.instrument
-        return _tr("the {name} of {when:%d %b %Y}").format(name=name, when=adm.taken_at)
+    def _describe(self, row: Administration | CrisisScreenShown) -> str:
+        ins = self.services.measures.instruments.get(row.instrument)
+        name = instrument_title(ins) if ins else row.instrument
+        if isinstance(row, CrisisScreenShown):
+            return _tr(
+                "the note that the support screen was shown during the {name} of {when:%d %b %Y}"
+            ).format(name=name, when=row.shown_at)
+        return _tr("the {name} of {when:%d %b %Y}").format(name=name, when=row.taken_at)
 
     def _edit_selected(self) -> None:
         adm = self._selected()
-        if adm is None or adm.id is None:
+        if not isinstance(adm, Administration) or adm.id is None:
             return
         when = ask_datetime(self, adm.taken_at)
         if when is None:
@@ -155,12 +178,15 @@ class MeasureTable(QWidget):
         self.select_id(adm.id)
 
     def _delete_selected(self) -> None:
-        adm = self._selected()
-        if adm is None or adm.id is None:
+        row = self._selected()
+        if row is None or row.id is None:
             return
-        if not confirm_delete(self, self._describe(adm)):
+        if not confirm_delete(self, self._describe(row)):
             return
-        self.services.measures.delete(adm.id)
+        if isinstance(row, CrisisScreenShown):
+            self.services.measures.delete_crisis_screen(row.id)
+        else:
+            self.services.measures.delete(row.id)
         self._after_change()
 
     def _after_change(self) -> None:

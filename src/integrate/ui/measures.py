@@ -1,10 +1,14 @@
 """The Measures area: what is suggested now, take any questionnaire, trends, all results.
 
 Flow: home (tabs) -> form -> [crisis screen, at the moment a crisis answer is chosen]
--> saved -> result. The crisis screen always comes before any score.
+-> saved -> result. The crisis screen always comes before any score. That it was shown
+is written to the vault as it opens, so it stays on record even if the questionnaire is
+then left unsaved (its answers are not kept).
 """
 
 from __future__ import annotations
+
+import contextlib
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -26,6 +30,7 @@ from integrate.ui.measure_trends import TrendsView
 from integrate.ui.measures_today import due_now, reason_text  # noqa: F401 - also used here
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
+from integrate.vault.db import DatabaseError
 
 # Order of the "take one now" buttons.
 TAKE_ORDER = ("pcl5_week", "pcl5_month", "phq9", "gad7", "suds")
@@ -193,7 +198,20 @@ class MeasuresPage(QWidget):
         screen = CrisisScreen(crisis_country(self.services), self.services.vault.conn, self)
         self.crisis_screen = screen
         screen.open()
+        self._record_crisis_screen()
         return screen
+
+    def _record_crisis_screen(self) -> None:
+        """Keep in the vault that the screen was shown for this attempt, answers or not."""
+        form = self.form
+        vault = self.services.vault
+        if form is None or form.crisis_record_id is not None or not vault.writable:
+            return  # (not writable: the integrity check after unlocking has not passed yet)
+        # The screen is already open: a failed write must never stand in its way.
+        with contextlib.suppress(DatabaseError):
+            shown = self.services.measures.record_crisis_screen(form.instrument.id, now_local())
+            form.crisis_record_id = shown.id
+            self.services.notify("measures")
 
     def _submitted(self, form: MeasureForm, result: Score) -> None:
         if result.crisis and not form.crisis_shown:
@@ -206,7 +224,12 @@ class MeasuresPage(QWidget):
 
     def _save_and_show(self, form: MeasureForm, result: Score) -> None:
         instrument: Instrument = form.instrument
-        adm = self.services.measures.add(result, now_local(), crisis_shown=form.crisis_shown)
+        adm = self.services.measures.add(
+            result,
+            now_local(),
+            crisis_shown=form.crisis_shown,
+            crisis_screen_id=form.crisis_record_id,
+        )
         self.last_saved_id = adm.id
         change = change_for(self.services.measures, instrument, adm, result)
         self._drop_transient()

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from integrate.core.measures import Score, get_instrument, score
 from integrate.core.model import Series
 from integrate.paths import VaultPaths
-from integrate.vault.export_json import FORMAT_NAME, export_data, export_json
+from integrate.vault.export_json import FORMAT_NAME, FORMAT_VERSION, export_data, export_json
 from integrate.vault.export_markdown import export_markdown
 from integrate.vault.import_json import (
     MAX_FILE_BYTES,
@@ -85,7 +85,7 @@ def test_export_reimports_identically_into_fresh_vault(
 ) -> None:
     records = demo_export["records"]
     assert records["entries"] and records["sessions"] and records["measures"]
-    assert demo_export["format"] == FORMAT_NAME and demo_export["version"] == 1
+    assert demo_export["format"] == FORMAT_NAME and demo_export["version"] == FORMAT_VERSION
     fresh = _new_vault(tmp_path / "fresh")
     summary = import_data(fresh.conn, json.loads(json.dumps(demo_export)))
     assert summary.total_added == sum(len(v) for v in records.values() if isinstance(v, list)) + (
@@ -173,6 +173,48 @@ def test_measure_series_link_is_the_membership_worked_out_when_exporting(
     [imported] = MeasureRepository(fresh.conn).list()
     assert imported.series_id == SessionRepository(fresh.conn).find_series("B").id  # type: ignore[union-attr]
     fresh.close()
+
+
+def test_crisis_screens_left_unsaved_go_out_and_come_back_without_answers(
+    tmp_path: Path, fast_kdf: None
+) -> None:
+    vault = _new_vault(tmp_path / "v")
+    repo = MeasureRepository(vault.conn)
+    shown_at = datetime(2025, 3, 12, 21, 5, tzinfo=ZoneInfo("Europe/London"))
+    left = repo.record_crisis_screen("phq9", shown_at)
+    saved = repo.record_crisis_screen("phq9", shown_at.replace(day=14))
+    result = score(get_instrument("phq9"), [0] * 8 + [1])
+    assert isinstance(result, Score)
+    repo.add(result, shown_at.replace(day=14), crisis_screen_id=saved.id)
+    data = export_data(vault.conn)
+    vault.close()
+    assert data["version"] == 2
+    [record] = data["records"]["crisis_screens"]
+    assert record["uid"] == left.uid and record["instrument"] == "phq9"
+    assert record["shown_at"] == "2025-03-12T21:05:00+00:00"
+    assert set(record) == {"uid", "instrument", "shown_at", "created_at"}  # no answers
+    [measure] = data["records"]["measures"]
+    assert measure["crisis_shown"] is True
+
+    fresh = _new_vault(tmp_path / "fresh")
+    summary = import_data(fresh.conn, json.loads(json.dumps(data)))
+    assert summary.added["crisis_screens"] == 1
+    [back] = MeasureRepository(fresh.conn).crisis_screens()
+    assert (back.uid, back.instrument, back.shown_at) == (left.uid, "phq9", shown_at)
+    assert import_data(fresh.conn, data).skipped["crisis_screens"] == 1  # a duplicate
+    fresh.close()
+
+
+def test_version_1_files_still_import(
+    demo_export: dict[str, Any], tmp_path: Path, fast_kdf: None
+) -> None:
+    old = copy.deepcopy(demo_export)
+    old["version"] = 1
+    del old["records"]["crisis_screens"]
+    vault = _new_vault(tmp_path / "v")
+    summary = import_data(vault.conn, old)
+    assert summary.added["measures"] == len(demo_export["records"]["measures"])
+    vault.close()
 
 
 @pytest.mark.parametrize(

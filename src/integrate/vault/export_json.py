@@ -21,7 +21,8 @@ from integrate.vault.db import Connection
 from integrate.vault.measures import series_membership
 
 FORMAT_NAME = "integrate-export"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: crisis_screens added (docs/export-format.md, "Versions")
+READABLE_VERSIONS = (1, 2)  # a version 1 file is a version 2 file without crisis_screens
 NOT_ENCRYPTED_WARNING = (
     "This export is NOT encrypted. Anyone who can open the file can read your journal. "
     "Keep it somewhere private and delete it when you no longer need it."
@@ -159,6 +160,17 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             *_STAMPS,
         ),
         True,
+    ),
+    RecordType(
+        "crisis_screens",
+        "uid",
+        (
+            _f("uid", "uid"),
+            _f("instrument", "text"),
+            _f("shown_at", "time"),
+            _f("created_at", "time"),
+        ),
+        False,
     ),
     RecordType(
         "exercise_runs",

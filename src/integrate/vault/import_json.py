@@ -28,7 +28,7 @@ from integrate.vault.db import Connection, transaction
 from integrate.vault.entries import MAX_TAG_LENGTH, normalise_tag
 from integrate.vault.export_json import (
     FORMAT_NAME,
-    FORMAT_VERSION,
+    READABLE_VERSIONS,
     RECORD_TYPES,
     Field,
     RecordType,
@@ -255,10 +255,10 @@ def validate_export(data: Any) -> None:
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise ImportRejected("The export has no valid format version.")
-    if version != FORMAT_VERSION:
+    if version not in READABLE_VERSIONS:
         raise ImportRejected(
-            f"The export uses format version {version}; this Integrate "
-            f"reads version {FORMAT_VERSION}. Please update Integrate."
+            f"The export uses format version {version}; this Integrate reads versions "
+            f"{READABLE_VERSIONS[0]} to {READABLE_VERSIONS[-1]}. Please update Integrate."
         )
     if _depth(data, MAX_DEPTH) > MAX_DEPTH:
         raise ImportRejected("The file is nested too deeply to be an Integrate export.")

@@ -111,6 +111,47 @@ def test_restore_keeps_the_record_of_crisis_screens(
         assert [c.uid for c in MeasureRepository(vault.conn).crisis_screens()] == [shown.uid]
 
 
+def test_backup_from_before_an_update_is_migrated_on_restore(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_keyring: None
+) -> None:
+    # A backup written by the version before schema 3, from the real schema 2 fixture.
+    import shutil
+
+    from integrate.vault.measures import MeasureRepository
+
+    fixture = Path(__file__).parent / "fixtures" / "schema_v2"
+    old_root = tmp_path / "old"
+    shutil.copytree(fixture, old_root)
+    passphrase = (old_root / "PASSPHRASE").read_text().strip()
+    first_two = [m for m in migrations.all_migrations() if m.version <= 2]
+    monkeypatch.setattr(migrations, "all_migrations", lambda: first_two)
+    monkeypatch.setattr(migrations, "LATEST_VERSION", 2)
+    opened = unlock_with_passphrase(VaultPaths(old_root), passphrase)
+    assert opened.vault is not None
+    with opened.vault as old:
+        counts = old.counts()
+        target = tmp_path / "b.ibackup"
+        write_backup(old, target, BACKUP_PASS)
+    monkeypatch.undo()
+    before = target.read_bytes()
+    assert inspect_backup(target, BACKUP_PASS).schema_version == 2
+
+    clean = VaultPaths(tmp_path / "clean")
+    result = restore_to_new_vault(
+        target, BACKUP_PASS, clean, keystore=None, vault_passphrase="vault pass 1"
+    )
+    assert result.created is not None
+    with result.created.vault as vault:
+        assert migrations.schema_version(vault.conn) == migrations.LATEST_VERSION
+        assert vault.counts() == counts
+        assert MeasureRepository(vault.conn).crisis_screens() == []  # schema 3's table
+        stale = "SELECT count(*) FROM measures WHERE series_id IS NOT NULL"
+        assert vault.conn.execute(stale).fetchone()[0] == 0  # and its clean-up
+        assert vault.check().ok
+    assert target.read_bytes() == before  # the backup itself is never changed
+    assert not [p.name for p in clean.root.iterdir() if p.name.startswith(".restore-")]
+
+
 def test_wrong_passphrase_or_garbage_changes_nothing(vault_with_canary, tmp_path: Path) -> None:
     target = tmp_path / "b.ibackup"
     write_backup(vault_with_canary, target, BACKUP_PASS)

@@ -13,7 +13,8 @@ key, losing the keyring or moving to a new computer never orphans a backup.
   is inside before anything is restored.
 - Restoring copies the backup's rows into a vault made by `create_vault` (new key, new
   slots) or, with `replace_vault_contents`, into the current vault after an encrypted
-  copy of it has been saved in `backups/`. Both run in one transaction.
+  copy of it has been saved in `backups/`. Both run in one transaction. A backup from an
+  older schema is first copied and migrated (`_migrated_copy`); the file is not changed.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ from integrate import __version__
 from integrate.core.timeutil import from_iso, now_local, to_iso
 from integrate.paths import FILE_MODE, VaultPaths, ensure_private_dir, fsync_dir
 from integrate.vault import migrations
-from integrate.vault.db import Connection, transaction
-from integrate.vault.keys import KdfParams
+from integrate.vault.db import Connection, connect, transaction
+from integrate.vault.keys import KdfParams, VaultKey
 from integrate.vault.keystore import Keystore
 from integrate.vault.vault import CreatedVault, Vault, VaultError, create_vault
 
@@ -294,25 +295,71 @@ def _copy_rows(conn: Connection) -> None:
         )
 
 
+@contextlib.contextmanager
+def _migrated_copy(path: Path, passphrase: str, folder: Path) -> Iterator[tuple[Path, VaultKey]]:
+    """A copy of an older backup brought to this schema by the migrations, and its key.
+
+    Backups made before an update would otherwise no longer restore. The backup file is
+    never changed: its rows are copied into a temporary file in `folder` (the vault's
+    private folder), encrypted under a one-off key that is never stored, and deleted
+    afterwards.
+    """
+    key = VaultKey.generate()
+    fd, name = tempfile.mkstemp(prefix=".restore-", suffix=".db", dir=folder)  # 0600
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        with open_backup(path, passphrase) as conn:
+            conn.execute(
+                f"ATTACH DATABASE ? AS work KEY {key.sqlcipher_pragma_value()}", (str(tmp),)
+            )
+            try:
+                conn.execute("SELECT sqlcipher_export('work', 'ibackup')").fetchall()
+                version = int(conn.execute("PRAGMA ibackup.user_version").fetchone()[0])
+                conn.execute(f"PRAGMA work.user_version = {version}")
+            finally:
+                conn.execute("DETACH DATABASE work")
+        work = connect(tmp, key)
+        try:
+            migrations.apply(work, migrations.pending(work))
+        finally:
+            work.close()
+        yield tmp, key
+    finally:
+        for leftover in (tmp, *(Path(f"{tmp}{s}") for s in ("-wal", "-shm", "-journal"))):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+
+
 def _restore_into(vault: Vault, path: Path, passphrase: str) -> BackupInfo:
     info = inspect_backup(path, passphrase)
-    if info.schema_version != migrations.schema_version(vault.conn):
-        # Only one schema exists so far; an older backup would need its migrations first.
-        raise BackupError(
-            "This backup uses a different journal format and cannot be restored by this version."
-        )
     conn = vault.conn
-    uri = "file:" + Path(path).resolve().as_posix() + "?mode=ro"
-    conn.execute("ATTACH DATABASE ? AS ibackup KEY ?", (uri, passphrase))
-    try:
-        with transaction(conn):
-            _copy_rows(conn)
-    except dbapi2.Error as exc:
-        raise BackupError(
-            f"The backup could not be restored ({exc}). Nothing was changed."
-        ) from exc
-    finally:
-        conn.execute("DETACH DATABASE ibackup")
+    with contextlib.ExitStack() as stack:
+        if info.schema_version == migrations.schema_version(conn):
+            uri = "file:" + Path(path).resolve().as_posix() + "?mode=ro"
+            conn.execute("ATTACH DATABASE ? AS ibackup KEY ?", (uri, passphrase))
+        else:  # older (a newer one was refused above)
+            try:
+                copy, key = stack.enter_context(
+                    _migrated_copy(Path(path), passphrase, vault.paths.root)
+                )
+            except dbapi2.Error as exc:
+                raise BackupError(
+                    "This backup's older journal format could not be brought up to date "
+                    f"({exc}). Nothing was changed."
+                ) from exc
+            conn.execute(
+                f"ATTACH DATABASE ? AS ibackup KEY {key.sqlcipher_pragma_value()}", (str(copy),)
+            )
+        try:
+            with transaction(conn):
+                _copy_rows(conn)
+        except dbapi2.Error as exc:
+            raise BackupError(
+                f"The backup could not be restored ({exc}). Nothing was changed."
+            ) from exc
+        finally:
+            conn.execute("DETACH DATABASE ibackup")
     return info
 
 

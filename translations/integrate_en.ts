@@ -1397,11 +1397,27 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support screen shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Delete {what}? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Answers not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the {name} of {when:%d %b %Y}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the note that the support screen was shown during the {name} of {when:%d %b %Y}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

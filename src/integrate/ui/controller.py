@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QScrollArea, QWidget
 
 from integrate.paths import VaultPaths
 from integrate.ui.first_paint import after_first_paint
@@ -456,14 +456,50 @@ class AppController(QObject):
         dialog.open()
 
     def show_help(self) -> None:
+        """Need help now, in front; one copy however often F1 or the button asks for it."""
         from integrate.ui.help_now import HelpNowDialog
 
+        for existing in self.window.findChildren(HelpNowDialog):
+            if existing.isVisible():
+                # Opened already, perhaps under an exercise started from it: back to it
+                # rather than a second copy over the first.
+                close_dialogs_over(existing)
+                existing.raise_()
+                existing.activateWindow()
+                return
         dialog = HelpNowDialog(
             self.country, self.services, self.window, on_country_changed=self.set_country
         )
         dialog.setObjectName("helpNowDialog")
         name_scroll_areas(dialog, _tr("Need help now"))
         dialog.open()
+
+
+def close_dialogs_over(dialog: QWidget) -> None:
+    """Close the modal dialogs opened from `dialog` (nested ones first) as Esc would.
+
+    Stops at a dialog that was not opened from `dialog`, or that will not close: it
+    stays open, since only what `dialog` started is its to close.
+    """
+    for _ in range(16):  # bounded: a dialog that refuses to close must not hang the key
+        top = QApplication.activeModalWidget()
+        if top is None or top is dialog or not _opened_from(top, dialog):
+            return
+        if isinstance(top, QDialog):
+            top.reject()  # the player keeps a started run (stopped), as closing it does
+        else:
+            top.close()
+        if top.isVisible():
+            return
+
+
+def _opened_from(widget: QWidget, ancestor: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def name_scroll_areas(root: QWidget, name: str) -> None:

@@ -81,7 +81,7 @@ class HelpNowDialog(QDialog):
         on_country_changed: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("helpNowDialog")  # main_window.HELP_NOW_OBJECT
+        self.setObjectName("helpNowDialog")
         self.setWindowTitle(_tr("Need help now"))
         self.setModal(True)
         # Tall enough to show the personal contacts without scrolling where the screen allows.

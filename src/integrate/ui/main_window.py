@@ -98,14 +98,12 @@ class Shell(QWidget):
             opener(item)
 
 
-HELP_NOW_OBJECT = "helpNowDialog"  # the object name HelpNowDialog gives itself
-
-
 class HelpKeyOverDialogs(QObject):
     """F1 while a modal dialog is open: ask for "Need help now" all the same.
 
     Without a modal dialog the window's own F1 shortcut handles the key and no key
-    press arrives here; inside "Need help now" itself F1 does nothing more.
+    press arrives here. Whoever answers `help_requested` keeps a single copy (F1 inside
+    "Need help now", or in an exercise started from it, must not stack another).
     """
 
     def __init__(self, window: MainWindow) -> None:
@@ -121,11 +119,8 @@ class HelpKeyOverDialogs(QObject):
         assert isinstance(event, QKeyEvent)
         if event.key() != Qt.Key.Key_F1 or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False
-        modal = QApplication.activeModalWidget()
-        if modal is None or not isinstance(watched, QWidget):
+        if QApplication.activeModalWidget() is None or not isinstance(watched, QWidget):
             return False
-        if modal.objectName() == HELP_NOW_OBJECT:
-            return True  # already there
         self.window.help_requested.emit()
         return True
 

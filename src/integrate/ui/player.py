@@ -602,7 +602,8 @@ class PlayerDialog(QDialog):
         page = self.pages.currentIndex()
         if key == Qt.Key.Key_F1:
             # "Need help now" opens over the player (main_window.HelpKeyOverDialogs):
-            # the exercise waits, paused, until the patient comes back to it.
+            # the exercise waits, paused, until the patient comes back to it. Started
+            # from "Need help now", the player closes instead (controller.show_help).
             if self.player.state is PlayerState.STEP:
                 self.toggle_pause()
             return False

@@ -23,8 +23,8 @@ def _vault(root: Path, *, seed: int, years: int) -> Vault:
 
 
 def _content(vault: Vault) -> list[object]:
-    """The generated history (the normal demo on top uses random uids), minus the
-    wall-clock stamps repositories add."""
+    """The generated history, without the write stamps (test_demo_seed.py compares
+    whole journals, the demo on top included)."""
     cut = (NOW - timedelta(days=GAP_DAYS - 1)).date().isoformat()
     queries = [
         "SELECT uid, title, body, tags_text, flagged, created_at, checkin_id FROM entries "

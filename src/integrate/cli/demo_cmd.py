@@ -31,7 +31,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         default=0,
         help="also generate N years of daily history (for performance work)",
     )
-    p.add_argument("--seed", type=int, default=7, help="random seed (deterministic output)")
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="make the journal repeatable: the same seed on the same day gives the same "
+        "records, uids included (default: the usual sample journal with fresh uids)",
+    )
     p.add_argument(
         "--passphrase-stdin",
         action="store_true",

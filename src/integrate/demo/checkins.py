@@ -8,6 +8,7 @@ demo/journal.py are linked to the check-in they were written in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -57,7 +58,7 @@ def populate(vault: Vault, ctx: DemoContext) -> None:
         # The tiny same-day check-in always gets its line; later ones get a few words,
         # or only ratings some days.
         wanted = 1 if c.phase is Phase.SAME_DAY else rng.choice((0, 1, 1, 2))
-        _answer(entries, c, shown, wanted, done_at, flagged_once)
+        _answer(entries, c, shown, wanted, done_at, flagged_once, ctx.new_uid)
         repo.complete(c.uid, ratings, now=done_at)
     _link_entries(vault, repo)
     ctx.shared["checkin_keys"] = [c.uid for c in repo.query()]
@@ -81,6 +82,7 @@ def _answer(
     wanted: int,
     at: datetime,
     flagged_once: set[str],
+    uid: Callable[[], str],
 ) -> None:
     """Answer the first `wanted` shown prompts that have demo words, as the check-in does."""
     answered = 0
@@ -102,6 +104,7 @@ def _answer(
                 session_id=c.session_id,
                 created_at=written,
                 updated_at=written,
+                uid=uid(),
             )
         )
         answered += 1

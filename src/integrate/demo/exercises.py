@@ -133,6 +133,7 @@ def populate(vault: Vault, ctx: DemoContext) -> None:
                 suds_after=after,
                 note=rng.choice(RUN_NOTES),
                 answers=answers,
+                uid=ctx.new_uid(),
             )
         )
     for record in records:

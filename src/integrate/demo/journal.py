@@ -142,7 +142,9 @@ def populate(vault: Vault, ctx: DemoContext) -> None:
     today = ctx.now.astimezone(tz)
     # The series started ~3 weeks ago: six sessions, twice a week.
     start_day = (today - timedelta(days=24)).date()
-    series = sessions.add_series(Series("Initial series", start_day, planned_sessions=6))
+    series = sessions.add_series(
+        Series("Initial series", start_day, planned_sessions=6, uid=ctx.new_uid())
+    )
     offsets = [0, 3, 7, 10, 14, 17]
     done: list[Session] = []
     for index, offset in enumerate(offsets):
@@ -164,6 +166,7 @@ def populate(vault: Vault, ctx: DemoContext) -> None:
                 distress_before=ctx.rng.randint(3, 7),
                 mood_before=ctx.rng.randint(3, 6),
                 series_id=series.id,
+                uid=ctx.new_uid(),
             )
         )
         done.append(session)
@@ -174,7 +177,7 @@ def populate(vault: Vault, ctx: DemoContext) -> None:
     )
     sessions.update_series(series)
     booster = sessions.add_series(
-        Series("Booster", today.date() + timedelta(days=4), planned_sessions=1)
+        Series("Booster", today.date() + timedelta(days=4), planned_sessions=1, uid=ctx.new_uid())
     )
     sessions.add(
         Session(
@@ -185,6 +188,7 @@ def populate(vault: Vault, ctx: DemoContext) -> None:
             setting=Setting.CLINIC,
             series_id=booster.id,
             intention="Check in with what has settled since the series.",
+            uid=ctx.new_uid(),
         )
     )
     for day in (2, 9, 16, 23):
@@ -196,6 +200,7 @@ def populate(vault: Vault, ctx: DemoContext) -> None:
                 status=SessionStatus.DONE,
                 setting=Setting.CLINIC,
                 notes="Integration therapy",
+                uid=ctx.new_uid(),
             )
         )
     sessions.add(
@@ -206,6 +211,7 @@ def populate(vault: Vault, ctx: DemoContext) -> None:
             status=SessionStatus.PLANNED,
             setting=Setting.CLINIC,
             notes="Integration therapy",
+            uid=ctx.new_uid(),
         )
     )
 
@@ -220,6 +226,7 @@ def populate(vault: Vault, ctx: DemoContext) -> None:
                 session_id=done[index].id,
                 created_at=created,
                 updated_at=created,
+                uid=ctx.new_uid(),
             )
         )
     ctx.shared["series_ids"] = [series.id, booster.id]

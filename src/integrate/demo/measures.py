@@ -97,4 +97,4 @@ def populate(vault: Vault, ctx: DemoContext) -> None:
         for minutes, (instrument, values) in enumerate(forms):
             result = score(instrument, values)
             assert isinstance(result, Score) and not result.crisis
-            repo.add(result, at + timedelta(minutes=4 * minutes))
+            repo.add(result, at + timedelta(minutes=4 * minutes), uid=ctx.new_uid())

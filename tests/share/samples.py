@@ -30,6 +30,7 @@ LONG_MARKER_END = "LONGENTRYEND"
 NOTE_TEXT = "Please look at the entries from the week of the third session."
 THERAPIST = "Dr. Amélie Laurent"
 PATIENT = "Jordan Müller"
+SERIES_NAME = "Spring series"
 
 
 def _dt(day: date, hour: int, minute: int = 0) -> datetime:
@@ -232,5 +233,7 @@ def make_document(
             Item9Row(_dt(start, 20), 1, "Several days"),
             Item9Row(_dt(start + timedelta(days=7), 20), 0, "Not at all"),
         ],
+        # The six sessions' series, shaded and named on the charts.
+        series_spans=[(_dt(start, 0), _dt(sessions[5].at.date(), 23, 59), SERIES_NAME)],
         page_size=page_size,  # type: ignore[arg-type]
     )

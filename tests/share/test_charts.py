@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from pdfcheck import image_count, pdffonts_rows, pdftotext
+from pdfcheck import image_count, norm, pdffonts_rows, pdftotext
+from pypdf import PdfReader
 from PySide6.QtCharts import QAreaSeries, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter
@@ -130,26 +131,91 @@ def test_render_chart_into_image_uses_the_same_path(qapp) -> None:  # type: igno
     assert dark > 50
 
 
-def test_series_spans_are_drawn_as_bands_behind_the_data(qapp) -> None:  # noqa: ANN001
-    from datetime import timedelta
-
-    from PySide6.QtCharts import QAreaSeries
-
-    from integrate.share.charts import build_chart
-    from tests.share.samples import make_document
-
-    trend = make_document().measures[0]
-    points = trend.sorted_points()
-    start = points[0].taken_at
-    spans = [
+def _spans(trend: MeasureTrend) -> list[tuple[datetime, datetime | None, str]]:
+    start = trend.sorted_points()[0].taken_at
+    return [
         (start, start + timedelta(days=14), "Initial series"),
         (start + timedelta(days=20), None, "Booster"),
+        (start - timedelta(days=400), start - timedelta(days=300), "Long ago"),  # off the chart
     ]
+
+
+def _shown_series_names(chart) -> list[str]:  # type: ignore[no-untyped-def]
+    return [lab.text.text() for lab in chart.series_labels if lab.text.isVisible()]
+
+
+def test_series_spans_are_drawn_as_named_bands_behind_the_data(qapp) -> None:  # type: ignore[no-untyped-def]
+    trend = _trends()["phq9"]
     without = build_chart(trend)
+    chart = build_chart(trend, series_spans=_spans(trend))
+    areas = [s for s in chart.series() if isinstance(s, QAreaSeries)]
+    assert len(areas) == len([s for s in without.series() if isinstance(s, QAreaSeries)]) + 2
+    # Behind everything, one per series overlapping the chart, named after the series.
+    assert [s.name() for s in chart.series()[:2]] == ["Initial series", "Booster"]
+    image = QImage(700, 300, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    render_chart(chart, painter, QRectF(0, 0, 700, 300))
+    painter.end()
+    assert _shown_series_names(chart) == ["Initial series", "Booster"]
+    plot = chart.plotArea()
+    for lab in chart.series_labels:
+        # Named above the plot, where no data point can be covered.
+        assert lab.text.mapRectToScene(lab.text.boundingRect()).bottom() <= plot.top()
+        assert lab.bracket.path().elementCount() >= 2
+    # The booster is ongoing: its bracket has no closing tick.
+    assert [lab.closes for lab in chart.series_labels] == [True, False]
+    # The names on the chart explain the bands: no legend entry for them.
+    legend = chart.legend()
+    assert not any(m.isVisible() for s in areas[:2] for m in legend.markers(s))
+    assert not without.series_labels
+
+
+def test_series_names_show_on_screen_too(qtbot: QtBot) -> None:
+    trend = _trends()["pcl5"]
+    view = make_chart_view(trend, make_document().chart_markers(), series_spans=_spans(trend))
+    qtbot.addWidget(view)
+    view.resize(720, 360)
+    view.show()
+    qtbot.waitExposed(view)
+    assert _shown_series_names(view.chart()) == ["Initial series", "Booster"]
+
+
+def test_a_long_series_name_stops_before_the_next_series(qapp) -> None:  # type: ignore[no-untyped-def]
+    trend = _trends()["gad7"]
+    start = trend.sorted_points()[0].taken_at
+    spans = [
+        (start, start + timedelta(days=1), "A top-up whose name is far longer than its days"),
+        (start + timedelta(days=3), start + timedelta(days=9), "Next"),
+    ]
     chart = build_chart(trend, series_spans=spans)
-    added = [s for s in chart.series() if isinstance(s, QAreaSeries)]
-    assert len(added) == len([s for s in without.series() if isinstance(s, QAreaSeries)]) + 2
-    assert chart.series()[0].name() == "Treatment series"
+    image = QImage(500, 260, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    render_chart(chart, painter, QRectF(0, 0, 500, 260))
+    painter.end()
+    first, second = chart.series_labels
+    assert first.text.text().endswith("\u2026")
+    first_rect = first.text.mapRectToScene(first.text.boundingRect())
+    assert first_rect.right() < second.text.mapRectToScene(second.text.boundingRect()).left()
+
+
+def test_series_names_print_as_text_and_the_chart_stays_vector(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    trend = _trends()["pcl5"]
+    buffer = QBuffer()
+    buffer.setData(QByteArray())
+    buffer.open(QIODevice.OpenModeFlag.ReadWrite)
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    painter = QPainter(writer)
+    width = writer.width()
+    chart = build_chart(trend, series_spans=_spans(trend))
+    render_chart(chart, painter, QRectF(0, 0, width, width * 0.3))
+    painter.end()
+    path = tmp_path / "chart.pdf"
+    path.write_bytes(bytes(buffer.data().data()))
+    text = norm(PdfReader(path).pages[0].extract_text())
+    assert norm("Initial series") in text and "Booster" in text
+    assert norm("Long ago") not in text
+    assert image_count(path) == 0
 
 
 def test_cluster_lines_show_values_on_hover_and_only_markers_are_vertical(qtbot: QtBot) -> None:

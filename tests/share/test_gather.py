@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -9,6 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from pypdf import PdfReader
 
 from integrate.core.model import Entry
 from integrate.demo import populate_demo
@@ -292,3 +294,29 @@ def test_choices_are_remembered_in_the_vault_but_item9_is_not(vault: Vault) -> N
     again = default_selection(vault, now=NOW)
     assert again.therapist_name == "Dr. Okafor" and again.name_display == "full"
     assert again.include_safety_plan and not again.include_item9
+
+
+def test_series_overlapping_the_period_are_shaded_on_the_charts(vault: Vault) -> None:
+    from integrate.share.pdf import render_pdf
+    from integrate.share.qtapp import ensure_qt_app
+
+    all_series = SessionRepository(vault.conn).list_series()
+    series = all_series[0]
+    sel = ShareSelection(period_kind="series", series_uid=series.uid)
+    doc = gather(vault, sel, now=NOW)
+    period = resolve_period(vault, sel, NOW.date())
+    names = [name for _, _, name in doc.chart_series()]
+    assert series.name in names
+    later = [s.name for s in all_series if s.started_on > period.end]
+    assert later and not set(later) & set(names)  # the booster starts after the period
+    start, end, _ = doc.chart_series()[names.index(series.name)]
+    assert start.astimezone(TZ).date() == series.started_on
+    assert end is not None and end.astimezone(TZ).date() == series.ended_on
+    # The same series name is printed on the charts (as text: the charts are vectors).
+    ensure_qt_app()
+    reader = PdfReader(io.BytesIO(render_pdf(doc)))
+    text = "".join(page.extract_text() or "" for page in reader.pages)
+    assert series.name.replace(" ", "") in text.replace("\t", "").replace(" ", "")
+    # No session timeline shared: no series either.
+    none = gather(vault, replace(sel, include_sessions=False), now=NOW)
+    assert none.series_spans == [] and none.chart_series() == []

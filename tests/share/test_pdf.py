@@ -27,6 +27,7 @@ from samples import (
     LONG_MARKER_START,
     NOTE_TEXT,
     PATIENT,
+    SERIES_NAME,
     THERAPIST,
     make_document,
 )
@@ -264,6 +265,21 @@ def test_sessions_left_out_means_no_count_and_no_markers(tmp_path: Path) -> None
     doc.sessions_included = True
     path, _ = _write(tmp_path, doc, "none.pdf")
     assert norm("0 ketamine sessions") in norm(pdftotext(path, first=1, last=1))
+
+
+def test_charts_shade_and_name_the_treatment_series(tmp_path: Path) -> None:
+    doc = make_document(entries=0, with_long_entry=False)
+    _, data = _write(tmp_path, doc)
+    pages = [norm(t) for t in page_texts(data)]
+    # Named on each chart (three measures), on the pages that hold the charts.
+    assert sum(t.count(norm(SERIES_NAME)) for t in pages) == len(doc.measures)
+    assert any(norm("PCL-5 total") in t and norm(SERIES_NAME) in t for t in pages)
+    assert norm("are treatment series") in "".join(pages)
+    # Part of the session timeline: left out with it, like the session markers.
+    doc.sessions_included = False
+    _, data = _write(tmp_path, doc, "no-sessions.pdf")
+    text = norm("".join(page_texts(data)))
+    assert norm(SERIES_NAME) not in text and norm("treatment series") not in text
 
 
 def test_name_choices(tmp_path: Path) -> None:

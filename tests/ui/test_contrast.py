@@ -132,6 +132,7 @@ def test_trend_chart_colours_on_screen_meet_aa(palette: theme.Palette) -> None:
     for bg in (palette.base, palette.window):
         assert contrast(colors.text.name(), bg) >= 4.5
         assert contrast(colors.band_label.name(), bg) >= 4.5
+        assert contrast(colors.series_label.name(), bg) >= 4.5
         for line in (colors.total, *colors.subscales):
             assert contrast(line.name(), bg) >= 3.0, (line.name(), bg)
 

@@ -203,6 +203,21 @@ def test_trend_chart_renders_with_session_markers(demo_app: RunningApp) -> None:
     assert any(s.name() == "Moderate" for s in chart.series())  # faint bands are drawn
 
 
+def test_trend_chart_shades_and_names_the_series(demo_app: RunningApp) -> None:
+    page = _page(demo_app)
+    page.tabs.setCurrentWidget(page.trends)
+    trends = page.trends
+    trends.show_family("phq9")
+    demo_app.settle()
+    chart = trends.chart_view.chart()  # type: ignore[union-attr]
+    # The series running during the results: a band behind the data, named above the
+    # plot as in the PDF (the booster is planned for later and falls outside the chart).
+    first = demo_app.services.sessions.list_series()[0]
+    assert chart.series()[0].name() == first.name
+    shown = [lab.text.text() for lab in chart.series_labels if lab.text.isVisible()]
+    assert shown == [first.name]
+
+
 def test_table_edits_date_and_deletes_with_confirmation(
     demo_app: RunningApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -23,10 +23,33 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QDateTime, QMargins, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QToolTip
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QCursor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
+from PySide6.QtWidgets import (
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QToolTip,
+)
 
-from integrate.share.content import MeasureTrend
+from integrate.share.content import MeasureTrend, SeriesSpan
+
+__all__ = [
+    "ChartColors",
+    "SeriesSpan",
+    "TrendChart",
+    "build_chart",
+    "make_chart_view",
+    "render_chart",
+]
 
 TOTAL_COLOR = QColor("#1f5f7a")
 SUBSCALE_COLORS = [QColor("#8a6d3b"), QColor("#6b8e23"), QColor("#8b4a6b"), QColor("#4a6b8b")]
@@ -36,6 +59,9 @@ BAND_LINE = QColor(40, 90, 120, 60)
 TEXT_COLOR = QColor("#333333")
 GRID_COLOR = QColor(0, 0, 0, 25)
 SERIES_FILL = QColor(70, 130, 180, 28)
+# Series names and their brackets: darker than the severity labels, as they are read
+# first, yet a grey that survives greyscale print without outweighing the data line.
+SERIES_LABEL = QColor(72, 92, 106)
 
 
 @dataclass(frozen=True)
@@ -55,10 +81,20 @@ class ChartColors:
     grid: QColor = field(default_factory=lambda: QColor(GRID_COLOR))
     axis_line: QColor = field(default_factory=lambda: QColor(0, 0, 0, 90))
     series_fill: QColor = field(default_factory=lambda: QColor(SERIES_FILL))
+    series_label: QColor = field(default_factory=lambda: QColor(SERIES_LABEL))
 
 
-# (start, end or None while ongoing, name) of a treatment series.
-SeriesSpan = tuple[datetime, datetime | None, str]
+@dataclass
+class _SeriesLabel:
+    """The name and bracket drawn above one treatment series' band."""
+
+    left: float  # ms since the epoch, clipped to the x range
+    right: float
+    name: str
+    opens: bool  # the series starts inside the x range: a tick marks its first day
+    closes: bool  # it ends inside the x range (an ongoing series stays open)
+    text: QGraphicsSimpleTextItem
+    bracket: QGraphicsPathItem
 
 
 def _tr(text: str) -> str:
@@ -78,9 +114,10 @@ class TrendChart(QChart):
         self.total_series: QLineSeries | None = None
         self.subscale_series: list[QLineSeries] = []  # PCL-5 clusters, when shown
         self._band_labels: list[tuple[float, QGraphicsSimpleTextItem]] = []
+        self.series_labels: list[_SeriesLabel] = []
         # QAreaSeries does not own its boundary series: keep them alive here.
         self._keep: list[QLineSeries] = []
-        self.plotAreaChanged.connect(self._place_band_labels)
+        self.plotAreaChanged.connect(self._place_labels)
 
     def add_band_label(
         self, y_value: float, text: str, font: QFont, color: QColor | None = None
@@ -90,15 +127,63 @@ class TrendChart(QChart):
         item.setBrush(QBrush(color if color is not None else ChartColors().band_label))
         self._band_labels.append((y_value, item))
 
-    def _place_band_labels(self, plot: QRectF) -> None:
+    def add_series_label(
+        self,
+        span: tuple[float, float],
+        name: str,
+        font: QFont,
+        color: QColor,
+        *,
+        opens: bool,
+        closes: bool,
+    ) -> None:
+        """Name a treatment series above the plot, with a bracket over its days."""
+        text = QGraphicsSimpleTextItem(name, self)
+        text.setFont(font)
+        text.setBrush(QBrush(color))
+        bracket = QGraphicsPathItem(self)
+        pen = QPen(color)
+        pen.setWidthF(1.0)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        bracket.setPen(pen)
+        left, right = span
+        self.series_labels.append(_SeriesLabel(left, right, name, opens, closes, text, bracket))
+
+    def _place_labels(self, plot: QRectF) -> None:
+        series = self.total_series
+        if series is None:
+            return
         for y_value, item in self._band_labels:
-            series = self.total_series
-            if series is None:
-                continue
             y = self.mapToPosition(QPointF(self._x_min(), y_value), series).y()
             rect = item.boundingRect()
             item.setPos(plot.right() + 4, y - rect.height() / 2)
             item.setVisible(plot.top() - 1 <= y <= plot.bottom() + 1)
+        self._place_series_labels(plot, series)
+
+    def _place_series_labels(self, plot: QRectF, series: QLineSeries) -> None:
+        # The bracket runs just above the plot's top edge, its ticks pointing into the
+        # band; the name sits on it, in the margin, so it never covers a data point.
+        y = plot.top() - 2.0
+        tick = 3.0
+        lefts = [self.mapToPosition(QPointF(lab.left, 0), series).x() for lab in self.series_labels]
+        for i, lab in enumerate(self.series_labels):
+            x0 = max(lefts[i], plot.left())
+            x1 = min(self.mapToPosition(QPointF(lab.right, 0), series).x(), plot.right())
+            path = QPainterPath()
+            path.moveTo(x0, y + tick if lab.opens else y)
+            path.lineTo(x0, y)
+            path.lineTo(x1, y)
+            if lab.closes:
+                path.lineTo(x1, y + tick)
+            lab.bracket.setPath(path)
+            # The name may run past a short series, up to where the next one starts.
+            room = (lefts[i + 1] if i + 1 < len(lefts) else plot.right()) - x0 - 6
+            metrics = QFontMetricsF(lab.text.font())
+            shown = metrics.elidedText(lab.name, Qt.TextElideMode.ElideRight, max(room, 0.0))
+            lab.text.setText(shown)
+            lab.text.setVisible(len(shown) > 1 or shown == lab.name)
+            height = lab.text.boundingRect().height()
+            lab.text.setPos(x0 + (2 if lab.opens else 0), y - height - 0.5)
 
     def _x_min(self) -> float:
         axes = self.axes(Qt.Orientation.Horizontal)
@@ -107,8 +192,9 @@ class TrendChart(QChart):
         return 0.0
 
     def relayout(self) -> None:
-        """Place band labels for the current plot area (after a resize outside a view)."""
-        self._place_band_labels(self.plotArea())
+        """Place band and series labels for the current plot area (after a resize outside
+        a view)."""
+        self._place_labels(self.plotArea())
 
 
 def _x_range(trend: MeasureTrend, markers: Sequence[datetime]) -> tuple[datetime, datetime]:
@@ -139,8 +225,10 @@ def build_chart(
     Totals over time with a date axis, faint severity bands, thin vertical lines for
     sessions and, for instruments with subscales (PCL-5 clusters), one thinner line per
     subscale unless `show_subscales` is False. `series_spans` (start, end or None for
-    ongoing, name) are drawn as faint full-height bands behind everything. Print uses the
-    default 8 pt; the screen passes a larger `font_size` and its theme's `colors`.
+    ongoing, name) are drawn as faint full-height bands behind everything, each named
+    above the plot under a thin bracket (the name stays legible in greyscale print where
+    a faint fill may not). Print uses the default 8 pt; the screen passes a larger
+    `font_size` and its theme's `colors`.
     """
     c = colors if colors is not None else ChartColors()
     chart = TrendChart(trend)
@@ -194,9 +282,9 @@ def build_chart(
     legend_hidden: list[QAbstractSeries] = []
     x0, x1 = _ms(lo), _ms(hi)
 
-    # Treatment series: faint full-height bands, drawn first so they sit underneath.
-    first_span = True
-    for start, end, name in series_spans:
+    # Treatment series: faint full-height bands, drawn first so they sit underneath. Their
+    # names above the plot explain them, so they stay out of the legend.
+    for start, end, name in sorted(series_spans, key=lambda s: s[0]):
         left = max(_ms(start), x0)
         right = min(_ms(end) if end is not None else x1, x1)
         if right <= left:
@@ -208,13 +296,19 @@ def build_chart(
         lower.append(right, 0)
         span = QAreaSeries(upper, lower)
         chart._keep += [upper, lower]
-        span.setName(_tr("Treatment series") if first_span else name)
+        span.setName(name)
         span.setBrush(QBrush(c.series_fill))
         span.setPen(QPen(Qt.PenStyle.NoPen))
         attach(span)
-        if not first_span:
-            legend_hidden.append(span)
-        first_span = False
+        legend_hidden.append(span)
+        chart.add_series_label(
+            (left, right),
+            name,
+            small,
+            c.series_label,
+            opens=_ms(start) >= x0,
+            closes=end is not None and _ms(end) <= x1,
+        )
 
     # Severity bands: faint alternating areas with a thin line at each lower bound.
     for i, band in enumerate(sorted(trend.bands, key=lambda b: b.min)):
@@ -294,11 +388,13 @@ def build_chart(
         attach(dot)
         legend_hidden.append(dot)
 
+    metrics = QFontMetricsF(small)
+    # Series names sit above the plot and band names to its right, clear of the data.
+    top = int(metrics.height()) + 6 if chart.series_labels else 4
+    right = 4
     if trend.bands:
-        # Band names sit to the right of the plot, clear of the data.
-        metrics = QFontMetricsF(small)
-        widest = max(metrics.horizontalAdvance(b.label) for b in trend.bands)
-        chart.setMargins(QMargins(4, 4, int(widest) + 10, 4))
+        right = int(max(metrics.horizontalAdvance(b.label) for b in trend.bands)) + 10
+    chart.setMargins(QMargins(4, top, right, 4))
 
     legend = chart.legend()
     legend.setFont(small)
@@ -363,10 +459,10 @@ def make_chart_view(
     chart = build_chart(
         trend, markers, series_spans=series_spans, font_size=font_size, colors=colors
     )
-    # On screen the caption under the chart explains series and session lines; without
-    # their legend entries the cluster names fit instead of being cut off.
+    # On screen the caption under the chart explains the session lines; without their
+    # legend entry the cluster names fit instead of being cut off.
     for series in chart.series():
-        if series.name() in (_tr("Treatment series"), _tr("Session")):
+        if series.name() == _tr("Session"):
             for marker in chart.legend().markers(series):
                 marker.setVisible(False)
     view = QChartView(chart)

@@ -11,14 +11,18 @@ the renderer does not need to know the domain enums. `SessionRow.from_session` m
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, tzinfo
 from typing import Literal
 
 from integrate.core.measures import Instrument
-from integrate.core.model import Route, Session, SessionKind, Setting
+from integrate.core.model import Route, Series, Session, SessionKind, Setting
 
 PageSize = Literal["A4", "Letter"]
+
+# (start, end or None while ongoing, name) of a treatment series, shaded on the charts.
+SeriesSpan = tuple[datetime, datetime | None, str]
 
 ROUTE_LABELS: dict[Route, str] = {
     Route.IV: "IV",
@@ -60,6 +64,28 @@ class SessionRow:
             intention=(session.intention or None) if include_intention else None,
             is_dosing=session.kind == SessionKind.KETAMINE,
         )
+
+
+def series_spans(
+    series: Iterable[Series],
+    tz: tzinfo | None,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[SeriesSpan]:
+    """Treatment series as chart spans, from local midnight of the first day to the end of
+    the last; only those overlapping `start`..`end` (inclusive) when given. The screen and
+    the PDF both use this, so a series covers the same days in both."""
+    spans: list[SeriesSpan] = []
+    for s in sorted(series, key=lambda s: s.started_on):
+        if end is not None and s.started_on > end:
+            continue
+        if start is not None and s.ended_on is not None and s.ended_on < start:
+            continue
+        first = datetime.combine(s.started_on, time(0, 0), tzinfo=tz)
+        last = datetime.combine(s.ended_on, time(23, 59), tzinfo=tz) if s.ended_on else None
+        spans.append((first, last, s.name))
+    return spans
 
 
 @dataclass(frozen=True)
@@ -199,6 +225,8 @@ class ShareDocument:
     # Drawn as thin vertical lines on the charts; empty: dosing sessions are used.
     session_markers: list[datetime] = field(default_factory=list)
     sessions_included: bool = True  # False: no session count on the cover, no markers
+    # Treatment series overlapping the period, shaded and named on the charts.
+    series_spans: list[SeriesSpan] = field(default_factory=list)
     page_size: PageSize = "A4"
 
     def chart_markers(self) -> list[datetime]:
@@ -208,3 +236,8 @@ class ShareDocument:
         if self.session_markers:
             return sorted(self.session_markers)
         return sorted(s.at for s in self.sessions if s.is_dosing)
+
+    def chart_series(self) -> list[SeriesSpan]:
+        """The treatment series to shade on measure charts: part of the session timeline,
+        so none when the patient leaves the timeline out."""
+        return list(self.series_spans) if self.sessions_included else []

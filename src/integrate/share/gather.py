@@ -38,6 +38,7 @@ from integrate.share.content import (
     SessionRow,
     ShareDocument,
     chart_bands,
+    series_spans,
     subscale_labels,
 )
 from integrate.vault.checkins import CheckinRepository, StoredCheckin
@@ -531,6 +532,10 @@ def gather_share(
         doc.session_markers = [s.at for s in sessions if s.kind.value == "ketamine"]
         doc.sessions = [SessionRow.from_session(s, selection.include_intentions) for s in sessions]
         items += [("session", s.uid) for s in sessions]
+        # The series the period overlaps, shaded and named on the charts as on screen.
+        doc.series_spans = series_spans(
+            SessionRepository(vault.conn).list_series(), tz, start=period.start, end=period.end
+        )
 
     if selection.include_measures or selection.include_item9:
         instruments = load_instruments()

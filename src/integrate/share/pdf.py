@@ -65,6 +65,7 @@ from integrate.share.content import (
     Item9Row,
     MeasurePoint,
     MeasureTrend,
+    SeriesSpan,
     ShareDocument,
 )
 from integrate.share.pdf_security import (
@@ -559,10 +560,20 @@ class _Builder:
                     )
         if item9 and not placed_item9:
             self._item9(d.item9_rows)
-        self._markers_note(bool(markers))
+        self._markers_note(bool(markers), bool(d.chart_series()))
 
-    def _markers_note(self, has_markers: bool) -> None:
-        if has_markers:
+    def _markers_note(self, has_markers: bool, has_series: bool) -> None:
+        if has_series:
+            self.para(
+                _tr(
+                    "Dotted vertical lines on the charts mark ketamine sessions; shaded "
+                    "columns, named above each chart, are treatment series; faint "
+                    "horizontal bands show severity ranges."
+                ),
+                self.s.small,
+                top=4,
+            )
+        elif has_markers:
             self.para(
                 _tr(
                     "Dotted vertical lines on the charts mark ketamine sessions; "
@@ -756,10 +767,17 @@ class _Builder:
 class _ChartObject(QPyTextObject):
     """Draws measure charts (as vectors) where the text layout placed their objects."""
 
-    def __init__(self, trends: list[MeasureTrend], markers: list[datetime], base: QFont) -> None:
+    def __init__(
+        self,
+        trends: list[MeasureTrend],
+        markers: list[datetime],
+        spans: list[SeriesSpan],
+        base: QFont,
+    ) -> None:
         super().__init__()
         self.trends = trends
         self.markers = markers
+        self.spans = spans
         self.base = base
 
     def intrinsicSize(self, doc, pos, fmt):  # type: ignore[no-untyped-def]  # noqa: N802
@@ -767,7 +785,7 @@ class _ChartObject(QPyTextObject):
 
     def drawObject(self, painter, rect, doc, pos, fmt):  # type: ignore[no-untyped-def]  # noqa: N802
         trend = self.trends[fmt.intProperty(CHART_INDEX)]
-        chart = build_chart(trend, self.markers, base_font=self.base)
+        chart = build_chart(trend, self.markers, base_font=self.base, series_spans=self.spans)
         painter.save()
         render_chart(chart, painter, QRectF(rect))
         painter.restore()
@@ -931,7 +949,7 @@ def render_pdf(doc: ShareDocument) -> bytes:
     qdoc.setDocumentMargin(0)
     qdoc.setPageSize(QSizeF(body.width(), body.height()))
     builder = _Builder(doc, qdoc, body.width(), base)
-    charts = _ChartObject(builder.chart_trends, doc.chart_markers(), base)
+    charts = _ChartObject(builder.chart_trends, doc.chart_markers(), doc.chart_series(), base)
     qdoc.documentLayout().registerHandler(CHART_OBJECT, charts)
     builder.build()
     _keep_with_next(qdoc, body.height(), builder.tables, builder.groups)

@@ -7,7 +7,7 @@ anyone who prefers reading to charts.
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QColor
@@ -25,8 +25,15 @@ from PySide6.QtWidgets import (
 
 from integrate.core.measures import Instrument, summed_families
 from integrate.core.model import SessionKind, SessionStatus
-from integrate.share.charts import ChartColors, SeriesSpan, make_chart_view
-from integrate.share.content import MeasurePoint, MeasureTrend, chart_bands, subscale_labels
+from integrate.share.charts import ChartColors, make_chart_view
+from integrate.share.content import (
+    MeasurePoint,
+    MeasureTrend,
+    SeriesSpan,
+    chart_bands,
+    series_spans,
+    subscale_labels,
+)
 from integrate.ui import theme
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import plain_label
@@ -54,12 +61,13 @@ def screen_chart_colors(p: theme.Palette) -> ChartColors:
         total=QColor(p.accent),
         subscales=tuple(QColor(c) for c in DARK_SUBSCALES) if p.name == "dark" else paper.subscales,
         marker=faded(p.text, 120),
-        band_fills=(faded(p.accent, 0), faded(p.accent, 22)),
+        band_fills=(faded(p.accent, 0), faded(p.accent, 16)),
         band_line=faded(p.accent, 110),
         band_label=QColor(p.muted),
         grid=faded(p.text, 30),
         axis_line=faded(p.text, 110),
-        series_fill=faded(p.accent, 30),
+        series_fill=faded(p.accent, 24),
+        series_label=QColor(p.muted),
     )
 
 
@@ -227,18 +235,10 @@ class TrendsView(QWidget):
         )
 
     def _series_spans(self) -> list[SeriesSpan]:
-        """Each treatment series as a shaded band on the chart (local midnight to midnight)."""
+        """Each treatment series as a shaded, named band (the PDF's spans come from the
+        same function)."""
         tz = datetime.now().astimezone().tzinfo
-        spans: list[SeriesSpan] = []
-        for series in self.services.sessions.list_series():
-            start = datetime.combine(series.started_on, time(0, 0), tzinfo=tz)
-            end = (
-                datetime.combine(series.ended_on, time(23, 59), tzinfo=tz)
-                if series.ended_on
-                else None
-            )
-            spans.append((start, end, series.name))
-        return spans
+        return series_spans(self.services.sessions.list_series(), tz)
 
     def _series_caption(self) -> str:
         parts = []

@@ -3138,6 +3138,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dotted vertical lines on the charts mark ketamine sessions; shaded columns, named above each chart, are treatment series; faint horizontal bands show severity ranges.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Version</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3765,10 +3769,6 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Treatment series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -225,3 +225,47 @@ def test_dialog_buttons_carry_no_style_icons(qtbot) -> None:
             assert b.icon().isNull(), b.text()
     finally:
         theme.apply_theme(app, theme.LIGHT)
+
+
+def _icon_sizes(window) -> tuple[int, int]:  # noqa: ANN001
+    """(navigation icon, top-bar button icon) in logical pixels, as Qt paints them."""
+    from PySide6.QtWidgets import QStyle
+
+    nav = window.shell.nav
+    # A list view without its own iconSize paints decorations at this metric.
+    nav_px = nav.style().pixelMetric(QStyle.PixelMetric.PM_ListViewIconSize, None, nav)
+    return nav_px, window.help_button.iconSize().width()
+
+
+def test_icons_grow_with_a_large_desktop_font(running_app, monkeypatch) -> None:
+    """Icons scale like the text (22 pt is twice the 11 pt design base); the navigation
+    widens so no area name is cut off; icons are drawn at the screen's own resolution."""
+    from PySide6.QtCore import QSize
+
+    from integrate.ui.icons import icon
+
+    app_instance = QApplication.instance()
+    window = running_app.window
+    nav = window.shell.nav
+    normal = _icon_sizes(window)
+    assert normal == (24, 16)  # Fusion's own sizes at 11 pt: the normal look is unchanged
+    assert nav.width() == 190
+    monkeypatch.setattr(theme, "system_point_size", lambda: 22.0)
+    theme.apply_theme(app_instance, theme.LIGHT)
+    try:
+        running_app.settle(2)
+        assert _icon_sizes(window) == (48, 32)
+        assert nav.sizeHintForColumn(0) <= nav.viewport().width()  # every name fits
+        assert not nav.horizontalScrollBar().isVisible()
+        row = nav.visualItemRect(nav.item(0))
+        assert row.height() >= 48  # the icon fits in its row
+    finally:
+        monkeypatch.undo()
+        theme.apply_theme(app_instance, theme.LIGHT)
+    running_app.settle(2)
+    assert _icon_sizes(window) == normal and nav.width() == 190
+    # At 200% a 32 px icon is drawn on 64 device pixels, not a 32 px picture enlarged.
+    sharp = icon("journal").pixmap(QSize(32, 32), 2.0)
+    assert sharp.devicePixelRatio() == 2.0 and sharp.size() == QSize(64, 64)
+    direct = icon("journal").pixmap(QSize(64, 64), 1.0)
+    assert sharp.toImage().convertToFormat(direct.toImage().format()) == direct.toImage()

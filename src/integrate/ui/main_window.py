@@ -6,7 +6,7 @@ the read-only recovery screen. The window title is always the neutral app name.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from integrate import APP_NAME
+from integrate.ui import theme
 from integrate.ui.icons import app_icon, icon
 from integrate.ui.pages import Area, areas
 from integrate.ui.services import AppServices
@@ -29,6 +31,23 @@ from integrate.ui.widgets.common import button, plain_label
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
+
+
+class NavList(QListWidget):
+    """The list of areas: as wide as its longest name needs, and never narrower than
+    on an 11 pt desktop. Names and icons grow with the desktop's text size (theme.py)."""
+
+    MIN_WIDTH = 190
+    ROOM = 24  # after the longest name, at 11 pt
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        names = self.sizeHintForColumn(0) + 2 * self.frameWidth()
+        width = max(self.MIN_WIDTH, names + round(self.ROOM * theme.scale()))
+        return QSize(width, super().sizeHint().height())
 
 
 class Shell(QWidget):
@@ -42,10 +61,9 @@ class Shell(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.nav = QListWidget()
+        self.nav = NavList()
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName(_tr("Areas"))
-        self.nav.setFixedWidth(190)
         for area in self.areas:
             item = QListWidgetItem(icon(area.key), area.title)
             item.setToolTip(f"{area.title} ({area.shortcut})")

@@ -123,6 +123,17 @@ def _pt(base: float, factor: float) -> str:
     return f"{round(base * factor, 1):g}pt"
 
 
+# Icon sizes beside 11 pt text (the design base: Fusion's own sizes); they grow with the
+# text. Logical pixels: at 200% Qt doubles them again and icons.py draws the SVGs at
+# the screen's resolution, so they stay sharp.
+BUTTON_ICON_PX = 16
+NAV_ICON_PX = 24
+
+
+def _px(size: float, factor: float) -> str:
+    return f"{round(size * factor)}px"
+
+
 def _indicator(kind: str, p: Palette) -> str:
     """Path of an indicator SVG in resources/icons: the check mark and radio dot are drawn
     in `p.accent_text`, the up/down arrows of combo and spin boxes in `p.text`."""
@@ -134,6 +145,7 @@ def _indicator(kind: str, p: Palette) -> str:
 def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
     """The application stylesheet: sizes relative to `base_pt`, colours from `p`."""
     body = _pt(base_pt, 1.0)
+    factor = base_pt / MIN_POINT_SIZE  # as css() scales the screens' own point sizes
     return f"""
     QWidget {{ font-size: {body}; }}
     QMainWindow, QDialog {{ background: {p.window}; }}
@@ -144,7 +156,8 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
                      padding: 10px; }}
     QLabel {{ selection-background-color: {p.accent}; selection-color: {p.accent_text}; }}
     QPushButton, QToolButton {{ min-height: 34px; padding: 4px 16px; border-radius: 8px;
-                   border: 1px solid {p.field_border}; background: {p.base}; color: {p.text}; }}
+                   border: 1px solid {p.field_border}; background: {p.base}; color: {p.text};
+                   icon-size: {_px(BUTTON_ICON_PX, factor)}; }}
     QPushButton:hover, QToolButton:hover {{ border: 1px solid {p.accent}; }}
     QPushButton:focus, QToolButton:focus {{ border: 2px solid {p.accent}; }}
     QPushButton:disabled, QToolButton:disabled {{ color: {p.disabled_text};
@@ -156,7 +169,8 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
                            border: 1px solid {p.help}; }}
     QPushButton#helpNow:focus {{ border: 3px solid {p.text}; }}
     QListWidget#nav {{ background: {p.base}; border: none; border-right: 1px solid {p.border};
-                       font-size: {_pt(base_pt, 1.1)}; outline: 0; }}
+                       font-size: {_pt(base_pt, 1.1)}; outline: 0;
+                       icon-size: {_px(NAV_ICON_PX, factor)}; }}
     QListWidget#nav::item {{ min-height: 40px; padding-left: 14px; border-radius: 8px;
                              margin: 2px 6px; color: {p.text}; }}
     QListWidget#nav::item:selected {{ background: {p.accent}; color: {p.accent_text}; }}
@@ -271,6 +285,11 @@ def apply_theme(app: QApplication, p: Palette = LIGHT) -> None:
         _manager.changed.emit(p)
 
 
+def scale() -> float:
+    """The desktop's text size over the 11 pt design base (2.0 for 22 pt text)."""
+    return _base_pt / MIN_POINT_SIZE
+
+
 def css(sheet: str) -> str:
     """A widget's own stylesheet with its point sizes scaled to the desktop's text size.
 
@@ -278,7 +297,7 @@ def css(sheet: str) -> str:
     18 pt desktop font that heading becomes 21.3 pt, so it never ends up smaller than the
     body text around it.
     """
-    factor = _base_pt / MIN_POINT_SIZE
+    factor = scale()
     if factor == 1.0:
         return sheet
     return re.sub(

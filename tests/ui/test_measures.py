@@ -3,7 +3,7 @@ the results table work."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCharts import QChartView, QLineSeries
@@ -216,6 +216,18 @@ def test_trend_chart_shades_and_names_the_series(demo_app: RunningApp) -> None:
     assert chart.series()[0].name() == first.name
     shown = [lab.text.text() for lab in chart.series_labels if lab.text.isVisible()]
     assert shown == [first.name]
+
+
+def test_trend_caption_calls_a_future_series_planned_not_ongoing(demo_app: RunningApp) -> None:
+    page = _page(demo_app)
+    page.tabs.setCurrentWidget(page.trends)
+    page.trends.show_family("pcl5")
+    demo_app.settle()
+    booster = demo_app.services.sessions.list_series()[-1]
+    assert booster.started_on > date.today()  # the demo's booster lies ahead
+    caption = page.trends.caption.text()
+    assert f"{booster.name}: planned from {booster.started_on:%d %b}" in caption
+    assert f"{booster.name}: {booster.started_on:%d %b} - ongoing" not in caption
 
 
 def test_table_edits_date_and_deletes_with_confirmation(

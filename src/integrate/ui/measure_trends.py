@@ -7,7 +7,7 @@ anyone who prefers reading to charts.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QColor
@@ -242,7 +242,16 @@ class TrendsView(QWidget):
 
     def _series_caption(self) -> str:
         parts = []
+        today = date.today()
         for series in self.services.sessions.list_series():
+            if series.started_on > today:
+                # A series entered ahead of time has not begun: "ongoing" would misstate it.
+                parts.append(
+                    _tr("{name}: planned from {start:%d %b}").format(
+                        name=series.name, start=series.started_on
+                    )
+                )
+                continue
             end = f"{series.ended_on:%d %b}" if series.ended_on else _tr("ongoing")
             parts.append(f"{series.name}: {series.started_on:%d %b} - {end}")
         return (_tr("Series: ") + "; ".join(parts) + ". ") if parts else ""

@@ -247,7 +247,8 @@ class ContentStep(QWidget):
         sel = wizard.selection
         self.measures = self._check(layout, _tr("Measures with charts (PCL-5, PHQ-9, GAD-7)"))
         self.sessions = self._check(
-            layout, _tr("Session timeline (dates, route, setting; also marked on the charts)")
+            layout,
+            _tr("Session timeline (dates, route, setting; sessions and series also on the charts)"),
         )
         self.intentions = self._check(layout, _tr("My intention for each session"), indent=True)
         self.what_helps = self._check(layout, _tr("What helps me (exercises and my ratings)"))

@@ -56,13 +56,22 @@ def test_add_get_and_autosave_round_trip(repo: EntryRepository) -> None:
     e = _add(repo, "first words", "A title", ["Body", "body", " two words "])
     assert e.id and e.uid
     assert e.tags == ["Body", "two-words"]  # unique case-insensitively, normalised
-    repo.save_text(e.id, "New title", "first words and more")
+    assert repo.save_text(e.id, "New title", "first words and more")
     got = repo.get(e.id)
     assert got is not None
     assert (got.title, got.body) == ("New title", "first words and more")
     assert got.updated_at is not None and got.created_at == T0
     assert got.updated_at > T0
     assert repo.get_by_uid(e.uid) == got
+
+
+def test_autosave_into_a_deleted_entry_says_so(repo: EntryRepository) -> None:
+    """The check-in screen relies on this to keep words whose entry was deleted meanwhile."""
+    e = _add(repo, "words")
+    assert e.id is not None
+    repo.delete(e.id)
+    assert repo.save_text(e.id, "", "more words") is False
+    assert repo.count() == 0
 
 
 def test_search_words_phrases_prefix_and_ranking(repo: EntryRepository) -> None:

@@ -92,12 +92,17 @@ class EntryRepository:
         entry.tags = tags
         return entry
 
-    def save_text(self, entry_id: int, title: str, body: str) -> None:
-        """The autosave path: one small UPDATE (FTS kept in sync by triggers)."""
-        self.conn.execute(
+    def save_text(self, entry_id: int, title: str, body: str) -> bool:
+        """The autosave path: one small UPDATE (FTS kept in sync by triggers).
+
+        Returns False if no such entry exists (deleted meanwhile), so the caller can
+        keep the words some other way instead of writing them into nothing.
+        """
+        cur = self.conn.execute(
             "UPDATE entries SET title = ?, body = ?, updated_at = ? WHERE id = ?",
             (title, body, to_iso(now_local()), entry_id),
         )
+        return cur.rowcount > 0
 
     def set_flagged(self, entry_id: int, flagged: bool) -> None:
         self.conn.execute(

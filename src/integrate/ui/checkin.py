@@ -4,6 +4,10 @@ Every answer is a journal entry linked to the check-in (and its session), saved 
 typing (after a 1 s pause, and at most 1 s after the first unsaved keystroke while
 typing goes on) and again when leaving. Quick ratings are stored as soon as they are
 chosen. Nothing here asks the patient to justify skipping.
+
+Every entry linked to the check-in is shown on it exactly once: answers in their prompt
+boxes, anything else (written in the journal with the link, answers to prompts no longer
+shown, imported copies) in a list that opens each one in the journal.
 """
 
 from __future__ import annotations
@@ -51,7 +55,9 @@ QFrame#card { background: palette(base); border: 1px solid palette(mid); border-
 QLabel#sectionTitle { font-size: 12pt; font-weight: 600; }
 QPushButton#rating { min-width: 34px; padding: 4px 6px; }
 QPushButton#rating:checked { background: palette(highlight); color: palette(highlighted-text); }
+QLabel#alsoTitle { font-weight: 600; }
 """
+PREVIEW_CHARS = 240  # as the therapy-prep card's excerpts
 
 
 def _tr(text: str) -> str:
@@ -71,6 +77,17 @@ def phase_name(phase: Phase) -> str:
         Phase.THERAPY_PREP: _tr("Preparing for therapy"),
     }
     return names[phase]
+
+
+def _written(moment: datetime) -> str:
+    """When an entry was written, as the journal's editor says it."""
+    return _tr("Written {when}").format(when=moment.strftime("%a %-d %b %Y, %H:%M"))
+
+
+def _preview(body: str) -> str:
+    """The start of an entry on one calm paragraph (line breaks folded into spaces)."""
+    flat = " ".join(body.split())
+    return flat if len(flat) <= PREVIEW_CHARS else flat[:PREVIEW_CHARS].rstrip() + "…"
 
 
 def card() -> tuple[QFrame, QVBoxLayout]:
@@ -93,6 +110,7 @@ class _Answer:
     max_wait: QTimer  # started by the first unsaved keystroke, never restarted
     entry_id: int | None = None
     skipped: bool = False
+    title: str | None = None  # the loaded entry's title, kept if renamed in the journal
 
     def text(self) -> str:
         if isinstance(self.editor, QLineEdit):
@@ -177,6 +195,7 @@ class CheckinView(QWidget):
         self.answers: list[_Answer] = []
         self.ratings: dict[str, RatingRow] = {}
         self._finished = False
+        self._last_answer_control: QWidget | None = None  # Tab goes from it to the list
         self.setStyleSheet(theme.css(CARD_STYLE))
 
         outer = QVBoxLayout(self)
@@ -201,6 +220,9 @@ class CheckinView(QWidget):
             layout.addWidget(self._prompt_card(prompt))
         if self.layout_spec.free_writing:
             layout.addWidget(self._free_card())
+        self.also_entries: list[Entry] = []
+        self.also_frame = self._also_card()
+        layout.addWidget(self.also_frame)
         ratings = self.library.ratings_for(found.phase)
         if ratings:
             frame, box = card()
@@ -233,6 +255,7 @@ class CheckinView(QWidget):
         )
         layout.addStretch(1)
         self._load_existing()
+        self._shown_before = False  # the first show comes right after loading
         services.about_to_lock.connect(self.flush)
 
     # -- building
@@ -382,6 +405,7 @@ class CheckinView(QWidget):
 
         skip.clicked.connect(skip_prompt)
         row.addWidget(skip)
+        self._last_answer_control = skip
         box.addLayout(row)
         return frame
 
@@ -396,6 +420,7 @@ class CheckinView(QWidget):
         box.addWidget(editor)
         answer = self._answer(None, editor)
         box.addWidget(answer.flag)
+        self._last_answer_control = answer.flag
         return frame
 
     def _answer(self, prompt: Prompt | None, editor: QPlainTextEdit | QLineEdit) -> _Answer:
@@ -421,24 +446,139 @@ class CheckinView(QWidget):
         self.answers.append(answer)
         return answer
 
+    def _also_card(self) -> QFrame:
+        frame, box = card()
+        heading = _tr("Also written for this check-in")
+        frame.setAccessibleName(heading)
+        box.addWidget(plain_label(heading, object_name="sectionTitle"))
+        box.addWidget(
+            plain_label(
+                _tr("Open one to read it or add to it in the journal."), object_name="muted"
+            )
+        )
+        self._also_rows = QVBoxLayout()
+        self._also_rows.setSpacing(18)  # room between entries: each reads as its own
+        box.addSpacing(4)
+        box.addLayout(self._also_rows)
+        frame.setVisible(False)
+        return frame
+
+    def _also_row(self, entry: Entry) -> QWidget:
+        """One listed entry: title, when it was written, a plain-text preview, Open."""
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(12)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        title = entry.title.strip() or _tr("Untitled entry")
+        text.addWidget(plain_label(title, object_name="alsoTitle"))
+        if entry.created_at is not None:
+            text.addWidget(plain_label(_written(entry.created_at), object_name="muted"))
+        preview = _preview(entry.body)
+        if preview:
+            text.addWidget(plain_label(preview, object_name="alsoPreview"))
+        else:
+            text.addWidget(plain_label(_tr("No words in it yet."), object_name="muted"))
+        line.addLayout(text, 1)
+        opener = button(
+            _tr("Open in journal"),
+            accessible=_tr("Open “{title}” in the journal").format(title=title),
+        )
+        opener.setObjectName("openLinked")
+        opener.clicked.connect(lambda _=False, uid=entry.uid: self._open_entry(uid))
+        line.addWidget(opener, 0, Qt.AlignmentFlag.AlignTop)
+        return row
+
+    def _open_entry(self, uid: str) -> None:
+        """Open a listed entry the way other screens do: the journal, with it selected."""
+        self.flush()
+        self.services.navigate.emit("journal", uid)
+
+    def _show_also(self, entries: list[Entry]) -> None:
+        self.also_entries = entries
+        while self._also_rows.count():
+            item = self._also_rows.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        # Rows are built after the buttons at the bottom: put their Open buttons back in
+        # reading order for Tab, right after the answers above them.
+        previous = self._last_answer_control
+        for entry in entries:
+            row = self._also_row(entry)
+            self._also_rows.addWidget(row)
+            opener = row.findChild(QPushButton, "openLinked")
+            if previous is not None and opener is not None:
+                QWidget.setTabOrder(previous, opener)
+                previous = opener
+        self.also_frame.setVisible(bool(entries))
+
+    def _belongs(self, answer: _Answer, entry: Entry) -> bool:
+        """Whether `entry` is the one `answer`'s box shows."""
+        if answer.prompt is not None:
+            return entry.prompt_id == answer.prompt.id
+        # Free writing is saved without a prompt and titled with the check-in's name. An
+        # entry written in the journal with the link has a title of its own: it is listed
+        # (and opens in the journal's full editor) rather than squeezed into this box.
+        return entry.prompt_id is None and entry.title == phase_name(self.checkin.phase)
+
+    def _unsaved(self, answer: _Answer) -> bool:
+        """Typing not written yet (a timer pending, or words without an entry so far)."""
+        pending = answer.timer.isActive() or answer.max_wait.isActive()
+        return pending or (answer.entry_id is None and bool(answer.text().strip()))
+
     def _load_existing(self) -> None:
-        """Reopening a check-in shows what was already written in it."""
+        """Show every entry linked to this check-in once: answers in their boxes, the rest listed.
+
+        Run when built and again whenever the screen comes back, as the journal may have
+        changed or deleted an entry meanwhile. A box keeps the entry it holds while that
+        still belongs to it; a box with unsaved typing is left alone.
+        """
         entries = self.repo.entries_for(self.checkin.id)
-        for answer in self.answers:
-            pid = answer.prompt.id if answer.prompt else None
-            match = next((e for e in entries if e.prompt_id == pid), None)
-            if match is None:
+        by_id = {e.id: e for e in entries}
+        claimed: set[int | None] = set()
+        kept: dict[int, Entry] = {}  # answer index -> the entry it already holds
+        for i, answer in enumerate(self.answers):
+            held = by_id.get(answer.entry_id) if answer.entry_id is not None else None
+            if self._unsaved(answer):
+                claimed.add(answer.entry_id)
+            elif held is not None and self._belongs(answer, held):
+                kept[i] = held
+                claimed.add(held.id)
+        for i, answer in enumerate(self.answers):
+            if self._unsaved(answer):
                 continue
-            entries.remove(match)
-            answer.entry_id = match.id
-            blocker = [answer.editor.blockSignals(True), answer.flag.blockSignals(True)]
-            if isinstance(answer.editor, QLineEdit):
-                answer.editor.setText(match.body)
-            else:
-                answer.editor.setPlainText(match.body)
-            answer.flag.setChecked(match.flagged)
-            answer.editor.blockSignals(blocker[0])
-            answer.flag.blockSignals(blocker[1])
+            match = kept.get(i) or next(
+                (e for e in entries if e.id not in claimed and self._belongs(answer, e)), None
+            )
+            if match is not None:
+                claimed.add(match.id)
+            self._fill(answer, match)
+        self._show_also([e for e in entries if e.id not in claimed])
+
+    def _fill(self, answer: _Answer, entry: Entry | None) -> None:
+        """Show `entry` (None: nothing) in `answer`'s box without it counting as typing."""
+        answer.entry_id = None if entry is None else entry.id
+        answer.title = None if entry is None else entry.title
+        body = "" if entry is None else entry.body
+        blocked = [answer.editor.blockSignals(True), answer.flag.blockSignals(True)]
+        try:
+            if answer.text() != body:  # unchanged text keeps the cursor where it is
+                if isinstance(answer.editor, QLineEdit):
+                    answer.editor.setText(body)
+                else:
+                    answer.editor.setPlainText(body)
+            answer.flag.setChecked(entry is not None and entry.flagged)
+        finally:
+            answer.editor.blockSignals(blocked[0])
+            answer.flag.blockSignals(blocked[1])
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        if self._shown_before and self.services.vault.is_open and not self._finished:
+            self._load_existing()
+        self._shown_before = True
+        super().showEvent(event)  # type: ignore[arg-type]
 
     # -- saving
 
@@ -448,10 +588,18 @@ class CheckinView(QWidget):
         if not self.services.vault.is_open:
             return
         text = answer.text()
+        title = answer.title  # an empty title set in the journal stays empty
+        if title is None:
+            title = answer.prompt.short if answer.prompt else phase_name(self.checkin.phase)
+        if answer.entry_id is not None and not self.services.entries.save_text(
+            answer.entry_id, title, text
+        ):
+            # Deleted elsewhere (the journal) while this box still showed it: writing
+            # into nothing would lose the words, so they become a new entry.
+            answer.entry_id = None
         if answer.entry_id is None:
             if not text.strip():
                 return
-            title = answer.prompt.short if answer.prompt else phase_name(self.checkin.phase)
             entry = self.services.entries.add(
                 Entry(
                     body=text,
@@ -463,9 +611,7 @@ class CheckinView(QWidget):
                 )
             )
             answer.entry_id = entry.id
-        else:
-            title = answer.prompt.short if answer.prompt else phase_name(self.checkin.phase)
-            self.services.entries.save_text(answer.entry_id, title, text)
+            answer.title = title
         self.services.notify("entries")
 
     def _set_flag(self, answer: _Answer, on: bool) -> None:
@@ -484,8 +630,7 @@ class CheckinView(QWidget):
     def flush(self) -> None:
         """Write every pending answer now (leaving, locking)."""
         for answer in self.answers:
-            pending = answer.timer.isActive() or answer.max_wait.isActive()
-            if pending or (answer.entry_id is None and answer.text().strip()):
+            if self._unsaved(answer):
                 self._save(answer)
 
     def _save_ratings(self) -> None:

@@ -235,3 +235,108 @@ def test_ratings_are_kept_when_coming_back_later(running_app) -> None:
     assert row[0] == 8
     again.done_button.click()
     assert services.checkins.get(uid).ratings["sleep_quality"] == 8
+
+
+def test_adding_to_a_done_checkin_keeps_when_it_was_done(running_app) -> None:
+    services = running_app.services
+    no_quiet_hours(services)
+    session = add_session(services, hours_ago=60)
+    uid = f"{session.uid}:day_1"
+    view = open_checkin(running_app, uid)
+    assert view.skip_button.isVisibleTo(view)
+    view.ratings["mood"].group.button(5).click()
+    view.done_button.click()
+    first = services.checkins.get(uid)
+    assert first.state is CheckInState.DONE
+    again = open_checkin(running_app, uid)
+    assert not again.skip_button.isVisibleTo(again)  # nothing left to skip
+    again.ratings["mood"].group.button(7).click()
+    again.done_button.click()
+    stored = services.checkins.get(uid)
+    assert stored.state is CheckInState.DONE and stored.ratings["mood"] == 7
+    assert stored.completed_at == first.completed_at
+    # A check-in let go earlier can still be done, and is not skipped a second time.
+    day2 = f"{session.uid}:day_2"
+    services.checkins.skip(day2)
+    skipped = services.checkins.get(day2)
+    view = open_checkin(running_app, day2)
+    assert not view.skip_button.isVisibleTo(view)
+    view.skip_checkin()  # e.g. a shortcut: still no second skip
+    assert services.checkins.get(day2).completed_at == skipped.completed_at
+    view = open_checkin(running_app, day2)
+    view.done_button.click()
+    assert services.checkins.get(day2).state is CheckInState.DONE
+
+
+def test_checkin_removed_while_open_keeps_every_word(running_app) -> None:
+    """The session is deleted in Sessions while its check-in is open on Today."""
+    services = running_app.services
+    no_quiet_hours(services)
+    session = add_session(services, hours_ago=30)
+    view = open_checkin(running_app, f"{session.uid}:day_1")
+    view.answers[0].editor.setPlainText("written before")
+    view.flush()
+    first_id = view.answers[0].entry_id
+    running_app.area("sessions")
+    services.sessions.delete(session.id)
+    sync(services.vault)
+    services.notify("sessions")
+    assert services.checkins.get_by_id(view.checkin.id) is None
+    # Typed into the (hidden) check-in afterwards, e.g. by an autosave still pending.
+    view.answers[1].editor.setPlainText("written after")
+    view.flush()
+    later = services.entries.get(view.answers[1].entry_id)
+    assert later.body == "written after"
+    assert later.checkin_id is None and later.session_id is None
+    assert services.entries.get(first_id).body == "written before"
+    page = running_app.area("today")
+    running_app.settle()
+    assert page.checkin_view is None  # nothing left to show: back to the overview
+    bodies = sorted(e.body for e in services.entries.list_recent())
+    assert bodies == ["written after", "written before"]
+
+
+def test_therapy_prep_does_not_repeat_its_own_flagged_answers(running_app) -> None:
+    services = running_app.services
+    no_quiet_hours(services)
+    now = local_now()
+    appointment = services.sessions.add(
+        Session(
+            at=now + timedelta(hours=12),
+            tz=local_zone_name(),
+            kind=SessionKind.THERAPY,
+            status=SessionStatus.PLANNED,
+        )
+    )
+    sync(services.vault)
+    uid = f"{appointment.uid}:therapy_prep"
+    view = open_checkin(running_app, uid)
+    view.answers[0].editor.setPlainText("ask about the dreams")
+    view.answers[0].flag.setChecked(True)
+    view.leave()
+    again = open_checkin(running_app, uid)
+    assert again.flagged == []  # it is in its own box below, not listed again
+    texts = [label.text() for label in again.findChildren(QLabel)]
+    assert not any("ask about the dreams" in t for t in texts)
+    assert again.answers[0].text() == "ask about the dreams"
+    again.leave()
+
+
+def test_superseded_checkin_says_why_and_can_still_be_done(running_app) -> None:
+    services = running_app.services
+    no_quiet_hours(services)
+    older = add_session(services, hours_ago=30)
+    add_session(services, hours_ago=1)  # the newer window takes over
+    uid = f"{older.uid}:day_3"
+    assert services.checkins.get(uid).state is CheckInState.SUPERSEDED
+    view = open_checkin(running_app, uid)  # e.g. from a reminder shown before
+    texts = " ".join(label.text() for label in view.findChildren(QLabel))
+    assert "newer session" in texts
+    view.answers[0].editor.setPlainText("still wanted to say this")
+    view.done_button.click()
+    sync(services.vault)
+    stored = services.checkins.get(uid)
+    assert stored.state is CheckInState.DONE  # the patient's choice is kept by the schedule
+    assert [e.body for e in services.checkins.entries_for(stored.id)] == [
+        "still wanted to say this"
+    ]

@@ -242,6 +242,8 @@ class CheckinView(QWidget):
         self.later_button.clicked.connect(self.leave)
         self.skip_button = button(_tr("Skip this check-in"))
         self.skip_button.clicked.connect(self.skip_checkin)
+        # Done or let go already: there is nothing left to skip.
+        self.skip_button.setVisible(found.state not in (CheckInState.DONE, CheckInState.SKIPPED))
         actions.addWidget(self.done_button)
         actions.addWidget(self.later_button)
         actions.addStretch(1)
@@ -287,6 +289,12 @@ class CheckinView(QWidget):
 
     def _subtitle(self) -> str:
         due = self.checkin.due_at.astimezone()
+        if self.checkin.state is CheckInState.SUPERSEDED:
+            # Reached from an older reminder: say why Today no longer offers it.
+            return _tr(
+                "A newer session's check-ins have taken over from this one. You can still "
+                "write here if you want to."
+            )
         if self.checkin.phase is Phase.SAME_DAY:
             return _tr("Just a line or two. Rest comes first today.")
         if self.checkin.state is CheckInState.DONE:
@@ -318,7 +326,13 @@ class CheckinView(QWidget):
         )
         until = self.checkin.due_at + timedelta(days=2)
         since = self._previous_therapy() or self.checkin.due_at - timedelta(days=14)
-        self.flagged = self.repo.flagged_entries(since, max(until, now_local()))
+        # Entries of this check-in itself are shown below (in their boxes or the list),
+        # so they are not repeated here.
+        self.flagged = [
+            e
+            for e in self.repo.flagged_entries(since, max(until, now_local()))
+            if e.checkin_id != self.checkin.id
+        ]
         if not self.flagged:
             box.addWidget(
                 plain_label(
@@ -576,7 +590,14 @@ class CheckinView(QWidget):
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         if self._shown_before and self.services.vault.is_open and not self._finished:
-            self._load_existing()
+            fresh = self.repo.get_by_id(self.checkin.id)
+            if fresh is None:
+                # Gone while away (its session was deleted): what was typed is saved and
+                # stays in the journal; there is no check-in left to show.
+                QTimer.singleShot(0, self._close)
+            else:
+                self.checkin = fresh
+                self._load_existing()
         self._shown_before = True
         super().showEvent(event)  # type: ignore[arg-type]
 
@@ -600,19 +621,31 @@ class CheckinView(QWidget):
         if answer.entry_id is None:
             if not text.strip():
                 return
+            checkin_id, session_id = self._links()
             entry = self.services.entries.add(
                 Entry(
                     body=text,
                     title=title,
                     flagged=answer.flag.isChecked(),
                     prompt_id=answer.prompt.id if answer.prompt else None,
-                    checkin_id=self.checkin.id,
-                    session_id=self.checkin.session_id,
+                    checkin_id=checkin_id,
+                    session_id=session_id,
                 )
             )
             answer.entry_id = entry.id
             answer.title = title
         self.services.notify("entries")
+
+    def _links(self) -> tuple[int | None, int | None]:
+        """The check-in and session ids a new answer links to, as far as they still exist."""
+        if self.repo.get_by_id(self.checkin.id) is not None:
+            return self.checkin.id, self.checkin.session_id
+        # The check-in went away while open (its session deleted): linking to it would
+        # fail and lose the words, so keep them unlinked (or linked to the session only).
+        session = self.checkin.session_id
+        if session is not None and self.services.sessions.get(session) is None:
+            session = None
+        return None, session
 
     def _set_flag(self, answer: _Answer, on: bool) -> None:
         if answer.entry_id is None:
@@ -646,13 +679,21 @@ class CheckinView(QWidget):
     def finish(self) -> None:
         self.flush()
         self._drop_empty()
-        self.repo.complete(self.checkin.uid, self.rating_values(), [p.id for p in self.prompts])
+        if self.repo.get(self.checkin.uid) is not None:
+            # Adding to a finished check-in keeps the day it was done (shared summaries
+            # date its ratings by it).
+            done_at = self.checkin.completed_at if self.checkin.state is CheckInState.DONE else None
+            self.repo.complete(
+                self.checkin.uid, self.rating_values(), [p.id for p in self.prompts], now=done_at
+            )
         self._close()
 
     def skip_checkin(self) -> None:
         self.flush()
         self._drop_empty()
-        if self.checkin.state is not CheckInState.DONE:
+        if self.checkin.state not in (CheckInState.DONE, CheckInState.SKIPPED) and (
+            self.repo.get(self.checkin.uid) is not None
+        ):
             self.repo.skip(self.checkin.uid)
         self._close()
 

@@ -133,6 +133,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Also written for this check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -142,6 +150,10 @@
     </message>
     <message>
         <source>Skip this check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A newer session&apos;s check-ins have taken over from this one. You can still write here if you want to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -169,6 +181,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open in journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -189,6 +205,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No words in it yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open “{title}” in the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Untitled entry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -202,6 +226,10 @@
     </message>
     <message>
         <source>Anything else on your mind?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open one to read it or add to it in the journal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1493,6 +1521,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>The faint band marks the questionnaire&apos;s provisional cut-off ({lo}-{hi}), for orientation only: it is not a diagnosis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: planned from {start:%d %b}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3309,6 +3341,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Session timeline (dates, route, setting; sessions and series also on the charts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>My intention for each session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3394,10 +3430,6 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>Page size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Session timeline (dates, route, setting; also marked on the charts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

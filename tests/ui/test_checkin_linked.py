@@ -246,3 +246,20 @@ def test_tab_reaches_the_listed_entries_in_reading_order(running_app) -> None:
     running_app.settle(1)
     assert _tab_order_problems(running_app, view) == []
     view.leave()
+
+
+def test_done_checkin_without_prompts_gets_none_picked_later(running_app) -> None:
+    services = running_app.services
+    no_quiet_hours(services)
+    session = add_session(services, hours_ago=30)
+    uid = f"{session.uid}:day_1"
+    checkin = services.checkins.get(uid)
+    assert checkin is not None and checkin.prompt_ids == ()
+    services.checkins.complete(uid, {})
+    services.entries.add(Entry(title="Later", body="written in the journal", checkin_id=checkin.id))
+    view = open_checkin(running_app, uid)
+    # No prompts are chosen for it now (the series' prompt history stays as it was),
+    # and what was written for it is still shown.
+    assert view.prompts == []
+    assert services.checkins.get(uid).prompt_ids == ()  # type: ignore[union-attr]
+    assert "written in the journal" in shown_words(view)

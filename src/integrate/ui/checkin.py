@@ -371,6 +371,10 @@ class CheckinView(QWidget):
                 continue  # removed from the library in an update
         if known:
             return known
+        if c.state in (CheckInState.DONE, CheckInState.SKIPPED):
+            # Finished without prompts (e.g. answered in the journal): picking some now
+            # would rewrite the series' prompt history after the fact.
+            return []
         chosen = choose_prompts(
             self.library,
             c.phase,

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from integrate.ui import theme
+from integrate.ui.widgets.flow import FlowLayout, StackingForm, WrapButton
 
 
 def plain_label(text: str, *, object_name: str = "", wrap: bool = True) -> QLabel:
@@ -24,7 +28,8 @@ def page_title(text: str) -> QLabel:
 
 
 def button(text: str, *, primary: bool = False, accessible: str = "") -> QPushButton:
-    btn = QPushButton(text)
+    """A push button whose words wrap when there is less room than one line needs."""
+    btn = WrapButton(text)
     if primary:
         btn.setObjectName("primary")
     btn.setAccessibleName(accessible or text.replace("&", ""))
@@ -37,3 +42,45 @@ def page_layout(widget: QWidget) -> QVBoxLayout:
     layout.setContentsMargins(32, 24, 32, 24)
     layout.setSpacing(14)
     return layout
+
+
+def button_row(*widgets: QWidget, stretch: bool = True, spacing: int = -1) -> FlowLayout:
+    """A row of buttons that carries on in a second line when the window is narrow or the
+    text large, instead of cutting words off; `stretch` keeps them at their size on the
+    left, as a QHBoxLayout ending in a stretch does."""
+    row = FlowLayout(spacing=spacing)
+    for widget in widgets:
+        row.addWidget(widget)
+    if stretch:
+        row.addStretch(1)
+    return row
+
+
+def flow_row(spacing: int = -1) -> FlowLayout:
+    """An empty FlowLayout with no margins, to fill like a QHBoxLayout."""
+    row = FlowLayout(spacing=spacing)
+    row.setContentsMargins(0, 0, 0, 0)
+    return row
+
+
+def form_layout() -> QFormLayout:
+    """A form whose fields go under their labels when they do not fit beside them (large
+    text, a narrow window); while they fit it looks as any QFormLayout."""
+    form = StackingForm()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    return form
+
+
+def text_sized(width: int, height: int, near: QWidget | QScreen | None = None) -> QSize:
+    """A window size chosen beside 11 pt text, grown with the desktop's text size (twice
+    as large for 22 pt) but no further than the free area of the screen (`near`: a
+    widget on it, or the screen; the primary screen if None). Never below the 11 pt
+    size, so the normal look stays as it was."""
+    base = QSize(width, height)
+    factor = theme.scale()
+    grown = QSize(round(width * factor), round(height * factor))
+    screen = near.screen() if isinstance(near, QWidget) else near
+    screen = screen or QGuiApplication.primaryScreen()
+    if screen is not None:
+        grown = grown.boundedTo(screen.availableGeometry().size() * 0.92)  # room for a frame
+    return grown.expandedTo(base)

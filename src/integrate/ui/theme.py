@@ -146,6 +146,11 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
     """The application stylesheet: sizes relative to `base_pt`, colours from `p`."""
     body = _pt(base_pt, 1.0)
     factor = base_pt / MIN_POINT_SIZE  # as css() scales the screens' own point sizes
+
+    def px(size: float) -> str:
+        # Indicators and arrows beside the text grow with it (the sizes are for 11 pt).
+        return _px(size, factor)
+
     return f"""
     QWidget {{ font-size: {body}; }}
     QMainWindow, QDialog {{ background: {p.window}; }}
@@ -184,16 +189,17 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
     QDateTimeEdit:focus, QDateEdit:focus, QTimeEdit:focus, QDoubleSpinBox:focus {{
         border: 2px solid {p.accent}; }}
     QComboBox::drop-down, QDateTimeEdit::drop-down {{ subcontrol-origin: padding;
-        subcontrol-position: center right; width: 20px; border: none; }}
+        subcontrol-position: center right; width: {px(20)}; border: none; }}
     QComboBox::down-arrow, QDateTimeEdit::down-arrow {{ image: url({_indicator("down", p)});
-        width: 12px; height: 12px; }}
+        width: {px(12)}; height: {px(12)}; }}
     QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ subcontrol-origin: border;
-        width: 20px; border: none; background: transparent; }}
+        width: {px(20)}; border: none; background: transparent; }}
     QAbstractSpinBox::up-button {{ subcontrol-position: top right; }}
     QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; }}
-    QAbstractSpinBox::up-arrow {{ image: url({_indicator("up", p)}); width: 10px; height: 10px; }}
+    QAbstractSpinBox::up-arrow {{ image: url({_indicator("up", p)});
+        width: {px(10)}; height: {px(10)}; }}
     QAbstractSpinBox::down-arrow {{ image: url({_indicator("down", p)});
-        width: 10px; height: 10px; }}
+        width: {px(10)}; height: {px(10)}; }}
     QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::down-arrow:disabled,
     QComboBox::down-arrow:disabled, QDateTimeEdit::down-arrow:disabled {{ image: none; }}
     QTextBrowser {{ background: {p.base}; color: {p.text}; border: 1px solid {p.border}; }}
@@ -205,11 +211,11 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
     QCheckBox, QRadioButton {{ padding: 3px; border: 2px solid transparent; spacing: 8px; }}
     QCheckBox::indicator, QRadioButton::indicator, QGroupBox::indicator,
     QAbstractItemView::indicator {{
-        width: 16px; height: 16px; background: {p.base};
+        width: {px(16)}; height: {px(16)}; background: {p.base};
         border: 1px solid {p.field_border}; }}
     QCheckBox::indicator, QGroupBox::indicator, QAbstractItemView::indicator {{
         border-radius: 4px; }}
-    QRadioButton::indicator {{ border-radius: 9px; }}
+    QRadioButton::indicator {{ border-radius: {round(16 * factor) // 2 + 1}px; }}
     QCheckBox::indicator:checked, QGroupBox::indicator:checked,
     QAbstractItemView::indicator:checked {{
         background: {p.accent}; border: 1px solid {p.accent};
@@ -223,6 +229,17 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
     QGroupBox::title {{ subcontrol-origin: margin; left: 12px; padding: 0 4px; }}
     QToolTip {{ background: {p.base}; color: {p.text}; border: 1px solid {p.field_border}; }}
     QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
+    """ + (_tree_arrows(p, factor) if factor != 1.0 else "")
+
+
+def _tree_arrows(p: Palette, factor: float) -> str:
+    """Expand arrows for trees beside larger text. At the 11 pt base Fusion draws its own
+    (the normal look stays as it is); its arrow has a fixed size, so with larger text
+    our arrows take over, as large as the text, with the indentation to hold them."""
+    return f"""
+    QTreeView {{ qproperty-indentation: {round(20 * factor)}; }}
+    QTreeView::branch:has-children:closed {{ image: url({_indicator("right", p)}); }}
+    QTreeView::branch:has-children:open {{ image: url({_indicator("down", p)}); }}
     """
 
 
@@ -288,6 +305,12 @@ def apply_theme(app: QApplication, p: Palette = LIGHT) -> None:
 def scale() -> float:
     """The desktop's text size over the 11 pt design base (2.0 for 22 pt text)."""
     return _base_pt / MIN_POINT_SIZE
+
+
+def scaled(pixels: float) -> int:
+    """A size in pixels chosen beside 11 pt text (a field's width, a box's height), for
+    the desktop's text size: twice as large at 22 pt, unchanged at 11 pt."""
+    return round(pixels * scale())
 
 
 def css(sheet: str) -> str:

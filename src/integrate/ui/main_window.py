@@ -7,7 +7,7 @@ the read-only recovery screen. The window title is always the neutral app name.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -26,11 +26,38 @@ from integrate.ui import theme
 from integrate.ui.icons import app_icon, icon
 from integrate.ui.pages import Area, areas
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import button, plain_label
+from integrate.ui.widgets.common import button, plain_label, text_sized
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
+
+
+FIRST_RUN_SIZE = QSize(1100, 760)  # at the 11 pt design base
+SMALLEST_SIZE = QSize(760, 540)
+# With large text the window may not get narrower than the navigation and this many
+# average characters beside it, nor lower than this many lines of text.
+MIN_CONTENT_CHARS = 40
+MIN_LINES = 18
+
+
+def first_run_size(screen: QScreen | None) -> QSize:
+    """The window's size before any is remembered: 1100x760 at 11 pt, larger with larger
+    desktop text (in proportion), but growing no further than the screen's free area."""
+    return text_sized(FIRST_RUN_SIZE.width(), FIRST_RUN_SIZE.height(), screen)
+
+
+def minimum_window_size(metrics: QFontMetrics, nav_width: int, screen: QScreen | None) -> QSize:
+    """The smallest the window may be made: room for the navigation and a short line of
+    text beside it, and a screenful of lines, in the text's own size (never below
+    760x540, never beyond the screen's free area)."""
+    size = QSize(
+        nav_width + MIN_CONTENT_CHARS * metrics.averageCharWidth(),
+        MIN_LINES * metrics.lineSpacing(),
+    ).expandedTo(SMALLEST_SIZE)
+    if screen is not None:
+        size = size.boundedTo(screen.availableGeometry().size())
+    return size
 
 
 class NavList(QListWidget):
@@ -152,8 +179,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
-        self.resize(1100, 760)
-        self.setMinimumSize(760, 540)
+        self.resize(first_run_size(QGuiApplication.primaryScreen()))  # the saved size wins
+        self._update_minimum_size()
         root = QWidget()
         outer = QVBoxLayout(root)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -219,6 +246,21 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.shell = widget if isinstance(widget, Shell) else None
         self.lock_button.setVisible(self.shell is not None)
+        self._update_minimum_size()
+
+    def _update_minimum_size(self) -> None:
+        shell = getattr(self, "shell", None)  # (a font change may come during __init__)
+        if shell is not None:
+            nav = shell.nav.sizeHint().width()
+        else:
+            nav = round(NavList.MIN_WIDTH * theme.scale())
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        self.setMinimumSize(minimum_window_size(QFontMetrics(self.font()), nav, screen))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._update_minimum_size()  # the desktop's text size changed
 
     def _lock_if_unlocked(self) -> None:
         if self.shell is not None:

@@ -11,10 +11,10 @@ Cheap on purpose (a few settings reads): Today builds its sections at every refr
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QMessageBox, QVBoxLayout, QWidget
 
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import button, plain_label
+from integrate.ui.widgets.common import button, flow_row, plain_label
 from integrate.ui.worker import run_in_background
 from integrate.vault.backup import dismiss_reminder, last_backup_at, needs_reminder
 
@@ -67,7 +67,7 @@ class BackupReminder(QWidget):
         self.text = plain_label(text)
         self.text.setAccessibleName(_tr("Backup reminder"))
         layout.addWidget(self.text)
-        row = QHBoxLayout()
+        row = flow_row()
         self.backup_button = button(_tr("Back up now…"), primary=True)
         self.backup_button.clicked.connect(self.back_up_now)
         self.later_button = button(_tr("Not now"), accessible=_tr("Not now: remind me in a week"))
@@ -114,7 +114,7 @@ class RecoveryCodeNotice(QWidget):
             )
         )
         layout.addWidget(self.text)
-        row = QHBoxLayout()
+        row = flow_row()
         self.make_button = button(_tr("Make a new recovery code…"), primary=True)
         self.make_button.clicked.connect(self.make_code)
         row.addWidget(self.make_button)

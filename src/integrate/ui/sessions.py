@@ -10,20 +10,29 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+)
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QSpinBox,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTimeEdit,
     QTreeWidget,
     QTreeWidgetItem,
@@ -40,12 +49,23 @@ from integrate.core.session_input import (
 )
 from integrate.core.timeutil import local_zone_name, now_local, zone
 from integrate.core.window import session_number
+from integrate.ui import theme
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
+from integrate.ui.widgets.common import (
+    button,
+    button_row,
+    flow_row,
+    form_layout,
+    page_layout,
+    page_title,
+    plain_label,
+)
+from integrate.ui.widgets.flow import WrapCheckBox
 from integrate.vault.checkins import sync
 from integrate.vault.db import transaction
 
 ROLE = Qt.ItemDataRole.UserRole
+AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
@@ -102,6 +122,69 @@ def _select(combo: QComboBox, value: object) -> None:
     combo.setCurrentIndex(max(0, index))
 
 
+class _StackedColumns(QStyledItemDelegate):
+    """While `stacked`, the first column shows every column's text, one under the other."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.stacked = False
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        if self.stacked and index.column() == 0:
+            model, parent = index.model(), index.parent()
+            texts = (
+                model.index(index.row(), c, parent).data() for c in range(model.columnCount(parent))
+            )
+            # Item views break lines at the line separator (a typed "\n" becomes one too).
+            option.text = "\u2028".join(str(t) for t in texts if t)  # type: ignore[attr-defined]
+
+
+class SessionTree(QTreeWidget):
+    """Series and their sessions in columns (when, what, status). When the columns do not
+    fit side by side (large text, a narrow window) each row shows them one under the
+    other instead, so nothing hides behind a sideways scroll bar."""
+
+    FIRST_COLUMN_MIN = 260  # at 11 pt: room for a date and time beside the arrows
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._columns = _StackedColumns(self)
+        self.setItemDelegate(self._columns)
+
+    def fit_columns(self) -> None:
+        """Size the columns to their contents, or stack them if they do not fit."""
+        was_stacked, self._columns.stacked = self._columns.stacked, False
+        for col in range(self.columnCount()):
+            self.setColumnHidden(col, False)  # a hidden column measures 0 wide
+            self.resizeColumnToContents(col)
+        first = max(self.columnWidth(0), round(self.FIRST_COLUMN_MIN * theme.scale()))
+        self.setColumnWidth(0, first)
+        needed = sum(self.columnWidth(c) for c in range(self.columnCount()))
+        stacked = needed > self.viewport().width()
+        self._columns.stacked = stacked
+        if stacked != was_stacked:
+            self.setProperty("stacked", stacked)  # stacked rows get room between them
+            self.style().unpolish(self)
+            self.style().polish(self)
+        self.setHeaderHidden(stacked)
+        self.setUniformRowHeights(not stacked)  # stacked rows hold two or three lines
+        for col in range(1, self.columnCount()):
+            self.setColumnHidden(col, stacked)
+        if stacked:
+            self.setColumnWidth(0, self.viewport().width())
+        self.scheduleDelayedItemsLayout()
+
+    @property
+    def stacked(self) -> bool:
+        return self._columns.stacked
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit_columns()
+
+
 class SessionForm(QWidget):
     """Log, plan or edit a session or a therapy appointment."""
 
@@ -120,7 +203,7 @@ class SessionForm(QWidget):
         outer.addWidget(scroll)
         self.title = page_title(_tr("Log a session"))
         layout.addWidget(self.title)
-        form = QFormLayout()
+        form = form_layout()
         form.setVerticalSpacing(10)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
 
@@ -136,7 +219,7 @@ class SessionForm(QWidget):
         self.status.setAccessibleName(_tr("Happened or planned"))
         form.addRow(_tr("Status"), self.status)
 
-        when = QHBoxLayout()
+        when = flow_row()
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("ddd d MMM yyyy")
@@ -162,15 +245,15 @@ class SessionForm(QWidget):
         form.addRow(_tr("Route"), self.route)
         self.route_label = form.labelForField(self.route)
 
-        dose = QHBoxLayout()
+        dose = flow_row()
         self.dose = QLineEdit()
         self.dose.setPlaceholderText(_tr("e.g. 0.5"))
         self.dose.setAccessibleName(_tr("Dose"))
-        self.dose.setMaximumWidth(160)
+        self.dose.setMaximumWidth(theme.scaled(160))
         self.unit = QLineEdit()
         self.unit.setPlaceholderText(_tr("e.g. mg/kg"))
         self.unit.setAccessibleName(_tr("Dose unit"))
-        self.unit.setMaximumWidth(140)
+        self.unit.setMaximumWidth(theme.scaled(140))
         dose.addWidget(self.dose)
         dose.addWidget(self.unit)
         dose.addStretch(1)
@@ -193,7 +276,7 @@ class SessionForm(QWidget):
         self.support.setAccessibleName(_tr("Support person present"))
         form.addRow(_tr("Support person present"), self.support)
 
-        bp = QHBoxLayout()
+        bp = flow_row()
         self.bp_before = QLineEdit()
         self.bp_before.setPlaceholderText(_tr("before, e.g. 120/80"))
         self.bp_before.setAccessibleName(_tr("Blood pressure before"))
@@ -201,7 +284,7 @@ class SessionForm(QWidget):
         self.bp_after.setPlaceholderText(_tr("after, e.g. 130/85"))
         self.bp_after.setAccessibleName(_tr("Blood pressure after"))
         for field in (self.bp_before, self.bp_after):
-            field.setMaximumWidth(200)  # like the dose: short values, short fields
+            field.setMaximumWidth(theme.scaled(200))  # like the dose: short values, short fields
             bp.addWidget(field)
         bp.addStretch(1)
         self.bp_row = QWidget()
@@ -213,11 +296,10 @@ class SessionForm(QWidget):
         self.intention.setPlaceholderText(_tr("What would you like to bring into this session?"))
         self.intention.setAccessibleName(_tr("Intention"))
         self.intention.setTabChangesFocus(True)
-        self.intention.setFixedHeight(70)
+        self.intention.setFixedHeight(theme.scaled(70))
         form.addRow(_tr("Intention"), self.intention)
 
-        before = QHBoxLayout()
-        before.setSpacing(8)
+        before = flow_row(spacing=8)
         self.distress = _scale_combo(_tr("Distress before, 0 to 10"))
         self.mood = _scale_combo(_tr("Mood before, 0 to 10"))
         before.addWidget(plain_label(_tr("Distress")))
@@ -231,7 +313,7 @@ class SessionForm(QWidget):
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName(_tr("Notes"))
         self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(70)
+        self.notes.setFixedHeight(theme.scaled(70))
         form.addRow(_tr("Notes"), self.notes)
         layout.addLayout(form)
 
@@ -239,13 +321,9 @@ class SessionForm(QWidget):
         self.error.setAccessibleName(_tr("What to change"))
         self.error.setVisible(False)
         layout.addWidget(self.error)
-        row = QHBoxLayout()
         self.save_button = button(_tr("Save"), primary=True, accessible=_tr("Save session"))
         self.cancel_button = button(_tr("Cancel"))
-        row.addWidget(self.save_button)
-        row.addWidget(self.cancel_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addLayout(button_row(self.save_button, self.cancel_button))
         layout.addStretch(1)
 
     def _kind_changed(self) -> None:
@@ -396,7 +474,7 @@ class SeriesForm(QWidget):
         layout = page_layout(self)
         self.title = page_title(_tr("New series"))
         layout.addWidget(self.title)
-        form = QFormLayout()
+        form = form_layout()
         form.setVerticalSpacing(10)
         self.name = QLineEdit()
         self.name.setPlaceholderText(_tr("e.g. Initial series, Booster"))
@@ -406,16 +484,16 @@ class SeriesForm(QWidget):
         self.started.setCalendarPopup(True)
         self.started.setDisplayFormat("d MMM yyyy")
         self.started.setAccessibleName(_tr("Start date"))
-        self.started.setMaximumWidth(200)  # a date, not a paragraph
+        self.started.setMaximumWidth(theme.scaled(200))  # a date, not a paragraph
         form.addRow(_tr("Starts"), self.started)
         self.planned = QSpinBox()
         self.planned.setRange(0, 100)
         self.planned.setSpecialValueText(_tr("Not set"))
         self.planned.setAccessibleName(_tr("Planned number of sessions"))
-        self.planned.setMaximumWidth(120)
+        self.planned.setMaximumWidth(theme.scaled(120))
         form.addRow(_tr("Planned sessions"), self.planned)
-        ended = QHBoxLayout()
-        self.has_ended = QCheckBox(_tr("This series has ended"))
+        ended = flow_row()
+        self.has_ended = WrapCheckBox(_tr("This series has ended"))
         self.has_ended.setAccessibleName(_tr("This series has ended"))
         self.ended = QDateEdit()
         self.ended.setCalendarPopup(True)
@@ -433,19 +511,15 @@ class SeriesForm(QWidget):
         )
         self.reflection.setAccessibleName(_tr("End reflection"))
         self.reflection.setTabChangesFocus(True)
-        self.reflection.setFixedHeight(110)
+        self.reflection.setFixedHeight(theme.scaled(110))
         form.addRow(_tr("End reflection"), self.reflection)
         layout.addLayout(form)
         self.error = plain_label("", object_name="notice")
         self.error.setVisible(False)
         layout.addWidget(self.error)
-        row = QHBoxLayout()
         self.save_button = button(_tr("Save"), primary=True, accessible=_tr("Save series"))
         self.cancel_button = button(_tr("Cancel"))
-        row.addWidget(self.save_button)
-        row.addWidget(self.cancel_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addLayout(button_row(self.save_button, self.cancel_button))
         layout.addStretch(1)
 
     def start(self, series: Series | None) -> None:
@@ -506,34 +580,31 @@ class SessionsPage(QWidget):
         overview = QWidget()
         layout = page_layout(overview)
         layout.addWidget(page_title(_tr("Sessions")))
-        actions = QHBoxLayout()
         self.log_button = button(_tr("Log a session"), primary=True)
         self.plan_button = button(_tr("Plan a session"))
         self.therapy_button = button(_tr("Add a therapy appointment"))
         self.series_button = button(_tr("New series"))
-        for b in (self.log_button, self.plan_button, self.therapy_button, self.series_button):
-            actions.addWidget(b)
-        actions.addStretch(1)
-        layout.addLayout(actions)
-        self.tree = QTreeWidget()
+        layout.addLayout(
+            button_row(self.log_button, self.plan_button, self.therapy_button, self.series_button)
+        )
+        self.tree = SessionTree()
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([_tr("When"), _tr("What"), _tr("Status")])
         self.tree.setAccessibleName(_tr("Series and sessions"))
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
-        self.tree.setStyleSheet("QTreeWidget::item { min-height: 30px; }")
+        self.tree.setStyleSheet(
+            'QTreeWidget::item { min-height: 30px; } QTreeWidget[stacked="true"]::item '
+            "{ padding-top: 6px; padding-bottom: 6px; }"
+        )
         self.tree.itemDoubleClicked.connect(lambda *_: self.edit_selected())
         self.tree.currentItemChanged.connect(lambda *_: self._selection_changed())
         layout.addWidget(self.tree, 1)
         self.detail = plain_label("", object_name="muted")
         layout.addWidget(self.detail)
-        row = QHBoxLayout()
         self.edit_button = button(_tr("Edit"))
         self.delete_button = button(_tr("Delete…"))
-        row.addWidget(self.edit_button)
-        row.addWidget(self.delete_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addLayout(button_row(self.edit_button, self.delete_button))
         self.stack.addWidget(overview)
         self.overview = overview
 
@@ -610,9 +681,7 @@ class SessionsPage(QWidget):
         if loose.childCount():
             self.tree.addTopLevelItem(loose)
         self.tree.expandAll()
-        for col in range(3):
-            self.tree.resizeColumnToContents(col)
-        self.tree.setColumnWidth(0, max(self.tree.columnWidth(0), 260))
+        self.tree.fit_columns()
         self._selection_changed()
 
     def _checkin_counts(self) -> dict[int, tuple[int, int]]:

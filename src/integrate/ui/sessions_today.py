@@ -8,13 +8,13 @@ answer is one click into the Sessions form with "It has happened" already chosen
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from integrate.core.timeutil import now_local, zone
 from integrate.core.window import planned_but_passed
 from integrate.ui.checkin import card
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import button, plain_label
+from integrate.ui.widgets.common import button, flow_row, plain_label
 
 SHOWN_AT_MOST = 2
 
@@ -53,7 +53,7 @@ def past_planned_section(services: AppServices) -> QWidget | None:
                 object_name="muted",
             )
         )
-        row = QHBoxLayout()
+        row = flow_row()
         log = button(
             _tr("Yes, log it"),
             primary=True,

@@ -25,7 +25,8 @@ from integrate.core.window import WindowKind, WindowState, current_window
 from integrate.ui import theme
 from integrate.ui.checkin import CARD_STYLE, CheckinView, card, phase_name
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
+from integrate.ui.widgets.common import button, button_row, page_layout, page_title, plain_label
+from integrate.ui.widgets.flow import SideBySide
 from integrate.vault.checkins import StoredCheckin, sync
 
 # "module:function" entries; function(services) -> QWidget | None, shown below the
@@ -245,19 +246,15 @@ class TodayPage(QWidget):
                 )
             )
         )
-        row = QHBoxLayout()
         log = button(_tr("Log a session"), primary=True)
         log.setObjectName("primary")
         log.clicked.connect(lambda: self.services.navigate.emit("sessions", "new"))
         self.log_button = log
-        row.addWidget(log)
-        row.addStretch(1)
-        box.addLayout(row)
+        box.addLayout(button_row(log))
         return frame
 
     def _due_card(self, c: StoredCheckin, now: datetime) -> QWidget:
         frame, box = card()
-        row = QHBoxLayout()
         text = QVBoxLayout()
         text.addWidget(plain_label(phase_name(c.phase), object_name="sectionTitle"))
         text.addWidget(
@@ -268,7 +265,6 @@ class TodayPage(QWidget):
                 object_name="muted",
             )
         )
-        row.addLayout(text, 1)
         start = button(
             _tr("Start"),
             primary=True,
@@ -276,13 +272,11 @@ class TodayPage(QWidget):
         )
         start.clicked.connect(lambda _=False, uid=c.uid: self.open_item(uid))
         self.start_buttons[c.uid] = start
-        row.addWidget(start)
-        box.addLayout(row)
+        box.addLayout(SideBySide(text, start))  # Start goes under the text when narrow
         return frame
 
     def _missed_card(self, c: StoredCheckin, now: datetime) -> QWidget:
         frame, box = card()
-        row = QHBoxLayout()
         text = QVBoxLayout()
         text.addWidget(plain_label(phase_name(c.phase), object_name="sectionTitle"))
         text.addWidget(
@@ -293,7 +287,6 @@ class TodayPage(QWidget):
                 object_name="muted",
             )
         )
-        row.addLayout(text, 1)
         start = button(_tr("Open"), accessible=_tr("Open {what}").format(what=phase_name(c.phase)))
         start.clicked.connect(lambda _=False, uid=c.uid: self.open_item(uid))
         self.start_buttons[c.uid] = start
@@ -301,9 +294,10 @@ class TodayPage(QWidget):
             _tr("Let it go"), accessible=_tr("Let {what} go").format(what=phase_name(c.phase))
         )
         let_go.clicked.connect(lambda _=False, uid=c.uid: self._let_go(uid))
-        row.addWidget(start)
-        row.addWidget(let_go)
-        box.addLayout(row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(start)
+        buttons.addWidget(let_go)
+        box.addLayout(SideBySide(text, buttons))  # the buttons go under the text when narrow
         return frame
 
     def _let_go(self, uid: str) -> None:

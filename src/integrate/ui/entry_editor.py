@@ -12,7 +12,6 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -24,7 +23,8 @@ from integrate.core.model import Entry
 from integrate.ui import theme
 from integrate.ui.journal_model import format_day, group_label, phase_label
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import button, plain_label
+from integrate.ui.widgets.common import button, flow_row, plain_label
+from integrate.ui.widgets.flow import WrapCheckBox
 from integrate.vault.entries import entry_links, normalise_tag
 
 IDLE_MS = 800
@@ -88,14 +88,14 @@ class EntryEditor(QWidget):
         self.body.textChanged.connect(self._body_changed)
         layout.addWidget(self.body, 1)
 
-        row = QHBoxLayout()
+        row = flow_row()  # the flag goes under the tags when there is no room beside them
         row.addWidget(plain_label(_tr("Tags"), object_name="muted", wrap=False))
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(_tr("Tags, separated by commas"))
         self.tags.setAccessibleName(_tr("Tags"))
         self.tags.editingFinished.connect(self._tags_edited)
-        row.addWidget(self.tags, 1)
-        self.flag = QCheckBox(_tr("Flag for my therapist"))
+        row.addWidget(self.tags)  # (a line edit takes the room left on its line)
+        self.flag = WrapCheckBox(_tr("Flag for my therapist"))
         self.flag.setAccessibleName(_tr("Flag for my therapist"))
         self.flag.toggled.connect(self._flag_toggled)
         row.addWidget(self.flag)
@@ -154,6 +154,7 @@ class EntryEditor(QWidget):
         self._loading = True
         try:
             self.title.setText(entry.title if entry else "")
+            self.title.setCursorPosition(0)  # a long title shows its start, not its end
             self.body.setPlainText(entry.body if entry else "")  # also clears the undo stack
             self.tags.setText(", ".join(entry.tags) if entry else "")
             self.flag.setChecked(bool(entry and entry.flagged))

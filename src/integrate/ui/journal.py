@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QGridLayout,
@@ -33,6 +32,7 @@ from integrate.ui.journal_model import (
 )
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
+from integrate.ui.widgets.flow import WrapCheckBox
 from integrate.vault.entries import JournalFilter
 
 SEARCH_DELAY_MS = 250
@@ -76,7 +76,7 @@ class JournalPage(QWidget):
         self.undo_bar.setObjectName("undoBar")
         undo_row = QHBoxLayout(self.undo_bar)
         undo_row.setContentsMargins(12, 6, 12, 6)
-        self.undo_label = plain_label("", wrap=False)
+        self.undo_label = plain_label("")
         undo_row.addWidget(self.undo_label, 1)
         self.undo_button = button(_tr("Undo delete"), accessible=_tr("Undo delete"))
         self.undo_button.clicked.connect(self.undo_delete)
@@ -92,6 +92,8 @@ class JournalPage(QWidget):
         splitter.setStretchFactor(1, 5)
         splitter.setSizes([380, 480])
         layout.addWidget(splitter, 1)
+        self.splitter = splitter
+        splitter.installEventFilter(self)  # narrow: the filters go one under the other
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -110,6 +112,7 @@ class JournalPage(QWidget):
     def _build_list_side(self) -> QWidget:
         side = QWidget()
         col = QVBoxLayout(side)
+        self.list_column = col
         col.setContentsMargins(0, 0, 8, 0)
         col.setSpacing(8)
         self.search = QLineEdit()
@@ -126,6 +129,7 @@ class JournalPage(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(6)
+        self.filter_grid = grid
         self.tag_filter = QComboBox()
         self.tag_filter.setAccessibleName(_tr("Show entries with this tag"))
         self.tag_filter.currentIndexChanged.connect(self.apply_filter)
@@ -140,15 +144,11 @@ class JournalPage(QWidget):
         for key, label in DATE_CHOICES:
             self.date_filter.addItem(_tr(label), key)
         self.date_filter.currentIndexChanged.connect(self._date_choice_changed)
-        self.flagged_filter = QCheckBox(_tr("Flagged for therapist"))
+        self.flagged_filter = WrapCheckBox(_tr("Flagged for therapist"))
         self.flagged_filter.setAccessibleName(_tr("Only entries flagged for my therapist"))
         self.flagged_filter.toggled.connect(self.apply_filter)
-        grid.addWidget(self.tag_filter, 0, 0)
-        grid.addWidget(self.phase_filter, 0, 1)
-        grid.addWidget(self.date_filter, 1, 0)
-        grid.addWidget(self.flagged_filter, 1, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        self._filter_columns = 0
+        self._place_filters(2)
         col.addLayout(grid)
 
         self.custom_dates = QWidget()
@@ -226,6 +226,39 @@ class JournalPage(QWidget):
         hl.addWidget(self.editor)
         self.editor_stack.addWidget(holder)
         return self.editor_stack
+
+    def _filters(self) -> list[QWidget]:
+        return [self.tag_filter, self.phase_filter, self.date_filter, self.flagged_filter]
+
+    def _place_filters(self, columns: int) -> None:
+        """The four filters in two columns, or in one when two would not fit."""
+        if columns == self._filter_columns:
+            return
+        self._filter_columns = columns
+        grid = self.filter_grid
+        for widget in self._filters():
+            grid.removeWidget(widget)
+        for n, widget in enumerate(self._filters()):
+            grid.addWidget(widget, n // columns, n % columns)
+        for column in range(2):
+            grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Resize and watched is self.splitter:
+            # Two columns of filters while the list side can have their width and the
+            # entry its least; one column otherwise (large text, a narrow window).
+            left, right = self._filters()[0::2], self._filters()[1::2]
+            needed = (
+                max(w.sizeHint().width() for w in left)
+                + self.filter_grid.horizontalSpacing()
+                + max(w.sizeHint().width() for w in right)
+            )
+            margins = self.list_column.contentsMargins()
+            needed += margins.left() + margins.right()
+            editor = self.editor_stack.minimumSizeHint().width()
+            room = self.splitter.width() - self.splitter.handleWidth() - editor
+            self._place_filters(2 if room >= needed else 1)
+        return super().eventFilter(watched, event)
 
     # -- filters and the list
 

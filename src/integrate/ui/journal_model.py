@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import (
     QColor,
@@ -35,7 +36,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextLayout,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from integrate.vault.db import Connection
 from integrate.vault.entries import (
@@ -296,29 +297,55 @@ class JournalModel(QAbstractListModel):
 
 
 class JournalDelegate(QStyledItemDelegate):
-    """Paints header rows and entry rows (title, date, preview/snippet, tags) as plain text."""
+    """Paints header rows and entry rows (title, date, preview/snippet, tags) as plain text.
+
+    Row heights follow the font. In a narrow list (large text, or the list dragged
+    narrow) the title gets two lines, as one would cut most titles short."""
 
     PAD = 12
+    NARROW_CHARS = 32  # a list narrower than this many average characters is narrow
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._sizes: tuple[QSize, QSize] | None = None  # (header, entry) for the view's font
+        # (header, entry) sizes for the view's font, for a wide and a narrow list.
+        self._sizes: dict[bool, tuple[QSize, QSize]] = {}
+        self._narrow_below = -1  # pixels, for the view's font (-1: not worked out yet)
+        self._narrow = False  # as the rows were last sized (their painting follows it)
+        self._laid_narrow: bool | None = None  # as at the last resize of the view
         if parent is not None:
             parent.installEventFilter(self)  # the view: a font change resets the sizes
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._sizes = None
+            self._sizes = {}
+            self._narrow_below = -1
+        elif event.type() == QEvent.Type.Resize and isinstance(watched, QAbstractItemView):
+            narrow = self._is_narrow()
+            if narrow != self._laid_narrow:
+                # Rows change height: lay them out again once the resize is done.
+                self._laid_narrow = narrow
+                QTimer.singleShot(0, watched.doItemsLayout)
         return False
+
+    def _is_narrow(self) -> bool:
+        view = self.parent()
+        if not isinstance(view, QAbstractItemView):
+            return False
+        if self._narrow_below < 0:
+            self._narrow_below = self.NARROW_CHARS * QFontMetrics(view.font()).averageCharWidth()
+        return view.viewport().width() < self._narrow_below
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
         # Called for every loaded row at each layout: two sizes, worked out once per font,
         # and the row kind asked of the model directly (data() goes through QVariant).
-        sizes = self._sizes
+        narrow = self._narrow = self._is_narrow()
+        sizes = self._sizes.get(narrow)
         if sizes is None:
             height = QFontMetrics(option.font).height()  # type: ignore[attr-defined]
-            sizes = (QSize(200, height + 22), QSize(200, height * 4 + self.PAD * 2 + 6))
-            self._sizes = sizes
+            lines = 5 if narrow else 4  # a narrow list gives headers and titles two lines
+            header = height * (2 if narrow else 1) + 22
+            sizes = (QSize(200, header), QSize(200, height * lines + self.PAD * 2 + 6))
+            self._sizes[narrow] = sizes
         model = index.model()
         if isinstance(model, JournalModel):
             header = model.is_header(index.row())
@@ -358,11 +385,17 @@ class JournalDelegate(QStyledItemDelegate):
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         text_rect = rect.adjusted(self.PAD, 10, -self.PAD, -2)
         fm = QFontMetrics(font)
-        painter.drawText(
-            text_rect,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            fm.elidedText(label, Qt.TextElideMode.ElideRight, text_rect.width()),
-        )
+        if self._narrow:
+            muted = palette.color(QPalette.ColorRole.PlaceholderText)
+            lines = QRect(text_rect.left(), text_rect.top(), text_rect.width(), fm.height() * 2)
+            lines.moveBottom(text_rect.bottom() - (text_rect.height() - fm.height() * 2) // 2)
+            draw_marked(painter, lines, label, [], font, muted, muted)
+        else:
+            painter.drawText(
+                text_rect,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                fm.elidedText(label, Qt.TextElideMode.ElideRight, text_rect.width()),
+            )
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
         painter.drawLine(
             rect.left() + self.PAD, rect.bottom(), rect.right() - self.PAD, rect.bottom()
@@ -406,17 +439,24 @@ class JournalDelegate(QStyledItemDelegate):
         painter.setFont(title_font)
         painter.setPen(text_color if row.title else muted)
         line_h = fm.height()
-        title_rect = QRect(inner.left(), inner.top(), inner.width(), line_h)
-        painter.drawText(
-            title_rect,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            fm.elidedText(
-                title.replace("\n", " "), Qt.TextElideMode.ElideRight, title_rect.width()
-            ),
-        )
+        title_lines = 2 if self._narrow else 1
+        title_rect = QRect(inner.left(), inner.top(), inner.width(), line_h * title_lines)
+        if title_lines == 1:
+            painter.drawText(
+                title_rect,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                fm.elidedText(
+                    title.replace("\n", " "), Qt.TextElideMode.ElideRight, title_rect.width()
+                ),
+            )
+        else:
+            colour = text_color if row.title else muted
+            draw_marked(
+                painter, title_rect, title.replace("\n", " "), [], title_font, colour, colour
+            )
         # Lines 2-3: the snippet or the start of the body, matches highlighted.
         text, ranges = snippet
-        top = inner.top() + line_h + 4
+        top = inner.top() + line_h * title_lines + 4
         draw_marked(
             painter,
             QRect(inner.left(), top, inner.width(), line_h * 2),

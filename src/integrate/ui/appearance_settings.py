@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QGroupBox, QVBoxLayout
 
 from integrate.ui import theme
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import plain_label
+from integrate.ui.widgets.common import form_layout, plain_label
+from integrate.ui.widgets.flow import WrapCheckBox
 
 
 def _tr(text: str) -> str:
@@ -21,7 +22,7 @@ class AppearanceSection(QGroupBox):
         super().__init__(_tr("Appearance"))
         self.services = services
         layout = QVBoxLayout(self)
-        form = QFormLayout()
+        form = form_layout()
         self.theme = QComboBox()
         self.theme.setAccessibleName(_tr("Colours"))
         for key, label in (
@@ -35,7 +36,7 @@ class AppearanceSection(QGroupBox):
         self.theme.currentIndexChanged.connect(self._theme_chosen)
         form.addRow(_tr("Colours"), self.theme)
         layout.addLayout(form)
-        self.reduce_motion = QCheckBox(
+        self.reduce_motion = WrapCheckBox(
             _tr("Reduce motion (still pictures instead of moving animations)")
         )
         self.reduce_motion.setAccessibleName(_tr("Reduce motion"))

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QInputDialog,
     QLineEdit,
     QMessageBox,
@@ -25,7 +24,7 @@ from integrate.core.timeutil import now_local
 from integrate.paths import VaultPaths
 from integrate.ui.autolock import CHOICES_MINUTES, autolock_minutes
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import button, plain_label
+from integrate.ui.widgets.common import button, flow_row, plain_label
 from integrate.ui.worker import run_in_background
 from integrate.vault.backup import (
     AutoBackupConfig,
@@ -117,7 +116,7 @@ class LockingSection(QGroupBox):
                 )
             )
         )
-        row = QHBoxLayout()
+        row = flow_row()
         row.addWidget(plain_label(_tr("Lock after no activity for:"), wrap=False))
         self.timeout = QComboBox()
         self.timeout.setAccessibleName(_tr("Lock after no activity for"))
@@ -161,7 +160,7 @@ class DataSection(QGroupBox):
                 )
             )
         )
-        row = QHBoxLayout()
+        row = flow_row()
         self.backup_button = button(_tr("Back up now…"), primary=True)
         self.backup_button.clicked.connect(self.backup_now)
         self.auto_button = button(_tr("Automatic backups…"))
@@ -181,7 +180,7 @@ class DataSection(QGroupBox):
                 )
             )
         )
-        row = QHBoxLayout()
+        row = flow_row()
         self.export_json_button = button(_tr("Export (JSON)…"))
         self.export_json_button.clicked.connect(self.export_json)
         self.export_md_button = button(_tr("Export (Markdown)…"))
@@ -193,7 +192,7 @@ class DataSection(QGroupBox):
         row.addStretch(1)
         layout.addLayout(row)
 
-        row = QHBoxLayout()
+        row = flow_row()
         self.rotate_button = button(_tr("Change the journal's key…"))
         self.rotate_button.clicked.connect(self.rotate)
         self.delete_button = button(_tr("Delete everything…"))

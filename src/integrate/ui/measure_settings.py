@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from integrate.core.measures import Instrument
+from integrate.ui import theme
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import plain_label
+from integrate.ui.widgets.common import form_layout, plain_label
+from integrate.ui.widgets.flow import WrapCheckBox
 from integrate.vault.measures import MeasureSettings
 
 
@@ -49,7 +51,7 @@ class MeasureSection(QGroupBox):
         super().__init__(_tr("Questionnaires"))
         self.services = services
         layout = QVBoxLayout(self)
-        self.suggest = QCheckBox(_tr("Suggest questionnaires on Today and in reminders"))
+        self.suggest = WrapCheckBox(_tr("Suggest questionnaires on Today and in reminders"))
         self.suggest.setAccessibleName(self.suggest.text())
         layout.addWidget(self.suggest)
         self.details = QWidget()
@@ -58,11 +60,11 @@ class MeasureSection(QGroupBox):
         instruments = services.measures.instruments
         self.families: dict[str, QCheckBox] = {}
         for family in services.measures.suggested_families():
-            box = QCheckBox(_family_label(family, instruments))
+            box: QCheckBox = WrapCheckBox(_family_label(family, instruments))
             box.setAccessibleName(box.text())
             details.addWidget(box)
             self.families[family] = box
-        form = QFormLayout()
+        form = form_layout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.weekly = self._spin("weekly_days", _tr("During a series, every"))
         self.monthly = self._spin("monthly_days", _tr("After a series, every"))
@@ -94,7 +96,7 @@ class MeasureSection(QGroupBox):
         spin.setRange(lo, hi)
         spin.setSuffix(_tr(" days"))
         spin.setAccessibleName(accessible)
-        spin.setMinimumWidth(110)
+        spin.setMinimumWidth(theme.scaled(110))
         return spin
 
     def refresh(self) -> None:

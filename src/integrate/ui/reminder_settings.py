@@ -14,11 +14,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QTime
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLineEdit,
     QMessageBox,
     QTimeEdit,
@@ -35,7 +32,8 @@ from integrate.core.reminders import (
 )
 from integrate.core.timeutil import local_zone_name
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import button, plain_label
+from integrate.ui.widgets.common import button, flow_row, form_layout, plain_label
+from integrate.ui.widgets.flow import WrapCheckBox
 from integrate.vault.reminder_store import (
     TEXT_FIELDS,
     ReminderSettings,
@@ -80,7 +78,7 @@ class ReminderSection(QGroupBox):
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
 
-        self.enabled = QCheckBox(_tr("Remind me when a check-in or questionnaire is due"))
+        self.enabled = WrapCheckBox(_tr("Remind me when a check-in or questionnaire is due"))
         self.enabled.setAccessibleName(_tr("Reminders on"))
         layout.addWidget(self.enabled)
 
@@ -93,7 +91,7 @@ class ReminderSection(QGroupBox):
                 object_name="muted",
             )
         )
-        form = QFormLayout()
+        form = form_layout()
         self.text_fields: dict[str, QLineEdit] = {}
         for name, label in _labels().items():
             field = QLineEdit()
@@ -104,8 +102,8 @@ class ReminderSection(QGroupBox):
             self.text_fields[name] = field
         layout.addLayout(form)
 
-        quiet_row = QHBoxLayout()
-        self.quiet_on = QCheckBox(_tr("Quiet hours, from"))
+        quiet_row = flow_row()
+        self.quiet_on = WrapCheckBox(_tr("Quiet hours, from"))
         self.quiet_on.setAccessibleName(_tr("Quiet hours on"))
         self.quiet_start = QTimeEdit()
         self.quiet_start.setDisplayFormat("HH:mm")
@@ -122,7 +120,7 @@ class ReminderSection(QGroupBox):
         self.quiet_on.toggled.connect(self.quiet_start.setEnabled)
         self.quiet_on.toggled.connect(self.quiet_end.setEnabled)
 
-        save_row = QHBoxLayout()
+        save_row = flow_row()
         self.save_button = button(_tr("Save reminder settings"), primary=True)
         self.save_button.clicked.connect(self.save)
         save_row.addWidget(self.save_button)
@@ -133,14 +131,14 @@ class ReminderSection(QGroupBox):
         self.message.setVisible(False)
         layout.addWidget(self.message)
 
-        self.autostart = QCheckBox(_tr("Start Integrate minimised when I log in"))
+        self.autostart = WrapCheckBox(_tr("Start Integrate minimised when I log in"))
         self.autostart.setAccessibleName(_tr("Start minimised at login"))
-        self.neutral_name = QCheckBox(_tr("List it as “Journal” in my login items"))
+        self.neutral_name = WrapCheckBox(_tr("List it as “Journal” in my login items"))
         self.neutral_name.setAccessibleName(_tr("Use a neutral name in login items"))
         layout.addWidget(self.autostart)
         layout.addWidget(self.neutral_name)
 
-        export_row = QHBoxLayout()
+        export_row = flow_row()
         self.export_button = button(_tr("Export my schedule to a calendar file…"))
         self.export_button.clicked.connect(self._choose_export_file)
         export_row.addWidget(self.export_button)
@@ -159,6 +157,7 @@ class ReminderSection(QGroupBox):
         self.enabled.setChecked(settings.enabled)
         for name, field in self.text_fields.items():
             field.setText(getattr(settings.texts, name))
+            field.setCursorPosition(0)  # a long wording shows its start, not its end
         quiet = settings.quiet_hours
         self.quiet_on.setChecked(quiet.enabled)
         default = QuietHours()

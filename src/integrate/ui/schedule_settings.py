@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -25,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from integrate.core.model import Phase
 from integrate.core.schedule import ScheduleConfig
+from integrate.ui import theme
 from integrate.ui.checkin import phase_name
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import button, plain_label
+from integrate.ui.widgets.common import button, flow_row, form_layout, plain_label
+from integrate.ui.widgets.flow import WrapCheckBox
 from integrate.vault.checkins import load_schedule_config, save_schedule_config, sync
 from integrate.vault.db import transaction
 
@@ -40,7 +41,7 @@ def _time_edit(name: str) -> QTimeEdit:
     edit = QTimeEdit()
     edit.setDisplayFormat("HH:mm")
     edit.setAccessibleName(name)
-    edit.setMinimumWidth(110)
+    edit.setMinimumWidth(theme.scaled(110))
     return edit
 
 
@@ -70,12 +71,11 @@ class ScheduleSection(QGroupBox):
             )
         )
 
-        form = QFormLayout()
+        form = form_layout()
         form.setVerticalSpacing(10)
         # Times and small numbers: full-width fields would only look like text boxes.
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        same_day = QHBoxLayout()
-        same_day.setSpacing(8)
+        same_day = flow_row(spacing=8)
         self.same_day_hours = QDoubleSpinBox()
         self.same_day_hours.setRange(0.5, 12.0)
         self.same_day_hours.setSingleStep(0.5)
@@ -94,8 +94,7 @@ class ScheduleSection(QGroupBox):
         self.therapy_prep_time = _time_edit(_tr("Time of the preparing-for-therapy check-in"))
         form.addRow(_tr("Preparing for therapy (evening before)"), self.therapy_prep_time)
 
-        between = QHBoxLayout()
-        between.setSpacing(8)
+        between = flow_row(spacing=8)
         self.between_interval = QSpinBox()
         self.between_interval.setRange(1, 28)
         self.between_interval.setSuffix(_tr(" days"))
@@ -121,7 +120,7 @@ class ScheduleSection(QGroupBox):
         grid.setHorizontalSpacing(16)
         self.phases: dict[Phase, QCheckBox] = {}
         for index, phase in enumerate(Phase):
-            box = QCheckBox(phase_name(phase))
+            box = WrapCheckBox(phase_name(phase))
             box.setAccessibleName(_tr("Offer: {what}").format(what=phase_name(phase)))
             self.phases[phase] = box
             grid.addWidget(box, index // 2, index % 2)
@@ -136,7 +135,7 @@ class ScheduleSection(QGroupBox):
             )
         )
 
-        row = QHBoxLayout()
+        row = flow_row()
         self.save_button = button(_tr("Save schedule settings"), primary=True)
         self.save_button.clicked.connect(self.save)
         self.defaults_button = button(_tr("Back to the defaults"))

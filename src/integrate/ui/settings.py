@@ -11,9 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QGroupBox,
-    QHBoxLayout,
     QInputDialog,
     QLineEdit,
     QMessageBox,
@@ -23,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
+from integrate.ui.widgets.common import button, flow_row, page_layout, page_title, plain_label
+from integrate.ui.widgets.flow import WrapCheckBox
 from integrate.ui.worker import run_in_background
 from integrate.vault.vault import VaultError
 
@@ -51,7 +50,7 @@ class SecuritySection(QGroupBox):
         layout = QVBoxLayout(self)
         self.status = plain_label("")
         layout.addWidget(self.status)
-        self.ask_every_time = QCheckBox(
+        self.ask_every_time = WrapCheckBox(
             _tr(
                 "Ask for my passphrase every time Integrate opens (removes the key from the keyring)"
             )
@@ -59,7 +58,7 @@ class SecuritySection(QGroupBox):
         self.ask_every_time.setAccessibleName(_tr("Ask for my passphrase every time"))
         self.ask_every_time.toggled.connect(self._toggle_ask)
         layout.addWidget(self.ask_every_time)
-        row = QHBoxLayout()
+        row = flow_row()
         self.change_pass = button(_tr("Set or change passphrase…"))
         self.change_pass.clicked.connect(self._change_passphrase)
         row.addWidget(self.change_pass)

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from importlib import metadata
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from integrate import APP_NAME, __version__
-from integrate.ui.widgets.common import button, page_title, plain_label
+from integrate.ui.widgets.common import button, flow_row, page_title, plain_label, text_sized
 
 
 def _tr(text: str) -> str:
@@ -91,7 +91,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(_tr("About {app}").format(app=APP_NAME))
-        self.resize(760, 600)
+        self.resize(text_sized(760, 600, parent))  # larger with larger text
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)
@@ -115,7 +115,7 @@ class AboutDialog(QDialog):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         layout.addWidget(self.details, 1)
-        row = QHBoxLayout()
+        row = flow_row()
         row.addStretch(1)
         self.close_button = button(_tr("Close"), primary=True)
         self.close_button.clicked.connect(self.accept)

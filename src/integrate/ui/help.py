@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from integrate.resources import load_toml, resource_path
+from integrate.ui import theme
 from integrate.ui.icons import icon
-from integrate.ui.widgets.common import button, plain_label
+from integrate.ui.widgets.common import button, flow_row, plain_label, text_sized
+from integrate.ui.widgets.flow import SideBySide
 
 
 def _tr(text: str) -> str:
@@ -60,7 +62,7 @@ class HelpDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("helpDialog")
         self.setWindowTitle(_tr("Help"))
-        self.resize(900, 640)
+        self.resize(text_sized(900, 640, parent))
         self.data_dir = data_dir
         self.topics = help_topics()
         layout = QVBoxLayout(self)
@@ -70,9 +72,10 @@ class HelpDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("helpTopics")
         self.list.setAccessibleName(_tr("Help topics"))
-        self.list.setMinimumWidth(220)
-        self.list.setSpacing(3)
-        self.list.setMaximumWidth(300)
+        self.list.setSpacing(round(3 * theme.scale()))  # wrapped titles stay apart
+        self._fit_list(self.width())
+        self.list.setWordWrap(True)  # long titles wrap rather than scroll sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for topic in self.topics:
             self.list.addItem(topic.title)
         self.text = QTextBrowser()
@@ -87,24 +90,24 @@ class HelpDialog(QDialog):
         body.addWidget(self.text, 1)
         layout.addLayout(body, 1)
 
-        folder_row = QHBoxLayout()
         self.folder_label = plain_label(
             _tr("Your journal's folder: {path}").format(path=str(data_dir)), object_name="muted"
         )
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder_label.setAccessibleName(_tr("Your journal's folder"))
         self.folder_label.setAccessibleDescription(str(data_dir))
-        folder_row.addWidget(self.folder_label, 1)
         self.copy_button = button(_tr("Copy folder path"))
         self.copy_button.clicked.connect(self._copy_path)
-        folder_row.addWidget(self.copy_button)
         self.open_button = button(_tr("Open folder"))
         self.open_button.clicked.connect(self._open_folder)
         self.open_button.setEnabled(data_dir.is_dir())
-        folder_row.addWidget(self.open_button)
-        layout.addLayout(folder_row)
+        folder_buttons = QHBoxLayout()
+        folder_buttons.addWidget(self.copy_button)
+        folder_buttons.addWidget(self.open_button)
+        # The path with its buttons beside it, or under it when there is no room.
+        layout.addLayout(SideBySide(self.folder_label, folder_buttons, main_chars=30))
 
-        buttons = QHBoxLayout()
+        buttons = flow_row()
         self.about_button = button(_tr("About Integrate"), accessible=_tr("About Integrate"))
         self.about_button.setIcon(icon("about"))
         self.about_button.clicked.connect(self.show_about)
@@ -118,6 +121,17 @@ class HelpDialog(QDialog):
         self.list.currentRowChanged.connect(self.show_topic)
         self.list.setCurrentRow(0)
         self.list.setFocus()
+
+    def _fit_list(self, width: int) -> None:
+        """220-300 px beside 11 pt text, growing with it, but never more than 40% of the
+        dialog: the topic itself needs the room more."""
+        most = min(round(300 * theme.scale()), int(width * 0.4))
+        self.list.setMaximumWidth(most)
+        self.list.setMinimumWidth(min(round(220 * theme.scale()), most))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_list(event.size().width())
 
     def show_topic(self, row: int) -> None:
         if 0 <= row < len(self.topics):

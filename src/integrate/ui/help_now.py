@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from integrate.core.crisis import OTHER_COUNTRY, CrisisDirectory, load_crisis_lines
 from integrate.ui import theme
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import page_title, plain_label
+from integrate.ui.widgets.common import flow_row, page_title, plain_label, text_sized
 
 # "module:callable(services) -> QWidget | None" sections shown when the journal is unlocked.
 EXTRA_SECTIONS: list[str] = [
@@ -87,7 +87,8 @@ class HelpNowDialog(QDialog):
         # Tall enough to show the personal contacts without scrolling where the screen allows.
         screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
         available = screen.availableGeometry().height() if screen is not None else 800
-        self.resize(720, max(560, min(960, available - 80)))
+        width = text_sized(720, 560, screen).width()  # wider with larger text, as the screen allows
+        self.resize(width, max(560, min(960, available - 80)))
         self.directory = load_crisis_lines()
         self._on_country_changed = on_country_changed
         outer = QVBoxLayout(self)
@@ -102,7 +103,7 @@ class HelpNowDialog(QDialog):
         monitored.setAccessibleName(_tr("Nobody monitors this app"))
         layout.addWidget(monitored)
 
-        row = QHBoxLayout()
+        row = flow_row()  # the country goes under the words when there is no room beside them
         where = plain_label(_tr("Crisis lines for"), wrap=False)
         where.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
         row.addWidget(where)
@@ -111,7 +112,9 @@ class HelpNowDialog(QDialog):
         add_country_choices(self.country, self.directory, country)
         self.country.currentIndexChanged.connect(self._country_changed)
         where.setBuddy(self.country)
-        row.addWidget(self.country, 1)
+        # All the room left on its line goes to the list of countries.
+        self.country.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        row.addWidget(self.country)
         layout.addLayout(row)
 
         self.lines = QLabel()

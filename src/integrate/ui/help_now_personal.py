@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from integrate.core.crisis import load_crisis_lines
 from integrate.core.safety import PlanContact, SafetyPlanError
@@ -24,6 +24,7 @@ from integrate.ui.exercises import all_exercises, duration_text
 from integrate.ui.player import PlayerDialog, open_player
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import button, plain_label
+from integrate.ui.widgets.flow import SideBySide
 from integrate.vault.exercise_runs import ExerciseRunRepository
 from integrate.vault.safety_plan import SafetyPlanRepository, user_crisis_lines
 
@@ -79,7 +80,6 @@ class ExerciseSection(QFrame):
                 object_name="muted",
             )
         )
-        row = QHBoxLayout()
         text = QVBoxLayout()
         title = plain_label(pick.exercise.title)
         title.setStyleSheet(theme.css("font-size: 15pt; font-weight: 600;"))
@@ -89,7 +89,6 @@ class ExerciseSection(QFrame):
         if own and pick.stats is not None:
             detail += "  ·  " + _tr(describe_stats(pick.stats))
         text.addWidget(plain_label(detail, object_name="muted"))
-        row.addLayout(text, 1)
         self.start_button = button(
             _tr("Start"),
             primary=True,
@@ -104,8 +103,7 @@ class ExerciseSection(QFrame):
         )
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
-        row.addWidget(self.start_button)
-        card.addLayout(row)
+        card.addLayout(SideBySide(text, self.start_button))  # Start under the text if narrow
         layout.addWidget(frame)
 
     def start(self) -> None:

@@ -32,20 +32,25 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLineEdit,
+    QScrollArea,
     QStackedWidget,
+    QStyle,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
 
-from integrate.core.exercises import Exercise, StepKind
+from integrate.core.exercises import Exercise, StepKind, Variant
 from integrate.core.pacer import describe_pattern
 from integrate.core.player import ExercisePlayer, PlayerEvent, PlayerState, RunRecord
 from integrate.ui import theme
 from integrate.ui.services import AppServices
 from integrate.ui.sound_cue import SoundCue
-from integrate.ui.widgets.common import button, page_title, plain_label
+from integrate.ui.widgets.common import button, flow_row, page_title, plain_label, text_sized
+from integrate.ui.widgets.flow import WrapCheckBox
 from integrate.ui.widgets.pacer import PacerWidget
 from integrate.ui.widgets.suds import SudsPicker
 from integrate.vault.exercise_runs import ExerciseRunRepository
@@ -92,7 +97,7 @@ class PlayerDialog(QDialog):
         self.setObjectName("playerDialog")
         self.setWindowTitle(_tr("Exercise"))  # neutral: no exercise names in window titles
         self.setModal(True)
-        self.resize(820, 640)
+        self.resize(text_sized(820, 640, parent))  # larger with larger text
         self.services = services
         self.exercise = exercise
         self.runs = ExerciseRunRepository(services.vault.conn)
@@ -110,11 +115,14 @@ class PlayerDialog(QDialog):
         outer.setContentsMargins(32, 24, 32, 24)
         self.pages = QStackedWidget()
         outer.addWidget(self.pages)
-        self.pages.addWidget(self._build_before())
-        self.pages.addWidget(self._build_caution())
-        self.pages.addWidget(self._build_step())
-        self.pages.addWidget(self._build_after())
-        self.pages.addWidget(self._build_done())
+        for build in (
+            self._build_before,
+            self._build_caution,
+            self._build_step,
+            self._build_after,
+            self._build_done,
+        ):
+            self.pages.addWidget(self._scrolling(build()))
 
         self.timer = QTimer(self)
         self.timer.setInterval(STILL_FRAME_MS if self.reduce_motion else FRAME_MS)
@@ -134,6 +142,20 @@ class PlayerDialog(QDialog):
             kwargs["now"] = self._now
         return ExercisePlayer(self.exercise, variant, self._clock, **kwargs)
 
+    @staticmethod
+    def _scrolling(page: QWidget) -> QScrollArea:
+        """`page` in a scroll area: on a low screen with large text it scrolls rather than
+        squeezing its buttons and words. (The player takes the keys itself: the area
+        needs no focus of its own.)"""
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(page)
+        page.setAutoFillBackground(False)  # (setWidget turns it on) the dialog's own shows
+        scroll.viewport().setAutoFillBackground(False)
+        return scroll
+
     def _page(self) -> tuple[QWidget, QVBoxLayout]:
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -148,12 +170,14 @@ class PlayerDialog(QDialog):
         self.variant_box = QComboBox()
         self.variant_box.setAccessibleName(_tr("Version of this exercise"))
         for v in self.exercise.variants:
-            label = v.title + (f" - {v.description}" if v.description else "")
-            if v.has_breath_holds:
-                label += " " + _tr("(holds the breath)")
-            self.variant_box.addItem(label, v.id)
+            self.variant_box.addItem(self._variant_text(v), v.id)
         self.variant_box.setCurrentIndex(self.variant_box.findData(self.player.variant.id))
         self.variant_box.currentIndexChanged.connect(self._variant_changed)
+        # The box fills its row; its longest version no longer sets the dialog's width.
+        self.variant_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.variant_box.setMinimumContentsLength(16)
         versions = QHBoxLayout()
         self.variant_label = plain_label(_tr("Version"), wrap=False)
         self.variant_label.setBuddy(self.variant_box)
@@ -163,6 +187,11 @@ class PlayerDialog(QDialog):
         self.variant_box.setVisible(several)
         self.variant_label.setVisible(several)
         layout.addLayout(versions)
+        # Shown when the box is too narrow for the versions' descriptions (large text).
+        self.variant_note = plain_label("", object_name="muted")
+        self.variant_note.setVisible(False)
+        layout.addWidget(self.variant_note)
+        self.variant_box.installEventFilter(self)
         if self.exercise.tip:
             layout.addWidget(plain_label(self.exercise.tip, object_name="muted"))
         question = plain_label(_tr("How much distress do you feel right now?"))
@@ -181,7 +210,7 @@ class PlayerDialog(QDialog):
             )
         )
         layout.addStretch(1)
-        row = QHBoxLayout()
+        row = flow_row()
         self.before_cancel = button(_tr("Not now"))
         self.before_cancel.clicked.connect(self.stop)
         self.skip_before = button(_tr("Skip the rating"))
@@ -209,7 +238,7 @@ class PlayerDialog(QDialog):
             )
         )
         layout.addStretch(1)
-        row = QHBoxLayout()
+        row = flow_row()
         self.caution_back = button(_tr("Not now"))
         self.caution_back.clicked.connect(self.stop)
         self.caution_ok = button(_tr("I understand, go on"), primary=True)
@@ -222,11 +251,11 @@ class PlayerDialog(QDialog):
 
     def _build_step(self) -> QWidget:
         page, layout = self._page()
-        top = QHBoxLayout()
+        top = flow_row()
         self.step_count_label = plain_label("", object_name="muted")
         top.addWidget(self.step_count_label)
         top.addStretch(1)
-        self.sound_box = QCheckBox(_tr("Soft sound at each change"))
+        self.sound_box = WrapCheckBox(_tr("Soft sound at each change"))
         self.sound_box.setAccessibleName(_tr("Soft sound at each change"))
         self.sound_box.setToolTip(
             _tr(
@@ -245,7 +274,7 @@ class PlayerDialog(QDialog):
         self.step_text = plain_label("", object_name="stepText")
         # The app stylesheet sets a base size on every widget; a style rule wins over setFont.
         self.step_text.setStyleSheet(theme.css("font-size: 18pt; line-height: 140%;"))
-        self.step_text.setMinimumHeight(60)
+        self.step_text.setMinimumHeight(theme.scaled(60))
         self.step_text.setAccessibleName(_tr("Step"))
         layout.addWidget(self.step_text)
         self.pattern_text = plain_label("", object_name="muted")
@@ -268,7 +297,7 @@ class PlayerDialog(QDialog):
         layout.addWidget(self.step_status)
         self.step_spacer = QWidget()
         layout.addWidget(self.step_spacer, 1)
-        row = QHBoxLayout()
+        row = flow_row()
         self.back_button = button(_tr("Back"), accessible=_tr("Back (Left arrow)"))
         self.back_button.clicked.connect(self.back)
         self.stop_button = button(_tr("Stop (Esc)"), accessible=_tr("Stop (Esc)"))
@@ -301,12 +330,12 @@ class PlayerDialog(QDialog):
         self.note.setPlaceholderText(_tr("A short note for yourself (optional)"))
         self.note.setAccessibleName(_tr("Note (optional)"))
         layout.addWidget(self.note)
-        self.save_answers = QCheckBox(_tr("Save my answers with this exercise"))
+        self.save_answers = WrapCheckBox(_tr("Save my answers with this exercise"))
         self.save_answers.setAccessibleName(_tr("Save my answers"))
         self.save_answers.setChecked(False)
         layout.addWidget(self.save_answers)
         layout.addStretch(1)
-        row = QHBoxLayout()
+        row = flow_row()
         self.skip_after = button(_tr("Skip the rating"))
         self.skip_after.clicked.connect(lambda: self.finish(skip_rating=True))
         self.save_button = button(_tr("Save"), primary=True)
@@ -324,7 +353,7 @@ class PlayerDialog(QDialog):
         self.done_text.setStyleSheet(theme.css("font-size: 13pt;"))
         layout.addWidget(self.done_text)
         layout.addStretch(1)
-        row = QHBoxLayout()
+        row = flow_row()
         self.close_button = button(_tr("Close"), primary=True)
         self.close_button.clicked.connect(self.accept)
         row.addStretch(1)
@@ -348,6 +377,35 @@ class PlayerDialog(QDialog):
     def _variant_changed(self) -> None:
         if self.player.state is PlayerState.SUDS_BEFORE:
             self.player = self._new_player(str(self.variant_box.currentData()))
+        self._fit_variants()
+
+    @staticmethod
+    def _variant_text(variant: Variant, *, short: bool = False) -> str:
+        label = variant.title
+        if variant.description and not short:
+            label += f" - {variant.description}"
+        if variant.has_breath_holds:
+            label += " " + _tr("(holds the breath)")
+        return label
+
+    def _fit_variants(self) -> None:
+        """Each version with its description while the box has room for the longest;
+        otherwise the titles alone, and the chosen one's description under the box."""
+        box = self.variant_box
+        variants = self.exercise.variants
+        opt = QStyleOptionComboBox()
+        box.initStyleOption(opt)
+        field = box.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, box
+        )
+        fm = box.fontMetrics()
+        fits = all(fm.horizontalAdvance(self._variant_text(v)) <= field.width() for v in variants)
+        for index, v in enumerate(variants):
+            box.setItemText(index, self._variant_text(v, short=not fits))
+        current = next((v for v in variants if v.id == box.currentData()), None)
+        note = current.description if current is not None and not fits else ""
+        self.variant_note.setText(note)
+        self.variant_note.setVisible(bool(note) and box.isVisibleTo(self))
 
     def begin(self, *, skip_rating: bool = False) -> None:
         if self.player.state is not PlayerState.SUDS_BEFORE:
@@ -590,6 +648,9 @@ class PlayerDialog(QDialog):
     # ----- keys ----------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if watched is self.variant_box and event.type() == QEvent.Type.Resize:
+            self._fit_variants()  # (the versions box is watched for its width too)
+            return False
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
             return False
         if watched.window() is not self or not self.isVisible():

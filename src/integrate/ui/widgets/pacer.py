@@ -8,7 +8,7 @@ the circle in the window's text colour.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from integrate.core.pacer import PHASE_LABELS, BreathPhase, PacerState
+from integrate.ui import theme
 
 MIN_FRACTION = 0.38  # the smallest circle, as a share of the largest
 
@@ -39,7 +40,7 @@ class PacerWidget(QWidget):
         self.reduce_motion = reduce_motion
         self.state: PacerState | None = None
         self.paused = False
-        self.setMinimumSize(220, 270)  # the circle and, under it, the words
+        self._fit_minimum()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(_tr("Breathing guide"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -72,15 +73,34 @@ class PacerWidget(QWidget):
             return 0.75
         return MIN_FRACTION + (1.0 - MIN_FRACTION) * self.state.radius_fraction
 
-    def _fonts(self) -> tuple[QFont, QFont]:
-        """The phase caption and the smaller countdown under it."""
+    def _fonts(self, points: float | None = None) -> tuple[QFont, QFont]:
+        """The phase caption and the smaller countdown under it (`points`: the caption's
+        size; by default as large as the widget allows)."""
         font = QFont(self.font())
-        font.setPointSizeF(max(14.0, min(self.width(), self.height()) / 18))
+        if points is None:
+            # Never below 14 pt beside 11 pt text, and as much larger as the text is.
+            points = max(14.0 * theme.scale(), min(self.width(), self.height()) / 18)
+        font.setPointSizeF(points)
         font.setWeight(QFont.Weight.DemiBold)
         small = QFont(font)
         small.setPointSizeF(font.pointSizeF() * 0.6)
         small.setWeight(QFont.Weight.Normal)
         return font, small
+
+    def _words_height(self, points: float) -> float:
+        font, small = self._fonts(points)
+        return (QFontMetricsF(font).height() + QFontMetricsF(small).height()) * 1.25
+
+    def _fit_minimum(self) -> None:
+        """220x270 beside 11 pt text: the circle and, under it, the words. With larger
+        text the words take more room (and the circle keeps its own)."""
+        more_words = self._words_height(14.0 * theme.scale()) - self._words_height(14.0)
+        self.setMinimumSize(theme.scaled(220), 270 + round(more_words))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_minimum()
 
     def layout_rects(self) -> tuple[QPointF, float, QRectF, QRectF]:
         """Circle centre, largest radius, caption box and countdown box.

@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from integrate.ui import theme
-from integrate.ui.widgets.common import plain_label
+from integrate.ui.widgets.common import flow_row, plain_label
 
 
 def _tr(text: str) -> str:
@@ -52,7 +52,7 @@ class SudsPicker(QWidget):
             )
         )
         layout.addLayout(row)
-        ends = QHBoxLayout()
+        ends = flow_row()
         ends.addWidget(plain_label(_tr("0  no distress"), object_name="muted", wrap=False))
         ends.addStretch(1)
         ends.addWidget(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from integrate.core.measures import (
     FLAG_PROVISIONAL,
@@ -15,7 +15,7 @@ from integrate.core.measures import (
 )
 from integrate.ui import theme
 from integrate.ui.measure_form import instrument_title
-from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
+from integrate.ui.widgets.common import button, flow_row, page_layout, page_title, plain_label
 from integrate.vault.measures import Administration, MeasureRepository
 
 
@@ -123,7 +123,7 @@ class ResultView(QWidget):
                     object_name="notice",
                 )
             )
-        row = QHBoxLayout()
+        row = flow_row()
         row.addStretch(1)
         self.done_button = button(_tr("Done"), primary=True)
         self.done_button.clicked.connect(self.done.emit)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -25,7 +24,8 @@ from PySide6.QtWidgets import (
 from integrate.core.timeutil import now_local
 from integrate.ui.measure_form import instrument_title
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import button, plain_label
+from integrate.ui.widgets.common import button, flow_row, plain_label
+from integrate.ui.widgets.tables import fit_columns, keep_columns_fitted
 from integrate.vault.measures import Administration, CrisisScreenShown
 
 ID_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
@@ -96,8 +96,9 @@ class MeasureTable(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        keep_columns_fitted(self.table)
         layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
+        row = flow_row()
         self.date_button = button(_tr("Change date..."))
         self.date_button.clicked.connect(self._edit_selected)
         self.delete_button = button(_tr("Delete..."))
@@ -123,7 +124,7 @@ class MeasureTable(QWidget):
                 item = QTableWidgetItem(text)  # plain text: never read as markup
                 item.setData(ID_ROLE, row.id)
                 self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)  # wrapped rather than sideways, if the text is large
         self._selection_changed()
 
     def _cells(self, row: Administration | CrisisScreenShown) -> tuple[str, ...]:

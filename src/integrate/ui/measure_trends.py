@@ -13,9 +13,9 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QHBoxLayout,
+    QFrame,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -36,7 +36,9 @@ from integrate.share.content import (
 )
 from integrate.ui import theme
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import plain_label
+from integrate.ui.widgets.common import flow_row, plain_label
+from integrate.ui.widgets.flow import WrapCheckBox
+from integrate.ui.widgets.tables import fit_columns, keep_columns_fitted
 from integrate.vault.measures import Administration
 
 # PCL-5 cluster lines on a dark background (the paper ones are too dark there).
@@ -120,9 +122,19 @@ class TrendsView(QWidget):
         self.ready = False  # palette events can arrive while the widgets are being built
         self._drawn_in: theme.Palette | None = None
         self.instruments = services.measures.instruments
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # With large text the choices, chart and caption can need more height than the tab
+        # has: they scroll then, instead of being squeezed until the caption is cut off.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.viewport().setAutoFillBackground(False)
+        outer.addWidget(scroll)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 8, 0, 0)
-        row = QHBoxLayout()
+        row = flow_row()
         self.family = QComboBox()
         self.family.setAccessibleName(_tr("Questionnaire"))
         for fam in summed_families(self.instruments):  # any instrument added as data too
@@ -130,7 +142,7 @@ class TrendsView(QWidget):
             self.family.addItem(ins.short_name, fam)
         self.family.currentIndexChanged.connect(self.refresh)
         row.addWidget(self.family)
-        self.clusters = QCheckBox(_tr("Show the four symptom clusters"))
+        self.clusters = WrapCheckBox(_tr("Show the four symptom clusters"))
         self.clusters.setAccessibleName(_tr("Show the four symptom clusters"))
         self.clusters.toggled.connect(self.refresh)
         row.addWidget(self.clusters)
@@ -148,10 +160,13 @@ class TrendsView(QWidget):
         self.table.setAccessibleName(_tr("Results as a table"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        keep_columns_fitted(self.table)
         self.tabs.addTab(self.table, _tr("Table"))
         layout.addWidget(self.tabs, 1)
         self.caption = plain_label("", object_name="muted")
         layout.addWidget(self.caption)
+        scroll.setWidget(body)
+        body.setAutoFillBackground(False)  # (setWidget turns it on) the tab's own white shows
         self.ready = True
         self.refresh()
 
@@ -280,4 +295,4 @@ class TrendsView(QWidget):
             cells += [str(adm.subscales.get(s.id, "")) for s in subs]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)  # wrapped rather than sideways, if the text is large

@@ -60,7 +60,8 @@ from integrate.share.save import (
 )
 from integrate.ui import theme
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import button, plain_label
+from integrate.ui.widgets.common import button, flow_row, plain_label, text_sized
+from integrate.ui.widgets.flow import WrapCheckBox, WrapRadioButton
 from integrate.ui.worker import run_in_background
 from integrate.vault.sessions import SessionRepository
 from integrate.vault.shares import ShareRepository
@@ -123,15 +124,15 @@ class PeriodStep(QWidget):
             if last
             else _tr("The last 30 days (nothing shared yet)")
         )
-        self.since_last = QRadioButton(since_text)
-        self.dates = QRadioButton(_tr("Between two dates"))
-        self.series_radio = QRadioButton(_tr("One series of sessions"))
+        self.since_last = WrapRadioButton(since_text)
+        self.dates = WrapRadioButton(_tr("Between two dates"))
+        self.series_radio = WrapRadioButton(_tr("One series of sessions"))
         for i, rb in enumerate((self.since_last, self.dates, self.series_radio)):
             rb.setAccessibleName(rb.text())
             self.group.addButton(rb, i)
             layout.addWidget(rb)
             if rb is self.dates:
-                row = QHBoxLayout()
+                row = flow_row()
                 row.setContentsMargins(28, 0, 0, 0)
                 self.date_from = QDateEdit()
                 self.date_to = QDateEdit()
@@ -148,7 +149,7 @@ class PeriodStep(QWidget):
                 self.series.setAccessibleName(_tr("Series"))
                 for s in SessionRepository(wizard.services.vault.conn).list_series():
                     self.series.addItem(f"{s.name} ({fmt_day(s.started_on)})", s.uid)
-                box = QHBoxLayout()
+                box = flow_row()
                 box.setContentsMargins(28, 0, 0, 0)
                 box.addWidget(self.series)
                 box.addStretch(1)
@@ -226,7 +227,7 @@ class ContentStep(QWidget):
         self.entries = QListWidget()
         self.entries.setAccessibleName(_tr("Journal entries and check-in answers"))
         self.entries.setWordWrap(True)
-        self.entries.setMinimumHeight(260)
+        self.entries.setMinimumHeight(theme.scaled(260))
         self.entries.setSpacing(2)
         self.entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.entries.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
@@ -276,7 +277,7 @@ class ContentStep(QWidget):
 
     @staticmethod
     def _check(layout: QVBoxLayout, text: str, indent: bool = False) -> QCheckBox:
-        box = QCheckBox(text)
+        box = WrapCheckBox(text)
         box.setAccessibleName(text)
         if indent:
             box.setStyleSheet("margin-left: 28px;")
@@ -379,14 +380,14 @@ class NoteStep(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(plain_label(_tr("Your name on the summary")))
         self.name_group = QButtonGroup(self)
-        row = QHBoxLayout()
+        row = flow_row()
         self.name_buttons: dict[str, QRadioButton] = {}
         for key, text in (
             ("none", _tr("No name")),
             ("initials", _tr("Initials only")),
             ("full", _tr("Full name")),
         ):
-            rb = QRadioButton(text)
+            rb: QRadioButton = WrapRadioButton(text)
             rb.setAccessibleName(text)
             self.name_group.addButton(rb)
             self.name_buttons[key] = rb
@@ -458,11 +459,11 @@ class PreviewStep(QWidget):
         self.page_label.setAccessibleName(_tr("Page preview"))
         self.scroller.setWidget(self.page_label)
         layout.addWidget(self.scroller, 1)
-        nav = QHBoxLayout()
+        nav = flow_row()
         self.prev_page = button(_tr("Previous page"))
         self.next_page = button(_tr("Next page"))
         self.page_number = plain_label("", wrap=False)
-        self.page_number.setMinimumWidth(160)
+        self.page_number.setMinimumWidth(theme.scaled(160))
         self.page_number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prev_page.clicked.connect(lambda: self.show_page(self.index - 1))
         self.next_page.clicked.connect(lambda: self.show_page(self.index + 1))
@@ -540,7 +541,7 @@ class SaveStep(QWidget):
                 object_name="muted",
             )
         )
-        self.protect = QCheckBox(_tr("Protect the file with a password (recommended)"))
+        self.protect = WrapCheckBox(_tr("Protect the file with a password (recommended)"))
         self.protect.setAccessibleName(self.protect.text())
         self.protect.setChecked(True)
         layout.addWidget(self.protect)
@@ -607,7 +608,7 @@ class ShareWizard(QDialog):
         self.services = services
         self.setWindowTitle(_tr("Share with my therapist"))
         self.setModal(True)
-        self.resize(860, 720)
+        self.resize(text_sized(860, 720, parent))  # larger with larger text
         self.selection: ShareSelection = default_selection(
             services.vault, page_size=default_page_size()
         )
@@ -633,7 +634,7 @@ class ShareWizard(QDialog):
         self.error = plain_label("", object_name="notice")
         self.error.setVisible(False)
         layout.addWidget(self.error)
-        row = QHBoxLayout()
+        row = flow_row()
         self.cancel_button = button(_tr("Cancel"))
         self.back_button = button(_tr("Back"))
         self.next_button = button(_tr("Next"), primary=True)

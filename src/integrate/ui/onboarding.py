@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLineEdit,
     QStackedWidget,
     QWidget,
@@ -15,7 +13,8 @@ from PySide6.QtWidgets import (
 
 from integrate.core.crisis import OTHER_COUNTRY
 from integrate.ui import theme
-from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
+from integrate.ui.widgets.common import button, flow_row, page_layout, page_title, plain_label
+from integrate.ui.widgets.flow import WrapCheckBox
 
 MIN_PASSPHRASE = 8
 
@@ -110,7 +109,7 @@ class Onboarding(QWidget):
         self.country.setCurrentIndex(max(0, index))
         layout.addWidget(self.country)
         layout.addStretch(1)
-        row = QHBoxLayout()
+        row = flow_row()
         back = button(_tr("Back"))
         back.clicked.connect(lambda: self.steps.setCurrentIndex(0))
         nxt = button(_tr("Next"), primary=True)
@@ -157,7 +156,7 @@ class Onboarding(QWidget):
         self.pass2.setAccessibleName(_tr("Repeat passphrase"))
         layout.addWidget(self.pass1)
         layout.addWidget(self.pass2)
-        self.ask_every_time = QCheckBox(
+        self.ask_every_time = WrapCheckBox(
             _tr("Ask for my passphrase every time Integrate opens (for a shared computer)")
         )
         self.ask_every_time.setAccessibleName(_tr("Ask for my passphrase every time"))
@@ -167,7 +166,7 @@ class Onboarding(QWidget):
         self.protect_error.setVisible(False)
         layout.addWidget(self.protect_error)
         layout.addStretch(1)
-        row = QHBoxLayout()
+        row = flow_row()
         back = button(_tr("Back"))
         back.clicked.connect(lambda: self.steps.setCurrentIndex(1))
         self.create_button = button(_tr("Create my journal"), primary=True)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from integrate.paths import VaultPaths
-from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
+from integrate.ui.widgets.common import button, flow_row, page_layout, page_title, plain_label
 from integrate.vault.db import IntegrityReport
 
 
@@ -43,7 +43,7 @@ class RecoveryScreen(QWidget):
             details.setAccessibleName(_tr("Problems found"))
             details.setMaximumHeight(120)
             layout.addWidget(details)
-        row = QHBoxLayout()
+        row = flow_row()
         backups = button(_tr("Show the backups folder"))
         backups.clicked.connect(self._open_backups)
         row.addWidget(backups)

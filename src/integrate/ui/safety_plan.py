@@ -34,8 +34,9 @@ from integrate.core.crisis import (
     validate_user_line,
 )
 from integrate.core.safety import SECTIONS, PlanContact, SafetyPlan, SafetyPlanError, SectionInfo
+from integrate.ui import theme
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import button, plain_label
+from integrate.ui.widgets.common import button, flow_row, plain_label
 from integrate.vault.safety_plan import SafetyPlanRepository
 
 AUTOSAVE_MS = 800
@@ -65,7 +66,7 @@ class TextSection(QGroupBox):
         self.edit.setPlaceholderText(_tr("One item per line"))
         self.edit.setAccessibleName(_tr(info.title))
         self.edit.setTabChangesFocus(True)
-        self.edit.setMinimumHeight(90)
+        self.edit.setMinimumHeight(theme.scaled(90))
         self.edit.setMaximumHeight(140)
         self.edit.textChanged.connect(self.edited.emit)
         layout.addWidget(self.edit)
@@ -126,7 +127,7 @@ class ContactSection(QGroupBox):
         self.rows_box = QVBoxLayout()
         layout.addLayout(self.rows_box)
         self.rows: list[ContactRow] = []
-        add_row = QHBoxLayout()
+        add_row = flow_row()
         self.add_button = button(
             _tr("Add a row"), accessible=_tr("Add a row to {title}").format(title=_tr(info.title))
         )

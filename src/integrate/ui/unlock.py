@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLineEdit, QStackedWidget, QWidget
 
-from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
+from integrate.ui.widgets.common import button, flow_row, page_layout, page_title, plain_label
 
 
 def _tr(text: str) -> str:
@@ -42,7 +42,7 @@ class UnlockScreen(QWidget):
         self.passphrase.setPlaceholderText(_tr("Passphrase"))
         self.passphrase.returnPressed.connect(self._submit_passphrase)
         pw_layout.addWidget(self.passphrase)
-        row = QHBoxLayout()
+        row = flow_row()
         self.unlock_button = button(_tr("Unlock"), primary=True)
         self.unlock_button.clicked.connect(self._submit_passphrase)
         row.addWidget(self.unlock_button)
@@ -69,7 +69,7 @@ class UnlockScreen(QWidget):
         self.recovery.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.recovery.returnPressed.connect(self._submit_recovery)
         rc_layout.addWidget(self.recovery)
-        row2 = QHBoxLayout()
+        row2 = flow_row()
         self.recover_button = button(_tr("Unlock with recovery code"), primary=True)
         self.recover_button.clicked.connect(self._submit_recovery)
         row2.addWidget(self.recover_button)

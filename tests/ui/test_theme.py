@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from integrate.ui import theme
+from integrate.ui.pages import areas
+from tests.ui.conftest import RunningApp
 
 
 def _window_colour() -> str:
@@ -269,3 +274,278 @@ def test_icons_grow_with_a_large_desktop_font(running_app, monkeypatch) -> None:
     assert sharp.devicePixelRatio() == 2.0 and sharp.size() == QSize(64, 64)
     direct = icon("journal").pixmap(QSize(64, 64), 1.0)
     assert sharp.toImage().convertToFormat(direct.toImage().format()) == direct.toImage()
+
+
+# -- a 22 pt desktop font (twice the 11 pt design base) in the first-run window
+
+
+def clipped(root: QWidget) -> list[str]:
+    """Visible text in `root` that does not fit where it is shown: a label, button or
+    check box smaller than its font needs for its text (a word-wrapped one lower than
+    its lines need), a combo or spin box whose field is narrower than its text, a widget
+    cut off at the side by what holds it, or a scroll area that scrolls sideways."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractScrollArea,
+        QAbstractSpinBox,
+        QComboBox,
+        QLabel,
+        QPlainTextEdit,
+        QStyle,
+        QStyleOptionComboBox,
+        QTextEdit,
+    )
+
+    out: list[str] = []
+    for w in [root, *root.findChildren(QWidget)]:
+        if not w.isVisible():
+            continue
+        name = type(w).__name__
+        text = ""
+        if isinstance(w, QAbstractScrollArea):
+            # Text editors wrap their lines; anything else showing a sideways scroll bar
+            # hides part of what it shows.
+            if w.horizontalScrollBar().isVisible() and not isinstance(
+                w, QTextEdit | QPlainTextEdit
+            ):
+                out.append(f"{name} {w.accessibleName()!r} scrolls sideways")
+            continue
+        if isinstance(w, QLabel):
+            text = w.text()
+            if not text.strip():
+                continue
+            if w.wordWrap():
+                need_w, need_h = w.minimumSizeHint().width(), w.heightForWidth(w.width())
+            else:
+                need_w, need_h = w.minimumSizeHint().width(), w.minimumSizeHint().height()
+        elif isinstance(w, QAbstractButton):
+            text = w.text()
+            if not text.strip():
+                continue
+            need = w.minimumSizeHint()  # one line, or its longest word for wrapping ones
+            need_w = need.width()
+            need_h = w.heightForWidth(w.width()) if w.hasHeightForWidth() else need.height()
+        elif isinstance(w, QComboBox):
+            text = w.currentText()
+            opt = QStyleOptionComboBox()
+            w.initStyleOption(opt)
+            field = w.style().subControlRect(
+                QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, w
+            )
+            # Qt's own size for a combo leaves its field a few pixels short of the text's
+            # advance (the last letter's side bearing): allow for half a letter.
+            fm = w.fontMetrics()
+            if field.width() + fm.averageCharWidth() // 2 < fm.horizontalAdvance(text):
+                out.append(f"{name} {text!r}: its field is {field.width()} wide")
+            need_w, need_h = 0, 0
+        elif isinstance(w, QAbstractSpinBox):
+            text = w.text()
+            need = w.fontMetrics().horizontalAdvance(text) + 4  # the editor's own margins
+            if w.lineEdit().width() < need:
+                out.append(f"{name} {text!r}: its field is {w.lineEdit().width()}, needs {need}")
+            need_w, need_h = 0, 0
+        else:
+            continue
+        if w.width() < need_w or w.height() < need_h:
+            out.append(f"{name} {text[:40]!r}: {w.width()}x{w.height()}, needs {need_w}x{need_h}")
+        region = w.visibleRegion()
+        if not region.isEmpty() and region.boundingRect().width() < w.width():
+            out.append(f"{name} {text[:40]!r}: cut off at the side")
+    return out
+
+
+@pytest.fixture
+def large_text(qtbot, tmp_path, fast_kdf, monkeypatch) -> Iterator[RunningApp]:  # noqa: ANN001
+    """The demo journal unlocked with a 22 pt desktop font, in the window's first-run size
+    (1100x760 here: it grows with the text, but not beyond this small test screen)."""
+    from tests.ui.conftest import make_vault, start_app
+
+    app_instance = QApplication.instance()
+    monkeypatch.setattr(theme, "system_point_size", lambda: 22.0)
+    theme.apply_theme(app_instance, theme.LIGHT)
+    try:
+        app = start_app(qtbot, make_vault(tmp_path / "v", demo=True))
+        assert (app.window.width(), app.window.height()) == (1100, 760)
+        app.unlock()
+        yield app
+        app.controller.shutdown()
+    finally:
+        monkeypatch.undo()
+        theme.apply_theme(app_instance, theme.LIGHT)
+
+
+def _offenders(found: dict[str, list[str]]) -> str:
+    return "\n".join(f"{k}: {v}" for k, v in found.items() if v)
+
+
+def test_no_text_is_cut_off_with_a_22pt_font(large_text: RunningApp) -> None:
+    """Every area (and the sessions forms, the exercises' tabs, the top bar) at 22 pt in
+    1100x760: nothing cut off, nothing behind a sideways scroll bar. Measures is checked
+    on its own below."""
+    from PySide6.QtWidgets import QTabWidget
+
+    app = large_text
+    found: dict[str, list[str]] = {}
+    for area in areas():
+        if area.key == "measures":
+            continue
+        page = app.area(area.key)
+        app.settle(1)
+        found[area.key] = clipped(page)
+        for tabs in page.findChildren(QTabWidget):
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                app.settle(1)
+                found[f"{area.key}, {tabs.tabText(index)}"] = clipped(page)
+            tabs.setCurrentIndex(0)
+    found["top bar"] = clipped(app.window.findChild(QWidget, "topBar"))
+    sessions = app.area("sessions")
+    for name, start in (
+        ("log a session", lambda: sessions.new_session()),
+        ("therapy appointment", lambda: sessions.new_session(kind=_therapy(), planned=True)),
+        ("new series", lambda: sessions.edit_series(None)),
+    ):
+        start()
+        app.settle(1)
+        found[f"sessions, {name}"] = clipped(sessions)
+    sessions.show_overview()
+    journal = app.area("journal")
+    journal.new_entry()
+    app.settle(1)
+    found["journal, new entry"] = clipped(journal)
+    assert not _offenders(found), _offenders(found)
+
+
+def _therapy() -> object:
+    from integrate.core.model import SessionKind
+
+    return SessionKind.THERAPY
+
+
+def test_dialogs_cut_no_text_off_with_a_22pt_font(large_text: RunningApp) -> None:
+    """Help, About, Need help now, the exercise player and every step of the share
+    wizard at 22 pt, each in its own first size."""
+    from integrate.ui.about import AboutDialog
+    from integrate.ui.exercises import find_exercise
+    from integrate.ui.help import HelpDialog
+    from integrate.ui.player import PlayerDialog
+
+    app = large_text
+    found: dict[str, list[str]] = {}
+    app.window.help_page_button.click()
+    app.settle(1)
+    help_dialog = app.window.findChild(HelpDialog, "helpDialog")
+    for row in range(help_dialog.list.count()):
+        help_dialog.list.setCurrentRow(row)
+        app.settle(1)
+        found[f"help, topic {row}"] = clipped(help_dialog)
+    help_dialog.about_button.click()
+    app.settle(1)
+    about = help_dialog.findChild(AboutDialog)
+    found["about"] = clipped(about)
+    about.close()
+    help_dialog.close()
+
+    app.controller.show_help()
+    app.settle(1)
+    help_now = app.window.findChild(QWidget, "helpNowDialog")
+    found["need help now"] = clipped(help_now)
+    help_now.close()
+
+    player = PlayerDialog(app.services, find_exercise("extended_exhale"), app.window)
+    player.show()
+    app.settle(1)
+    found["player, before"] = clipped(player)
+    player.suds_before.set_value(6)
+    player.begin()
+    app.settle(1)
+    found["player, step"] = clipped(player)
+    player.reject_quietly()
+
+    wizard = app.area("share").open_wizard()
+    for index in range(len(wizard.steps) - 1):  # the last step saves a file
+        if index == 3:  # the preview renders the real PDF in the background
+            app.qtbot.waitUntil(lambda: wizard.preview_step.page_count > 0, timeout=30_000)
+        app.settle(1)
+        found[f"share wizard, step {index + 1}"] = clipped(wizard)
+        wizard.next_button.click()
+    app.settle(1)
+    found[f"share wizard, step {len(wizard.steps)}"] = clipped(wizard)
+    wizard.reject()
+    assert not _offenders(found), _offenders(found)
+
+
+def test_measures_trends_and_results_cut_no_text_off_with_a_22pt_font(
+    large_text: RunningApp,
+) -> None:
+    """Measures' Trends (chart and table) and All results at 22 pt in 1100x760."""
+    app = large_text
+    page = app.area("measures")
+    found: dict[str, list[str]] = {}
+    page.tabs.setCurrentWidget(page.trends)
+    for index in range(page.trends.tabs.count()):
+        page.trends.tabs.setCurrentIndex(index)
+        app.settle(1)
+        found[f"trends, {page.trends.tabs.tabText(index)}"] = clipped(page)
+    page.tabs.setCurrentWidget(page.table)
+    app.settle(1)
+    found["all results"] = clipped(page)
+    assert not _offenders(found), _offenders(found)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="ui/measures.py (being changed in parallel) has no scroll area on its home tab: "
+    "at 22 pt in 760 px its headings and suggested questionnaires are squeezed. Once it "
+    "scrolls there, this passes: drop this mark.",
+)
+def test_measures_home_tab_cuts_no_text_off_with_a_22pt_font(large_text: RunningApp) -> None:
+    app = large_text
+    page = app.area("measures")
+    page.tabs.setCurrentIndex(0)
+    app.settle(1)
+    found = {"take a questionnaire": clipped(page)}
+    assert not _offenders(found), _offenders(found)
+
+
+def test_indicators_and_arrows_grow_with_the_text() -> None:
+    """Check boxes, radio buttons, combo and spin arrows and tree arrows are as large as
+    the text beside them: twice their 11 pt size at 22 pt, and unchanged at 11 pt."""
+    normal = theme.stylesheet(theme.LIGHT, 11.0)
+    large = theme.stylesheet(theme.LIGHT, 22.0)
+    assert "width: 16px; height: 16px" in normal and "width: 32px; height: 32px" in large
+    assert "border-radius: 9px" in normal and "border-radius: 17px" in large  # round radios
+    assert "width: 20px; border: none" in normal and "width: 40px; border: none" in large
+    assert "indicator-right" not in normal  # at 11 pt the tree keeps Fusion's own arrows
+    assert "indicator-right-light.svg" in large and "qproperty-indentation: 40" in large
+
+
+def test_window_sizes_follow_the_text_but_stay_on_the_screen(qapp, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QRect, QSize
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from integrate.ui import main_window
+
+    class Screen:
+        def __init__(self, width: int, height: int) -> None:
+            self.size = QRect(0, 0, width, height)
+
+        def availableGeometry(self) -> QRect:  # noqa: N802 - as QScreen
+            return self.size
+
+    big, small = Screen(2560, 1600), Screen(1366, 740)
+    assert main_window.first_run_size(big) == QSize(1100, 760)  # 11 pt: as it always was
+    monkeypatch.setattr(theme, "_base_pt", 22.0)
+    assert main_window.first_run_size(big) == QSize(2200, 1472)  # twice, up to 92% of it
+    grown = main_window.first_run_size(small)
+    assert grown.width() <= 1366 and grown.width() > 1100  # wider, never beyond the screen
+    assert grown.height() == 760  # (never below the 11 pt size either)
+    font = QFont(qapp.font())
+    font.setPointSizeF(11.0)
+    assert main_window.minimum_window_size(QFontMetrics(font), 190, big) == QSize(760, 540)
+    font.setPointSizeF(22.0)
+    large = main_window.minimum_window_size(QFontMetrics(font), 290, big)
+    assert large.width() > 760 and large.height() > 540  # from the text's own size
+    assert large.width() <= 1100 and large.height() <= 760  # the first-run window is allowed
+    tiny = main_window.minimum_window_size(QFontMetrics(font), 290, Screen(700, 500))
+    assert tiny.width() <= 700 and tiny.height() <= 500

@@ -1,7 +1,8 @@
 """Regenerate the README screenshots from demo data.
 
     xvfb-run -a -s "-screen 0 2560x1800x24" python scripts/screenshots.py [--out docs/screenshots]
-        [--theme light|dark] [--scale 1|2] [--suffix -dark]
+        [--theme light|dark] [--scale 1|2] [--suffix -dark] [--font-pt 22] [--size 1100x760]
+        [--seed 1]
     xvfb-run -a -s "-screen 0 2560x1800x24" python scripts/screenshots.py --all
         (light and dark at 100% and 200%: name.png, name-dark.png, name-200.png,
         name-dark-200.png; one process per combination, as the scale is fixed at start)
@@ -11,6 +12,10 @@ opens the real window, visits every area and saves one PNG per screen. Screens t
 a particular state (a check-in open, the breathing exercise mid-way, a questionnaire
 being answered, the share wizard's content step, Help, About) are staged by the
 functions in STAGES; a stage that fails prints "skipped NAME" and the run goes on.
+--font-pt stands in for a desktop font of that size (22 pt is twice the 11 pt design
+base), to check that text wraps rather than being cut off; --size picks the window size
+(the default is the window's own first-run size, 1100x760 at 11 pt); --seed gives the
+same demo journal every run, to compare shots before and after a change.
 """
 
 from __future__ import annotations
@@ -23,7 +28,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 PASSPHRASE = "screenshot passphrase"
-SIZE = (1100, 760)
 
 
 def _pump(app: object, rounds: int = 8) -> None:
@@ -43,6 +47,9 @@ def main() -> int:
     parser.add_argument("--scale", default="1", choices=["1", "2"])
     parser.add_argument("--suffix", default="", help="added to every file name, e.g. -dark")
     parser.add_argument("--all", action="store_true", help="every theme and scale")
+    parser.add_argument("--font-pt", type=float, default=0.0, help="desktop font size, e.g. 22")
+    parser.add_argument("--size", default="", help="window size, e.g. 1100x760")
+    parser.add_argument("--seed", type=int, help="the same demo journal every run (as of today)")
     args = parser.parse_args()
     if args.all:
         return _run_all(args.out)
@@ -63,6 +70,11 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     from PySide6.QtGui import QCursor
 
+    if args.font_pt:
+        # As if the desktop's own font were this size (theme.py reads it from there).
+        theme.system_point_size = lambda: max(theme.MIN_POINT_SIZE, args.font_pt)
+    size = tuple(int(n) for n in args.size.split("x")) if args.size else None
+
     QCursor.setPos(2500, 1750)  # off the window: no hover highlight in the shots
     theme.install_theme(app, None)
     theme.manager().set_choice(args.theme)  # type: ignore[union-attr]
@@ -79,7 +91,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         # First run.
         window, controller = build(VaultPaths(Path(tmp) / "fresh"), keystore)
-        window.resize(*SIZE)
+        if size:
+            window.resize(*size)
         controller.start()
         window.show()
         save(window, "welcome")
@@ -89,10 +102,11 @@ def main() -> int:
         # The demo journal.
         paths = VaultPaths(Path(tmp) / "demo")
         created = create_vault(paths, keystore=None, passphrase=PASSPHRASE, kdf=KdfParams(n=2**14))
-        populate_demo(created.vault)
+        populate_demo(created.vault, seed=args.seed)
         created.vault.close()
         window, controller = build(paths, keystore)
-        window.resize(*SIZE)
+        if size:
+            window.resize(*size)
         controller.start()
         window.show()
         _pump(app)

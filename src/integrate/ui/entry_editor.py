@@ -4,6 +4,9 @@ Saving is debounced: a pause of IDLE_MS, or at most MAX_WAIT_MS after the first 
 keystroke while typing goes on, writes title and body with one UPDATE. It also saves
 when the editor loses focus, when another entry is opened, and before the vault locks
 or closes (`flush`). Nothing is ever written anywhere but the encrypted database.
+
+An entry deleted elsewhere (another screen, a check-in) while it is open here is never
+written into nothing: what the editor shows is kept as a new entry (`recreated`).
 """
 
 from __future__ import annotations
@@ -49,6 +52,8 @@ class EntryEditor(QWidget):
     flag_changed = Signal(int, bool)
     tags_changed = Signal(int, list)
     delete_requested = Signal(int)
+    # old id, new id: the entry was deleted elsewhere and its words were kept as a new one
+    recreated = Signal(int, int)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +61,7 @@ class EntryEditor(QWidget):
         self.entry: Entry | None = None
         self._dirty = False
         self._loading = False
+        self._kept_note = ""
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -102,7 +108,8 @@ class EntryEditor(QWidget):
         layout.addLayout(row)
 
         bottom = QHBoxLayout()
-        self.status = plain_label("", object_name="muted", wrap=False)
+        # Wraps: the note about words kept from a deleted entry is longer than "Saved".
+        self.status = plain_label("", object_name="muted")
         self.status.setAccessibleName(_tr("Save status"))
         bottom.addWidget(self.status, 1)
         self.delete_button = button(_tr("Delete…"), accessible=_tr("Delete this entry"))
@@ -147,6 +154,7 @@ class EntryEditor(QWidget):
 
     def load(self, entry_id: int | None) -> None:
         """Save the current entry, then show `entry_id` (None: show nothing)."""
+        self._kept_note = ""
         self.flush()
         self.confirm.setVisible(False)
         entry = None if entry_id is None else self.services.entries.get(entry_id)
@@ -162,7 +170,9 @@ class EntryEditor(QWidget):
             self._loading = False
         self._dirty = False
         self.setEnabled(entry is not None)
-        self.status.setText("")
+        # Leaving an entry that had been deleted elsewhere: the note that its words were
+        # kept must still be read, so it stays until the next save.
+        self.status.setText(self._kept_note)
         self._show_meta()
 
     def _show_meta(self) -> None:
@@ -220,7 +230,9 @@ class EntryEditor(QWidget):
             return True
         title, body = self.title.text(), self.body.toPlainText()
         try:
-            self.services.entries.save_text(self.entry.id, title, body)
+            if not self.services.entries.save_text(self.entry.id, title, body):
+                self._keep_as_new()  # deleted elsewhere meanwhile
+                return True
         except Exception:  # noqa: BLE001 - e.g. the disk is full: keep the text, try again
             self.status.setText(_tr("Not saved yet - trying again…"))
             self._idle.start(RETRY_MS)
@@ -230,6 +242,52 @@ class EntryEditor(QWidget):
         self.status.setText(_tr("Saved"))
         self.saved.emit(self.entry.id, title, body)
         return True
+
+    def _gone(self) -> bool:
+        """The open entry was deleted elsewhere (another screen, the check-in view)."""
+        return self.entry is not None and (
+            self.entry.id is None or self.services.entries.get(self.entry.id) is None
+        )
+
+    def _keep_as_new(self) -> None:
+        """Keep what the editor shows as a new entry: its old one was deleted elsewhere.
+
+        Title, tags, flag, prompt and links (as far as the check-in and session still
+        exist) carry over, so nothing the patient wrote or chose is lost.
+        """
+        old = self.entry
+        assert old is not None and old.id is not None
+        checkin_id = old.checkin_id
+        if checkin_id is not None and self.services.checkins.get_by_id(checkin_id) is None:
+            checkin_id = None
+        session_id = old.session_id
+        if session_id is not None and self.services.sessions.get(session_id) is None:
+            session_id = None
+        entry = self.services.entries.add(
+            Entry(
+                title=self.title.text(),
+                body=self.body.toPlainText(),
+                tags=[t for t in self.tags.text().split(",") if normalise_tag(t)],
+                flagged=self.flag.isChecked(),
+                prompt_id=old.prompt_id,
+                checkin_id=checkin_id,
+                session_id=session_id,
+            )
+        )
+        assert entry.id is not None
+        self.entry = entry
+        self._dirty = False
+        self._loading = True
+        try:
+            self.tags.setText(", ".join(entry.tags))
+        finally:
+            self._loading = False
+        self._kept_note = _tr(
+            "This entry had been deleted elsewhere. What you wrote is kept as a new entry."
+        )
+        self.status.setText(self._kept_note)
+        self._show_meta()
+        self.recreated.emit(old.id, entry.id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.FocusOut and self._dirty:
@@ -244,6 +302,9 @@ class EntryEditor(QWidget):
         wanted = [t for t in self.tags.text().split(",") if normalise_tag(t)]
         if sorted(normalise_tag(t) for t in wanted) == sorted(self.entry.tags):
             return
+        if self._gone():
+            self._keep_as_new()  # tagging a deleted entry would fail its foreign key
+            return
         clean = self.services.entries.set_tags(self.entry.id, wanted)
         self.tags.setText(", ".join(clean))
         if clean != self.entry.tags:
@@ -252,6 +313,9 @@ class EntryEditor(QWidget):
 
     def _flag_toggled(self, on: bool) -> None:
         if self.entry is None or self.entry.id is None or self._loading:
+            return
+        if self._gone():
+            self._keep_as_new()  # flagging a deleted entry would change nothing
             return
         self.services.entries.set_flagged(self.entry.id, on)
         self.entry.flagged = on

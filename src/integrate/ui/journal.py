@@ -210,6 +210,8 @@ class JournalPage(QWidget):
         self.editor.flag_changed.connect(lambda i, on: self._entry_meta_changed(i, flagged=on))
         self.editor.tags_changed.connect(self._tags_changed)
         self.editor.delete_requested.connect(self.delete_entry)
+        # Queued: it can be emitted from inside load() while the list is switching entries.
+        self.editor.recreated.connect(self._entry_recreated, Qt.ConnectionType.QueuedConnection)
         nothing = QWidget()
         col = QVBoxLayout(nothing)
         col.setContentsMargins(16, 8, 0, 0)
@@ -457,6 +459,24 @@ class JournalPage(QWidget):
     def _tags_changed(self, entry_id: int, tags: list[str]) -> None:
         self.model.update_entry(entry_id, tags=tuple(tags))
         self._fill_tags()
+        self._notify()
+
+    def _entry_recreated(self, old_id: int, new_id: int) -> None:
+        """The editor kept words from an entry deleted elsewhere as entry `new_id`: list it."""
+        if not self.services.vault.is_open:
+            return  # saved on the way to locking; the list is built afresh on unlock
+        if self._fresh_id == old_id:
+            self._fresh_id = None
+        self._fill_tags()
+        self.model.reload()
+        if (
+            self.editor.entry_id == new_id
+            and self.model.row_of(new_id) is None
+            and self.model.filter.active
+        ):
+            self.clear_filters()  # the words must be in sight, not behind a filter
+        else:
+            self._after_reload()
         self._notify()
 
     def flush(self) -> None:

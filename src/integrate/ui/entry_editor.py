@@ -34,6 +34,15 @@ IDLE_MS = 800
 MAX_WAIT_MS = 1000
 RETRY_MS = 1500
 
+# A button that reads as a link: it leads somewhere else rather than changing this entry.
+# palette(link) follows the light and dark themes; the focus frame stays visible.
+_LINK_STYLE = (
+    "QPushButton { border: 2px solid transparent; background: transparent;"
+    " color: palette(link); text-decoration: underline; padding: 2px 4px; min-height: 0; }"
+    "QPushButton:hover { border: 2px solid transparent; }"
+    "QPushButton:focus { border: 2px solid palette(link); }"
+)
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("EntryEditor", text)
@@ -61,6 +70,7 @@ class EntryEditor(QWidget):
         self.entry: Entry | None = None
         self._dirty = False
         self._loading = False
+        self._checkin_uid = ""
         self._kept_note = ""
 
         layout = QVBoxLayout(self)
@@ -81,6 +91,18 @@ class EntryEditor(QWidget):
         self.meta = plain_label("", object_name="muted")
         self.meta.setAccessibleName(_tr("When this entry was written"))
         layout.addWidget(self.meta)
+        # The check-in line is itself the link that opens the check-in: a separate button
+        # beside it cost two more lines at 22 pt, which the editor does not have.
+        self.open_checkin = button("")
+        self.open_checkin.setObjectName("openCheckin")
+        self.open_checkin.setToolTip(_tr("Open this check-in"))
+        self.open_checkin.setStyleSheet(_LINK_STYLE)
+        self.open_checkin.clicked.connect(self._open_checkin)
+        self.checkin_row = flow_row()
+        self.checkin_row.addWidget(self.open_checkin)
+        self.checkin_row.addStretch(1)
+        self.open_checkin.setVisible(False)
+        layout.addLayout(self.checkin_row)
         self.links = plain_label("", object_name="muted")
         layout.addWidget(self.links)
 
@@ -180,6 +202,8 @@ class EntryEditor(QWidget):
         if entry is None:
             self.meta.setText("")
             self.links.setText("")
+            self._checkin_uid = ""
+            self.open_checkin.setVisible(False)
             return
         meta = _tr("Written {when}").format(when=_when(entry.created_at))
         if (
@@ -191,10 +215,19 @@ class EntryEditor(QWidget):
         self.meta.setText(meta)
         links = entry_links(self.services.vault.conn, entry)
         lines: list[str] = []
-        if links.checkin_phase:
-            lines.append(
-                _tr("From the “{phase}” check-in").format(phase=phase_label(links.checkin_phase))
+        stored = (
+            self.services.checkins.get_by_id(entry.checkin_id)
+            if entry.checkin_id is not None and links.checkin_phase
+            else None
+        )
+        self._checkin_uid = stored.uid if stored is not None else ""
+        if stored is not None and links.checkin_phase:
+            phase = phase_label(links.checkin_phase)
+            self.open_checkin.setText(_tr("From the “{phase}” check-in").format(phase=phase))
+            self.open_checkin.setAccessibleName(
+                _tr("Open the “{phase}” check-in").format(phase=phase)
             )
+        self.open_checkin.setVisible(stored is not None)
         if links.session is not None:
             lines.append(_tr("Linked to: {session}").format(session=group_label(links.session)))
         for day in links.shared_on:
@@ -288,6 +321,17 @@ class EntryEditor(QWidget):
         self.status.setText(self._kept_note)
         self._show_meta()
         self.recreated.emit(old.id, entry.id)
+
+    def _open_checkin(self) -> None:
+        """Open the check-in this entry was written for, as reminders do (Today)."""
+        if not self._checkin_uid:
+            return
+        uid = self._checkin_uid
+        self.flush()
+        if self.services.checkins.get(uid) is None:  # gone since the entry was shown
+            self._show_meta()
+            return
+        self.services.navigate.emit("today", uid)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.FocusOut and self._dirty:

@@ -41,6 +41,7 @@ _PLAIN_MODULES = (
     "integrate.vault.sessions",
     "integrate.core.measures",
     "integrate.core.window",
+    "integrate.vault.backup",  # Today's data section (ui.data_today)
 )
 
 

@@ -7,7 +7,6 @@ name where local-calendar semantics matter (sessions).
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -15,6 +14,9 @@ from enum import StrEnum
 
 def new_uid() -> str:
     """A stable identifier for a record, used by export/import and calendars."""
+    import uuid  # here: uuid imports `platform` (~4 ms), and nothing before Today paints
+    # needs a new id (the vault stays read-only until its integrity check has passed)
+
     return uuid.uuid4().hex
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 from integrate.vault.db import Connection
 
@@ -29,7 +29,9 @@ class Migration:
 
 def all_migrations() -> list[Migration]:
     found: list[Migration] = []
-    for item in resources.files(__package__).iterdir():
+    # This package's own folder, like integrate.resources: importlib.resources would
+    # import its readers (~3 ms) at every start for the same directory listing.
+    for item in Path(__file__).resolve().parent.iterdir():
         match = _NAME.match(item.name)
         if match:
             found.append(Migration(int(match.group(1)), item.name, item.read_text("utf-8")))

@@ -12,7 +12,8 @@ import contextlib
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QGridLayout,
+    QFrame,
+    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -29,11 +30,12 @@ from integrate.ui.measure_table import MeasureTable
 from integrate.ui.measure_trends import TrendsView
 from integrate.ui.measures_today import due_now, reason_text  # noqa: F401 - also used here
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
+from integrate.ui.widgets.common import button, flow_row, page_layout, page_title, plain_label
 from integrate.vault.db import DatabaseError
 
 # Order of the "take one now" buttons.
 TAKE_ORDER = ("pcl5_week", "pcl5_month", "phq9", "gad7", "suds")
+TAKE_MIN_WIDTH = 150  # px beside 11 pt text: short names still make a wide, easy target
 
 
 def _tr(text: str) -> str:
@@ -50,7 +52,18 @@ class HomeTab(QWidget):
     def __init__(self, page: MeasuresPage) -> None:
         super().__init__()
         self.page = page
-        self.layout_ = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # With large text the suggestions and buttons can need more height than the tab
+        # has: they scroll then, instead of being squeezed until their words are cut off.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.viewport().setAutoFillBackground(False)  # the tab's own white shows
+        scroll.setAccessibleName(_tr("Take a questionnaire"))  # focusable: keyboard scrolling
+        outer.addWidget(scroll)
+        body = QWidget()
+        self.layout_ = QVBoxLayout(body)
         self.layout_.setContentsMargins(0, 12, 0, 0)
         self.layout_.setSpacing(12)
         self.due_box = QWidget()
@@ -68,25 +81,29 @@ class HomeTab(QWidget):
                 object_name="muted",
             )
         )
-        grid = QGridLayout()
-        grid.setSpacing(10)
+        # A flowing row: each button as wide as its name (at least a comfortable target),
+        # going on to another line when the text is large or the window narrow.
+        row = flow_row(spacing=10)
         self.take_buttons: dict[str, object] = {}
         instruments = page.services.measures.instruments
         ids = [i for i in TAKE_ORDER if i in instruments]
         ids += sorted(i for i in instruments if i not in ids)
-        for n, iid in enumerate(ids):
+        for iid in ids:
             ins = instruments[iid]
             btn = button(
                 instrument_title(ins),
                 accessible=_tr("Take {name} now").format(name=instrument_title(ins)),
             )
-            btn.setMinimumHeight(48)
+            btn.setMinimumSize(theme.scaled(TAKE_MIN_WIDTH), 48)
             btn.setToolTip(ins.name)
             btn.clicked.connect(lambda _=False, i=iid: self.page.start(i))
-            grid.addWidget(btn, n // 3, n % 3)
+            row.addWidget(btn)
             self.take_buttons[iid] = btn
-        self.layout_.addLayout(grid)
+        row.addStretch(1)
+        self.layout_.addLayout(row)
         self.layout_.addStretch(1)
+        scroll.setWidget(body)
+        body.setAutoFillBackground(False)  # (setWidget turns it on) the tab's own white shows
         self.refresh()
 
     def refresh(self) -> None:

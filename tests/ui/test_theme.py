@@ -503,6 +503,39 @@ def test_measures_home_tab_cuts_no_text_off_with_a_22pt_font(large_text: Running
     assert not _offenders(found), _offenders(found)
 
 
+def test_questionnaires_cut_no_text_off_with_a_22pt_font(large_text: RunningApp) -> None:
+    """Every questionnaire's form, the crisis screen and a result at 22 pt in 1100x760."""
+    app = large_text
+    page = app.area("measures")
+    found: dict[str, list[str]] = {}
+    for iid in page.services.measures.instruments:
+        form = page.start(iid)
+        app.settle(1)
+        found[f"form, {iid}"] = clipped(page)
+    form = page.start("phq9")
+    for number in range(1, 10):
+        form.set_answer(number, 1)  # item 9 above 0: the crisis screen opens
+    app.settle(1)
+    crisis = page.crisis_screen
+    assert crisis is not None and crisis.isVisible()
+    found["crisis screen"] = clipped(crisis)
+    crisis.accept()
+    form.submit()
+    app.settle(1)
+    assert page.result_view is not None
+    found["result, phq9"] = clipped(page)
+    # The longest result: a total, four clusters, the provisional-diagnosis note.
+    form = page.start("pcl5_month")
+    for number in range(1, len(form.items) + 1):
+        form.set_answer(number, 4)
+    form.submit()
+    app.settle(1)
+    assert page.result_view is not None and len(page.result_view.paragraphs) >= 4
+    found["result, pcl5"] = clipped(page)
+    page.go_home()
+    assert not _offenders(found), _offenders(found)
+
+
 def test_indicators_and_arrows_grow_with_the_text() -> None:
     """Check boxes, radio buttons, combo and spin arrows and tree arrows are as large as
     the text beside them: twice their 11 pt size at 22 pt, and unchanged at 11 pt."""

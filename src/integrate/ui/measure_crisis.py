@@ -27,7 +27,7 @@ from integrate.core.crisis import (
 )
 from integrate.core.safety import PlanContact, SafetyPlan, SafetyPlanError
 from integrate.ui import theme
-from integrate.ui.widgets.common import page_title, plain_label
+from integrate.ui.widgets.common import page_title, plain_label, text_sized
 from integrate.vault.db import Connection, DatabaseError
 from integrate.vault.safety_plan import user_crisis_lines
 
@@ -93,7 +93,7 @@ class CrisisScreen(QDialog):
         self.setObjectName("measureCrisisScreen")
         self.setWindowTitle(_tr("Support is available"))
         self.setModal(True)
-        self.resize(620, 600)
+        self.resize(text_sized(620, 600, parent))  # larger with larger text: less to scroll
         directory = load_crisis_lines()
         # A country the list does not cover (or "Another country") is never shown another
         # country's numbers: it gets the patient's own numbers and "check locally".

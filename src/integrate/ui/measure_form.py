@@ -9,7 +9,7 @@ scores nothing.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -30,14 +31,26 @@ from integrate.core.measures import (
     score,
 )
 from integrate.ui import theme
-from integrate.ui.widgets.common import button, page_title, plain_label
+from integrate.ui.widgets.common import button, flow_row, page_title, plain_label
+from integrate.ui.widgets.flow import WrapRadioButton
 
 RADIO_STYLE = """
 QRadioButton { font-size: 12pt; padding: 8px 12px; min-height: 28px; border-radius: 8px; }
 QRadioButton:hover { background: rgba(47, 111, 115, 0.10); }
 QRadioButton:focus { border: 2px solid palette(highlight); }
-QRadioButton::indicator { width: 22px; height: 22px; }
 """
+INDICATOR_PX = 22  # the answers' round buttons beside 11 pt text: larger than elsewhere
+
+
+def radio_style() -> str:
+    """RADIO_STYLE with the indicator as large as the text (twice as large at 22 pt) and
+    rounded by half its size plus its edge, so it is a circle at any size."""
+    size = theme.scaled(INDICATOR_PX)
+    indicator = (
+        f"QRadioButton::indicator {{ width: {size}px; height: {size}px; "
+        f"border-radius: {size // 2 + 1}px; }}"
+    )
+    return theme.css(RADIO_STYLE) + indicator
 
 
 def _tr(text: str) -> str:
@@ -67,24 +80,17 @@ class _Question(QFrame):
         layout.addWidget(self.text_label)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(2)
-        # Short option lists sit on one row; long ones (0-10 ratings) wrap in columns.
-        per_row = len(options) if len(options) <= 5 else 6
         self.buttons: list[QRadioButton] = []
-        for index, option in enumerate(options):
-            radio = QRadioButton(option.label)
-            radio.setStyleSheet(theme.css(RADIO_STYLE))
+        style = radio_style()
+        for option in options:
+            radio = WrapRadioButton(option.label)
+            radio.setStyleSheet(style)
             radio.setAccessibleName(f"{label} {option.label}")
             radio.setCursor(Qt.CursorShape.PointingHandCursor)
             self.group.addButton(radio, option.value)
-            grid.addWidget(radio, index // per_row, index % per_row)
             self.buttons.append(radio)
-        row = QHBoxLayout()
-        row.addLayout(grid)
-        row.addStretch(1)
-        layout.addLayout(row)
+        self.answers_box = _AnswerGrid(self.buttons)
+        layout.addWidget(self.answers_box)
 
     def value(self) -> int | None:
         checked = self.group.checkedId()
@@ -101,6 +107,57 @@ class _Question(QFrame):
             theme.css("font-size: 13pt;")
             + (" font-weight: 600; text-decoration: underline;" if missing else "")
         )
+
+
+class _AnswerGrid(QWidget):
+    """An item's answers in columns: short lists on one row, long ones (0-10 ratings) in
+    rows of six. When that is wider than the room (large text, a narrow window) a short
+    list goes one under the other (a scale read top to bottom, not zigzagging over two
+    columns) and a long one into fewer columns; one answer too wide alone wraps its words.
+    Nothing runs off the side."""
+
+    def __init__(self, buttons: list[QRadioButton]) -> None:
+        super().__init__()
+        self.buttons = buttons
+        self.preferred = len(buttons) if len(buttons) <= 5 else 6
+        self.columns = 0  # none placed yet
+        # Any width will do: the columns follow the width given (see resizeEvent).
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(6)
+        self.grid.setVerticalSpacing(2)
+        row.addLayout(self.grid)
+        row.addStretch(1)  # the columns keep their own width, on the left
+        self._place(self.preferred)
+
+    def _width(self, columns: int) -> int:
+        widths = [0] * columns
+        for index, radio in enumerate(self.buttons):
+            widths[index % columns] = max(widths[index % columns], radio.sizeHint().width())
+        return sum(widths) + self.grid.horizontalSpacing() * (columns - 1)
+
+    def columns_for(self, width: int) -> int:
+        """The most columns, up to the preferred number, whose answers fit in `width`."""
+        tried = range(self.preferred, 1, -1) if len(self.buttons) > 5 else [self.preferred]
+        for columns in tried:
+            if self._width(columns) <= width:
+                return columns
+        return 1
+
+    def _place(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for radio in self.buttons:
+            self.grid.removeWidget(radio)
+        for index, radio in enumerate(self.buttons):
+            self.grid.addWidget(radio, index // columns, index % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._place(self.columns_for(event.size().width()))
 
 
 class MeasureForm(QWidget):
@@ -153,7 +210,7 @@ class MeasureForm(QWidget):
         self.missing_label.setAccessibleName(_tr("Items without an answer"))
         self.missing_label.hide()
         layout.addWidget(self.missing_label)
-        buttons = QHBoxLayout()
+        buttons = flow_row()  # the second button goes under the first when they do not fit
         self.cancel_button = button(_tr("Leave without saving"))
         self.cancel_button.clicked.connect(self.cancelled.emit)
         self.submit_button = button(_tr("Save and see my result"), primary=True)

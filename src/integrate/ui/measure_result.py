@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from integrate.core.measures import (
     FLAG_PROVISIONAL,
@@ -101,10 +101,19 @@ class ResultView(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        layout = page_layout(self)
-        layout.addWidget(
-            page_title(_tr("{name}: your result").format(name=instrument_title(instrument)))
-        )
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # A long result (clusters, a note) with large text is taller than the window: it
+        # scrolls then, instead of its paragraphs being squeezed until lines are cut off.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        title = _tr("{name}: your result").format(name=instrument_title(instrument))
+        scroll.setAccessibleName(title)  # focusable: keyboard scrolling
+        outer.addWidget(scroll)
+        body = QWidget()
+        layout = page_layout(body)
+        layout.addWidget(page_title(title))
         self.paragraphs = score_paragraphs(instrument, result)
         if result.total is not None and has_series:
             self.paragraphs.append(change_paragraph(instrument, change))
@@ -130,6 +139,7 @@ class ResultView(QWidget):
         row.addWidget(self.done_button)
         layout.addLayout(row)
         layout.addStretch(1)
+        scroll.setWidget(body)
 
     def text(self) -> str:
         return "\n".join(self.paragraphs)

@@ -235,14 +235,9 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
 def _larger_text_extras(p: Palette, factor: float) -> str:
     """Expand arrows for trees beside larger text. At the 11 pt base Fusion draws its own
     (the normal look stays as it is); its arrow has a fixed size, so with larger text
-    our arrows take over, as large as the text, with the indentation to hold them.
-
-    Also the rounding of the questionnaire's radio buttons: measure_form.py gives them a
-    fixed 22 px (24 with the edge), and the scaled radius above would be more than half
-    of that, which Qt draws as a square. Drop this line once they grow with the text."""
+    our arrows take over, as large as the text, with the indentation to hold them."""
     return f"""
     QTreeView {{ qproperty-indentation: {round(20 * factor)}; }}
-    MeasureForm QRadioButton::indicator {{ border-radius: 12px; }}
     QTreeView::branch:has-children:closed {{ image: url({_indicator("right", p)}); }}
     QTreeView::branch:has-children:open {{ image: url({_indicator("down", p)}); }}
     """

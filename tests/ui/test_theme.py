@@ -536,6 +536,44 @@ def test_questionnaires_cut_no_text_off_with_a_22pt_font(large_text: RunningApp)
     assert not _offenders(found), _offenders(found)
 
 
+def test_checkins_cut_no_text_off_with_a_22pt_font(large_text: RunningApp) -> None:
+    """A check-in still to do (prompts, free writing, an entry listed under 'Also written
+    for this check-in', the Done row), a same-day one (the safety card, a one-line box)
+    and a finished Day 1 with its quick ratings, each open at 22 pt in 1100x760."""
+    from integrate.core.model import CheckInState, Entry, Phase
+
+    app = large_text
+    today = app.area("today")
+    repo = app.services.checkins
+    due = repo.query(states=[CheckInState.DUE])[0]
+    app.services.entries.add(
+        Entry(
+            body="Walked by the river after the session and felt the cold air. " * 4,
+            title="A walk by the river",
+            checkin_id=due.id,
+            session_id=due.session_id,
+        )
+    )
+    same_day = [c for c in repo.query() if c.phase is Phase.SAME_DAY][-1]
+    day_1 = [c for c in repo.query(states=[CheckInState.DONE]) if c.phase is Phase.DAY_1][-1]
+    found: dict[str, list[str]] = {}
+    for name, checkin in (("to do", due), ("same day", same_day), ("day 1, done", day_1)):
+        today.open_item(checkin.uid)
+        app.settle(1)
+        view = today.checkin_view
+        assert view is not None
+        if name == "to do":
+            assert view.also_entries and view.prompts
+        if name == "same day":
+            assert view.safety_frame.isVisible()
+        if name == "day 1, done":
+            assert view.ratings
+        found[f"check-in, {name}"] = clipped(view)
+        view.leave()
+        app.settle(1)
+    assert not _offenders(found), _offenders(found)
+
+
 def test_indicators_and_arrows_grow_with_the_text() -> None:
     """Check boxes, radio buttons, combo and spin arrows and tree arrows are as large as
     the text beside them: twice their 11 pt size at 22 pt, and unchanged at 11 pt."""

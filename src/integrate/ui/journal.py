@@ -31,7 +31,13 @@ from integrate.ui.journal_model import (
     phase_label,
 )
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
+from integrate.ui.widgets.common import (
+    TallScrollArea,
+    button,
+    page_layout,
+    page_title,
+    plain_label,
+)
 from integrate.ui.widgets.flow import WrapCheckBox
 from integrate.vault.entries import JournalFilter
 
@@ -226,7 +232,11 @@ class JournalPage(QWidget):
         hl = QVBoxLayout(holder)
         hl.setContentsMargins(8, 0, 0, 0)
         hl.addWidget(self.editor)
-        self.editor_stack.addWidget(holder)
+        # With large text the entry's fields need more height than the window has:
+        # scroll rather than squash the title and body to a sliver.
+        self.editor_scroll = TallScrollArea(holder)
+        self.editor_scroll.setAccessibleName(_tr("Entry"))
+        self.editor_stack.addWidget(self.editor_scroll)
         return self.editor_stack
 
     def _filters(self) -> list[QWidget]:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from integrate.ui import theme
 from integrate.ui.widgets.flow import FlowLayout, StackingForm, WrapButton
@@ -61,6 +69,31 @@ def flow_row(spacing: int = -1) -> FlowLayout:
     row = FlowLayout(spacing=spacing)
     row.setContentsMargins(0, 0, 0, 0)
     return row
+
+
+class TallScrollArea(QScrollArea):
+    """Shows `content` at the full height of the room it is given, and scrolls up and
+    down only when that is less than the content needs (large text, a low window)
+    instead of squeezing its fields. Frameless and never scrolling sideways: it asks
+    for the content's own least width, with room for its scroll bar, so while
+    everything fits it looks exactly as the content alone."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Tab moves through the fields (and scrolls to them); no extra stop of its own.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWidget(content)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        content = self.widget()
+        least = super().minimumSizeHint()
+        if content is None:
+            return least
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(content.minimumSizeHint().width() + bar, least.height())
 
 
 def form_layout() -> QFormLayout:

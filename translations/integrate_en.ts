@@ -703,6 +703,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
 <context>
     <name>EntryEditor</name>
     <message>
+        <source>This entry had been deleted elsewhere. What you wrote is kept as a new entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Title (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -712,6 +716,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>When this entry was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -788,6 +796,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>From the “{phase}” check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the “{phase}” check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1068,6 +1080,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>Choose an entry on the left to read or change it, or start a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

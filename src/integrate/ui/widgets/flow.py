@@ -139,6 +139,28 @@ class _WrapText:
         painter.drawControl(self._CONTROL, self._option("\n".join(lines)))
         return True
 
+    # The Qt overrides, found first in each button's MRO (the mixin comes before the Qt
+    # class), so the three buttons share one copy.
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return self._wrap_hint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return self._wrap_min_size()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
+        return self._wrap_height(width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        self._BASE.resizeEvent(self._button(), event)
+        self._wrap_resized(event.size())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        if not self._paint_wrapped():
+            self._BASE.paintEvent(self._button(), event)
+
 
 def _wrapping(widget: QWidget) -> None:
     # Narrower than one line is allowed (down to the longest word): the words wrap.
@@ -159,26 +181,6 @@ class WrapButton(_WrapText, QPushButton):
         QPushButton.__init__(self, text, parent)
         _wrapping(self)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return self._wrap_hint()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return self._wrap_min_size()
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
-        return self._wrap_height(width)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
-        super().resizeEvent(event)
-        self._wrap_resized(event.size())
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
-        if not self._paint_wrapped():
-            super().paintEvent(event)
-
 
 class WrapCheckBox(_WrapText, QCheckBox):
     """A check box whose words go onto more lines when it is narrower than one line."""
@@ -191,26 +193,6 @@ class WrapCheckBox(_WrapText, QCheckBox):
         QCheckBox.__init__(self, text, parent)
         _wrapping(self)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return self._wrap_hint()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return self._wrap_min_size()
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
-        return self._wrap_height(width)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
-        super().resizeEvent(event)
-        self._wrap_resized(event.size())
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
-        if not self._paint_wrapped():
-            super().paintEvent(event)
-
 
 class WrapRadioButton(_WrapText, QRadioButton):
     """A radio button whose words go onto more lines when it is narrower than one line."""
@@ -222,26 +204,6 @@ class WrapRadioButton(_WrapText, QRadioButton):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         QRadioButton.__init__(self, text, parent)
         _wrapping(self)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return self._wrap_hint()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return self._wrap_min_size()
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
-        return self._wrap_height(width)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
-        super().resizeEvent(event)
-        self._wrap_resized(event.size())
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
-        if not self._paint_wrapped():
-            super().paintEvent(event)
 
 
 class FlowLayout(QLayout):

@@ -82,5 +82,7 @@ def test_log_session_then_today_then_checkin_then_search(running_app, qtbot) -> 
     journal.list.setCurrentIndex(index)
     assert journal.editor.body.toPlainText() == words
     assert journal.editor.title.text() == view.prompts[0].short
-    assert "Day 2" in journal.editor.links.text()
+    # The check-in line is the link that opens it (entry_editor, 44446de).
+    assert "Day 2" in journal.editor.open_checkin.text()
+    assert not journal.editor.open_checkin.isHidden()
     assert "Linked to: Session on" in journal.editor.links.text()

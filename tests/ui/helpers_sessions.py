@@ -35,6 +35,13 @@ def add_session(services: AppServices, hours_ago: float = 3.0) -> Session:
     return session
 
 
+def checkin_after(services: AppServices, hours_ago: float, phase: str) -> tuple[Session, str]:
+    """A session `hours_ago` with quiet hours off, and the uid of its `phase` check-in."""
+    no_quiet_hours(services)
+    session = add_session(services, hours_ago=hours_ago)
+    return session, f"{session.uid}:{phase}"
+
+
 def fill_when(form: object, moment: datetime) -> None:
     form.date.setDate(QDate(moment.year, moment.month, moment.day))  # type: ignore[attr-defined]
     form.time.setTime(QTime(moment.hour, moment.minute))  # type: ignore[attr-defined]

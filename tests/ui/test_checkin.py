@@ -13,7 +13,7 @@ from integrate.core.prompts import load_prompts
 from integrate.core.timeutil import local_zone_name
 from integrate.ui.checkin import AUTOSAVE_MS, MAX_WAIT_MS, CheckinView
 from integrate.vault.checkins import sync
-from tests.ui.helpers_sessions import add_session, local_now, no_quiet_hours
+from tests.ui.helpers_sessions import add_session, checkin_after, local_now, no_quiet_hours
 
 
 def open_checkin(app, uid: str) -> CheckinView:  # noqa: ANN001
@@ -25,9 +25,7 @@ def open_checkin(app, uid: str) -> CheckinView:  # noqa: ANN001
 
 def test_complete_day1_with_answers_and_ratings(running_app, qtbot) -> None:
     services = running_app.services
-    no_quiet_hours(services)
-    session = add_session(services, hours_ago=30)
-    uid = f"{session.uid}:day_1"
+    session, uid = checkin_after(services, 30, "day_1")
     view = open_checkin(running_app, uid)
     layout = load_prompts().layout(Phase.DAY_1)
     assert 2 <= len(view.prompts) <= 4 and len(view.prompts) == layout.prompt_count
@@ -86,9 +84,7 @@ def test_same_day_is_tiny_and_shows_the_safety_card(running_app) -> None:
 
 def test_skip_prompt_skip_checkin_and_reopen_keeps_prompts(running_app) -> None:
     services = running_app.services
-    no_quiet_hours(services)
-    session = add_session(services, hours_ago=30)
-    uid = f"{session.uid}:day_1"
+    session, uid = checkin_after(services, 30, "day_1")
     view = open_checkin(running_app, uid)
     shown = [p.id for p in view.prompts]
     view.answers[0].editor.setPlainText("draft words")
@@ -209,9 +205,7 @@ def test_typing_without_pauses_is_still_saved_within_two_seconds(running_app, qt
 
 def test_ratings_are_kept_when_coming_back_later(running_app) -> None:
     services = running_app.services
-    no_quiet_hours(services)
-    session = add_session(services, hours_ago=30)
-    uid = f"{session.uid}:day_1"
+    session, uid = checkin_after(services, 30, "day_1")
     view = open_checkin(running_app, uid)
     view.ratings["mood"].group.button(6).click()
     view.ratings["distress"].group.button(3).click()
@@ -239,9 +233,7 @@ def test_ratings_are_kept_when_coming_back_later(running_app) -> None:
 
 def test_adding_to_a_done_checkin_keeps_when_it_was_done(running_app) -> None:
     services = running_app.services
-    no_quiet_hours(services)
-    session = add_session(services, hours_ago=60)
-    uid = f"{session.uid}:day_1"
+    session, uid = checkin_after(services, 60, "day_1")
     view = open_checkin(running_app, uid)
     assert view.skip_button.isVisibleTo(view)
     view.ratings["mood"].group.button(5).click()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel
 from integrate.core.model import CheckInState, Entry, Phase
 from integrate.core.prompts import load_prompts
 from integrate.ui.checkin import CheckinView
-from tests.ui.helpers_sessions import add_session, no_quiet_hours
+from tests.ui.helpers_sessions import add_session, checkin_after, no_quiet_hours
 
 
 def open_checkin(app, uid: str) -> CheckinView:  # noqa: ANN001
@@ -43,9 +43,7 @@ def type_at_end(qtbot, editor, text: str) -> None:  # noqa: ANN001
 def done_checkin_with_links(app) -> tuple[str, CheckinView, dict[str, Entry]]:  # noqa: ANN001
     """A done Day 1 check-in with one answer, plus three entries linked from elsewhere."""
     services = app.services
-    no_quiet_hours(services)
-    session = add_session(services, hours_ago=30)
-    uid = f"{session.uid}:day_1"
+    session, uid = checkin_after(services, 30, "day_1")
     view = open_checkin(app, uid)
     shown = [p.id for p in view.prompts]
     view.answers[0].editor.setPlainText("answer in its box")
@@ -157,9 +155,7 @@ def test_autosave_on_a_reopened_checkin_creates_nothing_twice(running_app, qtbot
 
 def test_renamed_answer_keeps_its_title_when_added_to(running_app, qtbot) -> None:
     services = running_app.services
-    no_quiet_hours(services)
-    session = add_session(services, hours_ago=30)
-    uid = f"{session.uid}:day_1"
+    session, uid = checkin_after(services, 30, "day_1")
     view = open_checkin(running_app, uid)
     view.answers[0].editor.setPlainText("first words")
     view.leave()
@@ -216,9 +212,7 @@ def test_entry_deleted_in_the_journal_while_the_checkin_is_open(running_app, qtb
 
 def test_same_day_checkin_lists_entries_it_has_no_box_for(running_app) -> None:
     services = running_app.services
-    no_quiet_hours(services)
-    session = add_session(services, hours_ago=3)
-    uid = f"{session.uid}:same_day"
+    session, uid = checkin_after(services, 3, "same_day")
     view = open_checkin(running_app, uid)
     assert not view.also_frame.isVisibleTo(view)  # nothing to list: no empty card
     view.leave()
@@ -250,9 +244,7 @@ def test_tab_reaches_the_listed_entries_in_reading_order(running_app) -> None:
 
 def test_done_checkin_without_prompts_gets_none_picked_later(running_app) -> None:
     services = running_app.services
-    no_quiet_hours(services)
-    session = add_session(services, hours_ago=30)
-    uid = f"{session.uid}:day_1"
+    session, uid = checkin_after(services, 30, "day_1")
     checkin = services.checkins.get(uid)
     assert checkin is not None and checkin.prompt_ids == ()
     services.checkins.complete(uid, {})

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pdfcheck import image_count, norm, pdffonts_rows, pdftotext
 from pypdf import PdfReader
-from PySide6.QtCharts import QAreaSeries, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCharts import QAreaSeries, QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QToolTip
@@ -98,7 +98,8 @@ def test_chart_view_draws_and_shows_value_tooltips(qtbot: QtBot) -> None:
     series.hovered.emit(QPointF(series.at(0).x(), first.total), False)
 
 
-def test_render_chart_into_pdf_is_vector(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def _chart_pdf(chart: QChart, path: Path, height_ratio: float) -> Path:
+    """`chart` rendered across an A4 page's width into a one-page PDF at `path`."""
     buffer = QBuffer()
     buffer.setData(QByteArray())
     buffer.open(QIODevice.OpenModeFlag.ReadWrite)
@@ -106,10 +107,14 @@ def test_render_chart_into_pdf_is_vector(qapp, tmp_path: Path) -> None:  # type:
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     painter = QPainter(writer)
     width = writer.width()
-    render_chart(build_chart(_trends()["pcl5"]), painter, QRectF(0, 0, width, width * 0.4))
+    render_chart(chart, painter, QRectF(0, 0, width, width * height_ratio))
     painter.end()
-    path = tmp_path / "chart.pdf"
     path.write_bytes(bytes(buffer.data().data()))
+    return path
+
+
+def test_render_chart_into_pdf_is_vector(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = _chart_pdf(build_chart(_trends()["pcl5"]), tmp_path / "chart.pdf", 0.4)
     assert image_count(path) == 0
     assert all(row["emb"] == "yes" for row in pdffonts_rows(path))
     text = pdftotext(path)
@@ -200,18 +205,8 @@ def test_a_long_series_name_stops_before_the_next_series(qapp) -> None:  # type:
 
 def test_series_names_print_as_text_and_the_chart_stays_vector(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     trend = _trends()["pcl5"]
-    buffer = QBuffer()
-    buffer.setData(QByteArray())
-    buffer.open(QIODevice.OpenModeFlag.ReadWrite)
-    writer = QPdfWriter(buffer)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    painter = QPainter(writer)
-    width = writer.width()
     chart = build_chart(trend, series_spans=_spans(trend))
-    render_chart(chart, painter, QRectF(0, 0, width, width * 0.3))
-    painter.end()
-    path = tmp_path / "chart.pdf"
-    path.write_bytes(bytes(buffer.data().data()))
+    path = _chart_pdf(chart, tmp_path / "chart.pdf", 0.3)
     text = norm(PdfReader(path).pages[0].extract_text())
     assert norm("Initial series") in text and "Booster" in text
     assert norm("Long ago") not in text

@@ -235,7 +235,7 @@ class Hygiene(QObject):
         QTimer.singleShot(5_000, self.run_due_backup)
 
     def run_due_backup(self) -> None:
-        from integrate.ui.worker import run_in_background
+        from integrate.ui.exclusive import JobKind
         from integrate.vault.backup import BackupError, auto_config, run_automatic_backup
 
         services = self.controller.services
@@ -243,7 +243,6 @@ class Hygiene(QObject):
         # over a good backup (the periodic timer tries again).
         if services is None or not services.vault.writable or auto_config(services.vault) is None:
             return
-        vault = services.vault
 
         def failed(exc: BaseException) -> None:
             # Shown gently in Settings; never a popup at random moments.
@@ -254,9 +253,8 @@ class Hygiene(QObject):
         def done(_path: object) -> None:
             self.last_backup_error = ""
 
-        run_in_background(
-            lambda: run_automatic_backup(vault) if vault.is_open else None, done, failed
-        )
+        # Its own connection, never beside another data task (the periodic timer retries).
+        services.jobs.run(JobKind.AUTO_BACKUP, run_automatic_backup, done, failed)
 
     def _remember_area(self) -> None:
         shell = self.controller.window.shell

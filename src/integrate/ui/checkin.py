@@ -259,6 +259,8 @@ class CheckinView(QWidget):
         self._load_existing()
         self._shown_before = False  # the first show comes right after loading
         services.about_to_lock.connect(self.flush)
+        services.jobs.flush_requested.connect(self.flush)
+        services.jobs.busy_changed.connect(self._job_changed)
 
     # -- building
 
@@ -618,6 +620,9 @@ class CheckinView(QWidget):
         answer.max_wait.stop()
         if not self.services.vault.is_open:
             return
+        if self.services.jobs.busy:
+            answer.timer.start()  # still unsaved: saved when the job ends (`_job_changed`)
+            return
         text = answer.text()
         title = answer.title  # an empty title set in the journal stays empty
         if title is None:
@@ -669,6 +674,10 @@ class CheckinView(QWidget):
             self.repo.pin(prompt_id)
         else:
             self.repo.unpin(prompt_id)
+
+    def _job_changed(self, busy: str) -> None:
+        if not busy:
+            self.flush()
 
     def flush(self) -> None:
         """Write every pending answer now (leaving, locking)."""

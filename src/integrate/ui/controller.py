@@ -17,6 +17,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings, Qt,
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QScrollArea, QWidget
 
 from integrate.paths import VaultPaths
+from integrate.ui.exclusive import BusyBar, job_sentence
 from integrate.ui.first_paint import after_first_paint
 from integrate.ui.main_window import MainWindow, Shell
 from integrate.ui.services import AppServices
@@ -70,6 +71,8 @@ class AppController(QObject):
         self.reminders: ReminderDriver | None = None
         self.reminder_clock: Callable[[], datetime] | None = None  # tests inject a fake clock
         self._recovery_key_slots: tuple[KeySlots, object] | None = None
+        self._busy_bar: BusyBar | None = None
+        self._lock_after_job = ""  # a lock asked for while a data task ran: its kind
         window.help_requested.connect(self.show_help)
         window.lock_requested.connect(self.lock)
         window.guide_requested.connect(self.show_guide)
@@ -321,6 +324,9 @@ class AppController(QObject):
             return
         self.window.show_screen(shell)
         self._restore_area(shell)
+        self._busy_bar = BusyBar(self.services.jobs)
+        self.window.banner_area.addWidget(self._busy_bar)
+        self.services.jobs.busy_changed.connect(self._job_changed)
         self.unlocked.emit()
         # The integrity checks (SQLCipher's HMAC of every page unless the open ran it,
         # SQLite's quick_check) run once Today has painted, off the GUI thread, on a
@@ -393,16 +399,42 @@ class AppController(QObject):
             vault.store_key_in_keyring(self.keystore)
 
     def lock(self) -> None:
-        """Close the database, drop the key and every screen that showed journal data."""
+        """Close the database, drop the key and every screen that showed journal data.
+
+        While a backup, import or key change runs, the lock waits for it (the bar says
+        so): closing the journal under it could leave a half-written copy or key.
+        """
         if self.services is None:
+            return
+        if self.services.jobs.busy:
+            self._lock_after_job = self.services.jobs.busy
+            if self._busy_bar is not None:
+                self._busy_bar.note_lock_pending()
             return
         services, self.services = self.services, None
         self._stop_reminders()
         services.about_to_lock.emit()  # editors save what is typed while they still can
         services.vault.close()
-        self.show_unlock(auto_keyring=False, message=_tr("Your journal is locked."))
+        message = _tr("Your journal is locked.")
+        if self._lock_after_job:
+            message += " " + _tr("It waited for this to finish: {task}").format(
+                task=job_sentence(self._lock_after_job).rstrip("…")
+            )
+            self._lock_after_job = ""
+        self._drop_busy_bar()
+        self.show_unlock(auto_keyring=False, message=message)
         services.deleteLater()
         self.locked.emit()
+
+    def _job_changed(self, busy: str) -> None:
+        if not busy and self._lock_after_job:
+            self.lock()
+
+    def _drop_busy_bar(self) -> None:
+        if self._busy_bar is not None:
+            self._busy_bar.hide()
+            self._busy_bar.deleteLater()
+            self._busy_bar = None
 
     def _stop_reminders(self) -> None:
         if self.reminders is not None:
@@ -413,6 +445,7 @@ class AppController(QObject):
         self.save_geometry()
         self._stop_reminders()
         if self.services is not None:
+            self.services.jobs.finish_before_quit()  # a backup or key change ends first
             self.services.about_to_lock.emit()
             self.services.vault.close()
             self.services = None

@@ -5,8 +5,10 @@ this module only asks, confirms and reports.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 from integrate.core.timeutil import now_local
 from integrate.paths import VaultPaths
 from integrate.ui.autolock import CHOICES_MINUTES, autolock_minutes
+from integrate.ui.exclusive import JobKind, job_sentence
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import button, flow_row, plain_label
 from integrate.ui.worker import run_in_background
@@ -44,7 +47,7 @@ from integrate.vault.backup import (
 from integrate.vault.export_json import NOT_ENCRYPTED_WARNING, export_json
 from integrate.vault.export_markdown import export_markdown
 from integrate.vault.import_json import ImportRejected, import_json
-from integrate.vault.vault import VaultError
+from integrate.vault.vault import Vault, VaultError
 
 ALL_AREAS = (
     "entries",
@@ -201,7 +204,34 @@ class DataSection(QGroupBox):
         row.addWidget(self.delete_button)
         row.addStretch(1)
         layout.addLayout(row)
+        services.jobs.busy_changed.connect(self._job_changed)
+        self._job_changed(services.jobs.busy)
         self.refresh()
+
+    def _job_changed(self, busy: str) -> None:
+        """One data task at a time: its buttons wait while another task runs."""
+        for b in (
+            self.backup_button,
+            self.auto_button,
+            self.restore_button,
+            self.export_json_button,
+            self.export_md_button,
+            self.import_button,
+            self.rotate_button,
+            self.delete_button,
+        ):
+            b.setEnabled(not busy)
+
+    def _start(
+        self, kind: JobKind, work: Callable[[Vault], Any], on_done: Callable[[Any], None]
+    ) -> None:
+        if not self.services.jobs.run(kind, work, on_done, self._failed):
+            self._info(
+                _tr("Please wait"),
+                _tr("Another task is still running: {task} Try again when it has finished.").format(
+                    task=job_sentence(self.services.jobs.busy)
+                ),
+            )
 
     # -- status
 
@@ -297,10 +327,7 @@ class DataSection(QGroupBox):
         password = self._new_backup_password()
         if password is None:
             return
-        vault = self.services.vault
-        run_in_background(
-            lambda: backup_now(vault, Path(path), password), self._backed_up, self._failed
-        )
+        self._start(JobKind.BACKUP, lambda v: backup_now(v, Path(path), password), self._backed_up)
 
     def _backed_up(self, _path: object) -> None:
         self._info(_tr("Backup saved"), _tr("Your backup is saved."))
@@ -390,12 +417,11 @@ class DataSection(QGroupBox):
         return ""
 
     def _replace_with(self, path: Path, password: str) -> None:
-        services = self.services
-        services.about_to_lock.emit()  # open editors save, so the copy holds their text
-        run_in_background(
-            lambda: replace_vault_contents(services.vault, path, password),
+        # Open editors save first (the job asks them), so the safety copy holds their text.
+        self._start(
+            JobKind.RESTORE,
+            lambda v: replace_vault_contents(v, path, password),
             lambda _r: self._restored(),
-            self._failed,
         )
 
     def _restore_into_new(self, path: Path, password: str) -> None:
@@ -479,11 +505,10 @@ class DataSection(QGroupBox):
         )
         if not path:
             return
-        conn = self.services.vault.conn
-        run_in_background(
-            lambda: export_json(conn, Path(path)),
+        self._start(
+            JobKind.EXPORT,
+            lambda v: export_json(v.conn, Path(path)),
             lambda _c: self._info(_tr("Exported"), _tr("The export is saved.")),
-            self._failed,
         )
 
     def export_markdown(self) -> None:
@@ -493,21 +518,23 @@ class DataSection(QGroupBox):
         if not folder:
             return
         target = Path(folder) / f"integrate-{now_local():%Y-%m-%d}"
-        conn = self.services.vault.conn
-        run_in_background(
-            lambda: export_markdown(conn, target),
+        self._start(
+            JobKind.EXPORT,
+            lambda v: export_markdown(v.conn, target),
             lambda _f: self._info(
                 _tr("Exported"), _tr("The files are saved in {folder}.").format(folder=target)
             ),
-            self._failed,
         )
 
     def import_json(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, _tr("Import"), "", _tr("JSON (*.json)"))
         if not path:
             return
-        conn = self.services.vault.conn
-        run_in_background(lambda: import_json(conn, Path(path)), self._imported, self._failed)
+        self.start_import(Path(path))
+
+    def start_import(self, path: Path) -> None:
+        """Import `path` as one all-or-nothing job on a connection of its own."""
+        self._start(JobKind.IMPORT, lambda v: import_json(v.conn, path), self._imported)
 
     def _imported(self, summary: object) -> None:
         for area in ALL_AREAS:
@@ -537,15 +564,15 @@ class DataSection(QGroupBox):
             if passphrase is None:
                 return
         keystore = self.services.keystore
-        run_in_background(
-            lambda: rotate_key(vault, passphrase=passphrase, keystore=keystore),
+        self._start(
+            JobKind.ROTATE,
+            lambda v: rotate_key(v, passphrase=passphrase, keystore=keystore),
             lambda r: self._info(
                 _tr("New key"),
                 _tr("Done. Your new recovery code (shown once - write it down):\n\n{code}").format(
                     code=r.recovery_code
                 ),
             ),
-            self._failed,
         )
 
     def delete_everything(self) -> None:

@@ -176,6 +176,8 @@ class EntryEditor(QWidget):
         self._max_wait.setSingleShot(True)
         self._max_wait.setInterval(MAX_WAIT_MS)
         self._max_wait.timeout.connect(self.flush)
+        services.jobs.flush_requested.connect(self.flush)
+        services.jobs.busy_changed.connect(self._job_changed)
         for field in (self.title, self.body):
             field.installEventFilter(self)
         self.setEnabled(False)
@@ -262,6 +264,10 @@ class EntryEditor(QWidget):
         if not self._max_wait.isActive():
             self._max_wait.start()
 
+    def _job_changed(self, busy: str) -> None:
+        if not busy and self._dirty:
+            self.flush()
+
     @property
     def dirty(self) -> bool:
         return self._dirty
@@ -273,6 +279,11 @@ class EntryEditor(QWidget):
         self._tags_edited()
         if not self._dirty or self.entry is None or self.entry.id is None:
             return True
+        if self.services.jobs.busy:
+            # A backup, import or key change runs: the words stay here and are saved the
+            # moment it ends (`_job_changed`), never inside the job's transaction.
+            self.status.setText(_tr("Kept - saved when the current task finishes"))
+            return False
         title, body = self.title.text(), self.body.toPlainText()
         try:
             if not self.services.entries.save_text(self.entry.id, title, body):

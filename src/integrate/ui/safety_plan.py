@@ -195,6 +195,8 @@ class SafetyPlanEditor(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.save)
+        services.jobs.flush_requested.connect(self.flush)
+        services.jobs.busy_changed.connect(self._job_changed)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 8, 0, 0)
@@ -283,11 +285,19 @@ class SafetyPlanEditor(QWidget):
     def save(self) -> None:
         if self.read_failed:
             return
+        if self.services.jobs.busy:
+            self.timer.start()  # kept: saved when the current task finishes
+            self.status.setText(_tr("Kept - saved when the current task finishes"))
+            return
         self.timer.stop()
         self.repo.save(self.plan())
         self.status.setText(_tr("Saved."))
         self.services.notify("safety")
         self.saved.emit()
+
+    def _job_changed(self, busy: str) -> None:
+        if not busy:
+            self.flush()
 
     def flush(self) -> None:
         """Save now if an edit is waiting (e.g. before locking or printing)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from integrate.paths import VaultPaths
+from integrate.ui.exclusive import ExclusiveJobs
 from integrate.vault.checkins import CheckinRepository
 from integrate.vault.entries import EntryRepository
 from integrate.vault.keystore import Keystore
@@ -48,6 +49,9 @@ class AppServices(QObject):
         self.sessions = SessionRepository(vault.conn)
         self.checkins = CheckinRepository(vault.conn)
         self.measures = MeasureRepository(vault.conn)
+        # Backup, restore, import, export and key rotation: one at a time, off the GUI
+        # thread, never inside the screens' transactions (ui/exclusive.py).
+        self.jobs = ExclusiveJobs(vault, self)
 
     def notify(self, area: str) -> None:
         self.changed.emit(area)

@@ -7,7 +7,9 @@ which screen to show; `message` is a plain sentence it may display as is.
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -297,6 +299,24 @@ class Vault:
             target = self.paths.backups / f"{label}-{stamp}-{n}.db"
         export_encrypted(self.conn, target, self.key.sqlcipher_pragma_value())
         return str(target)
+
+    @contextlib.contextmanager
+    def job_view(self) -> Iterator[Vault]:
+        """This vault on a connection of its own, for one exclusive background job.
+
+        Backup, export, import and restore run here, never on the connection the screens
+        write through: an autosave can then never land inside (and roll back with) a
+        job's transaction, and locking the screens cannot close the job's connection.
+        The view holds no instance lock: this process already holds it.
+        """
+        conn = connect(self.paths.db, self.key)
+        view = Vault(self.paths, self.slots, self.key, conn, None, self.read_only, self.verified)
+        try:
+            yield view
+        finally:
+            view._conn = None
+            view._key = None
+            conn.close()
 
 
 @dataclass

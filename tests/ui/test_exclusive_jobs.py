@@ -160,3 +160,25 @@ def test_lock_while_a_job_runs_waits_for_it_then_locks(
     body, count = _stored(app, entry_id or 0)
     assert body == "typed, then Ctrl+L during the import"
     assert count > 10
+
+
+def test_keyring_calls_after_a_recovery_unlock_never_block_the_window(
+    running_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hung keyring daemon must not freeze the window: the repair offer asks off-thread."""
+    from integrate.vault.keystore import KeystoreOutcome, KeystoreResult
+
+    app = running_app
+    threads: list[str] = []
+
+    def slow_fetch(account: str) -> KeystoreResult:
+        threads.append(threading.current_thread().name)
+        time.sleep(1.5)  # a daemon that answers late
+        return KeystoreResult(KeystoreOutcome.OK, "test")
+
+    monkeypatch.setattr(app.controller.keystore, "fetch", slow_fetch)
+    started = time.monotonic()
+    app.controller._offer_keyring_repair(app.services.vault)
+    assert time.monotonic() - started < 0.5
+    app.settle()
+    assert threads and threads[0] != threading.current_thread().name

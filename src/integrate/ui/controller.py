@@ -25,7 +25,7 @@ from integrate.ui.unlock import UnlockScreen
 from integrate.ui.worker import run_in_background
 from integrate.vault.db import DatabaseError, IntegrityReport
 from integrate.vault.keys import KeySlots
-from integrate.vault.keystore import Keystore, KeystoreOutcome
+from integrate.vault.keystore import Keystore, KeystoreOutcome, KeystoreResult
 from integrate.vault.vault import (
     CreatedVault,
     UnlockOutcome,
@@ -269,7 +269,16 @@ class AppController(QObject):
         slots = load_slots(self.paths)
         if isinstance(slots, UnlockResult):
             return
-        fetched = self.keystore.fetch(slots.vault_id)
+        # Keyring calls never on the GUI thread: a hung daemon must not freeze the window.
+        run_in_background(
+            lambda: self.keystore.fetch(slots.vault_id),
+            lambda fetched: self._show_intact(screen, slots, fetched),
+            lambda _exc: screen.show_readable(_tr("The keyring did not answer.")),
+        )
+
+    def _show_intact(
+        self, screen: RecoveryScreen, slots: KeySlots, fetched: KeystoreResult
+    ) -> None:
         if fetched.outcome is not KeystoreOutcome.OK or not fetched.secret:
             screen.show_readable(
                 _tr(
@@ -384,8 +393,14 @@ class AppController(QObject):
     def _offer_keyring_repair(self, vault: Vault) -> None:
         """After a recovery-code unlock, the keyring may have lost the key: offer to put it
         back (never done silently, because a different key there might matter)."""
-        fetched = self.keystore.fetch(vault.id)
-        if fetched.outcome is not KeystoreOutcome.MISSING:
+        run_in_background(
+            lambda: self.keystore.fetch(vault.id),
+            lambda fetched: self._ask_keyring_repair(vault, fetched),
+            lambda _exc: None,  # no answer from the keyring: nothing to offer now
+        )
+
+    def _ask_keyring_repair(self, vault: Vault, fetched: KeystoreResult) -> None:
+        if fetched.outcome is not KeystoreOutcome.MISSING or not vault.is_open:
             return
         answer = QMessageBox.question(
             self.window,
@@ -395,8 +410,11 @@ class AppController(QObject):
                 "so the journal opens without the recovery code next time?"
             ),
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            vault.store_key_in_keyring(self.keystore)
+        if answer == QMessageBox.StandardButton.Yes and vault.is_open:
+            keystore = self.keystore
+            run_in_background(
+                lambda: vault.store_key_in_keyring(keystore), lambda _r: None, lambda _e: None
+            )
 
     def lock(self) -> None:
         """Close the database, drop the key and every screen that showed journal data.

@@ -1,6 +1,6 @@
 """The Journal area on the big vault: build the page, show it, scroll to the very end.
 
-Uses the real JournalPage (ui/journal.py) with its paged model, offscreen. Target:
+Uses the real JournalPage (ui/journal/journal.py) with its paged model, offscreen. Target:
 < 100 ms from building the page to the last entry in view; memory bounded (reported
 as the RSS growth; the model keeps light rows, never whole bodies).
 """
@@ -27,9 +27,9 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from integrate.paths import VaultPaths
-    from integrate.ui.journal import JournalPage
-    from integrate.ui.services import AppServices
-    from integrate.ui.theme import apply_theme
+    from integrate.ui.base.context import AppServices
+    from integrate.ui.base.theme import apply_theme
+    from integrate.ui.journal.journal import JournalPage
     from integrate.vault.keystore import Keystore
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

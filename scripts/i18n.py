@@ -29,6 +29,9 @@ TS_DIR = ROOT / "translations"
 QM_DIR = ROOT / "resources" / "translations"
 
 
+MARKED = "# i18n: marked"  # on a `_tr(value)` line: value's texts are tr_noop-marked
+
+
 @dataclass(frozen=True)
 class Message:
     context: str
@@ -75,18 +78,37 @@ def extract(path: Path) -> tuple[list[Message], list[str]]:
     messages: list[Message] = []
     problems: list[str] = []
     rel = path.relative_to(ROOT)
+    lines = path.read_text(encoding="utf-8").splitlines()
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+            continue
+        if node.func.id == "tr_noop":  # text kept as data, translated where it is shown
+            ctx_arg, text_arg = (node.args + [None, None])[:2]
+            if _is_str(ctx_arg) and _is_str(text_arg):
+                messages.append(Message(ctx_arg.value, text_arg.value, f"{rel}:{node.lineno}"))
+            else:
+                problems.append(f"{rel}:{node.lineno}: tr_noop() needs two literal strings")
             continue
         ctx = wrappers.get(node.func.id)
         if ctx is None or not node.args:
             continue
         arg = node.args[0]
-        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+        if _is_str(arg):
             messages.append(Message(ctx, arg.value, f"{rel}:{node.lineno}"))
         elif isinstance(arg, ast.JoinedStr):
             problems.append(f"{rel}:{node.lineno}: f-string passed to {node.func.id}()")
+        elif MARKED not in lines[node.lineno - 1]:
+            # A variable: its values reach the template only if they are tr_noop-marked
+            # where they are defined; the call says so with the MARKED comment.
+            problems.append(
+                f"{rel}:{node.lineno}: {node.func.id}() of a variable: mark its values with "
+                f"tr_noop() and add '{MARKED}' to this line"
+            )
     return messages, problems
+
+
+def _is_str(node: ast.expr | None) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
 
 
 def collect() -> tuple[list[Message], list[str]]:

@@ -6,7 +6,7 @@ The tone is computed here, not recorded or downloaded, so it carries no third-pa
 licence (see resources/sounds/README.md). It is a short, quiet sine tone (G4 with a
 softer octave above it) that fades in and out slowly, so it has no click at either
 end. The output is byte-for-byte deterministic; `--check` exits 1 if the shipped
-file differs from what this script would write (tests/ui/test_sound_cue.py runs it).
+file differs from what this script would write (tests/ui/coping/test_sound_cue.py runs it).
 """
 
 from __future__ import annotations

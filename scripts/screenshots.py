@@ -33,7 +33,7 @@ PASSPHRASE = "screenshot passphrase"
 def _pump(app: object, rounds: int = 8) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from integrate.ui.worker import wait_for_background
+    from integrate.ui.base.worker import wait_for_background
 
     for _ in range(rounds):
         wait_for_background(5000)
@@ -167,7 +167,7 @@ def _run_all(out: str) -> int:
 def _help_dialog(window: object) -> object:
     from PySide6.QtWidgets import QApplication
 
-    from integrate.ui.help import HelpDialog
+    from integrate.ui.shell.help import HelpDialog
 
     window.guide_requested.emit()  # type: ignore[attr-defined]
     QApplication.processEvents()
@@ -179,8 +179,8 @@ def _help_dialog(window: object) -> object:
 def _about_dialog(window: object) -> object:
     from PySide6.QtWidgets import QApplication
 
-    from integrate.ui.about import AboutDialog
-    from integrate.ui.help import HelpDialog
+    from integrate.ui.shell.about import AboutDialog
+    from integrate.ui.shell.help import HelpDialog
 
     help_dialog = window.findChild(HelpDialog, "helpDialog")  # type: ignore[attr-defined]
     help_dialog.show_about()
@@ -190,9 +190,8 @@ def _about_dialog(window: object) -> object:
 
 
 def _appearance(window: object) -> object:
+    from integrate.ui.settings.appearance_settings import AppearanceSection
     from PySide6.QtWidgets import QApplication, QScrollArea
-
-    from integrate.ui.appearance_settings import AppearanceSection
 
     for dialog in QApplication.topLevelWidgets():
         if dialog is not window and dialog.isVisible():
@@ -228,7 +227,7 @@ def _player(window: object) -> object:
 
     from integrate.core.exercises import StepKind
     from integrate.ui import player as player_module
-    from integrate.ui.exercises import find_exercise
+    from integrate.ui.coping.exercises import find_exercise
 
     now = [1000.0]  # a still clock: the shot shows one chosen moment of the breath
     player_module.default_clock = lambda: now[0]

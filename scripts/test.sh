@@ -13,6 +13,8 @@ echo "== ruff"
 .venv/bin/ruff format --check src tests benchmarks scripts
 echo "== mypy"
 .venv/bin/mypy
+echo "== import-linter (layers, docs/decisions.md)"
+.venv/bin/lint-imports
 echo "== pytest"
 # xvfb-run gives the tests that need a real X display one; the rest run offscreen.
 status=0

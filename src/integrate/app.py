@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from integrate import APP_NAME
 from integrate.paths import VaultPaths, ensure_private_dir, resolve_data_dir
-from integrate.ui.controller import AppController
-from integrate.ui.first_paint import DeferredFilterApplication, after_first_paint
-from integrate.ui.main_window import MainWindow
-from integrate.ui.theme import install_theme
-from integrate.ui.worker import wait_for_background
+from integrate.ui.base.first_paint import DeferredFilterApplication, after_first_paint
+from integrate.ui.base.theme import install_theme
+from integrate.ui.base.worker import wait_for_background
+from integrate.ui.shell.controller import AppController
+from integrate.ui.shell.main_window import MainWindow
 from integrate.vault.keystore import Keystore
 
 

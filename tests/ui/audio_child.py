@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from integrate.core.exercises import StepKind
-from integrate.ui import player as player_module
-from integrate.ui.exercises import find_exercise
-from integrate.ui.player import SOUND_PREF, PlayerDialog, pref_bool
+from integrate.ui.coping import player as player_module
+from integrate.ui.coping.exercises import find_exercise
+from integrate.ui.coping.player import SOUND_PREF, PlayerDialog, pref_bool
 
 EXPECT = os.environ.get("INTEGRATE_AUDIO_EXPECT", "")
 

@@ -10,10 +10,10 @@ import pytest
 from keyring.backends import fail
 
 from integrate.paths import VaultPaths
-from integrate.ui.controller import AppController
-from integrate.ui.main_window import MainWindow
-from integrate.ui.services import AppServices
-from integrate.ui.worker import wait_for_background
+from integrate.ui.base.context import AppServices
+from integrate.ui.base.worker import wait_for_background
+from integrate.ui.shell.controller import AppController
+from integrate.ui.shell.main_window import MainWindow
 from integrate.vault.keystore import Keystore
 from integrate.vault.vault import create_vault
 

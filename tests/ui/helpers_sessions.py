@@ -11,7 +11,7 @@ from integrate.core.model import Route, Session
 from integrate.core.quiet_hours import QuietHours
 from integrate.core.schedule import ScheduleConfig
 from integrate.core.timeutil import local_zone_name, now_local, zone
-from integrate.ui.services import AppServices
+from integrate.ui.base.context import AppServices
 from integrate.vault.checkins import save_schedule_config, sync
 
 NO_QUIET = ScheduleConfig(quiet_hours=QuietHours(time(0, 0), time(0, 0)))

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrate.ui import theme
-from integrate.ui.pages import areas
+from integrate.ui.base import theme
+from integrate.ui.shell.pages import areas
 from integrate.vault.keystore import Keystore
 from tests.ui.conftest import make_vault, start_app
 
@@ -215,8 +215,8 @@ def test_measures_chart_has_a_table_twin(demo_app) -> None:
 
 
 def test_help_and_about_name_their_controls(demo_app) -> None:
-    from integrate.ui.about import AboutDialog
-    from integrate.ui.help import HelpDialog
+    from integrate.ui.shell.about import AboutDialog
+    from integrate.ui.shell.help import HelpDialog
 
     demo_app.window.help_page_button.click()
     demo_app.settle(1)
@@ -259,8 +259,8 @@ def test_checkins_name_their_controls(demo_app) -> None:
 def test_player_names_its_controls_on_every_page(demo_app) -> None:
     """Rating, caution, a typed-answer step, the breathing step, the after rating, done."""
     from integrate.core.player import PlayerState
-    from integrate.ui.exercises import find_exercise
-    from integrate.ui.player import PlayerDialog
+    from integrate.ui.coping.exercises import find_exercise
+    from integrate.ui.coping.player import PlayerDialog
 
     offenders: dict[str, list[str]] = {}
     visited: list[str] = []
@@ -407,8 +407,8 @@ def _tab_order_problems(app, root: QWidget) -> list[str]:
 
 def test_tab_order_of_checkin_form_player_and_wizard(demo_app) -> None:
     from integrate.core.model import CheckInState
-    from integrate.ui.exercises import find_exercise
-    from integrate.ui.player import PlayerDialog
+    from integrate.ui.coping.exercises import find_exercise
+    from integrate.ui.coping.player import PlayerDialog
 
     problems: dict[str, list[str]] = {}
     today = demo_app.area("today")

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from integrate.ui import theme
+from integrate.ui.base import theme
 
 
 def _linear(channel: int) -> float:
@@ -126,7 +126,7 @@ def test_check_boxes_in_lists_are_visible(qtbot, palette: theme.Palette) -> None
 def test_trend_chart_colours_on_screen_meet_aa(palette: theme.Palette) -> None:
     """Chart text 4.5:1 and its lines 3:1 against the theme's backgrounds (the paper
     colours, dark grey text, were about 1.6:1 on the dark theme)."""
-    from integrate.ui.measure_trends import screen_chart_colors
+    from integrate.ui.measures.measure_trends import screen_chart_colors
 
     colors = screen_chart_colors(palette)
     for bg in (palette.base, palette.window):

@@ -7,8 +7,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
-from integrate.ui import clipboard as clip
-from integrate.ui.clipboard import SENSITIVE_MIME, clear_now
+from integrate.ui.base import clipboard as clip
+from integrate.ui.base.clipboard import SENSITIVE_MIME, clear_now
 from tests.ui.helpers_sessions import add_session, no_quiet_hours
 
 

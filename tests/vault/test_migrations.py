@@ -128,3 +128,46 @@ def test_newer_schema_is_refused(tmp_path: Path, fast_kdf) -> None:
     created.vault.close()
     result = unlock_with_passphrase(paths, PASS)
     assert result.outcome is UnlockOutcome.TOO_NEW and "newer version" in result.message
+
+
+def test_v3_free_writing_gets_its_role_from_the_english_title(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Free writing used to be found by its (English) title; the migration stores a role."""
+    root = tmp_path / "v"
+    shutil.copytree(FIXTURES / "schema_v3", root)
+    passphrase = (root / "PASSPHRASE").read_text().strip()
+    (root / "PASSPHRASE").unlink()
+    first_three = [m for m in migrations.all_migrations() if m.version <= 3]
+    monkeypatch.setattr(migrations, "all_migrations", lambda: first_three)
+    monkeypatch.setattr(migrations, "LATEST_VERSION", 3)
+    result = unlock_with_passphrase(VaultPaths(root), passphrase)
+    assert result.ok and result.vault, result.message
+    with result.vault as vault:
+        conn = vault.conn
+        checkin_id, phase = conn.execute(
+            "SELECT id, phase FROM checkins WHERE phase = 'day_1' LIMIT 1"
+        ).fetchone()
+        rows = [
+            ("free-1", "Day 1 check-in", None, checkin_id),  # the box's free writing
+            ("mine-1", "My own title", None, checkin_id),  # written in the journal, linked
+            ("answer-1", "Body", "d1_body", checkin_id),  # an answer to a prompt
+            ("loose-1", "Day 1 check-in", None, None),  # same words, no check-in
+        ]
+        for uid, title, prompt_id, cid in rows:
+            conn.execute(
+                "INSERT INTO entries(uid, title, body, prompt_id, checkin_id, created_at, "
+                "updated_at) VALUES (?, ?, 'words', ?, ?, '2026-11-01T10:00:00+00:00', "
+                "'2026-11-01T10:00:00+00:00')",
+                (uid, title, prompt_id, cid),
+            )
+    monkeypatch.undo()
+    result = unlock_with_passphrase(VaultPaths(root), passphrase)
+    assert result.ok and result.vault, result.message
+    with result.vault as vault:
+        roles = dict(
+            vault.conn.execute(
+                "SELECT uid, role FROM entries WHERE uid IN ('free-1','mine-1','answer-1','loose-1')"
+            ).fetchall()
+        )
+    assert roles == {"free-1": "checkin_free", "mine-1": None, "answer-1": None, "loose-1": None}

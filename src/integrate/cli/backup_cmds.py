@@ -15,6 +15,7 @@ from typing import Any
 
 from integrate.cli.context import CliContext, add_unlock_arguments
 from integrate.cli.errors import EXIT_FAILURE, EXIT_LOCKED, EXIT_USAGE, CliError
+from integrate.services.ownership import export_to_json, export_to_markdown, import_from_json
 from integrate.vault.backup import (
     BackupError,
     BackupInfo,
@@ -25,9 +26,8 @@ from integrate.vault.backup import (
     replace_vault_contents,
     restore_to_new_vault,
 )
-from integrate.vault.export_json import NOT_ENCRYPTED_WARNING, export_json
-from integrate.vault.export_markdown import export_markdown
-from integrate.vault.import_json import ImportRejected, import_json
+from integrate.vault.export_json import NOT_ENCRYPTED_WARNING
+from integrate.vault.import_json import ImportRejected
 from integrate.vault.keystore import Keystore
 from integrate.vault.vault import VaultError
 
@@ -220,7 +220,7 @@ def cmd_export_json(ctx: CliContext) -> int:
     print(f"Warning: {NOT_ENCRYPTED_WARNING}", file=sys.stderr)
     with ctx.open_vault(write=False) as vault:
         try:
-            counts = export_json(vault.conn, target)
+            counts = export_to_json(vault, target)
         except OSError as exc:
             raise CliError(
                 f"The export could not be written: {exc.strerror or exc}.", EXIT_FAILURE
@@ -234,7 +234,7 @@ def cmd_export_markdown(ctx: CliContext) -> int:
     print(f"Warning: {NOT_ENCRYPTED_WARNING}", file=sys.stderr)
     with ctx.open_vault(write=False) as vault:
         try:
-            files = export_markdown(vault.conn, target)
+            files = export_to_markdown(vault, target)
         except OSError as exc:
             raise CliError(
                 f"The export could not be written: {exc.strerror or exc}.", EXIT_FAILURE
@@ -247,7 +247,7 @@ def cmd_import_json(ctx: CliContext) -> int:
     source = Path(ctx.args.file).expanduser()
     with ctx.open_vault(write=True) as vault:
         try:
-            summary = import_json(vault.conn, source)
+            summary = import_from_json(vault, source)
         except ImportRejected as exc:
             raise CliError(f"Not imported: {exc} The journal is unchanged.", EXIT_USAGE) from exc
     if ctx.args.json:

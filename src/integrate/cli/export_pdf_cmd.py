@@ -104,6 +104,7 @@ def cmd_export_pdf(ctx: CliContext) -> int:
         resolve_period,
     )
     from integrate.share.save import (
+        MIN_PASSWORD_LENGTH,
         default_page_size,
         has_printable_content,
         password_problem,
@@ -125,7 +126,7 @@ def cmd_export_pdf(ctx: CliContext) -> int:
         # After the vault passphrase (line 1), the PDF password is the next line.
         password = ctx.stdin.secret("PDF password") if args.password_stdin else None
         if password is not None and (problem := password_problem(password)):
-            raise CliError(problem, EXIT_USAGE)
+            raise CliError(problem.format(n=MIN_PASSWORD_LENGTH), EXIT_USAGE)
         sel = default_selection(vault, page_size=default_page_size())
         if args.series:
             series = SessionRepository(vault.conn).find_series(args.series)

@@ -10,7 +10,7 @@ from typing import Any
 
 from integrate.cli.context import CliContext, add_unlock_arguments
 from integrate.cli.errors import EXIT_USAGE, CliError
-from integrate.core.model import Series, Session, SessionKind, SessionStatus
+from integrate.core.model import Session, SessionKind, SessionStatus
 from integrate.core.session_input import (
     InputError,
     check_text,
@@ -23,8 +23,8 @@ from integrate.core.session_input import (
     parse_zone,
 )
 from integrate.core.timeutil import local_zone_name, to_iso
+from integrate.services.sessions import SessionService
 from integrate.vault.checkins import CheckinRepository, sync
-from integrate.vault.db import transaction
 from integrate.vault.instance_lock import InstanceLock, VaultInUse
 from integrate.vault.sessions import SessionRepository
 
@@ -149,16 +149,8 @@ def cmd_session_add(ctx: CliContext) -> int:
                 session.intention = check_text(ctx.stdin.rest().strip(), "The intention")
             except InputError as exc:
                 raise _usage(exc) from exc
-        repo = SessionRepository(vault.conn)
-        with transaction(vault.conn):
-            if args.series:
-                series = repo.find_series(args.series.strip())
-                if series is None:
-                    series = repo.add_series(Series(args.series.strip(), session.at.date()))
-                session.series_id = series.id
-            repo.add(session)
-            sync(vault)
-        count = len(CheckinRepository(vault.conn).query(session_id=session.id))
+        logged = SessionService(vault).log(session, (args.series or "").strip() or None)
+        count = logged.checkins
     if args.json:
         print(json.dumps(_session_json(session, args.series), ensure_ascii=False, indent=2))
     else:

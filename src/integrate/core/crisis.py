@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from integrate.core.i18n import tr_noop
 from integrate.resources import resource_path
 
 # The choice for a patient whose country has no entry here ("ZZ" is a user-assigned
@@ -135,16 +136,26 @@ def number_problem(number: str) -> str | None:
     return None
 
 
+# number_problem() -> the sentence the patient's form shows (translated by the UI).
+_NUMBER_SENTENCES = {
+    "is empty": tr_noop("SafetyPlan", "Number is empty"),
+    "may only contain digits, spaces, brackets, dashes and a leading +": tr_noop(
+        "SafetyPlan", "Number may only contain digits, spaces, brackets, dashes and a leading +"
+    ),
+    "needs at least 3 digits": tr_noop("SafetyPlan", "Number needs at least 3 digits"),
+}
+
+
 def validate_user_line(entry: UserCrisisLine) -> list[str]:
     """Problems with a patient's entry, phrased for a form ("Number is empty")."""
     problems: list[str] = []
     if not entry.service.strip():
-        problems.append("Name is empty")
+        problems.append(tr_noop("SafetyPlan", "Name is empty"))
     problem = number_problem(entry.number)
     if problem:
-        problems.append(f"Number {problem}")
+        problems.append(_NUMBER_SENTENCES.get(problem, f"Number {problem}"))
     if entry.country is not None and not _COUNTRY_CODE.match(entry.country.strip().upper()):
-        problems.append("Country must be a two-letter code such as GB")
+        problems.append(tr_noop("SafetyPlan", "Country must be a two-letter code such as GB"))
     return problems
 
 

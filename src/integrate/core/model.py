@@ -113,6 +113,12 @@ class CheckIn:
     id: int | None = None
 
 
+class EntryRole(StrEnum):
+    """What an entry is for, stored with it (never worked out from its translated title)."""
+
+    CHECKIN_FREE = "checkin_free"  # the free-writing box of a check-in
+
+
 @dataclass
 class Entry:
     """A journal entry: free writing or an answer to a prompt."""
@@ -128,3 +134,4 @@ class Entry:
     updated_at: datetime | None = None
     uid: str = field(default_factory=new_uid)
     id: int | None = None
+    role: EntryRole | None = None

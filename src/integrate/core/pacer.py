@@ -11,6 +11,8 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
+from integrate.core.i18n import tr_noop
+
 
 class BreathPhase(StrEnum):
     INHALE = "inhale"
@@ -19,12 +21,12 @@ class BreathPhase(StrEnum):
     HOLD_OUT = "hold_out"
 
 
-# Plain labels for the pacer's caption; the UI passes them through tr().
+# Plain labels for the pacer's caption; the UI translates them ("Pacer" context).
 PHASE_LABELS: dict[BreathPhase, str] = {
-    BreathPhase.INHALE: "Breathe in",
-    BreathPhase.HOLD_IN: "Hold",
-    BreathPhase.EXHALE: "Breathe out",
-    BreathPhase.HOLD_OUT: "Rest",
+    BreathPhase.INHALE: tr_noop("Pacer", "Breathe in"),
+    BreathPhase.HOLD_IN: tr_noop("Pacer", "Hold"),
+    BreathPhase.EXHALE: tr_noop("Pacer", "Breathe out"),
+    BreathPhase.HOLD_OUT: tr_noop("Pacer", "Rest"),
 }
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from integrate.core.crisis import ContactMethod, CrisisLine
+from integrate.core.i18n import tr_noop
 
 FORMAT_VERSION = 1
 
@@ -37,48 +38,61 @@ class SectionInfo:
     kind: Literal["text", "contact"]
 
 
-# Editor labels in plain words; the UI passes them through tr().
+# Editor labels in plain words, marked for translation; the UI translates them.
 SECTIONS: tuple[SectionInfo, ...] = (
     SectionInfo(
         "warning_signs",
-        "My warning signs",
-        "Thoughts, feelings, situations or body signals that tell me a crisis may be building.",
+        tr_noop("SafetyPlan", "My warning signs"),
+        tr_noop(
+            "SafetyPlan",
+            "Thoughts, feelings, situations or body signals that tell me a crisis may be building.",
+        ),
         "text",
     ),
     SectionInfo(
         "coping_steps",
-        "Things I can do on my own",
-        "Steps that take my mind off things or calm me, without contacting anyone.",
+        tr_noop("SafetyPlan", "Things I can do on my own"),
+        tr_noop(
+            "SafetyPlan",
+            "Steps that take my mind off things or calm me, without contacting anyone.",
+        ),
         "text",
     ),
     SectionInfo(
         "people_places",
-        "People and places that help",
-        "People I can be with, and places I can go, that help me feel better or distracted.",
+        tr_noop("SafetyPlan", "People and places that help"),
+        tr_noop(
+            "SafetyPlan",
+            "People I can be with, and places I can go, that help me feel better or distracted.",
+        ),
         "contact",
     ),
     SectionInfo(
         "professionals",
-        "Professionals I can contact",
-        "My therapist, doctor, clinic or care team, with their phone numbers.",
+        tr_noop("SafetyPlan", "Professionals I can contact"),
+        tr_noop(
+            "SafetyPlan", "My therapist, doctor, clinic or care team, with their phone numbers."
+        ),
         "contact",
     ),
     SectionInfo(
         "crisis_lines",
-        "Crisis lines",
-        "Numbers I can call or text at any hour.",
+        tr_noop("SafetyPlan", "Crisis lines"),
+        tr_noop("SafetyPlan", "Numbers I can call or text at any hour."),
         "contact",
     ),
     SectionInfo(
         "safer_surroundings",
-        "Making my surroundings safer",
-        "Things I can do, or ask someone to do, to keep myself safe where I am.",
+        tr_noop("SafetyPlan", "Making my surroundings safer"),
+        tr_noop(
+            "SafetyPlan", "Things I can do, or ask someone to do, to keep myself safe where I am."
+        ),
         "text",
     ),
     SectionInfo(
         "reasons_for_living",
-        "My reasons for living",
-        "People, hopes, things I care about that matter to me.",
+        tr_noop("SafetyPlan", "My reasons for living"),
+        tr_noop("SafetyPlan", "People, hopes, things I care about that matter to me."),
         "text",
     ),
 )

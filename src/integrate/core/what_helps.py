@@ -9,19 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
 from integrate.core.exercises import Exercise
+from integrate.core.i18n import tr_noop
 
 # Orienting, 5-4-3-2-1 and a longer out-breath: low risk, no breath holds.
 GENTLE_DEFAULTS: tuple[str, ...] = ("orienting", "senses_54321", "extended_exhale")
 MIN_RATED_RUNS = 2  # fewer rated runs say too little to reorder anything
 
-NEUTRAL_NOTE = (
+NEUTRAL_NOTE = tr_noop(
+    "Exercises",
     "These numbers come from your own ratings before and after each exercise. "
-    "They reflect what you noticed at the time; they are not a score."
+    "They reflect what you noticed at the time; they are not a score.",
 )
 
 
@@ -139,60 +141,6 @@ def top_picks(
         picks.append(TopPick(ex, PickReason.GENTLE_DEFAULT, stats_by_id.get(ex.id)))
         chosen.add(ex.id)
     return picks
-
-
-def describe_stats(stats: ExerciseStats | None) -> str:
-    """One or two neutral sentences about the patient's own use of an exercise."""
-    if stats is None or stats.count == 0:
-        return "You have not used this yet."
-    used = _times(stats.count)
-    if stats.rated_count == 0 or stats.average_before is None or stats.average_after is None:
-        return f"You used this {used}. There are no before-and-after ratings yet."
-    if stats.rated_count == 1:
-        text = (
-            f"The one time you rated this, your distress went from "
-            f"{stats.average_before:.0f} to {stats.average_after:.0f}."
-        )
-    else:
-        text = (
-            f"On average your distress went from {stats.average_before:.1f} to "
-            f"{stats.average_after:.1f} across {stats.rated_count} times you used this."
-        )
-    if stats.rated_count < stats.count:
-        text += f" You used it {used} in all."
-    return text
-
-
-def last_used_text(stats: ExerciseStats | None, today: date) -> str:
-    """ "Last used today", "yesterday", or on a date; empty if never used."""
-    if stats is None or stats.last_used is None:
-        return ""
-    day = stats.last_used.date()
-    if day == today:
-        return "Last used today."
-    if (today - day).days == 1:
-        return "Last used yesterday."
-    return f"Last used on {day.day} {_MONTHS[day.month - 1]} {day.year}."
-
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def _times(count: int) -> str:
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 def _neg_timestamp(moment: datetime | None) -> float:

@@ -24,7 +24,7 @@ from integrate.core.measures import (
     load_instruments,
     summed_families,
 )
-from integrate.core.model import Entry, Phase, Session, SessionStatus
+from integrate.core.model import Entry, Session, SessionStatus
 from integrate.core.prompts import PromptLibrary, load_prompts
 from integrate.core.timeutil import now_local
 from integrate.share.content import (
@@ -41,6 +41,7 @@ from integrate.share.content import (
     series_spans,
     subscale_labels,
 )
+from integrate.share.phase_labels import summary_label
 from integrate.vault.checkins import CheckinRepository, StoredCheckin
 from integrate.vault.entries import EntryRepository
 from integrate.vault.measures import Administration, MeasureRepository
@@ -55,16 +56,6 @@ DEFAULT_DAYS = 30
 SETTINGS_KEY = "share_defaults"  # in-vault: names are sensitive, so never in QSettings
 ITEM9_INDEX = 8  # PHQ-9 item 9, zero-based
 
-PHASE_LABELS: dict[str, str] = {
-    Phase.PREPARATION: "Before a session",
-    Phase.SAME_DAY: "Same day as a session",
-    Phase.DAY_1: "Day 1 after a session",
-    Phase.DAY_2: "Day 2 after a session",
-    Phase.DAY_3: "Day 3 after a session",
-    Phase.BETWEEN: "Between sessions",
-    Phase.SERIES_REVIEW: "Series review",
-    Phase.THERAPY_PREP: "Preparing for therapy",
-}
 MEASURE_TITLES = {
     "pcl5": "PTSD symptoms",
     "phq9": "Depression symptoms",
@@ -234,7 +225,7 @@ def _prompt_text(prompt_id: str | None, library: PromptLibrary) -> str | None:
 
 
 def _checkin_title(checkin: StoredCheckin) -> str:
-    return "Check-in: " + PHASE_LABELS.get(checkin.phase, str(checkin.phase)).lower()
+    return "Check-in: " + summary_label(checkin.phase).lower()
 
 
 # --------------------------------------------------------------------------- candidates
@@ -568,7 +559,7 @@ def gather_share(
                 prompt=_prompt_text(entry.prompt_id, library),
                 ratings=_ratings(checkin, library),
                 tags=list(entry.tags),
-                phase_label=PHASE_LABELS.get(checkin.phase) if checkin else None,
+                phase_label=summary_label(checkin.phase) if checkin else None,
             )
         )
         items.append(("entry", uid))
@@ -582,7 +573,7 @@ def gather_share(
                 body="",
                 title=_checkin_title(checkin),
                 ratings=_ratings(checkin, library),
-                phase_label=PHASE_LABELS.get(checkin.phase),
+                phase_label=summary_label(checkin.phase),
             )
         )
         items.append(("checkin", uid))

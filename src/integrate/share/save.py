@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from integrate.core.i18n import tr_noop
 from integrate.share.content import PageSize, ShareDocument
 from integrate.share.gather import GatheredShare, ShareSelection
 from integrate.vault.shares import ShareRecord, ShareRepository
@@ -48,9 +49,10 @@ def default_page_size(env: dict[str, str] | None = None) -> PageSize:
 def password_problem(password: str, repeat: str | None = None) -> str | None:
     """Why a PDF password cannot be used, in plain words; None when it is fine."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"Choose a password of at least {MIN_PASSWORD_LENGTH} characters."
+        # "{n}" (MIN_PASSWORD_LENGTH) is filled in by whoever shows it, after translating.
+        return tr_noop("ShareWizard", "Choose a password of at least {n} characters.")
     if repeat is not None and password != repeat:
-        return "The two passwords are not the same."
+        return tr_noop("ShareWizard", "The two passwords are not the same.")
     return None
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
-from integrate.core.model import Entry, new_uid
+from integrate.core.model import Entry, EntryRole, new_uid
 from integrate.core.timeutil import from_iso, now_local, to_iso
 from integrate.vault.db import Connection, transaction
 
@@ -24,7 +24,8 @@ def normalise_tag(tag: str) -> str:
 
 
 def _row_to_entry(row: Sequence[object], tags: list[str]) -> Entry:
-    (id_, uid, title, body, prompt_id, checkin_id, session_id, flagged, created, updated) = row
+    (id_, uid, title, body, prompt_id, checkin_id, session_id, flagged, created, updated) = row[:10]
+    role = row[10] if len(row) > 10 else None
     return Entry(
         id=int(id_),  # type: ignore[call-overload]
         uid=str(uid),
@@ -37,11 +38,19 @@ def _row_to_entry(row: Sequence[object], tags: list[str]) -> Entry:
         created_at=from_iso(str(created)),
         updated_at=from_iso(str(updated)),
         tags=tags,
+        role=_role(role),
     )
 
 
+def _role(value: object) -> EntryRole | None:
+    try:
+        return None if value is None else EntryRole(str(value))
+    except ValueError:  # a role from a newer version: the entry is shown as a plain one
+        return None
+
+
 _COLUMNS = (
-    "id, uid, title, body, prompt_id, checkin_id, session_id, flagged, created_at, updated_at"
+    "id, uid, title, body, prompt_id, checkin_id, session_id, flagged, created_at, updated_at, role"
 )
 
 
@@ -73,7 +82,8 @@ class EntryRepository:
         with transaction(self.conn):
             cur = self.conn.execute(
                 "INSERT INTO entries(uid, title, body, tags_text, prompt_id, checkin_id, "
-                "session_id, flagged, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "session_id, flagged, created_at, updated_at, role) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     entry.uid,
                     entry.title,
@@ -85,6 +95,7 @@ class EntryRepository:
                     int(entry.flagged),
                     to_iso(entry.created_at),
                     to_iso(entry.updated_at),
+                    None if entry.role is None else str(entry.role),
                 ),
             )
             entry.id = int(cur.lastrowid or 0)

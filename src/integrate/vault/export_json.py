@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from integrate import __version__
+from integrate.core.i18n import tr_noop
 from integrate.core.timeutil import now_local, to_iso
 from integrate.paths import write_private_atomic
 from integrate.vault.db import Connection
@@ -23,9 +24,10 @@ from integrate.vault.measures import series_membership
 FORMAT_NAME = "integrate-export"
 FORMAT_VERSION = 2  # 2: crisis_screens added (docs/export-format.md, "Versions")
 READABLE_VERSIONS = (1, 2)  # a version 1 file is a version 2 file without crisis_screens
-NOT_ENCRYPTED_WARNING = (
+NOT_ENCRYPTED_WARNING = tr_noop(
+    "DataSettings",
     "This export is NOT encrypted. Anyone who can open the file can read your journal. "
-    "Keep it somewhere private and delete it when you no longer need it."
+    "Keep it somewhere private and delete it when you no longer need it.",
 )
 
 # Field kinds (see docs/export-format.md):
@@ -136,6 +138,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             _f("body", "long"),
             _f("tags", "tags"),
             _f("prompt_id", "text", True),
+            _f("role", "text", True),  # optional: absent in files before schema 7
             _f("checkin_uid", "ref", True, column="checkin_id", ref="checkins"),
             _f("session_uid", "ref", True, column="session_id", ref="sessions"),
             _f("flagged", "bool"),

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrate.ui import theme
+from integrate.ui.base import theme
 from integrate.ui.widgets.flow import FlowLayout, StackingForm, WrapButton
 
 

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from integrate.core.pacer import PHASE_LABELS, BreathPhase, PacerState
-from integrate.ui import theme
+from integrate.ui.base import theme
 
 MIN_FRACTION = 0.38  # the smallest circle, as a share of the largest
 
@@ -31,7 +31,7 @@ def _tr(text: str) -> str:
 
 
 def phase_label(phase: BreathPhase) -> str:
-    return _tr(PHASE_LABELS[phase])
+    return _tr(PHASE_LABELS[phase])  # i18n: marked
 
 
 class PacerWidget(QWidget):

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from integrate.ui import theme
+from integrate.ui.base import theme
 from integrate.ui.widgets.common import flow_row, plain_label
 
 

@@ -1,0 +1,631 @@
+"""Reminders while the app runs: one timer, a calm in-app banner, and a tray message.
+
+`ReminderDriver` lives from unlock to lock. It sleeps on a single-shot QTimer until
+`ReminderService.next_wakeup()`, then shows what came due. The banner under the
+top bar always carries the reminder (many desktops have no tray); where a system
+tray exists, a native notification says the same neutral line. Nothing shown ever
+comes from the journal: only the configured wording (see core/reminders.py).
+
+The clock is injectable, and `tick()` is what the timer calls, so tests drive it
+with a fake clock instead of waiting.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QMenu,
+    QPushButton,
+    QStyle,
+    QSystemTrayIcon,
+    QWidget,
+)
+
+from integrate import APP_NAME
+from integrate.core.reminders import (
+    MissedSummary,
+    ReminderItem,
+    ReminderKind,
+    ReminderService,
+    ReminderText,
+    SnoozeChoice,
+    reminder_items_from_checkins,
+)
+from integrate.core.timeutil import local_zone_name, now_local
+from integrate.ui.base import theme
+from integrate.ui.base.context import AppServices
+
+if TYPE_CHECKING:
+    from integrate.ui.reminders.desktop_notify import DesktopNotifier
+from integrate.ui.widgets.common import button, plain_label
+from integrate.vault.reminder_store import (
+    ReminderSettings,
+    load_last_run,
+    load_reminder_settings,
+    read_measure_reminders,
+    save_last_run,
+)
+
+# Where native notifications go when there is no tray (tests point it at a private bus).
+NOTIFY_BUS = "SESSION"
+# Areas whose changes can move, add or remove a reminder.
+WATCHED_AREAS = frozenset({"checkins", "sessions", "measures", "settings"})
+# Never sleep longer than this: after a suspend or a clock change the timer
+# catches up within a few minutes; a check is a couple of small queries.
+MAX_SLEEP_MS = 5 * 60 * 1000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Reminders", text)
+
+
+def _blend(a: QColor, b: QColor, amount: float) -> str:
+    """`a` moved `amount` of the way towards `b`, as #rrggbb."""
+    pairs = ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue()))
+    mix = [round(x + (y - x) * amount) for x, y in pairs]
+    return "#{:02x}{:02x}{:02x}".format(*mix)
+
+
+class ReminderBanner(QFrame):
+    """A quiet bar under the top bar: one neutral line and a few large buttons.
+
+    Two modes: a reminder (Open, Snooze ▾, Skip this one) and the start-up summary
+    of what waited while the app was closed (See Today, Close).
+    """
+
+    open_requested = Signal()
+    snooze_requested = Signal(str)  # a SnoozeChoice value
+    skip_requested = Signal()
+    today_requested = Signal()
+    close_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reminderBanner")
+        self.setAccessibleName(_tr("Reminder"))
+        pal = self.palette()
+        window, accent = pal.color(pal.ColorRole.Window), pal.color(pal.ColorRole.Highlight)
+        self.setStyleSheet(
+            f"QFrame#reminderBanner {{ background: {_blend(window, accent, 0.12)};"
+            f" border-bottom: 1px solid {_blend(window, accent, 0.35)}; }}"
+            + theme.css(" QLabel#reminderText { font-size: 12pt; }")
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(20, 10, 16, 10)
+        layout.setSpacing(10)
+        self.text = plain_label("", object_name="reminderText")
+        layout.addWidget(self.text, 1)
+        self.more = plain_label("", object_name="muted", wrap=False)
+        layout.addWidget(self.more)
+
+        self.open_button = button(
+            _tr("Open"), primary=True, accessible=_tr("Open what this reminder is for")
+        )
+        self.open_button.clicked.connect(self.open_requested.emit)
+        self.snooze_button = button(_tr("Snooze"), accessible=_tr("Remind me later"))
+        self.snooze_menu = QMenu(self.snooze_button)
+        self.snooze_menu.setAccessibleName(_tr("Remind me later"))
+        self.snooze_actions = {}
+        for choice, label in (
+            (SnoozeChoice.MIN_15, _tr("In 15 minutes")),
+            (SnoozeChoice.HOUR_1, _tr("In 1 hour")),
+            (SnoozeChoice.TOMORROW_MORNING, _tr("Tomorrow morning")),
+        ):
+            action = self.snooze_menu.addAction(label)
+            action.triggered.connect(lambda _=False, c=choice: self.snooze_requested.emit(c.value))
+            self.snooze_actions[choice] = action
+        self.snooze_button.setMenu(self.snooze_menu)
+        self.skip_button = button(_tr("Skip this one"), accessible=_tr("Skip this reminder"))
+        self.skip_button.clicked.connect(self.skip_requested.emit)
+        self.today_button = button(_tr("See Today"), primary=True, accessible=_tr("Go to Today"))
+        self.today_button.clicked.connect(self.today_requested.emit)
+        self.close_button = button(_tr("Close"), accessible=_tr("Close this message"))
+        self.close_button.clicked.connect(self.close_requested.emit)
+        for widget in (
+            self.open_button,
+            self.snooze_button,
+            self.skip_button,
+            self.today_button,
+            self.close_button,
+        ):
+            layout.addWidget(widget)
+        self.mode = ""  # "reminder", "summary" or "" (hidden)
+        self.setVisible(False)
+
+    def show_reminder(self, text: str, waiting: int) -> None:
+        """Show one reminder; `waiting` is how many more are queued behind it."""
+        self.text.setText(text)
+        self.more.setText(_tr("{n} more after this").format(n=waiting) if waiting else "")
+        self.more.setVisible(bool(waiting))
+        self._mode(reminder=True)
+
+    def show_summary(self, text: str) -> None:
+        """Show the one kind line about what waited while the app was closed."""
+        self.text.setText(text)
+        self.more.setVisible(False)
+        self._mode(reminder=False)
+
+    def show_locked(self, text: str) -> None:
+        """A reminder while the journal is locked: Open (after unlocking) or Close."""
+        self.text.setText(text)
+        self.more.setVisible(False)
+        self._mode(reminder=True)
+        self.mode = "locked"
+        self.snooze_button.setVisible(False)
+        self.skip_button.setVisible(False)
+        self.close_button.setVisible(True)
+
+    def dismiss(self) -> None:
+        self.mode = ""
+        self.setVisible(False)
+
+    def _mode(self, *, reminder: bool) -> None:
+        self.mode = "reminder" if reminder else "summary"
+        for widget in (self.open_button, self.snooze_button, self.skip_button):
+            widget.setVisible(reminder)
+        self.today_button.setVisible(not reminder)
+        self.close_button.setVisible(not reminder)
+        self.setVisible(True)
+
+    def shown_texts(self) -> list[str]:
+        """Every piece of text a bystander could read on the banner (for checks)."""
+        texts = [self.text.text(), self.more.text()]
+        texts += [b.text() for b in self.findChildren(QPushButton)]
+        texts += [a.text() for a in self.snooze_menu.actions()]
+        return texts
+
+
+class ReminderDriver(QObject):
+    """Runs the reminder service for one unlocked vault and shows what comes due."""
+
+    shown = Signal(str)  # the neutral text just shown (tests, accessibility hooks)
+
+    def __init__(
+        self,
+        services: AppServices,
+        host: QWidget,
+        *,
+        banner_area: QBoxLayout | None = None,
+        clock: Callable[[], datetime] | None = None,
+        tz: ZoneInfo | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent if parent is not None else services)
+        self.services = services
+        self.host = host
+        self.clock = clock or now_local
+        self.tz = tz or ZoneInfo(local_zone_name())
+        self.settings = ReminderSettings()
+        self.store = services.use.checkins.reminder_store()
+        self.service = self._new_service()
+        self.queue: list[ReminderItem] = []
+        self.tray: QSystemTrayIcon | None = None
+        self.desktop: DesktopNotifier | None = None  # no tray: the desktop's notifications
+        self._desktop_tried = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.tick)
+        self.banner = ReminderBanner()
+        area = banner_area if banner_area is not None else getattr(host, "banner_area", None)
+        if isinstance(area, QBoxLayout):
+            area.addWidget(self.banner)
+        self.banner.open_requested.connect(self.open_current)
+        self.banner.snooze_requested.connect(lambda c: self.snooze_current(SnoozeChoice(c)))
+        self.banner.skip_requested.connect(self.skip_current)
+        self.banner.today_requested.connect(self._open_today)
+        self.banner.close_requested.connect(self._close_summary)
+        self._running = False
+
+    # -- life cycle ---------------------------------------------------------
+
+    def start(self) -> None:
+        """Load the schedule, fold what was missed into one line, arm the timer."""
+        self._running = True
+        self.services.changed.connect(self._on_changed)
+        self.settings = load_reminder_settings(self.services.vault)
+        self.service = self._new_service()
+        self.service.set_items(self._items())
+        # Reminders shown while the journal was locked are not announced again, and the
+        # one the patient chose to open is opened now that the journal is unlocked.
+        announced, to_open = LockedReminders.for_window(self.host.window()).take()
+        self.service.mark_fired(announced)
+        if to_open is not None:
+            # After the unlock has finished (the area shown last is restored first).
+            QTimer.singleShot(0, self, lambda: self._open(to_open) if self._running else None)
+        now = self.clock()
+        last = load_last_run(self.services.vault) or now
+        if self.settings.enabled:
+            summary = self.service.missed_since_last_run(last)
+            self._show_missed(summary)
+        self._save_last_run()
+        self.tick()
+
+    def stop(self) -> None:
+        """Stop the timer and take the banner and tray away (call before the vault closes)."""
+        if not self._running:
+            return
+        self._running = False
+        self.timer.stop()
+        with contextlib.suppress(RuntimeError, TypeError):  # already gone with the services
+            self.services.changed.disconnect(self._on_changed)
+        if self.services.vault.is_open:
+            LockedReminders.for_window(self.host.window()).prepare(
+                self.agenda(), list(self.queue), self.texts, self.clock
+            )
+        self._save_last_run()
+        self.queue.clear()
+        if self.tray is not None:
+            self.tray.hide()
+            self.tray.deleteLater()
+            self.tray = None
+        if self.desktop is not None:
+            self.desktop.stop()
+            self.desktop = None
+        self.banner.dismiss()
+        self.banner.setParent(None)
+        self.banner.deleteLater()
+
+    def refresh(self) -> None:
+        """Re-read settings and schedule (something changed) and re-arm the timer."""
+        if not self._running:
+            return
+        was_enabled = self.settings.enabled
+        self.settings = load_reminder_settings(self.services.vault)
+        self.service = self._new_service()
+        self.service.set_items(self._items())
+        if self.settings.enabled and not was_enabled:
+            # Switching reminders back on must not replay everything overdue:
+            # mark it quietly (nothing is newer than "now", so no summary).
+            self.service.missed_since_last_run(self.clock())
+        if not self.settings.enabled:
+            self.queue.clear()
+            if self.banner.mode == "reminder":
+                self.banner.dismiss()
+        else:
+            # Drop queued reminders whose item left the schedule (done, moved, deleted).
+            current = {i.key: i for i in self.service.items()}
+            self.queue = [current[i.key] for i in self.queue if current.get(i.key) == i]
+            self._show_head()
+        self._arm()
+
+    def tick(self) -> None:
+        """Show whatever is due now, then sleep until the next fire time."""
+        if not self._running:
+            return
+        if self.settings.enabled:
+            due = self.service.due_now()
+            if due:
+                known = {i.key for i in self.queue}
+                self.queue.extend(i for i in due if i.key not in known)
+                self._show_head()
+                self._notify_tray(due[0])
+            self._save_last_run()
+        self._arm()
+
+    def agenda(self) -> list[tuple[datetime, ReminderItem]]:
+        """Every pending reminder with its fire time (what stays armed while locked)."""
+        if not self.settings.enabled:
+            return []
+        pending = []
+        for item in self.service.items():
+            at = self.service.fire_time(item.key)
+            if at is not None:
+                pending.append((at, item))
+        return pending
+
+    # -- banner actions -----------------------------------------------------
+
+    def open_current(self) -> None:
+        """Open what the shown reminder is for (the check-in, or the questionnaire)."""
+        if not self.queue:
+            return
+        item = self.queue.pop(0)
+        self._show_head()
+        self._open(item)
+
+    def snooze_current(self, choice: SnoozeChoice) -> None:
+        if not self.queue:
+            return
+        item = self.queue.pop(0)
+        self.service.snooze(item.key, choice)
+        self._show_head()
+        self._arm()
+
+    def skip_current(self) -> None:
+        if not self.queue:
+            return
+        item = self.queue.pop(0)
+        self.service.skip(item.key)
+        self._show_head()
+        self._arm()
+
+    # -- internals ----------------------------------------------------------
+
+    def _new_service(self) -> ReminderService:
+        return ReminderService(self.clock, self.tz, self.settings.quiet_hours, self.store)
+
+    def _items(self) -> list[ReminderItem]:
+        """Check-ins (therapy preparation included) and suggested questionnaires."""
+        vault = self.services.vault
+        items = reminder_items_from_checkins(self.services.use.checkins.for_reminders())
+        today = self.clock().astimezone(self.tz).date()
+        items += read_measure_reminders(vault, today, self.tz, repo=self.services.measures)
+        return items
+
+    @property
+    def texts(self) -> ReminderText:
+        return self.settings.texts
+
+    def _show_head(self) -> None:
+        if self.queue:
+            head = self.queue[0]
+            text = self.texts.for_kind(head.kind)
+            self.banner.show_reminder(text, len(self.queue) - 1)
+            self.shown.emit(text)
+        elif self.banner.mode == "reminder":
+            self.banner.dismiss()
+
+    def _show_missed(self, summary: MissedSummary) -> None:
+        if summary.empty:
+            return
+        text = _tr("{missed} - see Today.").format(missed=self.texts.missed)
+        self.banner.show_summary(text)
+        self.shown.emit(text)
+
+    def _close_summary(self) -> None:
+        self.banner.dismiss()
+        self._show_head()
+
+    def _open_today(self) -> None:
+        self._close_summary()
+        self.services.navigate.emit("today", "")
+
+    def _open(self, item: ReminderItem) -> None:
+        window = self.host.window()
+        if window.isMinimized() or not window.isVisible():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        if item.kind is ReminderKind.MEASURE:
+            self.services.navigate.emit("measures", item.target)
+        else:
+            self.services.navigate.emit("today", item.target)
+
+    def _notify_tray(self, item: ReminderItem) -> None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            if self.desktop is None and not self._desktop_tried:
+                self._desktop_tried = True
+                self.desktop = start_desktop_notifier(self, self._tray_clicked)
+            if self.desktop is not None:
+                self.desktop.notify(self.texts.for_kind(item.kind))
+            return
+        if self.tray is None:
+            icon = self.host.window().windowIcon()
+            if icon.isNull():
+                pixmap = QStyle.StandardPixmap.SP_MessageBoxInformation
+                icon = self.host.style().standardIcon(pixmap)
+            self.tray = QSystemTrayIcon(QIcon(icon), self)
+            self.tray.setToolTip(APP_NAME)
+            self.tray.messageClicked.connect(self._tray_clicked)
+            self.tray.activated.connect(lambda _reason: self._raise_window())
+            self.tray.show()
+        self.tray.showMessage(
+            APP_NAME, self.texts.for_kind(item.kind), QSystemTrayIcon.MessageIcon.NoIcon, 15_000
+        )
+
+    def _tray_clicked(self) -> None:
+        if self.queue:
+            self.open_current()
+        else:
+            self._raise_window()
+
+    def _raise_window(self) -> None:
+        window = self.host.window()
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    def _arm(self) -> None:
+        self.timer.stop()
+        if not self._running or not self.settings.enabled:
+            return
+        wakeup = self.service.next_wakeup()
+        if wakeup is None:
+            return
+        delay_ms = (wakeup - self.clock()).total_seconds() * 1000
+        self.timer.start(int(min(max(delay_ms, 0), MAX_SLEEP_MS)))
+
+    def _save_last_run(self) -> None:
+        vault = self.services.vault
+        if vault.is_open and not vault.read_only:
+            save_last_run(vault, self.clock())
+
+    def _on_changed(self, area: str) -> None:
+        if area in WATCHED_AREAS:
+            self.refresh()
+
+
+class LockedReminders(QObject):
+    """Reminders while the journal is locked (auto-lock makes that most of the time).
+
+    The driver hands over, when it stops, the fire times of what was pending: kinds and
+    keys only, kept in memory and never written anywhere (the vault is closed). Armed
+    when the app locks (ui/shell/autolock.py), they show the same neutral line in a banner on
+    the lock screen and, where a tray exists, a notification. "Open" leads to the unlock
+    screen and, once unlocked, opens the check-in or questionnaire. On unlock the driver
+    `take()`s what was announced so nothing is announced twice.
+    """
+
+    OBJECT_NAME = "lockedReminders"
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName(self.OBJECT_NAME)
+        self.window = window
+        self.clock: Callable[[], datetime] = now_local
+        self.texts = ReminderText()
+        self.pending: list[tuple[datetime, ReminderItem]] = []
+        self.announced: list[ReminderItem] = []
+        self.showing: ReminderItem | None = None
+        self.to_open: ReminderItem | None = None
+        self.armed = False
+        self.banner: ReminderBanner | None = None
+        self.tray: QSystemTrayIcon | None = None
+        self.desktop: DesktopNotifier | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.tick)
+
+    @classmethod
+    def for_window(cls, window: QWidget) -> LockedReminders:
+        found = window.findChild(LockedReminders, cls.OBJECT_NAME)
+        return found if isinstance(found, LockedReminders) else cls(window)
+
+    def prepare(
+        self,
+        agenda: list[tuple[datetime, ReminderItem]],
+        queued: list[ReminderItem],
+        texts: ReminderText,
+        clock: Callable[[], datetime],
+    ) -> None:
+        """What to announce if the journal locks now (not armed yet)."""
+        self.pending = sorted(agenda, key=lambda p: (p[0], p[1].key))
+        self.texts = texts
+        self.clock = clock
+        self.announced = []
+        self.to_open = None
+        # A reminder on screen when the journal locked stays on the lock screen.
+        self.showing = queued[0] if queued else None
+
+    def arm(self) -> None:
+        """The journal locked: start announcing."""
+        self.armed = True
+        if self.showing is not None:
+            self._show(self.showing)
+        self.tick()
+
+    def disarm(self) -> None:
+        self.armed = False
+        self.timer.stop()
+        self._hide()
+
+    def clear(self) -> None:
+        """Forget everything (the journal was deleted)."""
+        self.disarm()
+        self.pending = []
+        self.announced = []
+        self.showing = None
+        self.to_open = None
+
+    def take(self) -> tuple[list[ReminderItem], ReminderItem | None]:
+        """What was announced while locked, and what to open now; then forget both."""
+        announced, to_open = self.announced, self.to_open
+        if self.showing is not None and self.showing not in announced:
+            announced = [*announced, self.showing]
+        self.clear()
+        return announced, to_open
+
+    def tick(self) -> None:
+        if not self.armed:
+            return
+        now = self.clock()
+        due = [item for at, item in self.pending if at <= now]
+        self.pending = [(at, item) for at, item in self.pending if at > now]
+        if due:
+            self.announced.extend(due)
+            self._show(due[-1])
+            self._notify_tray(due[-1])
+        if self.pending:
+            delay_ms = (self.pending[0][0] - now).total_seconds() * 1000
+            self.timer.start(int(min(max(delay_ms, 0), MAX_SLEEP_MS)))
+
+    # -- showing
+
+    def _banner(self) -> ReminderBanner:
+        if self.banner is None:
+            self.banner = ReminderBanner()
+            area = getattr(self.window, "banner_area", None)
+            if isinstance(area, QBoxLayout):
+                area.addWidget(self.banner)
+            self.banner.open_requested.connect(self.open_current)
+            self.banner.close_requested.connect(self._close)
+        return self.banner
+
+    def _show(self, item: ReminderItem) -> None:
+        self.showing = item
+        self._banner().show_locked(self.texts.for_kind(item.kind))
+
+    def _hide(self) -> None:
+        if self.banner is not None:
+            self.banner.dismiss()
+            self.banner.setParent(None)
+            self.banner.deleteLater()
+            self.banner = None
+        if self.tray is not None:
+            self.tray.hide()
+            self.tray.deleteLater()
+            self.tray = None
+        if self.desktop is not None:
+            self.desktop.stop()
+            self.desktop = None
+
+    def _close(self) -> None:
+        if self.banner is not None:
+            self.banner.dismiss()
+
+    def open_current(self) -> None:
+        """Open what the reminder is for, once the patient has unlocked."""
+        self.to_open = self.showing
+        self._close()
+        window = self.window.window()
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        screens = getattr(window, "screens", None)
+        screen = screens.currentWidget() if screens is not None else None
+        field = getattr(screen, "passphrase", None)
+        if isinstance(field, QWidget) and field.isVisible():
+            field.setFocus()
+
+    def _notify_tray(self, item: ReminderItem) -> None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            if self.desktop is None:
+                self.desktop = start_desktop_notifier(self, self.open_current)
+            if self.desktop is not None:
+                self.desktop.notify(self.texts.for_kind(item.kind))
+            return
+        if self.tray is None:
+            icon = self.window.windowIcon()
+            if icon.isNull():
+                icon = self.window.style().standardIcon(
+                    QStyle.StandardPixmap.SP_MessageBoxInformation
+                )
+            self.tray = QSystemTrayIcon(QIcon(icon), self)
+            self.tray.setToolTip(APP_NAME)
+            self.tray.messageClicked.connect(self.open_current)
+            self.tray.show()
+        self.tray.showMessage(
+            APP_NAME, self.texts.for_kind(item.kind), QSystemTrayIcon.MessageIcon.NoIcon, 15_000
+        )
+
+
+def start_desktop_notifier(owner: QObject, on_click: Callable[[], None]) -> DesktopNotifier | None:
+    """A connected notifier whose clicks call `on_click`, or None where there is none."""
+    from integrate.ui.reminders.desktop_notify import DesktopNotifier
+
+    notifier = DesktopNotifier(NOTIFY_BUS, owner)
+    if not notifier.start():
+        notifier.deleteLater()
+        return None
+    notifier.activated.connect(on_click)
+    return notifier

@@ -1,0 +1,144 @@
+"""Today's quiet notices about the patient's data (listed in ui.shell.today.TODAY_SECTIONS).
+
+- A gentle backup reminder when backups are in use and the last one is more than a
+  week old (vault.backup.needs_reminder); "Not now" quiets it for a week.
+- After a key change that was interrupted and finished on the next open, the new
+  recovery code was never shown: an offer to make one now.
+
+Cheap on purpose (a few settings reads): Today builds its sections at every refresh.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFrame, QMessageBox, QVBoxLayout, QWidget
+
+from integrate.ui.base.context import AppServices
+from integrate.ui.base.worker import run_in_background
+from integrate.ui.widgets.common import button, flow_row, plain_label
+from integrate.vault.backup import dismiss_reminder, last_backup_at, needs_reminder
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DataToday", text)
+
+
+def data_notices_section(services: AppServices) -> QWidget | None:
+    """A card with whichever notices apply, or None (the usual case)."""
+    vault = services.vault
+    if not vault.is_open:
+        return None
+    key_notice = vault.recovery_code_unseen
+    backup_notice = needs_reminder(vault)
+    if not key_notice and not backup_notice:
+        return None
+    frame = QFrame()
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(16, 14, 16, 14)
+    layout.setSpacing(10)
+    if key_notice:
+        layout.addWidget(RecoveryCodeNotice(services))
+    if backup_notice:
+        layout.addWidget(BackupReminder(services))
+    return frame
+
+
+class BackupReminder(QWidget):
+    """A calm line about the last backup, with "Back up now" and "Not now"."""
+
+    def __init__(self, services: AppServices) -> None:
+        super().__init__()
+        self.setObjectName("backupReminder")
+        self.services = services
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        last = last_backup_at(services.vault)
+        if last is None:
+            text = _tr(
+                "No automatic backup has been saved yet. When you have a moment, have a look "
+                "at the backup folder in Settings, under Your data."
+            )
+        else:
+            text = _tr(
+                "Your last backup is from {day}. When you have a moment, a fresh one keeps "
+                "what you have written safe."
+            ).format(day=f"{last:%d %B %Y}")
+        self.text = plain_label(text)
+        self.text.setAccessibleName(_tr("Backup reminder"))
+        layout.addWidget(self.text)
+        row = flow_row()
+        self.backup_button = button(_tr("Back up now…"), primary=True)
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.later_button = button(_tr("Not now"), accessible=_tr("Not now: remind me in a week"))
+        self.later_button.clicked.connect(self.not_now)
+        row.addWidget(self.backup_button)
+        row.addWidget(self.later_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def back_up_now(self) -> None:
+        """Open Settings and start the same "Back up now" as there."""
+        self.services.navigate.emit("settings", "backup")
+
+    def not_now(self) -> None:
+        dismiss_reminder(self.services.vault)
+        self.setVisible(False)
+        card = self.parentWidget()
+        if card is not None:
+            notices = card.findChildren(RecoveryCodeNotice) + card.findChildren(BackupReminder)
+            if not any(w.isVisibleTo(card) for w in notices):
+                card.setVisible(False)  # nothing left to say: no empty card
+
+
+class RecoveryCodeNotice(QWidget):
+    """After an interrupted key change was finished: make a new recovery code."""
+
+    def __init__(self, services: AppServices) -> None:
+        super().__init__()
+        self.setObjectName("recoveryNotice")
+        self.services = services
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.text = plain_label(
+            _tr(
+                "A change of your journal's key was interrupted and has now been completed. "
+                "Its new recovery code was never shown, so the code you wrote down no longer "
+                "opens the journal. Please make a new one and keep it safe."
+            )
+        )
+        layout.addWidget(self.text)
+        row = flow_row()
+        self.make_button = button(_tr("Make a new recovery code…"), primary=True)
+        self.make_button.clicked.connect(self.make_code)
+        row.addWidget(self.make_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def make_code(self) -> None:
+        vault = self.services.vault
+        self.make_button.setEnabled(False)
+        run_in_background(vault.regenerate_recovery_code, self._show_code, self._failed)
+
+    def _show_code(self, code: str) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(_tr("New recovery code"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            _tr("Your new recovery code (shown once - write it down):\n\n{code}").format(code=code)
+        )
+        box.exec()
+        self.setVisible(False)
+        self.services.notify("settings")
+
+    def _failed(self, exc: BaseException) -> None:
+        self.make_button.setEnabled(True)
+        box = QMessageBox(self)
+        box.setWindowTitle(_tr("Not done"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            _tr("The recovery code could not be changed ({error}). Nothing was changed.").format(
+                error=type(exc).__name__
+            )
+        )
+        box.exec()

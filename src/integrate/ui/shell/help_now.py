@@ -1,0 +1,181 @@
+""" "Need help now": one calm screen with crisis lines, emergency number and the plain
+statement that nobody monitors this app. Works before unlock (no vault needed);
+after unlock, extra sections (personal contacts, a grounding exercise) are added
+through `EXTRA_SECTIONS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrate.core.crisis import OTHER_COUNTRY, CrisisDirectory, load_crisis_lines
+from integrate.ui.base import theme
+from integrate.ui.base.context import AppServices
+from integrate.ui.widgets.common import flow_row, page_title, plain_label, text_sized
+
+
+def _exercise_section(services: AppServices) -> QWidget | None:
+    from integrate.ui.coping.help_now_personal import exercise_section
+
+    return exercise_section(services)
+
+
+def _contacts_section(services: AppServices) -> QWidget | None:
+    from integrate.ui.coping.help_now_personal import contacts_section
+
+    return contacts_section(services)
+
+
+# Personal sections shown when the journal is unlocked (imported when the dialog opens).
+EXTRA_SECTIONS: list[Callable[[AppServices], QWidget | None]] = [
+    _exercise_section,
+    _contacts_section,
+]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HelpNow", text)
+
+
+def _lines_text(directory: CrisisDirectory, country: str) -> str:
+    if directory.country(country) is None:
+        # Never a guessed number: the patient checks locally and adds their own.
+        return _tr(
+            "We have no numbers for your country in our list. Check your local emergency "
+            "number and a crisis line where you are, and add them to your safety plan "
+            "(Exercises, My safety plan): they will then show here."
+        )
+    parts: list[str] = []
+    emergency = directory.emergency_for(country)
+    if emergency:
+        parts.append(_tr("Emergency: {numbers}").format(numbers=_tr(" or ").join(emergency)))
+    for line in directory.lines_for(country):
+        parts.append("")
+        parts.append(line.service)
+        if line.notes:
+            parts.append(line.notes)
+        else:
+            for contact in line.contacts:
+                verb = _tr("Call") if contact.how.value == "call" else _tr("Text")
+                label = f" ({contact.label})" if contact.label else ""
+                parts.append(f"{verb} {contact.number}{label}")
+    return "\n".join(parts)
+
+
+def add_country_choices(box: QComboBox, directory: CrisisDirectory, current: str) -> None:
+    """Every listed country, then "Another country" (which shows no numbers at all)."""
+    for code, name in directory.country_choices():
+        box.addItem(name, code)
+    box.addItem(_tr("Another country (not listed)"), OTHER_COUNTRY)
+    index = box.findData(current.strip().upper())
+    box.setCurrentIndex(index if index >= 0 else box.findData(OTHER_COUNTRY))
+
+
+class HelpNowDialog(QDialog):
+    def __init__(
+        self,
+        country: str,
+        services: AppServices | None = None,
+        parent: QWidget | None = None,
+        on_country_changed: Callable[[str], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("helpNowDialog")
+        self.setWindowTitle(_tr("Need help now"))
+        self.setModal(True)
+        # Tall enough to show the personal contacts without scrolling where the screen allows.
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        available = screen.availableGeometry().height() if screen is not None else 800
+        width = text_sized(720, 560, screen).width()  # wider with larger text, as the screen allows
+        self.resize(width, max(560, min(960, available - 80)))
+        self.directory = load_crisis_lines()
+        self._on_country_changed = on_country_changed
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setSpacing(14)
+        layout.addWidget(page_title(_tr("You don't have to get through this alone")))
+        monitored = plain_label(self.directory.not_monitored, object_name="notice")
+        monitored.setAccessibleName(_tr("Nobody monitors this app"))
+        layout.addWidget(monitored)
+
+        row = flow_row()  # the country goes under the words when there is no room beside them
+        where = plain_label(_tr("Crisis lines for"), wrap=False)
+        where.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
+        row.addWidget(where)
+        self.country = QComboBox()
+        self.country.setAccessibleName(_tr("Country for crisis lines"))
+        add_country_choices(self.country, self.directory, country)
+        self.country.currentIndexChanged.connect(self._country_changed)
+        where.setBuddy(self.country)
+        # All the room left on its line goes to the list of countries.
+        self.country.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        row.addWidget(self.country)
+        layout.addLayout(row)
+
+        self.lines = QLabel()
+        self.lines.setTextFormat(Qt.TextFormat.PlainText)
+        self.lines.setWordWrap(True)
+        self.lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.lines.setStyleSheet(
+            theme.css(
+                "font-size: 13pt; background: palette(base); border: 1px solid "
+                "palette(mid); border-radius: 10px; padding: 12px 16px;"
+            )
+        )
+        self.lines.setAccessibleName(_tr("Crisis lines"))
+        layout.addWidget(self.lines)
+        self.check_note = plain_label(
+            _tr(
+                "Check locally: these numbers come from our reference list and may have "
+                "changed. If one does not work, call your emergency number."
+            ),
+            object_name="muted",
+        )
+        self.check_note.setAccessibleName(_tr("Check locally"))
+        layout.addWidget(self.check_note)
+        if services is not None:
+            for factory in EXTRA_SECTIONS:
+                section = factory(services)
+                if section is not None and section.property("helpNowTop"):
+                    layout.insertWidget(2, section)  # right after the not-monitored notice
+                elif section is not None:
+                    layout.addWidget(section)
+        layout.addStretch(1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        # In line with the cards above (they sit in the scrolled body's own margins).
+        inner = layout.contentsMargins()
+        buttons.setContentsMargins(inner.left(), 0, inner.right(), 0)
+        outer.addWidget(buttons)
+        self._show_lines()
+
+    def _show_lines(self) -> None:
+        code = str(self.country.currentData())
+        self.lines.setText(_lines_text(self.directory, code))
+        # Until someone verified every number, each listed one says "check locally".
+        listed = self.directory.country(code) is not None
+        self.check_note.setVisible(listed and not self.directory.verified)
+
+    def _country_changed(self) -> None:
+        self._show_lines()
+        if self._on_country_changed:
+            self._on_country_changed(str(self.country.currentData()))

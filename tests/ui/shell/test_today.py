@@ -1,0 +1,167 @@
+"""Today: the window in words, due/missed/next, one-click start, sections hook."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from integrate.core.model import CheckInState, Route, Session, SessionStatus
+from integrate.core.window import WindowKind, current_window
+from integrate.ui.checkins.checkin import CheckinView
+from integrate.ui.shell import today as today_module
+from integrate.ui.shell.today import TodayPage, window_text
+from integrate.ui.widgets.common import plain_label
+from tests.ui.helpers_sessions import add_session, no_quiet_hours
+
+TZ = ZoneInfo("Europe/Berlin")
+
+
+def _s(day: int, status: SessionStatus = SessionStatus.DONE, series: int | None = 1) -> Session:
+    return Session(
+        at=datetime(2024, 5, day, 9, 30, tzinfo=TZ),
+        tz="Europe/Berlin",
+        route=Route.IV,
+        status=status,
+        series_id=series,
+        uid=f"s{day}",
+    )
+
+
+def test_window_in_words() -> None:
+    sessions = [_s(1), _s(4), _s(8), _s(20, SessionStatus.PLANNED)]
+    now = datetime(2024, 5, 10, 15, 0, tzinfo=TZ)
+    state = current_window(sessions, now)
+    assert state.kind is WindowKind.DAYS_AFTER and state.day == 2 and state.session_number == 3
+    assert window_text(state, now).startswith("Day 2 after session 3.")
+    assert "Monday 20 May" in window_text(state, now)
+    same = current_window(sessions, datetime(2024, 5, 8, 18, 0, tzinfo=TZ))
+    assert window_text(same, datetime(2024, 5, 8, 18, 0, tzinfo=TZ)).startswith(
+        "The day of session 3."
+    )
+    later = current_window(sessions, datetime(2024, 5, 19, 12, 0, tzinfo=TZ))
+    assert later.kind is WindowKind.BETWEEN
+    assert window_text(later, datetime(2024, 5, 19, 12, 0, tzinfo=TZ)) == (
+        "Between sessions. Your next session is tomorrow at 09:30."
+    )
+    # With nothing planned after it, Today counts the days instead of saying "between".
+    done_only = [_s(1), _s(4), _s(8)]
+    at = datetime(2024, 5, 19, 12, 0, tzinfo=TZ)
+    assert window_text(current_window(done_only, at), at) == "11 days after session 3."
+    first = current_window([_s(20, SessionStatus.PLANNED)], datetime(2024, 5, 10, tzinfo=TZ))
+    assert first.kind is WindowKind.BEFORE_FIRST
+    assert current_window([], datetime(2024, 5, 10, tzinfo=TZ)).kind is WindowKind.NO_SESSIONS
+    # Numbering is per series.
+    other = [_s(1), _s(4, series=2)]
+    assert current_window(other, datetime(2024, 5, 5, tzinfo=TZ)).session_number == 1
+
+
+def test_empty_state_explains_the_next_step(running_app) -> None:
+    page = running_app.area("today")
+    assert isinstance(page, TodayPage)
+    texts = " ".join(label.text() for label in page.findChildren(QLabel))
+    assert "When you log a ketamine session" in texts
+    assert page.log_button.accessibleName() == "Log a session"
+    assert page.due_keys == [] and page.upcoming_keys == []
+
+
+def test_due_checkin_starts_with_one_click_and_navigate_opens_one(running_app) -> None:
+    services = running_app.services
+    no_quiet_hours(services)
+    session = add_session(services, hours_ago=3)
+    page = running_app.area("today")
+    uid = f"{session.uid}:same_day"
+    assert page.due_keys == [uid]
+    page.start_buttons[uid].click()
+    assert isinstance(page.checkin_view, CheckinView)
+    assert page.stack.currentWidget() is page.checkin_view
+    page.checkin_view.later_button.click()
+    running_app.settle()
+    assert page.checkin_view is None and page.due_keys == [uid]  # still offered
+    services.navigate.emit("today", f"{session.uid}:day_1")
+    assert page.checkin_view is not None
+    assert page.checkin_view.checkin.uid == f"{session.uid}:day_1"
+    page.checkin_view.leave()
+
+
+def test_missed_checkins_are_offered_kindly_and_can_be_let_go(running_app) -> None:
+    services = running_app.services
+    no_quiet_hours(services)
+    session = add_session(services, hours_ago=51)  # same day and day 1 overtaken by day 2
+    page = running_app.area("today")
+    page.refresh()
+    missed = [f"{session.uid}:same_day", f"{session.uid}:day_1"]
+    states = {c.uid: c.state for c in services.checkins.query()}
+    expected = [k for k in missed if states[k] is CheckInState.MISSED]
+    assert expected, "at least one check-in is past and overtaken"
+    assert sorted(page.missed_keys) == sorted(expected)
+    texts = " ".join(label.text() for label in page.findChildren(QLabel)).lower()
+    assert "still want to do" in texts and "let it go" in texts
+    for word in ("failed", "missed", "overdue"):
+        assert word not in texts
+    let_go = [
+        b
+        for b in page.findChildren(QWidget)
+        if b.accessibleName().startswith("Let ") and b.isVisibleTo(page)
+    ]
+    first = page.missed_keys[0]
+    let_go[0].click()
+    running_app.settle()
+    assert services.checkins.get(first).state is CheckInState.SKIPPED
+    assert first not in page.missed_keys
+    assert len(page.missed_keys) == len(expected) - 1
+
+
+def extra_section(services) -> QWidget:  # noqa: ANN001 - hook signature
+    return plain_label("Extra section from another area", object_name="extraSection")
+
+
+def test_sections_hook_renders_other_areas(running_app, monkeypatch) -> None:
+    monkeypatch.setattr(today_module, "TODAY_SECTIONS", [extra_section])
+    page = running_app.area("today")
+    page.refresh()
+    found = page.findChild(QLabel, "extraSection")
+    assert found is not None and found.text() == "Extra section from another area"
+
+
+def test_today_refreshes_when_a_session_is_added_elsewhere(running_app) -> None:
+    services = running_app.services
+    no_quiet_hours(services)
+    page = running_app.area("today")
+    assert page.due_keys == []
+    session = add_session(services, hours_ago=3)  # notifies "sessions"
+    assert page.due_keys == [f"{session.uid}:same_day"]
+    assert page.window_label.text()
+
+
+def test_start_up_syncs_and_fills_today_once_then_again_on_return(
+    qtbot, tmp_path, fast_kdf, monkeypatch
+) -> None:
+    """Start-up used to sync the schedule and rebuild Today twice (in __init__ and again in
+    the first showEvent). Now: built once from what is stored, synced once the vault passed
+    its background check, rebuilt only if that changed something; a later return syncs."""
+    from tests.ui.conftest import make_vault, start_app
+
+    syncs: list[bool] = []
+    real_sync = today_module.sync
+
+    def counting_sync(vault, now=None):  # noqa: ANN001, ANN202
+        syncs.append(vault.writable)
+        return real_sync(vault, now)
+
+    monkeypatch.setattr(today_module, "sync", counting_sync)
+    refreshes: list[int] = []
+    real_refresh = TodayPage.refresh
+    monkeypatch.setattr(
+        TodayPage, "refresh", lambda self: (refreshes.append(1), real_refresh(self))[1]
+    )
+    app = start_app(qtbot, make_vault(tmp_path / "vault", demo=True))
+    app.unlock()
+    assert syncs == [True]  # once, after the check allowed writes
+    assert len(refreshes) in (1, 2)  # the second only if the sync changed stored check-ins
+    page = app.area("today")
+    app.area("journal")
+    app.area("today")
+    assert page is app.area("today") and len(syncs) == 2
+    app.controller.shutdown()

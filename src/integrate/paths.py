@@ -59,23 +59,50 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def write_private_atomic(target: Path, data: bytes) -> None:
-    """Write `data` to `target` via a 0600 temp file, fsync and atomic rename."""
-    folder = target.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+def write_private_atomic(target: Path, data: bytes, *, overwrite: bool = True) -> None:
+    """Write `data` to `target` via a 0600 temp file, fsync and atomic rename.
+
+    The one way Integrate writes a file: nothing half-written is ever seen under the
+    target's name, and no other user can read it. With `overwrite=False` an existing
+    target is never replaced (FileExistsError), even if it appears meanwhile.
+    """
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not overwrite and target.exists():
+        raise FileExistsError(str(target))
+    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=folder)  # created 0600
     tmp = Path(tmp_name)
     try:
-        os.fchmod(fd, FILE_MODE) if hasattr(os, "fchmod") else None
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, FILE_MODE)  # umask can only narrow; make it exact
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        if overwrite:
+            os.replace(tmp, target)
+        else:
+            _link_no_clobber(tmp, target)
         fsync_dir(folder)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
+
+
+def _link_no_clobber(tmp: Path, target: Path) -> None:
+    """Move tmp to target, failing if target appeared meanwhile (no race window)."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        # Filesystems without hard links (FAT on USB sticks): best effort check.
+        if target.exists():
+            raise FileExistsError(str(target)) from None
+        os.replace(tmp, target)
+        return
+    tmp.unlink()
 
 
 @dataclass(frozen=True)

@@ -33,11 +33,22 @@ from samples import (
 )
 
 from integrate.share.content import EntryRow, ShareDocument
-from integrate.share.pdf import clean_text, export_pdf, fmt_day, header_text, render_pdf
+from integrate.share.pdf import clean_text, fmt_day, header_text, render_pdf
+from integrate.share.pdf_security import encrypt_pdf, write_private_file
 from integrate.share.preview import render_page_images
 from integrate.share.qtapp import ensure_qt_app
 
 pytestmark = pytest.mark.usefixtures("qapp")
+
+
+def export_pdf(
+    doc: ShareDocument, target: Path, password: str | None = None, overwrite: bool = False
+) -> None:
+    """What saving a summary does with a document: render, encrypt, write 0600."""
+    data = render_pdf(doc)
+    if password:
+        data = encrypt_pdf(data, password)
+    write_private_file(target, data, overwrite=overwrite)
 
 
 def _write(tmp_path: Path, doc: ShareDocument, name: str = "out.pdf") -> tuple[Path, bytes]:

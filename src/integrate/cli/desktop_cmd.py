@@ -17,6 +17,8 @@ from typing import Any
 
 from integrate.cli.context import CliContext
 from integrate.cli.errors import EXIT_FAILURE, CliError
+from integrate.core.desktop_entry import exec_line
+from integrate.paths import write_private_atomic
 
 DESKTOP_ID = "integrate"
 MARKER = "X-Integrate-Entry=true"  # only files we wrote are ever removed
@@ -75,20 +77,10 @@ def default_command() -> list[str]:
     return [sys.executable, "-m", "integrate"]
 
 
-def _exec_quote(arg: str) -> str:
-    """Quote one Exec argument as the Desktop Entry spec asks (not shell quoting)."""
-    reserved = set(" \t\n\"'\\><~|&;$*?#()`=")
-    if arg and not (set(arg) & reserved):
-        return arg.replace("%", "%%")
-    escaped = "".join("\\" + c if c in '"`$\\' else c for c in arg)
-    return '"' + escaped.replace("%", "%%") + '"'
-
-
 def desktop_entry(command: list[str], *, neutral: bool) -> str:
     """The .desktop file's text."""
     name, comment = NAMES[neutral]
-    # Exec quoting first, then the general string escape (a backslash is written twice).
-    exec_line = " ".join(_exec_quote(a) for a in command).replace("\\", "\\\\")
+    exec_value = exec_line(command)
     return "\n".join(
         [
             "[Desktop Entry]",
@@ -97,7 +89,7 @@ def desktop_entry(command: list[str], *, neutral: bool) -> str:
             f"Name={name}",
             "GenericName=Journal",
             f"Comment={comment}",
-            f"Exec={exec_line}",
+            f"Exec={exec_value}",
             f"TryExec={command[0]}",
             f"Icon={DESKTOP_ID}",
             "Terminal=false",
@@ -112,9 +104,7 @@ def desktop_entry(command: list[str], *, neutral: bool) -> str:
 
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    write_private_atomic(path, data)
 
 
 def install(command: list[str], *, neutral: bool, base: Path | None = None) -> tuple[Path, Path]:

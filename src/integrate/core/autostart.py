@@ -22,11 +22,13 @@ import plistlib
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
+
+from integrate.core.desktop_entry import exec_line as desktop_exec_line
+from integrate.paths import write_private_atomic
 
 MINIMIZED_FLAG = "--minimized"
 ENTRY_ID = "integrate"  # file stem, kept fixed so the entry can be found again
@@ -90,25 +92,13 @@ def autostart_path(
 # -- entry contents --------------------------------------------------------------
 
 # Characters that make an Exec argument need quoting (Desktop Entry spec, "Exec key").
-_EXEC_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
-
-
-def _desktop_exec_arg(arg: str) -> str:
-    if any(c in arg for c in "\n\r\0"):
-        raise ValueError("A command argument cannot contain line breaks.")
-    arg = arg.replace("%", "%%")  # "%" starts a field code
-    if arg and not any(c in _EXEC_RESERVED for c in arg):
-        return arg
-    quoted = "".join("\\" + c if c in '"`$\\' else c for c in arg)
-    # The string-value escape rule applies on top of the quoting rule: "\" -> "\\".
-    return '"' + quoted.replace("\\", "\\\\") + '"'
 
 
 def desktop_entry_text(exec_cmd: Sequence[str], neutral_name: bool) -> str:
     """A freedesktop autostart entry that runs `exec_cmd` at login."""
     if not exec_cmd:
         raise ValueError("The autostart command is empty.")
-    exec_line = " ".join(_desktop_exec_arg(a) for a in exec_cmd)
+    exec_line = desktop_exec_line(exec_cmd)
     return (
         "[Desktop Entry]\n"
         "Type=Application\n"
@@ -204,16 +194,7 @@ class WinregRunKey:
 def _write_private(path: Path, data: bytes) -> None:
     # New folders 0700: ~/.config/autostart may not exist yet.
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)  # created 0600
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_private_atomic(path, data)
 
 
 def enable_autostart(

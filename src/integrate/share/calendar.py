@@ -17,8 +17,6 @@ Later ones depend on when each is taken, so they appear in later exports.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -34,6 +32,7 @@ from integrate.core.reminders import (
     ReminderText,
     find_sensitive_terms,
 )
+from integrate.paths import write_private_atomic
 
 PRODID = "-//Journal//Calendar export//EN"
 UID_DOMAIN = "integrate.local"
@@ -149,18 +148,7 @@ def export_calendar(
 
 def write_calendar(path: Path, data: bytes) -> None:
     """Write `data` to `path` atomically, readable by the owner only (0600)."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".ics", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)  # mkstemp made it 0600; replace keeps that
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    write_private_atomic(Path(path), data)
 
 
 @dataclass(frozen=True)

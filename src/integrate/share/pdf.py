@@ -23,7 +23,6 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 
 from PySide6.QtCore import (
     QBuffer,
@@ -71,9 +70,7 @@ from integrate.share.content import (
 from integrate.share.pdf_security import (
     NEUTRAL_CREATOR,
     NEUTRAL_TITLE,
-    encrypt_pdf,
     neutralise_metadata,
-    write_private_file,
 )
 from integrate.share.qtapp import ensure_qt_app
 
@@ -974,16 +971,3 @@ def render_pdf(doc: ShareDocument) -> bytes:
     buffer.close()
     raw = bytes(buffer.data().data())
     return neutralise_metadata(raw)
-
-
-def export_pdf(
-    doc: ShareDocument, target: Path, password: str | None = None, overwrite: bool = False
-) -> None:
-    """Render, optionally encrypt (AES-256), and write privately to `target`.
-
-    The unencrypted document exists only in memory.
-    """
-    data = render_pdf(doc)
-    if password:
-        data = encrypt_pdf(data, password)
-    write_private_file(target, data, overwrite=overwrite)

@@ -7,7 +7,6 @@ temporary sibling), so callers should encrypt *before* calling `write_private_fi
 from __future__ import annotations
 
 import io
-import os
 import secrets
 from datetime import date
 from pathlib import Path
@@ -15,6 +14,8 @@ from typing import cast
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+from integrate.paths import write_private_atomic
 
 # The only metadata an exported file carries. Deliberately says nothing about the
 # person, the treatment or the content.
@@ -84,65 +85,9 @@ def encrypt_pdf(pdf_bytes: bytes, password: str) -> bytes:
     return out.getvalue()
 
 
-def _fsync_dir(folder: Path) -> None:
-    # Directory fsync makes the rename durable on POSIX; Windows cannot open folders.
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def write_private_file(target: Path, data: bytes, overwrite: bool = False) -> None:
-    """Write `data` to `target` atomically, readable by the owner only (0600).
-
-    The bytes go to a 0600 temporary file in the target folder, are fsynced, then
-    renamed over the target. Refuses to replace an existing file unless `overwrite`
-    (raises FileExistsError). The temporary file is removed on any failure.
-    """
-    target = Path(target)
-    folder = target.parent
-    if not overwrite and target.exists():
-        raise FileExistsError(str(target))
-    tmp = folder / f".{target.name}.{secrets.token_hex(6)}.part"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(tmp, flags, 0o600)
-    try:
-        try:
-            if hasattr(os, "fchmod"):
-                os.fchmod(fd, 0o600)  # umask can only narrow; make it exact
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if overwrite:
-            os.replace(tmp, target)
-        else:
-            _link_no_clobber(tmp, target)
-        _fsync_dir(folder)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def _link_no_clobber(tmp: Path, target: Path) -> None:
-    """Move tmp to target, failing if target appeared meanwhile (no race window)."""
-    try:
-        os.link(tmp, target)
-    except FileExistsError:
-        raise
-    except OSError:
-        # Filesystems without hard links (FAT on USB sticks): best effort check.
-        if target.exists():
-            raise FileExistsError(str(target)) from None
-        os.replace(tmp, target)
-        return
-    tmp.unlink()
+    """Write `data` to `target` atomically, 0600; an existing file only if `overwrite`."""
+    write_private_atomic(target, data, overwrite=overwrite)
 
 
 def default_share_filename(generated: date) -> str:

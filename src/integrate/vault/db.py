@@ -1,6 +1,6 @@
 """Opening the encrypted SQLCipher database, its PRAGMAs and integrity checks.
 
-PRAGMA choices (tested in tests/vault/test_db.py):
+PRAGMA choices (tested in tests/vault/test_vault.py):
 - raw 256-bit key (`x'..'`), never a passphrase string: no per-open KDF cost;
 - `journal_mode=WAL` + `synchronous=FULL`: an acknowledged commit survives
   power loss and SIGKILL, readers never block the writer;

@@ -230,14 +230,6 @@ class Vault:
         self.slots.set_passphrase(self.key, passphrase, params)
         self._save_slots()
 
-    def remove_passphrase(self) -> None:
-        if self.slots.keyring is None:
-            raise VaultError(
-                "Without a keyring, the passphrase is how this journal opens; it cannot be removed."
-            )
-        self.slots.passphrase = None
-        self._save_slots()
-
     def regenerate_recovery_code(self, params: KdfParams | None = None) -> str:
         """Replace the recovery code; the old one stops working. Returns the new code."""
         code = self.slots.set_recovery(self.key, params)

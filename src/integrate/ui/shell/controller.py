@@ -70,7 +70,6 @@ class AppController(QObject):
         self.services: AppServices | None = None
         self.reminders: ReminderDriver | None = None
         self.reminder_clock: Callable[[], datetime] | None = None  # tests inject a fake clock
-        self._recovery_key_slots: tuple[KeySlots, object] | None = None
         self._busy_bar: BusyBar | None = None
         self._lock_after_job = ""  # a lock asked for while a data task ran: its kind
         window.help_requested.connect(self.show_help)
@@ -577,7 +576,3 @@ def name_scroll_areas(root: QWidget, name: str) -> None:
     for scroller in root.findChildren(QScrollArea):
         if not scroller.accessibleName():
             scroller.setAccessibleName(name)
-
-
-def current_shell(window: MainWindow) -> Shell | None:
-    return window.shell

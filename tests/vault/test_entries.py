@@ -348,3 +348,32 @@ def test_grouping_compares_instants_across_offsets(vault: Vault, repo: EntryRepo
     before = repo.add(Entry(body="before", created_at=datetime(2024, 5, 6, 7, 59, tzinfo=UTC)))
     groups = {r.id: r.group_session_id for r in list_page(vault.conn, JournalFilter(), limit=5)}
     assert groups == {after.id: session.id, before.id: None}
+
+
+def test_list_between_compares_instants_across_offsets_and_keeps_tags(
+    repo: EntryRepository,
+) -> None:
+    """One query for a period (the summary's): times written in other zones compare by
+    the instant, not the text; tags come along."""
+    from zoneinfo import ZoneInfo
+
+    berlin, new_york = ZoneInfo("Europe/Berlin"), ZoneInfo("America/New_York")
+    # Around the spring DST change in Berlin (2026-03-29, 02:00 -> 03:00).
+    inside_ny = repo.add(
+        Entry(
+            "in New York", created_at=datetime(2026, 3, 28, 20, 30, tzinfo=new_york), tags=["trip"]
+        )
+    )  # 2026-03-29 00:30 UTC
+    inside_berlin = repo.add(
+        Entry("after the change", created_at=datetime(2026, 3, 29, 3, 30, tzinfo=berlin))
+    )  # 01:30 UTC
+    before = repo.add(
+        Entry("too early", created_at=datetime(2026, 3, 29, 0, 59, tzinfo=berlin))
+    )  # 2026-03-28 23:59 UTC
+    at_end = repo.add(Entry("at the end", created_at=datetime(2026, 3, 29, 2, 0, tzinfo=UTC)))
+    start = datetime(2026, 3, 29, 0, 0, tzinfo=UTC)
+    end = datetime(2026, 3, 29, 2, 0, tzinfo=UTC)
+    got = repo.list_between(start, end)
+    assert [e.id for e in got] == [inside_ny.id, inside_berlin.id]
+    assert got[0].tags == ["trip"] and got[1].tags == []
+    assert before.id not in {e.id for e in got} and at_end.id not in {e.id for e in got}

@@ -232,15 +232,7 @@ def _checkin_title(checkin: StoredCheckin) -> str:
 
 
 def _entries_in(vault: Vault, bounds: tuple[datetime, datetime]) -> list[Entry]:
-    repo = EntryRepository(vault.conn)
-    rows = vault.conn.execute("SELECT id, created_at FROM entries ORDER BY created_at, id")
-    out: list[Entry] = []
-    for entry_id, _created in rows.fetchall():
-        entry = repo.get(int(entry_id))
-        if entry is not None and _within(entry.created_at, bounds):
-            out.append(entry)
-    out.sort(key=lambda e: (e.created_at or datetime.min, e.id or 0))
-    return out
+    return EntryRepository(vault.conn).list_between(*bounds)
 
 
 def _rated_checkins(vault: Vault, bounds: tuple[datetime, datetime]) -> list[StoredCheckin]:

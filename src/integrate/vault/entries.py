@@ -201,6 +201,30 @@ class EntryRepository:
     def count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM entries").fetchone()[0])
 
+    def list_between(self, start: datetime, end: datetime) -> list[Entry]:
+        """Entries written in [start, end), oldest first, in two queries (rows, then tags).
+
+        Stored times carry their own UTC offset; SQLite's julianday() reads the offset,
+        so entries written in another zone (travel, a DST change) are compared correctly.
+        """
+        rows = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM entries "
+            "WHERE julianday(created_at) >= julianday(?) AND julianday(created_at) < julianday(?) "
+            "ORDER BY julianday(created_at), id",
+            (to_iso(start), to_iso(end)),
+        ).fetchall()
+        tags: dict[int, list[str]] = {}
+        if rows:
+            for entry_id, name in self.conn.execute(
+                "SELECT et.entry_id, t.name FROM entry_tags et JOIN tags t ON t.id = et.tag_id "
+                "JOIN entries e ON e.id = et.entry_id "
+                "WHERE julianday(e.created_at) >= julianday(?) "
+                "AND julianday(e.created_at) < julianday(?) ORDER BY t.name",
+                (to_iso(start), to_iso(end)),
+            ):
+                tags.setdefault(int(entry_id), []).append(str(name))
+        return [_row_to_entry(r, tags.get(int(r[0]), [])) for r in rows]
+
     def list_recent(self, limit: int = 50, offset: int = 0) -> list[Entry]:
         rows = self.conn.execute(
             f"SELECT {_COLUMNS} FROM entries ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",

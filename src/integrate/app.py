@@ -13,6 +13,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QWidget
 
 from integrate import APP_NAME
+from integrate.core.identity import APP_ID
 from integrate.paths import VaultPaths, ensure_private_dir, resolve_data_dir
 from integrate.ui.controller import AppController
 from integrate.ui.first_paint import DeferredFilterApplication, after_first_paint
@@ -141,7 +142,9 @@ def run_gui(args: argparse.Namespace, keystore: Keystore | None = None) -> int:
     app = QApplication.instance() or DeferredFilterApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
-    app.setDesktopFileName("integrate")  # matches `integrate install-desktop-entry`
+    # The desktop file's name without ".desktop": the menu entry, the .deb and Wayland's
+    # app_id all use the one application id.
+    app.setDesktopFileName(APP_ID)
     install_translator(app)
     paths = VaultPaths(resolve_data_dir(args.data_dir))
     install_theme(app, preferences(paths))  # the theme choice is readable while locked

@@ -40,6 +40,14 @@ def install_translator(app: QApplication, locale: QLocale | None = None) -> QTra
     return None
 
 
+def name_application(app: QApplication) -> None:
+    """The names desktops match windows by. The desktop file name (without ".desktop") is
+    the application id that the menu entry, the .deb, the metainfo and Wayland's app_id
+    share, so the running window is grouped with its launcher and icon."""
+    app.setApplicationName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+
+
 def build(paths: VaultPaths, keystore: Keystore | None = None) -> tuple[MainWindow, AppController]:
     """The window and controller for `paths` (used by run_gui and the GUI tests)."""
     ensure_private_dir(paths.root)
@@ -141,10 +149,7 @@ def run_gui(args: argparse.Namespace, keystore: Keystore | None = None) -> int:
     """The window; `keystore` may already be fetching the key (integrate.startup)."""
     app = QApplication.instance() or DeferredFilterApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)
-    # The desktop file's name without ".desktop": the menu entry, the .deb and Wayland's
-    # app_id all use the one application id.
-    app.setDesktopFileName(APP_ID)
+    name_application(app)
     install_translator(app)
     paths = VaultPaths(resolve_data_dir(args.data_dir))
     install_theme(app, preferences(paths))  # the theme choice is readable while locked

@@ -109,13 +109,14 @@ if [ "$MAKE_DEB" = 1 ]; then
   } > "$PKG/usr/share/doc/integrate/copyright"
   normalise "$PKG"
   SIZE_KB="$(du -sk --exclude=DEBIAN "$PKG" | cut -f1)"
+  # libc6 2.36: the bundle is built on Debian 12; its Python and libstdc++ need that glibc.
   cat > "$PKG/DEBIAN/control" <<CTL
 Package: integrate
 Version: $VERSION
 Architecture: $ARCH_DEB
 Maintainer: The Integrate developers <noreply@integrate.invalid>
 Installed-Size: $SIZE_KB
-Depends: libc6 (>= 2.31), libgl1, libegl1, libfontconfig1, libfreetype6, libxkbcommon0, libxkbcommon-x11-0, libxcb1, libxcb-cursor0, libdbus-1-3
+Depends: libc6 (>= 2.36), libgl1, libegl1, libfontconfig1, libfreetype6, libxkbcommon0, libxkbcommon-x11-0, libxcb1, libxcb-cursor0, libdbus-1-3
 Recommends: gnome-keyring | kwalletmanager | keepassxc
 Section: utils
 Priority: optional

@@ -171,6 +171,25 @@ def test_every_resource_loads_from_the_bundle(bundle: Bundle, tmp_path: Path) ->
     assert report["sound"]["cue_frames"] > 0 and report["sound"]["player"] == "QSoundEffect"
 
 
+def test_menu_entry_from_the_unpacked_folder_starts_that_folder_program(
+    bundle: Bundle, tmp_path: Path
+) -> None:
+    """README's tar.gz route: `./integrate install-desktop-entry` in the unpacked folder."""
+    env = dict(os.environ, HOME=str(tmp_path / "home"))
+    env.pop("XDG_DATA_HOME", None)
+    result = run(bundle, "install-desktop-entry", env=env, cwd=bundle.folder)
+    assert result.returncode == 0, result.stderr
+    entry = tmp_path / "home/.local/share/applications" / f"{APP_ID}.desktop"
+    text = entry.read_text(encoding="utf-8")
+    assert f"Exec={bundle.program.resolve()}\n" in text
+    assert f"Icon={APP_ID}\n" in text
+    icon = tmp_path / "home/.local/share/icons/hicolor/scalable/apps" / f"{APP_ID}.svg"
+    assert icon.read_text(encoding="utf-8").lstrip().startswith("<svg")
+    require_tool("desktop-file-validate")
+    check = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True)
+    assert check.returncode == 0 and not check.stdout.strip(), check.stdout + check.stderr
+
+
 @pytest.mark.keyring
 def test_bundle_runs_the_cli_and_the_window_with_the_real_keyring(
     bundle: Bundle, secret_service: SecretService, tmp_path: Path

@@ -190,8 +190,9 @@ def _about_dialog(window: object) -> object:
 
 
 def _appearance(window: object) -> object:
-    from integrate.ui.settings.appearance_settings import AppearanceSection
     from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from integrate.ui.settings.appearance_settings import AppearanceSection
 
     for dialog in QApplication.topLevelWidgets():
         if dialog is not window and dialog.isVisible():

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Install Integrate with its test and dev extras into .venv and run lint, types and tests.
+# Install Integrate with its test, dev and bundle extras into .venv and run lint, types and tests.
 # This is README's test command; .ci/run calls it after installing system packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then "$PY" -m venv .venv; fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test,dev]"
+.venv/bin/python -m pip install -q -e ".[test,dev,bundle]"
 
 echo "== ruff"
 .venv/bin/ruff check src tests benchmarks scripts

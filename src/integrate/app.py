@@ -13,6 +13,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QWidget
 
 from integrate import APP_NAME
+from integrate.core.identity import APP_ID
 from integrate.paths import VaultPaths, ensure_private_dir, resolve_data_dir
 from integrate.ui.base.first_paint import DeferredFilterApplication, after_first_paint
 from integrate.ui.base.theme import install_theme
@@ -37,6 +38,14 @@ def install_translator(app: QApplication, locale: QLocale | None = None) -> QTra
         app.installTranslator(translator)
         return translator
     return None
+
+
+def name_application(app: QApplication) -> None:
+    """The names desktops match windows by. The desktop file name (without ".desktop") is
+    the application id that the menu entry, the .deb, the metainfo and Wayland's app_id
+    share, so the running window is grouped with its launcher and icon."""
+    app.setApplicationName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
 
 
 def build(paths: VaultPaths, keystore: Keystore | None = None) -> tuple[MainWindow, AppController]:
@@ -140,8 +149,7 @@ def run_gui(args: argparse.Namespace, keystore: Keystore | None = None) -> int:
     """The window; `keystore` may already be fetching the key (integrate.startup)."""
     app = QApplication.instance() or DeferredFilterApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)
-    app.setDesktopFileName("integrate")  # matches `integrate install-desktop-entry`
+    name_application(app)
     install_translator(app)
     paths = VaultPaths(resolve_data_dir(args.data_dir))
     install_theme(app, preferences(paths))  # the theme choice is readable while locked

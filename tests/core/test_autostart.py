@@ -172,6 +172,19 @@ def test_default_command_starts_minimised() -> None:
 # -- macOS ---------------------------------------------------------------------
 
 
+def test_default_command_in_a_bundle_is_the_bundle_program(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PyInstaller bundle runs itself: `-m integrate` means nothing to it, and another
+    `integrate` on PATH (a developer's venv) is not this installation."""
+    program = tmp_path / "opt" / "integrate"
+    program.parent.mkdir()
+    program.write_bytes(b"")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(program))
+    assert default_exec_command() == [str(program.resolve()), "--minimized"]
+
+
 def test_macos_launch_agent(tmp_path: Path) -> None:
     path = enable_autostart("darwin", tmp_path, CMD, neutral_name=True)
     assert path == tmp_path / "Library" / "LaunchAgents" / f"{LAUNCH_AGENT_LABEL}.plist"

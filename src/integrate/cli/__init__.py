@@ -90,6 +90,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="start with the window minimised (used by the login autostart)",
     )
     parser.add_argument("--benchmark-startup", action="store_true", help=argparse.SUPPRESS)
+    # Loads every shipped resource and prints a JSON report (bundle checks; integrate.selfcheck).
+    parser.add_argument("--self-check", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     verb = _requested_verb(argv) if argv is not None else None
     if verb in VERBS:
@@ -113,6 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not hasattr(args, "data_dir"):  # SUPPRESS leaves it unset when not given
         args.data_dir = None
+    if args.command is None and args.self_check:
+        from integrate.selfcheck import run
+
+        return run()
     if args.command is None:
         from integrate.startup import import_before_qt, keystore_reading_key
 

@@ -1,7 +1,8 @@
 """`integrate install-desktop-entry [--neutral-name] [--uninstall]`: a menu entry (Linux).
 
-Writes $XDG_DATA_HOME/applications/integrate.desktop (default ~/.local/share) and the
-icon to $XDG_DATA_HOME/icons/hicolor/scalable/apps/integrate.svg. No Qt involved.
+Writes $XDG_DATA_HOME/applications/org.integrate.Integrate.desktop (default
+~/.local/share) and the icon to $XDG_DATA_HOME/icons/hicolor/scalable/apps/ under the same
+application id (core.identity.APP_ID, as the .deb and the metainfo use). No Qt involved.
 On a shared computer, --neutral-name calls the entry "Journal" with a plain comment,
 so the menu says nothing about therapy.
 """
@@ -18,9 +19,11 @@ from typing import Any
 from integrate.cli.context import CliContext
 from integrate.cli.errors import EXIT_FAILURE, CliError
 from integrate.core.desktop_entry import exec_line
+from integrate.core.identity import APP_ID
 from integrate.paths import write_private_atomic
 
-DESKTOP_ID = "integrate"
+DESKTOP_ID = APP_ID
+OLD_DESKTOP_ID = "integrate"  # what versions before the application id wrote
 MARKER = "X-Integrate-Entry=true"  # only files we wrote are ever removed
 NAMES = {
     False: ("Integrate", "A private journal for the days between therapy sessions"),
@@ -61,16 +64,19 @@ def data_home() -> Path:
     return Path.home() / ".local" / "share"
 
 
-def entry_path(base: Path | None = None) -> Path:
-    return (base or data_home()) / "applications" / f"{DESKTOP_ID}.desktop"
+def entry_path(base: Path | None = None, name: str = DESKTOP_ID) -> Path:
+    return (base or data_home()) / "applications" / f"{name}.desktop"
 
 
-def icon_path(base: Path | None = None) -> Path:
-    return (base or data_home()) / "icons" / "hicolor" / "scalable" / "apps" / f"{DESKTOP_ID}.svg"
+def icon_path(base: Path | None = None, name: str = DESKTOP_ID) -> Path:
+    return (base or data_home()) / "icons" / "hicolor" / "scalable" / "apps" / f"{name}.svg"
 
 
 def default_command() -> list[str]:
-    """How to start this installation: its `integrate` script, else `python -m integrate`."""
+    """How to start this installation: the bundle's program, its `integrate` script, else
+    `python -m integrate`."""
+    if getattr(sys, "frozen", False):  # a PyInstaller bundle: the program itself
+        return [str(Path(sys.executable).resolve())]
     script = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
     if script is not None and script.name == "integrate" and script.is_file():
         return [str(script.resolve())]
@@ -85,7 +91,7 @@ def desktop_entry(command: list[str], *, neutral: bool) -> str:
         [
             "[Desktop Entry]",
             "Type=Application",
-            "Version=1.5",
+            "Version=1.4",  # Debian 12's desktop-file-validate rejects 1.5
             f"Name={name}",
             "GenericName=Journal",
             f"Comment={comment}",
@@ -123,15 +129,16 @@ def install(command: list[str], *, neutral: bool, base: Path | None = None) -> t
 def uninstall(base: Path | None = None) -> list[Path]:
     """Remove what `install` wrote (an entry without our marker is left alone)."""
     removed = []
-    entry, icon = entry_path(base), icon_path(base)
-    if entry.exists():
-        if MARKER not in entry.read_text(encoding="utf-8", errors="replace"):
-            raise CliError(f"{entry} was not written by Integrate; left as it is.")
-        entry.unlink()
-        removed.append(entry)
-    if icon.exists():
-        icon.unlink()
-        removed.append(icon)
+    for name in (DESKTOP_ID, OLD_DESKTOP_ID):
+        entry, icon = entry_path(base, name), icon_path(base, name)
+        if entry.exists():
+            if MARKER not in entry.read_text(encoding="utf-8", errors="replace"):
+                raise CliError(f"{entry} was not written by Integrate; left as it is.")
+            entry.unlink()
+            removed.append(entry)
+        if icon.exists():
+            icon.unlink()
+            removed.append(icon)
     return removed
 
 

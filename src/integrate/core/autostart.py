@@ -62,6 +62,8 @@ def display_name(neutral_name: bool) -> str:
 
 def default_exec_command() -> list[str]:
     """`integrate --minimized`, with the script's absolute path when it is found."""
+    if getattr(sys, "frozen", False):  # a bundle: its own program (`-m` means nothing to it)
+        return [str(Path(sys.executable).resolve()), MINIMIZED_FLAG]
     script = shutil.which("integrate")
     if script:
         return [script, MINIMIZED_FLAG]

@@ -278,3 +278,28 @@ def test_list_empty_and_bad_range(vault_dir, monkeypatch, capsys) -> None:  # no
         monkeypatch, capsys, vault_dir, "list", "--from", "2025-03-02", "--to", "2025-03-01"
     )
     assert code == EXIT_USAGE and "--to" in err
+
+
+def test_search_lists_matching_after_effect_notes(
+    vault_dir, session_uid, monkeypatch, capsys
+) -> None:  # noqa: ANN001
+    code, _out, err = log(
+        monkeypatch,
+        capsys,
+        vault_dir,
+        "effects",
+        "--session",
+        session_uid,
+        "--nausea",
+        "3",
+        "--note-stdin",
+        stdin=PASS + "\nQueasy until the peppermint tea.\n",
+    )
+    assert code == 0, err
+    code, out, _ = run(
+        monkeypatch,
+        capsys,
+        ["search", "peppermint", "--data-dir", str(vault_dir), "--passphrase-stdin"],
+    )
+    assert code == 0
+    assert "After-effects note" in out and "peppermint" in out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import cache
 from typing import Any
@@ -148,6 +148,19 @@ class MedicationEvent:
     dose: str = ""
     uid: str = field(default_factory=new_uid)
     id: int | None = None
+
+
+NEXT_DAY_AFTER = timedelta(hours=20)  # records this long after the start are "day 1"
+LATER_AFTER = timedelta(hours=48)
+
+
+def effects_phase(session_at: datetime, at: datetime) -> str:
+    """Which check-in a record of after-effects belongs to: "same_day", "day_1" or
+    "later", by the time since the session started."""
+    since = at - session_at
+    if since < NEXT_DAY_AFTER:
+        return "same_day"
+    return "day_1" if since < LATER_AFTER else "later"
 
 
 # ----- the rules ----------------------------------------------------------------------

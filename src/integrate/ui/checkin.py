@@ -234,6 +234,12 @@ class CheckinView(QWidget):
                 self.ratings[rating.id] = row
                 box.addWidget(row)
             layout.addWidget(frame)
+        # After-effects, sleep, substances (issue 17): cards of their own, by phase.
+        from integrate.ui.tracking import checkin_cards
+
+        self.tracking_cards = checkin_cards(services, found)
+        for tracking_card in self.tracking_cards:
+            layout.addWidget(tracking_card)
 
         actions = flow_row()  # Skip goes under Done when they do not fit beside each other
         self.done_button = button(_tr("Done"), primary=True, accessible=_tr("Finish check-in"))
@@ -675,6 +681,8 @@ class CheckinView(QWidget):
         for answer in self.answers:
             if self._unsaved(answer):
                 self._save(answer)
+        for tracking_card in getattr(self, "tracking_cards", []):
+            tracking_card.flush()
 
     def _save_ratings(self) -> None:
         """Keep chosen ratings at once, so "Come back later" or a lock loses none."""

@@ -35,6 +35,7 @@ TODAY_SECTIONS: list[str] = [
     "integrate.ui.sessions_today:past_planned_section",
     "integrate.ui.measures_today:due_measures_section",
     "integrate.ui.data_today:data_notices_section",
+    "integrate.ui.tracking:sleep_today_section",
 ]
 
 MISSED_OFFER_DAYS = 7  # older missed check-ins stay in the journal's history, not on Today

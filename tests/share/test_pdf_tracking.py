@@ -65,7 +65,7 @@ def test_parts_are_printed_only_when_chosen(vault: Vault, tmp_path: Path) -> Non
     subs = norm(_pdf(vault, tmp_path, "subs", include_substances=True))
     assert "Substancesandmedicationchanges" in subs
     assert "Sertraline" in subs and "2glassesofwine" in subs
-    assert "caretea" in subs  # the gentle note ("worth mentioning to your care team")
+    assert "mayblunt" in subs  # the note for the clinician, worded "may"
     assert "Sleepandnightmares" not in subs
 
 

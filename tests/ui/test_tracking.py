@@ -189,3 +189,47 @@ def test_today_offers_last_nights_sleep(running_app, qtbot) -> None:  # noqa: AN
     repo = TrackingRepository(running_app.services.vault.conn)
     assert repo.sleep_on(now_local().date()).hours == 8.0  # type: ignore[union-attr]
     assert now_local().date() - timedelta(days=1) not in {e.day for e in repo.list_sleep()}
+
+
+def test_trends_offers_the_sleep_chart_next_to_the_pcl5(demo_app) -> None:  # noqa: ANN001
+    from PySide6.QtCharts import QChartView
+
+    page = demo_app.area("measures")
+    page.tabs.setCurrentWidget(page.trends)
+    trends = page.trends
+    names = [trends.family.itemData(i) for i in range(trends.family.count())]
+    assert names[names.index("pcl5") + 1] == "sleep"
+    trends.show_family("sleep")
+    demo_app.settle()
+    view = trends.chart_view
+    assert isinstance(view, QChartView)
+    chart = view.chart()
+    assert len([s for s in chart.series() if s.name() == "Session"]) == 6
+    nights = TrackingRepository(demo_app.services.vault.conn).list_sleep()
+    assert chart.hours_series.count() == len([n for n in nights if n.hours is not None])
+    assert "nights" in view.accessibleDescription()
+    assert trends.table.rowCount() == len(nights)
+    assert not trends.clusters.isVisible()
+    assert "nightmares" in trends.caption.text()
+    trends.show_family("pcl5")
+    demo_app.settle()
+    assert trends.chart_view.chart().series()[-1].name().startswith("PCL-5")
+
+
+def test_share_wizard_offers_the_tracking_parts_unticked(demo_app) -> None:  # noqa: ANN001
+    page = demo_app.area("share")
+    wizard = page.open_wizard()
+    wizard.next_button.click()
+    step = wizard.content_step
+    for box in (step.after_effects, step.sleep, step.substances):
+        assert not box.isChecked() and box.accessibleName()
+    step.sleep.setChecked(True)
+    step.substances.setChecked(True)
+    sel = wizard.selection
+    assert step.apply(sel) is None
+    assert (sel.include_effects, sel.include_sleep, sel.include_substances) == (
+        False,
+        True,
+        True,
+    )
+    wizard.reject()

@@ -247,3 +247,24 @@ def test_summary_and_kinds() -> None:
     assert effects_summary([]) == ""
     assert substance_kind("  Diazepam ") == "benzodiazepine"
     assert substance_kind("kombucha") == "other"
+
+
+def test_import_matches_a_night_by_its_day_newer_copy_wins(tmp_path: Path, fast_kdf: None) -> None:
+    vault, _ = _filled(tmp_path / "a")
+    data = export_data(vault.conn)
+    vault.close()
+    other = _vault(tmp_path / "b")
+    repo = TrackingRepository(other.conn)
+    repo.save_sleep(SleepEntry(day=date(2025, 3, 11), hours=4))  # same night, other uid
+    newer = copy.deepcopy(data)
+    newer["records"]["sleep_diary"][0]["updated_at"] = "2099-01-01T00:00:00+00:00"
+    summary = import_data(other.conn, newer)  # the file's copy is newer: it wins
+    assert summary.updated.get("sleep_diary") == 1
+    [night] = repo.list_sleep()
+    assert night.hours == 6.5 and night.uid == data["records"]["sleep_diary"][0]["uid"]
+    older = copy.deepcopy(data)
+    older["records"]["sleep_diary"][0]["hours"] = 3
+    older["records"]["sleep_diary"][0]["updated_at"] = "2000-01-01T00:00:00+00:00"
+    assert import_data(other.conn, older).skipped.get("sleep_diary") == 1  # older: kept
+    assert repo.list_sleep()[0].hours == 6.5
+    other.close()

@@ -189,6 +189,12 @@ def make_sleep_chart_view(
     colors: ChartColors | None = None,
 ) -> QChartView:
     chart = build_sleep_chart(points, markers, font_size=font_size, colors=colors)
+    # As on the questionnaire charts: the caption under the chart explains the dotted
+    # session lines on screen, so their legend entry is left out.
+    for series in chart.series():
+        if series.name() == _tr("Session"):
+            for marker in chart.legend().markers(series):
+                marker.setVisible(False)
     view = QChartView(chart)
     chart._scene_ref = view.scene()  # type: ignore[attr-defined]  # see charts.render_chart
     view.setRenderHint(QPainter.RenderHint.Antialiasing)

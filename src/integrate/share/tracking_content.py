@@ -60,7 +60,7 @@ class TrackingSection:
     sleep: list[SleepPoint] | None = None
     substances: list[SubstanceRow] | None = None
     medication: list[MedicationRow] | None = None
-    note: str = ""  # the gentle note, shown with substances
+    note: str = ""  # the note for the clinician, shown with substances
     items: list[tuple[str, str]] = field(default_factory=list)  # for the share log
 
     @property
@@ -130,7 +130,7 @@ def gather_tracking(
             MedicationRow(e.at, e.name, labels.get(e.change.value, e.change.value), e.dose)
             for e in events
         ]
-        section.note = str(text.section("substances").get("note", ""))
+        section.note = str(text.section("substances").get("clinician_note", ""))
         section.items += [("substance", u.uid) for u in uses]
         section.items += [("medication", e.uid) for e in events]
     return section

@@ -124,7 +124,7 @@ def _rating_row(rid: str, label: str, question: str, low: str, high: str) -> QWi
             max=10,
             low_label=low,
             high_label=high,
-            optional=True,
+            optional=False,  # the card says once that every question is optional
         )
     )
 
@@ -142,6 +142,7 @@ def _count_box(name: str) -> QSpinBox:
     box.setValue(-1)
     box.setAccessibleName(name)
     box.setMinimumWidth(theme.scaled(110))
+    box.setMaximumWidth(theme.scaled(160))  # a count: a short field, like the hours
     return box
 
 
@@ -450,12 +451,15 @@ class SubstancesEditor(TrackingCard):
     """Substances and medication changes since `since`: listed with Edit and Remove, and
     two small forms to add one (asked once, with the gentle note)."""
 
-    def __init__(self, services: AppServices, since: datetime) -> None:
+    def __init__(
+        self, services: AppServices, since: datetime, until: datetime | None = None
+    ) -> None:
         text = load_tracking_text()
         sub = text.section("substances")
         super().__init__(services, str(sub.get("title", "")), str(sub.get("intro", "")))
         self.text = text
         self.since = since
+        self.until = until  # None: up to now
         note = plain_label(str(sub.get("note", "")), object_name="muted")
         note.setObjectName("gentleNote")
         note.setAccessibleName(_tr("A note about substances"))
@@ -519,8 +523,9 @@ class SubstancesEditor(TrackingCard):
             if widget is not None:
                 widget.deleteLater()
         first = self.since.date()
-        uses = self.repo.list_substances(first)
-        events = self.repo.list_medication(first)
+        last = self.until.date() if self.until is not None else None
+        uses = self.repo.list_substances(first, last)
+        events = self.repo.list_medication(first, last)
         if not uses and not events:
             self.list_box.addWidget(
                 plain_label(_tr("Nothing noted since the session."), object_name="muted")
@@ -706,7 +711,13 @@ def checkin_cards(services: AppServices, checkin: StoredCheckin) -> list[Trackin
                 ask_unreal=checkin.phase is Phase.DAY_1,
             )
         )
-        cards.append(SubstancesEditor(services, session.at - timedelta(days=1)))
+        # From the day before the session to the day after this check-in: what it asks
+        # about, without the weeks that came later.
+        cards.append(
+            SubstancesEditor(
+                services, session.at - timedelta(days=1), checkin.due_at + timedelta(days=1)
+            )
+        )
     return cards
 
 

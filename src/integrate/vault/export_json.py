@@ -195,9 +195,11 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         ),
         True,
     ),
+    # One night per day: a night already in the journal under another uid (entered on
+    # another computer) is the same record, found by its day (newer copy wins).
     RecordType(
         "sleep_diary",
-        "uid",
+        "day",
         (
             _f("uid", "uid"),
             _f("day", "date"),

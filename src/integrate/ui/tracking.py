@@ -56,6 +56,7 @@ TRACKING_STYLE = """
 QFrame#trackingCard { background: palette(base); border: 1px solid palette(mid);
     border-radius: 10px; }
 QLabel#sectionTitle { font-size: 12pt; font-weight: 600; }
+QLabel#formTitle { font-weight: 600; }
 QPushButton#rating { min-width: 34px; padding: 4px 6px; }
 QPushButton#rating:checked { background: palette(highlight); color: palette(highlighted-text); }
 """
@@ -471,6 +472,8 @@ class SubstancesEditor(TrackingCard):
         self.list_box.setSpacing(6)
         self.box.addLayout(self.list_box)
 
+        self.box.addSpacing(6)
+        self.box.addWidget(plain_label(_tr("Add a substance"), object_name="formTitle"))
         sform = form_layout()
         self.kind = QComboBox()
         for kid, label in text.substance_kinds():
@@ -492,6 +495,8 @@ class SubstancesEditor(TrackingCard):
         self.add_substance_button.clicked.connect(self.save_substance)
         self.box.addLayout(_row(self.add_substance_button))
 
+        self.box.addSpacing(10)
+        self.box.addWidget(plain_label(_tr("Add a medication change"), object_name="formTitle"))
         mform = form_layout()
         self.med_name = QLineEdit()
         self.med_name.setAccessibleName(_tr("Medication name"))

@@ -81,6 +81,30 @@ def test_same_day_checkin_asks_effects_and_substances_not_sleep(running_app, qtb
     removes[0].click()
     assert repo.list_substances() == []
     assert len(repo.list_medication()) == 1
+    running_app.settle()
+    edit_med = [
+        b
+        for b in subs.findChildren(QPushButton, "editTracking")
+        if b.accessibleName() == "Edit Sertraline" and b.isVisibleTo(subs)
+    ]
+    edit_med[0].click()
+    assert subs.med_name.text() == "Sertraline"
+    subs.change.setCurrentIndex(subs.change.findData("stopped"))
+    subs.add_medication_button.click()
+    [event] = repo.list_medication()
+    assert event.change is MedicationChange.STOPPED and event.name == "Sertraline"
+    running_app.settle()
+    remove_med = [
+        b
+        for b in subs.findChildren(QPushButton, "removeTracking")
+        if b.accessibleName() == "Remove Sertraline" and b.isVisibleTo(subs)
+    ]
+    remove_med[0].click()
+    assert repo.list_medication() == []
+    # An empty medication name is refused with a sentence, and nothing is stored.
+    subs.add_medication_button.click()
+    assert subs.error.isVisibleTo(subs) and "name" in subs.error.text()
+    assert repo.list_medication() == []
 
     # Remove the after-effects.
     effects.delete_button.click()

@@ -31,7 +31,7 @@ DASH = "\u2013"
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("TherapistPdf", text)
+    return QCoreApplication.translate("SharePdf", text)
 
 
 def _fmt(dt: datetime) -> str:

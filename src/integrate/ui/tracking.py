@@ -727,8 +727,8 @@ def checkin_cards(services: AppServices, checkin: StoredCheckin) -> list[Trackin
 
 
 def sleep_today_section(services: AppServices) -> QWidget | None:
-    """Today: the quick sleep entry for last night (hidden once a morning check-in that
-    offers it is due, so it is asked once)."""
+    """Today: the quick sleep entry for last night (the same night a morning check-in
+    offers, so an entry made in either shows, to edit, in the other)."""
     if not services.vault.writable:
         return None
     return SleepEditor(services, now_local().date())

@@ -257,3 +257,20 @@ def test_share_wizard_offers_the_tracking_parts_unticked(demo_app) -> None:  # n
         True,
     )
     wizard.reject()
+
+
+def test_journal_search_counts_matching_after_effect_notes(running_app, qtbot) -> None:  # noqa: ANN001
+    services = running_app.services
+    session, uid = checkin_after(services, 3, "same_day")
+    view = open_checkin(running_app, uid)
+    [effects] = cards(view, EffectsEditor)
+    qtbot.keyClicks(effects.note, "Peppermint tea settled the nausea")
+    effects.save_button.click()
+    view.leave()
+    journal = running_app.area("journal")
+    journal.search.setText("peppermint")
+    journal.apply_filter()
+    assert "1 after-effects note (Sessions)" in journal.count_label.text()
+    journal.search.setText("heron")
+    journal.apply_filter()
+    assert "after-effects" not in journal.count_label.text()

@@ -762,6 +762,17 @@ class SessionEffectsPanel(QWidget):
             layout.addWidget(editor)
 
 
+def effects_search_hint(services: AppServices, query: str) -> str:
+    """For the journal's search: how many after-effect notes match too (shown on their
+    session's After-effects page), or "" when none."""
+    hits = TrackingRepository(services.vault.conn).search_effects(query)
+    if not hits:
+        return ""
+    if len(hits) == 1:
+        return _tr("1 after-effects note (Sessions)")
+    return _tr("{n} after-effects notes (Sessions)").format(n=len(hits))
+
+
 def session_effects_summary(services: AppServices, session_id: int) -> str:
     """One line for the Sessions page: the after-effects recorded for a session."""
     from integrate.core.tracking import effects_summary

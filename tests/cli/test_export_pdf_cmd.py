@@ -6,7 +6,7 @@ import io
 import shutil
 import sys
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -228,3 +228,31 @@ def test_help_documents_stdin_order(capsys) -> None:
 @pytest.fixture(autouse=True)
 def _fast(fast_kdf: None) -> Iterator[None]:
     yield
+
+
+def test_tracking_parts_only_when_their_flags_are_given(
+    monkeypatch, capsys, data_dir: Path, tmp_path: Path
+) -> None:
+    """Issue 17: --after-effects, --sleep and --substances each add their part."""
+    plain = tmp_path / "plain.pdf"
+    code, _, err = run_cli(monkeypatch, capsys, data_dir, "--out", str(plain), "--sessions")
+    assert code == 0, err
+    text = norm(pdftotext(plain))
+    assert norm("Sleep and nightmares") not in text
+    assert norm("After-effects after each session") not in text
+    tracked = tmp_path / "tracked.pdf"
+    code, _, err = run_cli(
+        monkeypatch, capsys, data_dir, "--out", str(tracked), "--sessions", "--no-entries",
+        "--after-effects", "--sleep", "--substances",
+        "--from", (NOW.date() - timedelta(days=30)).isoformat(), "--to", NOW.date().isoformat(),
+    )  # fmt: skip
+    assert code == 0, err
+    text = norm(pdftotext(tracked))
+    assert norm("After-effects after each session") in text
+    assert norm("Sleep and nightmares") in text
+    assert norm("Substances and medication changes") in text
+    recorded = shares(data_dir)
+    assert len(recorded) == 2
+    rec = next(r for r in recorded if "sleep" in r.content["sections"])
+    assert {"after_effects", "sleep", "substances"} <= set(rec.content["sections"])
+    assert rec.item_count("sleep") > 0

@@ -188,7 +188,7 @@ def test_crisis_screens_left_unsaved_go_out_and_come_back_without_answers(
     repo.add(result, shown_at.replace(day=14), crisis_screen_id=saved.id)
     data = export_data(vault.conn)
     vault.close()
-    assert data["version"] == 2
+    assert data["version"] == FORMAT_VERSION
     [record] = data["records"]["crisis_screens"]
     assert record["uid"] == left.uid and record["instrument"] == "phq9"
     assert record["shown_at"] == "2025-03-12T21:05:00+00:00"

@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "integrate.cli.calendar_cmd",
     "integrate.cli.desktop_cmd",
     "integrate.cli.export_pdf_cmd",
+    "integrate.cli.log_cmds",
 ]
 
 VERBS = {
@@ -46,6 +47,7 @@ VERBS = {
     "calendar": "integrate.cli.calendar_cmd",
     "install-desktop-entry": "integrate.cli.desktop_cmd",
     "export-pdf": "integrate.cli.export_pdf_cmd",
+    "log": "integrate.cli.log_cmds",
 }
 
 

@@ -15,7 +15,8 @@ the journal passphrase and the second line is the PDF password. With --password-
 alone, the first line is the PDF password.
 
 Content: without --measures or --sessions both are included; naming one or both
-includes only those. Entries flagged for your therapist are included by default
+includes only those. --after-effects, --sleep and --substances (issue 17's tracking)
+are each left out unless named. Entries flagged for your therapist are included by default
 (--flagged-only); --all-entries includes every entry in the period.
 
 Period: --from/--to (inclusive), or --series NAME (the whole series, from its
@@ -62,6 +63,21 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--intentions", action="store_true", help="print session intentions too")
     p.add_argument("--what-helps", action="store_true", help="include what helps me (exercises)")
     p.add_argument("--safety-plan", action="store_true", help="include your safety plan")
+    p.add_argument(
+        "--after-effects",
+        action="store_true",
+        help="include after-effects per session (logged with 'integrate log effects')",
+    )
+    p.add_argument(
+        "--sleep",
+        action="store_true",
+        help="include the sleep diary: a chart against sessions and the nights",
+    )
+    p.add_argument(
+        "--substances",
+        action="store_true",
+        help="include substances and medication changes",
+    )
     p.add_argument(
         "--include-item9",
         action="store_true",
@@ -144,6 +160,9 @@ def cmd_export_pdf(ctx: CliContext) -> int:
         sel.include_intentions = args.intentions
         sel.include_what_helps = args.what_helps
         sel.include_safety_plan = args.safety_plan
+        sel.include_effects = args.after_effects
+        sel.include_sleep = args.sleep
+        sel.include_substances = args.substances
         sel.include_item9 = args.include_item9
         sel.therapist_name = args.therapist
         sel.note = args.note

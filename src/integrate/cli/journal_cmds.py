@@ -10,6 +10,7 @@ from integrate.cli.context import CliContext, add_unlock_arguments
 from integrate.cli.errors import EXIT_USAGE, CliError
 from integrate.core.model import Entry
 from integrate.vault.entries import EntryRepository
+from integrate.vault.tracking import TrackingRepository
 
 MAX_BODY_CHARS = 2_000_000  # ~ a 400-page book; beyond that it is not a journal entry
 
@@ -57,6 +58,13 @@ def cmd_search(ctx: CliContext) -> int:
     args = ctx.args
     with ctx.open_vault(write=False) as vault:
         hits = EntryRepository(vault.conn).search(args.query, tag=args.tag, limit=args.limit)
+        # After-effect notes are free text too (issue 17); they carry no tags. Listed in
+        # the text output only, so the JSON list of entries keeps its shape.
+        notes = (
+            []
+            if args.tag or args.json
+            else TrackingRepository(vault.conn).search_effects(args.query, args.limit)
+        )
     if args.json:
         print(
             json.dumps(
@@ -75,11 +83,14 @@ def cmd_search(ctx: CliContext) -> int:
             )
         )
         return 0
-    if not hits:
+    if not hits and not notes:
         print("No entries match.")
         return 0
     for hit in hits:
         title = hit.title or "(untitled)"
         print(f"{hit.created_at:%Y-%m-%d %H:%M}  {title}")
         print(f"    {hit.snippet}")
+    for note in notes:
+        print(f"{note.effects.at:%Y-%m-%d %H:%M}  After-effects note")
+        print(f"    {note.snippet}")
     return 0

@@ -24,6 +24,7 @@ DEMO_STEPS = [
     "integrate.demo.checkins",
     "integrate.demo.measures",
     "integrate.demo.exercises",
+    "integrate.demo.tracking",
 ]
 # The sample journal everyone sees when no seed is asked for (screenshots, tests).
 DEFAULT_SEED = 7
@@ -35,6 +36,10 @@ WRITE_STAMPS: dict[str, tuple[str, ...]] = {
     "checkins": ("created_at", "updated_at"),
     "measures": ("created_at", "updated_at"),
     "exercise_runs": ("created_at",),
+    "after_effects": ("created_at", "updated_at"),
+    "sleep_diary": ("created_at", "updated_at"),
+    "substances": ("created_at", "updated_at"),
+    "medication_changes": ("created_at", "updated_at"),
 }
 
 

@@ -8,6 +8,7 @@ from integrate.services.journal import JournalService
 from integrate.services.measures import MeasureService
 from integrate.services.sessions import SessionService
 from integrate.services.sharing import SharingService
+from integrate.services.tracking import TrackingService
 from integrate.vault.vault import Vault
 
 
@@ -22,3 +23,4 @@ class UseCases:
         self.measures = MeasureService(vault)
         self.coping = CopingService(vault)
         self.sharing = SharingService(vault)
+        self.tracking = TrackingService(vault)

@@ -14,10 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from integrate.core.measures import Instrument
 from integrate.core.model import Route, Series, Session, SessionKind, Setting
+
+if TYPE_CHECKING:
+    from integrate.share.tracking_content import TrackingSection
 
 PageSize = Literal["A4", "Letter"]
 
@@ -228,6 +231,8 @@ class ShareDocument:
     # Treatment series overlapping the period, shaded and named on the charts.
     series_spans: list[SeriesSpan] = field(default_factory=list)
     page_size: PageSize = "A4"
+    # Issue 17's opt-in parts (after-effects, sleep, substances); None: none chosen.
+    tracking: TrackingSection | None = None
 
     def chart_markers(self) -> list[datetime]:
         """The session dates to mark on measure charts."""

@@ -87,6 +87,10 @@ class ShareSelection:
     include_what_helps: bool = False
     include_safety_plan: bool = False
     include_item9: bool = False  # PHQ-9 item 9: only ever by explicit choice
+    # Issue 17 (share/tracking_content.py): opt-in, each off until chosen.
+    include_effects: bool = False  # after-effects per session, with the timeline
+    include_sleep: bool = False  # the sleep diary: chart against sessions, and nights
+    include_substances: bool = False  # substances and medication changes
     note: str = ""
     name_display: NameDisplay = "none"
     patient_name: str = ""
@@ -102,6 +106,9 @@ class ShareSelection:
             or self.include_measures
             or self.include_what_helps
             or self.include_safety_plan
+            or self.include_effects
+            or self.include_sleep
+            or self.include_substances
         )
 
 
@@ -571,6 +578,22 @@ def gather_share(
         items.append(("checkin", uid))
     doc.entries.sort(key=lambda e: e.created_at)
 
+    if selection.include_effects or selection.include_sleep or selection.include_substances:
+        from integrate.share.tracking_content import gather_tracking
+
+        tracking = gather_tracking(
+            vault.conn,
+            sessions=sessions,
+            bounds=bounds,
+            first=period.start,
+            last=period.end,
+            effects=selection.include_effects,
+            sleep=selection.include_sleep,
+            substances=selection.include_substances,
+        )
+        doc.tracking = tracking
+        items += tracking.items
+
     if selection.include_what_helps:
         doc.what_helps = _what_helps(vault, bounds)
         if doc.what_helps:
@@ -602,6 +625,9 @@ _REMEMBERED = (
     "include_measures",
     "include_what_helps",
     "include_safety_plan",
+    "include_effects",
+    "include_sleep",
+    "include_substances",
 )
 
 

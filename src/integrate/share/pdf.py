@@ -753,9 +753,13 @@ class _Builder:
             self.keep_together(head, self.last_block_position())
 
     def build(self) -> None:
+        from integrate.share import pdf_tracking  # issue 17's opt-in parts
+
         self.cover()
         self.sessions()
+        pdf_tracking.after_sessions(self)
         self.measures()
+        pdf_tracking.sections(self)
         self.entries()
         self.what_helps()
         self.safety_plan()
@@ -948,6 +952,9 @@ def render_pdf(doc: ShareDocument) -> bytes:
     builder = _Builder(doc, qdoc, body.width(), base)
     charts = _ChartObject(builder.chart_trends, doc.chart_markers(), doc.chart_series(), base)
     qdoc.documentLayout().registerHandler(CHART_OBJECT, charts)
+    from integrate.share import pdf_tracking
+
+    sleep_chart = pdf_tracking.register(qdoc, doc, base)  # kept alive until painted
     builder.build()
     _keep_with_next(qdoc, body.height(), builder.tables, builder.groups)
 
@@ -969,5 +976,6 @@ def render_pdf(doc: ShareDocument) -> bytes:
     finally:
         painter.end()
     buffer.close()
+    del sleep_chart
     raw = bytes(buffer.data().data())
     return neutralise_metadata(raw)

@@ -65,6 +65,7 @@ def has_printable_content(doc: ShareDocument) -> bool:
         or doc.what_helps
         or doc.safety_plan
         or (doc.include_item9 and doc.item9_rows)
+        or (doc.tracking is not None and not doc.tracking.empty)
     )
 
 
@@ -79,6 +80,9 @@ def share_content(selection: ShareSelection) -> dict[str, object]:
             ("what_helps", selection.include_what_helps),
             ("safety_plan", selection.include_safety_plan),
             ("item9", selection.include_item9),
+            ("after_effects", selection.include_effects),
+            ("sleep", selection.include_sleep),
+            ("substances", selection.include_substances),
         )
         if on
     ]

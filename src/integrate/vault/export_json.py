@@ -22,8 +22,12 @@ from integrate.vault.db import Connection
 from integrate.vault.measures import series_membership
 
 FORMAT_NAME = "integrate-export"
-FORMAT_VERSION = 2  # 2: crisis_screens added (docs/export-format.md, "Versions")
-READABLE_VERSIONS = (1, 2)  # a version 1 file is a version 2 file without crisis_screens
+# 2: crisis_screens added; 3: after_effects, sleep_diary, substances, medication_changes
+# (docs/export-format.md, "Versions")
+FORMAT_VERSION = 3
+# A version 1 file is a version 2 file without crisis_screens; a version 2 file is a
+# version 3 file without the four tracking record types.
+READABLE_VERSIONS = (1, 2, 3)
 NOT_ENCRYPTED_WARNING = tr_noop(
     "DataSettings",
     "This export is NOT encrypted. Anyone who can open the file can read your journal. "
@@ -176,6 +180,68 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         False,
     ),
     RecordType(
+        "after_effects",
+        "uid",
+        (
+            _f("uid", "uid"),
+            _f("session_uid", "ref", column="session_id", ref="sessions"),
+            _f("at", "time"),
+            _f("dissociation", "int", True),
+            _f("nausea", "int", True),
+            _f("headache", "int", True),
+            _f("dizziness", "int", True),
+            _f("anxiety", "int", True),
+            _f("unreal_24h", "bool", True),
+            _f("unreal", "int", True),
+            _f("note", "long"),
+            *_STAMPS,
+        ),
+        True,
+    ),
+    # One night per day: a night already in the journal under another uid (entered on
+    # another computer) is the same record, found by its day (newer copy wins).
+    RecordType(
+        "sleep_diary",
+        "day",
+        (
+            _f("uid", "uid"),
+            _f("day", "date"),
+            _f("hours", "real", True),
+            _f("quality", "int", True),
+            _f("nightmares", "int", True),
+            _f("nightmare_distress", "int", True),
+            _f("wakings", "int", True),
+            *_STAMPS,
+        ),
+        True,
+    ),
+    RecordType(
+        "substances",
+        "uid",
+        (
+            _f("uid", "uid"),
+            _f("name", "text"),
+            _f("kind", "text"),
+            _f("amount", "text"),
+            _f("at", "time"),
+            *_STAMPS,
+        ),
+        True,
+    ),
+    RecordType(
+        "medication_changes",
+        "uid",
+        (
+            _f("uid", "uid"),
+            _f("name", "text"),
+            _f("change", "text"),
+            _f("dose", "text"),
+            _f("at", "time"),
+            *_STAMPS,
+        ),
+        True,
+    ),
+    RecordType(
         "exercise_runs",
         "uid",
         (
@@ -281,7 +347,8 @@ def export_data(conn: Connection, now: datetime | None = None) -> dict[str, Any]
                 elif f.kind == "json":
                     record[f.name] = _json_value(values[f.col])
                 elif f.kind == "bool":
-                    record[f.name] = bool(values[f.col])
+                    value = values[f.col]
+                    record[f.name] = None if value is None and f.nullable else bool(value)
                 elif f.kind == "real" and values[f.col] is not None:
                     record[f.name] = float(values[f.col])
                 else:

@@ -54,6 +54,59 @@ def _entry_block(e: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+_EFFECT_NAMES = ("dissociation", "nausea", "headache", "dizziness", "anxiety")
+
+
+def _effects_block(a: dict[str, Any], session_at: dict[str, str]) -> str:
+    at = _when(a["at"])
+    lines = [f"## {at:%A %d %B %Y, %H:%M} - After-effects", ""]
+    if a["session_uid"] in session_at:
+        lines += [f"Session: {_when(session_at[a['session_uid']]):%A %d %B %Y, %H:%M}", ""]
+    ratings = [f"{n.capitalize()} {a[n]}/10" for n in _EFFECT_NAMES if a.get(n) is not None]
+    if a.get("unreal_24h") is not None:
+        ratings.append(
+            "Still unreal or detached a day later: "
+            + ("yes" + (f", {a['unreal']}/10" if a.get("unreal") is not None else ""))
+            if a["unreal_24h"]
+            else "Still unreal or detached a day later: no"
+        )
+    lines += [f"- {r}" for r in ratings] + ([""] if ratings else [])
+    if a.get("note"):
+        lines += [a["note"], ""]
+    return "\n".join(lines)
+
+
+def _sleep_block(s: dict[str, Any]) -> str:
+    day = datetime.fromisoformat(s["day"])
+    parts = []
+    if s.get("hours") is not None:
+        parts.append(f"{s['hours']:g} h slept")
+    if s.get("quality") is not None:
+        parts.append(f"quality {s['quality']}/10")
+    if s.get("nightmares") is not None:
+        parts.append(f"nightmares {s['nightmares']}")
+    if s.get("nightmare_distress") is not None:
+        parts.append(f"nightmare distress {s['nightmare_distress']}/10")
+    if s.get("wakings") is not None:
+        parts.append(f"woke {s['wakings']} times")
+    return f"## {day:%A %d %B %Y} - Sleep\n\n{', '.join(parts) or 'No details'}\n"
+
+
+def _substance_block(u: dict[str, Any]) -> str:
+    at = _when(u["at"])
+    amount = f": {_line(u['amount'])}" if u.get("amount") else ""
+    return f"## {at:%A %d %B %Y, %H:%M} - Substance\n\n{_line(u['name'])}{amount}\n"
+
+
+def _medication_block(m: dict[str, Any]) -> str:
+    at = _when(m["at"])
+    change = {"started": "started", "stopped": "stopped", "dose": "dose changed"}.get(
+        m["change"], m["change"]
+    )
+    dose = f" ({_line(m['dose'])})" if m.get("dose") else ""
+    return f"## {at:%A %d %B %Y, %H:%M} - Medication\n\n{_line(m['name'])} {change}{dose}\n"
+
+
 def export_markdown(conn: Connection, folder: Path) -> list[Path]:
     """Write the Markdown folder (created 0700, files 0600). Returns the files written."""
     folder = ensure_private_dir(Path(folder))
@@ -65,6 +118,19 @@ def export_markdown(conn: Connection, folder: Path) -> list[Path]:
     for e in records["entries"]:
         at = _when(e["created_at"])
         months[f"{at:%Y-%m}"].append((at, _entry_block(e)))
+    session_at = {s["uid"]: s["at"] for s in records["sessions"]}
+    for a in records.get("after_effects", []):
+        at = _when(a["at"])
+        months[f"{at:%Y-%m}"].append((at, _effects_block(a, session_at)))
+    for n in records.get("sleep_diary", []):
+        at = datetime.fromisoformat(n["day"]).astimezone()  # the morning's start, locally
+        months[f"{at:%Y-%m}"].append((at, _sleep_block(n)))
+    for u in records.get("substances", []):
+        at = _when(u["at"])
+        months[f"{at:%Y-%m}"].append((at, _substance_block(u)))
+    for m in records.get("medication_changes", []):
+        at = _when(m["at"])
+        months[f"{at:%Y-%m}"].append((at, _medication_block(m)))
     written: list[Path] = []
     readme = folder / "README.md"
     write_private_atomic(
@@ -72,7 +138,8 @@ def export_markdown(conn: Connection, folder: Path) -> list[Path]:
         (
             "# Integrate journal export\n\n"
             f"**{NOT_ENCRYPTED_WARNING}**\n\n"
-            "One file per month (YYYY-MM.md), sessions and journal entries in time order.\n"
+            "One file per month (YYYY-MM.md): sessions, journal entries, after-effects, "
+            "sleep, substances and medication changes in time order.\n"
         ).encode(),
     )
     written.append(readme)

@@ -24,6 +24,8 @@ from typing import Any
 
 from sqlcipher3 import dbapi2
 
+from integrate.core.tracking import FieldError
+from integrate.core.tracking import check_record as check_tracking_record
 from integrate.vault.db import Connection, transaction
 from integrate.vault.entries import MAX_TAG_LENGTH, normalise_tag
 from integrate.vault.export_json import (
@@ -244,6 +246,10 @@ def _check_record(rtype: RecordType, record: Any, where: str) -> None:
         raise ImportRejected(f"{where} is not an object.")
     for f in rtype.fields:
         _check_field(f, record.get(f.name), where)
+    try:  # the same ranges the app and the CLI use (core.tracking)
+        check_tracking_record(rtype.name, record)
+    except FieldError as exc:
+        raise ImportRejected(f"{where}, field {exc.field!r}: {exc}") from exc
 
 
 def validate_export(data: Any) -> None:
@@ -342,7 +348,7 @@ class _Writer:
             elif f.kind == "json":
                 values[f.col] = None if value is None else json.dumps(value, ensure_ascii=False)
             elif f.kind == "bool":
-                values[f.col] = int(bool(value))
+                values[f.col] = None if value is None and f.nullable else int(bool(value))
             elif f.kind in ("tags", "items"):
                 continue
             else:

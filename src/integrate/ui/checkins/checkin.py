@@ -15,9 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QFrame,
     QLineEdit,
@@ -33,7 +32,6 @@ from integrate.core.prompts import (
     CheckInLayout,
     Prompt,
     PromptLibrary,
-    Rating,
     choose_prompts,
     load_prompts,
     load_safety_card,
@@ -46,6 +44,7 @@ from integrate.ui.base.context import AppServices
 from integrate.ui.widgets.cards import CARD_STYLE, card
 from integrate.ui.widgets.common import button, flow_row, page_layout, page_title, plain_label
 from integrate.ui.widgets.flow import SideBySide, WrapCheckBox
+from integrate.ui.widgets.ratings import RatingRow
 from integrate.vault.checkins import StoredCheckin
 
 AUTOSAVE_MS = 1000  # after the last keystroke; well inside the 2 s promise
@@ -88,62 +87,6 @@ class _Answer:
         if isinstance(self.editor, QLineEdit):
             return self.editor.text()
         return self.editor.toPlainText()
-
-
-class RatingRow(QWidget):
-    """A quick rating as a row of large toggle buttons (none chosen until the patient picks)."""
-
-    changed = Signal()  # the patient picked or cleared a value
-
-    def __init__(self, rating: Rating) -> None:
-        super().__init__()
-        self.rating = rating
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        question = rating.question + (_tr(" (optional)") if rating.optional else "")
-        layout.addWidget(plain_label(question))
-        row = flow_row(spacing=4)  # 0-10 go on to a second line when they do not fit
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(False)  # clicking the chosen value again clears it
-        labels = (
-            list(rating.choices)
-            if rating.kind == "choice"
-            else [str(v) for v in range(rating.min, rating.max + 1)]
-        )
-        for offset, text in enumerate(labels):
-            value = rating.min + offset
-            b = QPushButton(text)
-            b.setObjectName("rating")
-            b.setCheckable(True)
-            b.setAccessibleName(f"{rating.label}: {text}")
-            b.setCursor(Qt.CursorShape.PointingHandCursor)
-            self.group.addButton(b, value)
-            row.addWidget(b)
-        self.group.idClicked.connect(self._clicked)
-        row.addStretch(1)
-        layout.addLayout(row)
-        if rating.kind == "scale":
-            ends = plain_label(
-                f"{rating.min} = {rating.low_label}   ·   {rating.max} = {rating.high_label}",
-                object_name="muted",
-            )
-            layout.addWidget(ends)
-
-    def _clicked(self, value: int) -> None:
-        for b in self.group.buttons():
-            if self.group.id(b) != value:
-                b.setChecked(False)
-        self.changed.emit()
-
-    def value(self) -> int | None:
-        for b in self.group.buttons():
-            if b.isChecked():
-                return self.group.id(b)
-        return None
-
-    def set_value(self, value: int | None) -> None:
-        for b in self.group.buttons():
-            b.setChecked(value is not None and self.group.id(b) == value)
 
 
 class CheckinView(QWidget):
@@ -205,6 +148,12 @@ class CheckinView(QWidget):
                 self.ratings[rating.id] = row
                 box.addWidget(row)
             layout.addWidget(frame)
+        # After-effects, sleep, substances (issue 17): cards of their own, by phase.
+        from integrate.ui.widgets.tracking import checkin_cards
+
+        self.tracking_cards = checkin_cards(services, found)
+        for tracking_card in self.tracking_cards:
+            layout.addWidget(tracking_card)
 
         actions = flow_row()  # Skip goes under Done when they do not fit beside each other
         self.done_button = button(_tr("Done"), primary=True, accessible=_tr("Finish check-in"))
@@ -656,6 +605,8 @@ class CheckinView(QWidget):
         for answer in self.answers:
             if self._unsaved(answer):
                 self._save(answer)
+        for tracking_card in getattr(self, "tracking_cards", []):
+            tracking_card.flush()
 
     def _save_ratings(self) -> None:
         """Keep chosen ratings at once, so "Come back later" or a lock loses none."""

@@ -322,6 +322,12 @@ class JournalPage(QWidget):
             self.count_label.setText(
                 _tr("{n} found").format(n=total) if total != 1 else _tr("1 found")
             )
+            # After-effect notes are free text too (issue 17); they live on the session.
+            from integrate.ui.widgets.tracking import effects_search_hint
+
+            hint = effects_search_hint(self.services, flt.query)
+            if hint:
+                self.count_label.setText(self.count_label.text() + " · " + hint)
         else:
             self.count_label.setText(
                 _tr("{n} entries").format(n=total) if total != 1 else _tr("1 entry")

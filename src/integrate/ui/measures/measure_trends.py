@@ -140,6 +140,13 @@ class TrendsView(QWidget):
         for fam in summed_families(self.instruments):  # any instrument added as data too
             ins = family_instrument(self.instruments, fam)
             self.family.addItem(ins.short_name, fam)
+        # The sleep diary's chart sits right after the PCL-5 (issue 17: item 2 is nightmares).
+        from integrate.ui.measures.sleep_trends import SLEEP_FAMILY, choice_name
+
+        pcl = self.family.findData("pcl5")
+        self.family.insertItem(
+            pcl + 1 if pcl >= 0 else self.family.count(), choice_name(), SLEEP_FAMILY
+        )
         self.family.currentIndexChanged.connect(self.refresh)
         row.addWidget(self.family)
         self.clusters = WrapCheckBox(_tr("Show the four symptom clusters"))
@@ -190,6 +197,11 @@ class TrendsView(QWidget):
 
     def refresh(self) -> None:
         fam = self.current_family
+        if fam == "sleep":  # ui.sleep_trends.SLEEP_FAMILY
+            from integrate.ui.measures.sleep_trends import refresh_sleep
+
+            refresh_sleep(self)
+            return
         instrument = family_instrument(self.instruments, fam)
         self.clusters.setVisible(bool(instrument.subscales))
         rows = self.services.measures.list(family=fam)

@@ -602,7 +602,11 @@ class SessionsPage(QWidget):
         layout.addWidget(self.detail)
         self.edit_button = button(_tr("Edit"))
         self.delete_button = button(_tr("Delete…"))
-        layout.addLayout(button_row(self.edit_button, self.delete_button))
+        # Issue 17: the session's after-effects, entered, edited and removed on their page.
+        self.effects_button = button(_tr("After-effects…"))
+        self.effects_button.clicked.connect(self.open_effects)
+        self.effects_page: QWidget | None = None
+        layout.addLayout(button_row(self.edit_button, self.delete_button, self.effects_button))
         self.stack.addWidget(overview)
         self.overview = overview
 
@@ -734,6 +738,15 @@ class SessionsPage(QWidget):
             ser = self.services.sessions.get_series(sel[1])
             if ser is not None and ser.end_reflection:
                 text = _tr("Reflection: {text}").format(text=ser.end_reflection)
+        self.effects_button.setEnabled(False)
+        if sel and sel[0] == "session" and sel[1] is not None:
+            s = self.services.sessions.get(sel[1])
+            if s is not None and s.kind is SessionKind.KETAMINE:
+                self.effects_button.setEnabled(s.status is SessionStatus.DONE)
+                from integrate.ui.widgets.tracking import session_effects_summary
+
+                summary = session_effects_summary(self.services, sel[1])
+                text = "\n".join(t for t in (text, summary) if t)
         self.detail.setText(text)
         self.detail.setVisible(bool(text))  # an empty label would leave a gap above the buttons
 
@@ -746,6 +759,35 @@ class SessionsPage(QWidget):
 
     def show_overview(self) -> None:
         self.stack.setCurrentWidget(self.overview)
+
+    def open_effects(self) -> None:
+        """The selected session's after-effects page (issue 17)."""
+        from integrate.ui.widgets.tracking import session_effects_page
+
+        sel = self._selected()
+        session = self.services.sessions.get(sel[1]) if sel and sel[1] is not None else None
+        if session is None or session.id is None:
+            return
+        sessions = self.services.sessions.list(kind=SessionKind.KETAMINE)
+        n = session_number(session, sessions)
+        when = session.at.astimezone(zone(session.tz)).strftime("%a %d %b %Y")
+        title = _tr("After-effects of session {n} ({when})").format(n=n, when=when)
+
+        def back() -> None:
+            self.show_overview()
+            self._drop_effects_page()
+            self._selection_changed()
+
+        self._drop_effects_page()
+        self.effects_page = session_effects_page(self.services, session, title, back)
+        self.stack.addWidget(self.effects_page)
+        self.stack.setCurrentWidget(self.effects_page)
+
+    def _drop_effects_page(self) -> None:
+        if self.effects_page is not None:
+            self.stack.removeWidget(self.effects_page)
+            self.effects_page.deleteLater()
+            self.effects_page = None
 
     def open_item(self, item: str) -> None:
         """ "new" opens the log form; a session uid selects that session; "done:<uid>"

@@ -253,6 +253,12 @@ class ContentStep(QWidget):
         self.intentions = self._check(layout, _tr("My intention for each session"), indent=True)
         self.what_helps = self._check(layout, _tr("What helps me (exercises and my ratings)"))
         self.safety_plan = self._check(layout, _tr("My safety plan"))
+        # Issue 17: each off until ticked (remembered for next time like the others).
+        self.after_effects = self._check(
+            layout, _tr("After-effects after each session (my ratings and notes)")
+        )
+        self.sleep = self._check(layout, _tr("My sleep diary (a chart against sessions)"))
+        self.substances = self._check(layout, _tr("Substances and medication changes"))
         self.item9 = self._check(layout, _tr("My answers to PHQ-9 question 9"))
         item9_note = plain_label(
             _tr(
@@ -270,6 +276,9 @@ class ContentStep(QWidget):
         self.intentions.setChecked(sel.include_intentions)
         self.what_helps.setChecked(sel.include_what_helps)
         self.safety_plan.setChecked(sel.include_safety_plan)
+        self.after_effects.setChecked(sel.include_effects)
+        self.sleep.setChecked(sel.include_sleep)
+        self.substances.setChecked(sel.include_substances)
         self.item9.setChecked(False)  # never preselected
         self.sessions.toggled.connect(self.intentions.setEnabled)
         self.intentions.setEnabled(sel.include_sessions)
@@ -357,6 +366,9 @@ class ContentStep(QWidget):
         sel.include_intentions = self.intentions.isChecked()
         sel.include_what_helps = self.what_helps.isChecked()
         sel.include_safety_plan = self.safety_plan.isChecked()
+        sel.include_effects = self.after_effects.isChecked()
+        sel.include_sleep = self.sleep.isChecked()
+        sel.include_substances = self.substances.isChecked()
         sel.include_item9 = self.item9.isChecked()
         if not (chosen or sel.has_content() or sel.include_item9):
             return _tr("Tick at least one entry or one of the sections.")

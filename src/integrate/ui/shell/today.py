@@ -53,8 +53,15 @@ def _data_notices(services: AppServices) -> QWidget | None:
     return data_notices_section(services)
 
 
-# Shown below the check-ins, in this order (sessions to confirm, measures due, data).
-TODAY_SECTIONS: list[SectionFactory] = [_past_planned, _due_measures, _data_notices]
+def _sleep_today(services: AppServices) -> QWidget | None:
+    from integrate.ui.widgets.tracking import sleep_today_section
+
+    return sleep_today_section(services)
+
+
+# Shown below the check-ins, in this order (sessions to confirm, measures due, data,
+# last night's sleep).
+TODAY_SECTIONS: list[SectionFactory] = [_past_planned, _due_measures, _data_notices, _sleep_today]
 
 MISSED_OFFER_DAYS = 7  # older missed check-ins stay in the journal's history, not on Today
 MINUTES = {

@@ -1,0 +1,807 @@
+"""After-effects, the sleep diary, substances and medication changes on screen (issue 17).
+
+Three small editors, each a card that adds, edits and deletes its records with the same
+rules as the CLI (core.tracking), used by the check-ins (same day, day 1, the mornings),
+the session page and Today. Wording comes from resources/tracking/tracking.toml. Saving
+emits services.notify("tracking").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrate.core.model import Phase, Session, SessionKind, SessionStatus
+from integrate.core.prompts import Rating
+from integrate.core.timeutil import now_local
+from integrate.core.tracking import (
+    EFFECT_RATINGS,
+    AfterEffects,
+    FieldError,
+    MedicationChange,
+    MedicationEvent,
+    SleepEntry,
+    SubstanceUse,
+    check_hours,
+    effects_phase,
+    load_tracking_text,
+)
+from integrate.ui.base import theme
+from integrate.ui.base.context import AppServices
+from integrate.ui.widgets.common import button, flow_row, form_layout, plain_label
+from integrate.ui.widgets.flow import FlowLayout, WrapCheckBox
+from integrate.ui.widgets.ratings import RatingRow
+from integrate.vault.checkins import StoredCheckin
+
+# Check-ins that ask about after-effects and substances (once each), and the morning
+# ones that offer the sleep diary.
+EFFECT_PHASES = (Phase.SAME_DAY, Phase.DAY_1)
+MORNING_PHASES = (Phase.DAY_1, Phase.DAY_2, Phase.DAY_3, Phase.BETWEEN)
+TRACKING_STYLE = """
+QFrame#trackingCard { background: palette(base); border: 1px solid palette(mid);
+    border-radius: 10px; }
+QLabel#sectionTitle { font-size: 12pt; font-weight: 600; }
+QLabel#formTitle { font-weight: 600; }
+QPushButton#rating { min-width: 34px; padding: 4px 6px; }
+QPushButton#rating:checked { background: palette(highlight); color: palette(highlighted-text); }
+"""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Tracking", text)
+
+
+class TrackingCard(QFrame):
+    """A titled card; subclasses fill `self.box`."""
+
+    saved = Signal()
+
+    def __init__(self, services: AppServices, title: str, intro: str = "") -> None:
+        super().__init__()
+        self.services = services
+        self.repo = services.use.tracking.repo
+        self.setObjectName("trackingCard")
+        self.setStyleSheet(theme.css(TRACKING_STYLE))
+        self.setAccessibleName(title)
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(16, 14, 16, 14)
+        self.box.setSpacing(8)
+        self.box.addWidget(plain_label(title, object_name="sectionTitle"))
+        if intro:
+            self.box.addWidget(plain_label(intro, object_name="muted"))
+        self.status = plain_label("", object_name="muted")
+        self.status.setAccessibleName(_tr("Status"))
+        self.error = plain_label("", object_name="notice")
+        self.error.setAccessibleName(_tr("What to change"))
+        self.error.setVisible(False)
+        self.dirty = False  # changed since loaded or saved (flush keeps only real input)
+
+    def _touched(self, *_: object) -> None:
+        self.dirty = True
+
+    def _finish_layout(self) -> None:
+        self.box.addWidget(self.error)
+        self.box.addWidget(self.status)
+
+    def flush(self) -> None:
+        """Keep what was entered but not saved (leaving the screen, locking)."""
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def _done(self, message: str) -> None:
+        self.show_error("")
+        self.status.setText(message)
+        self.services.notify("tracking")
+        self.saved.emit()
+
+
+def _rating_row(rid: str, label: str, question: str, low: str, high: str) -> QWidget:
+    return RatingRow(
+        Rating(
+            id=rid,
+            label=label,
+            question=question,
+            kind="scale",
+            min=0,
+            max=10,
+            low_label=low,
+            high_label=high,
+            optional=False,  # the card says once that every question is optional
+        )
+    )
+
+
+def _form_label(text: str) -> QLabel:
+    """A form row's label as plain text (user-facing text is never read as markup)."""
+    return plain_label(text)
+
+
+def _count_box(name: str) -> QSpinBox:
+    """A count (0-99) that starts as "not noted" until the patient picks a number."""
+    box = QSpinBox()
+    box.setRange(-1, 99)
+    box.setSpecialValueText(_tr("not noted"))
+    box.setValue(-1)
+    box.setAccessibleName(name)
+    box.setMinimumWidth(theme.scaled(110))
+    box.setMaximumWidth(theme.scaled(160))  # a count: a short field, like the hours
+    return box
+
+
+def _count(box: QSpinBox) -> int | None:
+    return None if box.value() < 0 else box.value()
+
+
+# ----- after-effects -----------------------------------------------------------------
+
+
+class EffectsEditor(TrackingCard):
+    """After-effects of one session at one time: a new record, or editing a stored one.
+
+    `phase` ("same_day" or "day_1", from a check-in): the session's latest record of
+    that phase is loaded, so the same check-in opened again edits it rather than adding
+    another; `phase_at` is the time a new one gets when now falls outside the phase.
+    """
+
+    def __init__(
+        self,
+        services: AppServices,
+        session_id: int,
+        *,
+        phase: str | None = None,
+        phase_at: datetime | None = None,
+        effects: AfterEffects | None = None,
+        ask_unreal: bool = True,
+    ) -> None:
+        text = load_tracking_text()
+        eff = text.section("effects")
+        super().__init__(services, str(eff.get("title", "")), str(eff.get("intro", "")))
+        self.session_id = session_id
+        self.phase = phase
+        self.phase_at = phase_at
+        session = services.sessions.get(session_id)
+        self.session_at = session.at if session is not None else None
+        if effects is None and phase is not None and self.session_at is not None:
+            start = self.session_at
+            effects = next(
+                (
+                    e
+                    for e in reversed(self.repo.effects_for_session(session_id))
+                    if effects_phase(start, e.at) == phase
+                ),
+                None,
+            )
+        self.effects = effects
+        self.rows: dict[str, QWidget] = {}
+        for spec in text.effect_ratings():
+            row = _rating_row(
+                spec["id"], spec["label"], spec["question"], spec["low"], spec["high"]
+            )
+            self.rows[spec["id"]] = row
+            self.box.addWidget(row)
+        unreal = eff.get("unreal", {})
+        self.unreal_yes = WrapCheckBox(str(unreal.get("question", "")))
+        self.unreal_yes.setAccessibleName(str(unreal.get("label", "")))
+        self.unreal_row = _rating_row(
+            "unreal",
+            str(unreal.get("label", "")),
+            _tr("How strongly?"),
+            str(unreal.get("low", "")),
+            str(unreal.get("high", "")),
+        )
+        self.unreal_note = plain_label(str(unreal.get("note", "")), object_name="muted")
+        self.unreal_yes.toggled.connect(self._unreal_toggled)
+        for widget in (self.unreal_yes, self.unreal_row, self.unreal_note):
+            widget.setVisible(ask_unreal)
+            self.box.addWidget(widget)
+        self.ask_unreal = ask_unreal
+        self.box.addWidget(plain_label(str(eff.get("other", {}).get("label", ""))))
+        self.note = QPlainTextEdit()
+        self.note.setAccessibleName(str(eff.get("other", {}).get("label", "")))
+        self.note.setTabChangesFocus(True)
+        self.note.setMinimumHeight(theme.scaled(60))
+        self.note.setMaximumHeight(theme.scaled(110))
+        self.box.addWidget(self.note)
+        actions = flow_row()
+        self.save_button = button(
+            _tr("Save after-effects"), primary=True, accessible=_tr("Save after-effects")
+        )
+        self.delete_button = button(_tr("Remove"), accessible=_tr("Remove these after-effects"))
+        self.save_button.clicked.connect(self.save)
+        self.delete_button.clicked.connect(self.delete)
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+        self.box.addLayout(actions)
+        self._finish_layout()
+        self._load()
+        for row in (*self.rows.values(), self.unreal_row):
+            row.changed.connect(self._touched)  # type: ignore[attr-defined]
+        self.unreal_yes.toggled.connect(self._touched)
+        self.note.textChanged.connect(self._touched)
+
+    def _unreal_toggled(self, on: bool) -> None:
+        self.unreal_row.setVisible(on and self.ask_unreal)
+        if not on:
+            self.unreal_row.set_value(None)  # type: ignore[attr-defined]
+
+    def _load(self) -> None:
+        e = self.effects
+        for name, row in self.rows.items():
+            row.set_value(None if e is None else getattr(e, name))  # type: ignore[attr-defined]
+        self.unreal_yes.setChecked(bool(e and e.unreal_24h))
+        self.unreal_row.set_value(None if e is None else e.unreal)  # type: ignore[attr-defined]
+        self.unreal_row.setVisible(self.ask_unreal and self.unreal_yes.isChecked())
+        self.note.setPlainText("" if e is None else e.note)
+        self.delete_button.setVisible(e is not None)
+        when = "" if e is None else e.at.astimezone().strftime("%a %d %b, %H:%M")
+        self.status.setText(_tr("Saved ({when}).").format(when=when) if e is not None else "")
+
+    def collect(self) -> AfterEffects:
+        ratings = {n: self.rows[n].value() for n in EFFECT_RATINGS}  # type: ignore[attr-defined]
+        if self.ask_unreal:  # saving the day-1 card answers the yes/no question
+            unreal_24h: bool | None = self.unreal_yes.isChecked()
+            unreal = self.unreal_row.value() if unreal_24h else None  # type: ignore[attr-defined]
+        else:  # not asked here: keep what was stored
+            unreal_24h = self.effects.unreal_24h if self.effects is not None else None
+            unreal = self.effects.unreal if self.effects is not None else None
+        at = self.effects.at if self.effects is not None else self._new_at()
+        return AfterEffects(
+            session_id=self.session_id,
+            at=at,
+            **ratings,
+            unreal_24h=unreal_24h,
+            unreal=unreal,
+            note=self.note.toPlainText().strip(),
+            uid=self.effects.uid if self.effects is not None else AfterEffects(0, at).uid,
+            id=self.effects.id if self.effects is not None else None,
+        )
+
+    def _new_at(self) -> datetime:
+        """Now; or, from a check-in done outside its phase, the check-in's due time (so
+        the record stays with that check-in)."""
+        now = now_local().replace(microsecond=0)
+        if (
+            self.phase is not None
+            and self.session_at is not None
+            and self.phase_at is not None
+            and effects_phase(self.session_at, now) != self.phase
+        ):
+            return self.phase_at
+        return now
+
+    def has_input(self) -> bool:
+        return not self.collect().empty
+
+    def save(self) -> bool:
+        effects = self.collect()
+        if effects.empty and effects.id is None:
+            self.show_error(_tr("Nothing to save yet: choose a number or write a line."))
+            return False
+        try:
+            self.services.use.tracking.save_effects(effects)
+        except FieldError as exc:
+            self.show_error(str(exc))
+            return False
+        self.effects = effects
+        self._load()
+        self.dirty = False
+        self._done(_tr("Saved."))
+        return True
+
+    def flush(self) -> None:
+        """Keep what was entered when leaving (only what the patient touched)."""
+        if self.services.vault.is_open and self.dirty and self.has_input():
+            self.save()
+
+    def delete(self) -> None:
+        if self.effects is None or self.effects.id is None:
+            return
+        self.services.use.tracking.delete_effects(self.effects.id)
+        self.effects = None
+        self._load()
+        self.dirty = False
+        self._done(_tr("Removed."))
+
+
+# ----- sleep diary -------------------------------------------------------------------
+
+
+class SleepEditor(TrackingCard):
+    """The sleep diary entry for one night (filed under the day the patient woke up)."""
+
+    def __init__(self, services: AppServices, day: date) -> None:
+        text = load_tracking_text().section("sleep")
+        super().__init__(services, str(text.get("title", "")), str(text.get("intro", "")))
+        self.day = day
+        self.entry = self.repo.sleep_on(day)
+        form = form_layout()
+        self.hours = QLineEdit()
+        self.hours.setPlaceholderText(_tr("e.g. 7.5"))
+        self.hours.setAccessibleName(str(text.get("hours", "")))
+        self.hours.setMaximumWidth(theme.scaled(120))
+        form.addRow(_form_label(str(text.get("hours", ""))), self.hours)
+        self.nightmares = _count_box(str(text.get("nightmares", "")))
+        form.addRow(_form_label(str(text.get("nightmares", ""))), self.nightmares)
+        self.wakings = _count_box(str(text.get("wakings", "")))
+        form.addRow(_form_label(str(text.get("wakings", ""))), self.wakings)
+        self.box.addLayout(form)
+        self.quality = _rating_row(
+            "quality",
+            _tr("Sleep quality"),
+            str(text.get("quality", "")),
+            str(text.get("quality_low", "")),
+            str(text.get("quality_high", "")),
+        )
+        self.box.addWidget(self.quality)
+        self.distress = _rating_row(
+            "nightmare_distress",
+            _tr("Nightmare distress"),
+            str(text.get("distress", "")),
+            str(text.get("distress_low", "")),
+            str(text.get("distress_high", "")),
+        )
+        self.box.addWidget(self.distress)
+        actions = flow_row()
+        self.save_button = button(_tr("Save sleep"), primary=True, accessible=_tr("Save sleep"))
+        self.delete_button = button(_tr("Remove"), accessible=_tr("Remove this night's entry"))
+        self.save_button.clicked.connect(self.save)
+        self.delete_button.clicked.connect(self.delete)
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+        self.box.addLayout(actions)
+        self._finish_layout()
+        self._load()
+        self.hours.textEdited.connect(self._touched)
+        self.nightmares.valueChanged.connect(self._touched)
+        self.wakings.valueChanged.connect(self._touched)
+        self.quality.changed.connect(self._touched)  # type: ignore[attr-defined]
+        self.distress.changed.connect(self._touched)  # type: ignore[attr-defined]
+
+    def _load(self) -> None:
+        e = self.entry
+        self.hours.setText("" if e is None or e.hours is None else f"{e.hours:g}")
+        self.nightmares.setValue(-1 if e is None or e.nightmares is None else e.nightmares)
+        self.wakings.setValue(-1 if e is None or e.wakings is None else e.wakings)
+        self.quality.set_value(None if e is None else e.quality)  # type: ignore[attr-defined]
+        self.distress.set_value(None if e is None else e.nightmare_distress)  # type: ignore[attr-defined]
+        self.delete_button.setVisible(e is not None)
+        self.status.setText(
+            _tr("Saved for the night to {day}.").format(day=self.day.strftime("%a %d %b"))
+            if e is not None
+            else _tr("For the night to {day}.").format(day=self.day.strftime("%a %d %b"))
+        )
+
+    def collect(self) -> SleepEntry:
+        hours = check_hours(self.hours.text(), _tr("Hours slept"))
+        return SleepEntry(
+            day=self.day,
+            hours=hours,
+            quality=self.quality.value(),  # type: ignore[attr-defined]
+            nightmares=_count(self.nightmares),
+            nightmare_distress=self.distress.value(),  # type: ignore[attr-defined]
+            wakings=_count(self.wakings),
+            uid=self.entry.uid if self.entry is not None else SleepEntry(self.day).uid,
+            id=self.entry.id if self.entry is not None else None,
+        )
+
+    def save(self) -> bool:
+        try:
+            entry = self.collect()
+            if entry.hours is None:
+                raise FieldError("hours", _tr("Add the hours slept (a guess is fine)."))
+            self.services.use.tracking.save_sleep(entry)
+        except FieldError as exc:
+            self.show_error(str(exc))
+            return False
+        self.entry = entry
+        self._load()
+        self.dirty = False
+        self._done(_tr("Saved."))
+        return True
+
+    def flush(self) -> None:
+        """Keep a night entered but not saved when leaving (valid input only: a wrong
+        value shows its message when Save is pressed; nothing is half-stored)."""
+        if not self.services.vault.is_open or not self.dirty or not self.hours.text().strip():
+            return
+        try:
+            self.collect()
+        except FieldError:
+            return
+        self.save()
+
+    def delete(self) -> None:
+        if self.entry is None or self.entry.id is None:
+            return
+        self.services.use.tracking.delete_sleep(self.entry.id)
+        self.entry = None
+        self._load()
+        self.dirty = False
+        self._done(_tr("Removed."))
+
+
+# ----- substances and medication ----------------------------------------------------
+
+
+class SubstancesEditor(TrackingCard):
+    """Substances and medication changes since `since`: listed with Edit and Remove, and
+    two small forms to add one (asked once, with the gentle note)."""
+
+    def __init__(
+        self, services: AppServices, since: datetime, until: datetime | None = None
+    ) -> None:
+        text = load_tracking_text()
+        sub = text.section("substances")
+        super().__init__(services, str(sub.get("title", "")), str(sub.get("intro", "")))
+        self.text = text
+        self.since = since
+        self.until = until  # None: up to now
+        note = plain_label(str(sub.get("note", "")), object_name="muted")
+        note.setObjectName("gentleNote")
+        note.setAccessibleName(_tr("A note about substances"))
+        self.box.addWidget(note)
+        self.editing_substance: SubstanceUse | None = None
+        self.editing_medication: MedicationEvent | None = None
+
+        self.list_box = QVBoxLayout()
+        self.list_box.setSpacing(6)
+        self.box.addLayout(self.list_box)
+
+        self.box.addSpacing(6)
+        self.box.addWidget(plain_label(_tr("Add a substance"), object_name="formTitle"))
+        sform = form_layout()
+        self.kind = QComboBox()
+        for kid, label in text.substance_kinds():
+            self.kind.addItem(label, kid)
+        self.kind.setAccessibleName(_tr("Which substance"))
+        sform.addRow(_form_label(_tr("Substance")), self.kind)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(_tr("name, if you want to be specific"))
+        self.name.setAccessibleName(_tr("Substance name"))
+        sform.addRow(_form_label(_tr("Name (optional)")), self.name)
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(_tr("e.g. 2 glasses of wine"))
+        self.amount.setAccessibleName(_tr("Amount"))
+        sform.addRow(_form_label(_tr("Amount")), self.amount)
+        self.s_when = _when_edit(_tr("When the substance was taken"))
+        sform.addRow(_form_label(_tr("When")), self.s_when)
+        self.box.addLayout(sform)
+        self.add_substance_button = button(_tr("Add substance"), accessible=_tr("Add substance"))
+        self.add_substance_button.clicked.connect(self.save_substance)
+        self.box.addLayout(_row(self.add_substance_button))
+
+        self.box.addSpacing(10)
+        self.box.addWidget(plain_label(_tr("Add a medication change"), object_name="formTitle"))
+        mform = form_layout()
+        self.med_name = QLineEdit()
+        self.med_name.setAccessibleName(_tr("Medication name"))
+        mform.addRow(_form_label(_tr("Medication")), self.med_name)
+        self.change = QComboBox()
+        for change in MedicationChange:
+            self.change.addItem(text.change_label(change), change.value)
+        self.change.setAccessibleName(_tr("What changed"))
+        mform.addRow(_form_label(_tr("What changed")), self.change)
+        self.dose = QLineEdit()
+        self.dose.setPlaceholderText(_tr("e.g. 50 mg daily"))
+        self.dose.setAccessibleName(_tr("Dose"))
+        mform.addRow(_form_label(_tr("Dose (optional)")), self.dose)
+        self.m_when = _when_edit(_tr("When the medication changed"))
+        mform.addRow(_form_label(_tr("When")), self.m_when)
+        self.box.addLayout(mform)
+        self.add_medication_button = button(
+            _tr("Add medication change"), accessible=_tr("Add medication change")
+        )
+        self.add_medication_button.clicked.connect(self.save_medication)
+        self.box.addLayout(_row(self.add_medication_button))
+        self._finish_layout()
+        self.reload()
+
+    def reload(self) -> None:
+        while self.list_box.count():
+            item = self.list_box.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        first = self.since.date()
+        last = self.until.date() if self.until is not None else None
+        uses = self.repo.list_substances(first, last)
+        events = self.repo.list_medication(first, last)
+        if not uses and not events:
+            self.list_box.addWidget(
+                plain_label(_tr("Nothing noted since the session."), object_name="muted")
+            )
+        for use in uses:
+            amount = f" – {use.amount}" if use.amount else ""
+            line = f"{use.at.astimezone():%a %d %b, %H:%M}  {use.name}{amount}"
+            self.list_box.addWidget(
+                _item_row(
+                    line,
+                    use.name,
+                    partial(self.edit_substance, use),
+                    partial(self.delete_substance, use),
+                )
+            )
+        for event in events:
+            dose = f" – {event.dose}" if event.dose else ""
+            what = self.text.change_label(event.change).lower()
+            line = f"{event.at.astimezone():%a %d %b, %H:%M}  {event.name}: {what}{dose}"
+            self.list_box.addWidget(
+                _item_row(
+                    line,
+                    event.name,
+                    partial(self.edit_medication, event),
+                    partial(self.delete_medication, event),
+                )
+            )
+
+    # substances
+
+    def edit_substance(self, use: SubstanceUse) -> None:
+        self.editing_substance = use
+        index = self.kind.findData(use.kind)
+        self.kind.setCurrentIndex(max(0, index))
+        label = self.text.kind_label(use.kind)
+        self.name.setText("" if use.name == label else use.name)
+        self.amount.setText(use.amount)
+        self.s_when.setDateTime(_qdt(use.at))
+        self.add_substance_button.setText(_tr("Save changes"))
+        self.name.setFocus()
+
+    def save_substance(self) -> None:
+        kind = str(self.kind.currentData())
+        name = self.name.text().strip() or self.text.kind_label(kind).split(" (")[0]
+        use = SubstanceUse(
+            name=name, amount=self.amount.text(), at=_when_value(self.s_when), kind=kind
+        )
+        if self.editing_substance is not None:
+            use.id, use.uid = self.editing_substance.id, self.editing_substance.uid
+        try:
+            self.services.use.tracking.save_substance(use)
+        except FieldError as exc:
+            self.show_error(str(exc))
+            return
+        self.editing_substance = None
+        self.name.clear()
+        self.amount.clear()
+        self.add_substance_button.setText(_tr("Add substance"))
+        self.reload()
+        self._done(_tr("Saved."))
+
+    def delete_substance(self, use: SubstanceUse) -> None:
+        self.services.use.tracking.delete_substance(use.id or 0)
+        self.reload()
+        self._done(_tr("Removed."))
+
+    # medication
+
+    def edit_medication(self, event: MedicationEvent) -> None:
+        self.editing_medication = event
+        self.med_name.setText(event.name)
+        self.change.setCurrentIndex(max(0, self.change.findData(event.change.value)))
+        self.dose.setText(event.dose)
+        self.m_when.setDateTime(_qdt(event.at))
+        self.add_medication_button.setText(_tr("Save changes"))
+        self.med_name.setFocus()
+
+    def save_medication(self) -> None:
+        event = MedicationEvent(
+            name=self.med_name.text(),
+            change=MedicationChange(str(self.change.currentData())),
+            dose=self.dose.text(),
+            at=_when_value(self.m_when),
+        )
+        if self.editing_medication is not None:
+            event.id, event.uid = self.editing_medication.id, self.editing_medication.uid
+        try:
+            self.services.use.tracking.save_medication(event)
+        except FieldError as exc:
+            message = str(exc)
+            if exc.field == "name":
+                message = _tr("Add the medication's name.")
+            self.show_error(message)
+            return
+        self.editing_medication = None
+        self.med_name.clear()
+        self.dose.clear()
+        self.add_medication_button.setText(_tr("Add medication change"))
+        self.reload()
+        self._done(_tr("Saved."))
+
+    def delete_medication(self, event: MedicationEvent) -> None:
+        self.services.use.tracking.delete_medication(event.id or 0)
+        self.reload()
+        self._done(_tr("Removed."))
+
+    def flush(self) -> None:
+        """Nothing is kept half-typed here: a substance is added with its button."""
+
+
+def _row(*widgets: QWidget) -> FlowLayout:
+    row = flow_row()
+    for w in widgets:
+        row.addWidget(w)
+    row.addStretch(1)
+    return row
+
+
+def _item_row(
+    text: str, name: str, on_edit: Callable[[], None], on_delete: Callable[[], None]
+) -> QWidget:
+    widget = QWidget()
+    row = flow_row()
+    row.addWidget(plain_label(text))
+    row.addStretch(1)
+    edit = button(_tr("Edit"), accessible=_tr("Edit {name}").format(name=name))
+    edit.setObjectName("editTracking")
+    remove = button(_tr("Remove"), accessible=_tr("Remove {name}").format(name=name))
+    remove.setObjectName("removeTracking")
+    edit.clicked.connect(lambda _=False: on_edit())
+    remove.clicked.connect(lambda _=False: on_delete())
+    row.addWidget(edit)
+    row.addWidget(remove)
+    widget.setLayout(row)
+    return widget
+
+
+def _when_edit(name: str) -> QDateTimeEdit:
+    edit = QDateTimeEdit(QDateTime.currentDateTime())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+    edit.setMaximumDateTime(QDateTime.currentDateTime().addSecs(300))
+    edit.setAccessibleName(name)
+    return edit
+
+
+def _qdt(moment: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+
+
+def _when_value(edit: QDateTimeEdit) -> datetime:
+    """The edit's local wall time as an aware datetime (to the minute)."""
+    seconds = edit.dateTime().toSecsSinceEpoch()
+    return datetime.fromtimestamp(seconds).astimezone().replace(second=0, microsecond=0)
+
+
+# ----- where they appear ------------------------------------------------------------
+
+
+def checkin_cards(services: AppServices, checkin: StoredCheckin) -> list[TrackingCard]:
+    """The tracking cards a check-in shows: after-effects and substances on the same day
+    and day 1 of a ketamine session, the sleep diary on the morning check-ins."""
+    cards: list[TrackingCard] = []
+    session: Session | None = (
+        services.sessions.get(checkin.session_id) if checkin.session_id is not None else None
+    )
+    ketamine = session is not None and session.kind is SessionKind.KETAMINE
+    day = checkin.due_at.astimezone().date()
+    if checkin.phase in MORNING_PHASES and session is not None:
+        cards.append(SleepEditor(services, day))
+    if ketamine and checkin.phase in EFFECT_PHASES and session is not None:
+        assert session.id is not None
+        cards.append(
+            EffectsEditor(
+                services,
+                session.id,
+                phase=checkin.phase.value,
+                phase_at=checkin.due_at.astimezone(),
+                ask_unreal=checkin.phase is Phase.DAY_1,
+            )
+        )
+        # From the day before the session to the day after this check-in: what it asks
+        # about, without the weeks that came later.
+        cards.append(
+            SubstancesEditor(
+                services, session.at - timedelta(days=1), checkin.due_at + timedelta(days=1)
+            )
+        )
+    return cards
+
+
+def sleep_today_section(services: AppServices) -> QWidget | None:
+    """Today: the quick sleep entry for last night (the same night a morning check-in
+    offers, so an entry made in either shows, to edit, in the other)."""
+    if not services.vault.writable:
+        return None
+    return SleepEditor(services, now_local().date())
+
+
+class SessionEffectsPanel(QWidget):
+    """The after-effects of one session, on the Sessions page: each stored record
+    (edit, remove) and a form for a new one."""
+
+    closed = Signal()
+
+    def __init__(self, services: AppServices, session: Session) -> None:
+        super().__init__()
+        assert session.id is not None
+        self.services = services
+        self.session = session
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        self.editors: list[EffectsEditor] = []
+        repo = services.use.tracking.repo
+        for effects in repo.effects_for_session(session.id):
+            next_day = effects_phase(session.at, effects.at) != "same_day"
+            editor = EffectsEditor(services, session.id, effects=effects, ask_unreal=next_day)
+            self.editors.append(editor)
+            layout.addWidget(editor)
+        if session.status is SessionStatus.DONE:
+            next_day = effects_phase(session.at, now_local()) != "same_day"
+            editor = EffectsEditor(services, session.id, ask_unreal=next_day)
+            self.editors.append(editor)
+            layout.addWidget(editor)
+
+
+def effects_search_hint(services: AppServices, query: str) -> str:
+    """For the journal's search: how many after-effect notes match too (shown on their
+    session's After-effects page), or "" when none."""
+    hits = services.use.tracking.repo.search_effects(query)
+    if not hits:
+        return ""
+    if len(hits) == 1:
+        return _tr("1 after-effects note (Sessions)")
+    return _tr("{n} after-effects notes (Sessions)").format(n=len(hits))
+
+
+def session_effects_summary(services: AppServices, session_id: int) -> str:
+    """One line for the Sessions page: the after-effects recorded for a session."""
+    from integrate.core.tracking import effects_summary
+
+    line = effects_summary(services.use.tracking.repo.effects_for_session(session_id))
+    return _tr("After-effects: {line}").format(line=line) if line else ""
+
+
+def session_effects_page(
+    services: AppServices, session: Session, title: str, on_back: Callable[[], None]
+) -> QWidget:
+    """A page with a session's after-effects (entered, edited and removed there) and Back."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from integrate.ui.widgets.common import page_layout, page_title
+
+    page = QWidget()
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setAccessibleName(title)
+    body = QWidget()
+    layout = page_layout(body)
+    layout.addWidget(page_title(title))
+    panel = SessionEffectsPanel(services, session)
+    layout.addWidget(panel)
+    back = button(_tr("Back to sessions"), accessible=_tr("Back to sessions"))
+
+    def leave() -> None:
+        for editor in panel.editors:
+            editor.flush()
+        on_back()
+
+    back.clicked.connect(leave)
+    layout.addLayout(_row(back))
+    layout.addStretch(1)
+    scroll.setWidget(body)
+    outer.addWidget(scroll)
+    page.setObjectName("sessionEffectsPage")
+    page.panel = panel  # type: ignore[attr-defined]  # for tests and flushing
+    return page

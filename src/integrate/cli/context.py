@@ -129,6 +129,8 @@ def vault_or_error(result: UnlockResult) -> Vault:
             )
         return result.vault
     message = result.message
+    if result.outcome is UnlockOutcome.DB_MISSING:
+        raise CliError(message, EXIT_DAMAGED)
     if result.outcome is UnlockOutcome.DAMAGED:
         detail = result.integrity.summary() if result.integrity else ""
         raise CliError(f"{message} Details: {detail}", EXIT_DAMAGED)

@@ -247,6 +247,7 @@ class AppController(QObject):
             UnlockOutcome.DAMAGED,
             UnlockOutcome.SLOTS_DAMAGED,
             UnlockOutcome.TOO_NEW,
+            UnlockOutcome.DB_MISSING,
         }:
             self._show_failure(result)
             return

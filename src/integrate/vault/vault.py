@@ -55,6 +55,9 @@ class UnlockOutcome(StrEnum):
     DAMAGED = "damaged"  # the right key, but the database fails its integrity checks
     TOO_NEW = "too_new"
     IN_USE = "in_use"
+    # The key slots are here but vault.db is missing, empty or holds no journal: never
+    # treated as "no journal yet" (a new one would be created over the loss).
+    DB_MISSING = "db_missing"
 
 
 _MESSAGES: dict[UnlockOutcome, str] = {
@@ -88,6 +91,10 @@ _MESSAGES: dict[UnlockOutcome, str] = {
     UnlockOutcome.TOO_NEW: "This journal was written by a newer version of Integrate. Please "
     "update Integrate.",
     UnlockOutcome.IN_USE: "Integrate already has this journal open.",
+    UnlockOutcome.DB_MISSING: "The journal file (vault.db) is missing or empty, although "
+    "this folder still holds the journal's key file. Integrate has not created a new "
+    "journal over it and has changed nothing. Put vault.db back from a copy, or restore a "
+    "backup into a new folder (integrate restore FILE --data-dir NEW-FOLDER).",
 }
 
 
@@ -387,6 +394,8 @@ def open_with_key(
     connection is query_only and `Vault.writable` is False. A pending migration writes,
     so it always runs the check first.
     """
+    if _database_missing(paths):
+        return _result(UnlockOutcome.DB_MISSING)
     lock = InstanceLock(paths.lock) if take_lock and not read_only else None
     if lock:
         try:
@@ -413,6 +422,13 @@ def open_with_key(
                     cipher_problems=["page 1 (the file header) cannot be decrypted"]
                 ),
             )
+        if migrations.schema_version(conn) == 0 and not _has_tables(conn):
+            # Decrypts (SQLCipher reads an empty file as a new database) but holds nothing:
+            # not this journal. Never migrated into a fresh one.
+            conn.close()
+            if lock:
+                lock.release()
+            return _result(UnlockOutcome.DB_MISSING)
         deferred = not cipher_check and not read_only
         if deferred:  # before anything could write; lifted by mark_verified()
             conn.execute("PRAGMA query_only = ON")
@@ -443,6 +459,22 @@ def open_with_key(
         if lock and lock.held:
             lock.release()
         raise
+
+
+def _database_missing(paths: VaultPaths) -> bool:
+    """vault.db is absent, or 0 bytes with no WAL that could hold its pages."""
+    try:
+        size = paths.db.stat().st_size
+    except FileNotFoundError:
+        return True
+    if size > 0:
+        return False
+    wal = paths.db.with_name(paths.db.name + "-wal")
+    return not wal.is_file() or wal.stat().st_size == 0
+
+
+def _has_tables(conn: Connection) -> bool:
+    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
 
 
 def load_slots(paths: VaultPaths) -> KeySlots | UnlockResult:

@@ -131,6 +131,13 @@ def vault_or_error(result: UnlockResult) -> Vault:
     message = result.message
     if result.outcome is UnlockOutcome.DB_MISSING:
         raise CliError(message, EXIT_DAMAGED)
+    if result.outcome is UnlockOutcome.ROLLED_BACK:
+        detail = result.state.describe() if result.state else ""
+        raise CliError(
+            f"{message} {detail} To open it as it is now, run "
+            "`integrate check --accept-rollback` (or open the app).",
+            EXIT_DAMAGED,
+        )
     if result.outcome is UnlockOutcome.DAMAGED:
         detail = result.integrity.summary() if result.integrity else ""
         raise CliError(f"{message} Details: {detail}", EXIT_DAMAGED)

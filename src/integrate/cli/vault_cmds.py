@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from integrate.cli.context import CliContext, add_unlock_arguments, vault_or_error
@@ -46,6 +47,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     add_unlock_arguments(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument(
+        "--accept-rollback",
+        action="store_true",
+        help="open a journal that is older than its last recorded state as it is now, "
+        "and record that state (changes saved since are not brought back)",
+    )
     p.set_defaults(handler=cmd_check)
 
 
@@ -70,12 +77,15 @@ def cmd_check(ctx: CliContext) -> int:
     paths = ctx.paths
     passphrase = ctx.stdin.secret("passphrase") if ctx.args.passphrase_stdin else None
     recovery = ctx.stdin.secret("recovery code") if ctx.args.recovery_code_stdin else None
+    # Accepting a rollback records the current state: that writes, so it takes the lock.
+    accept = bool(ctx.args.accept_rollback)
+    kw = {"take_lock": accept, "full_check": False, "accept_rollback": accept}
     if passphrase is not None:
-        result = unlock_with_passphrase(paths, passphrase, take_lock=False, full_check=False)
+        result = unlock_with_passphrase(paths, passphrase, **kw)
     elif recovery is not None:
-        result = unlock_with_recovery(paths, recovery, take_lock=False, full_check=False)
+        result = unlock_with_recovery(paths, recovery, **kw)
     else:
-        result = unlock_with_keyring(paths, Keystore(), take_lock=False, full_check=False)
+        result = unlock_with_keyring(paths, Keystore(), **kw)
     if result.outcome is UnlockOutcome.DAMAGED:
         problems = (
             result.integrity.cipher_problems + result.integrity.sqlite_problems
@@ -90,8 +100,15 @@ def cmd_check(ctx: CliContext) -> int:
         report = vault.check()
         counts = vault.counts()
         version = migrations.schema_version(vault.conn)
+        state = vault.state
     problems = report.cipher_problems + report.sqlite_problems
     _report(ctx, ok=report.ok, problems=problems, counts=counts, version=version)
+    if state is not None and not state.ok:  # only reached with --accept-rollback
+        print(
+            f"{state.describe()} Accepted as it is now: this is the journal's recorded "
+            "state from here on.",
+            file=sys.stderr,
+        )
     return 0 if report.ok else EXIT_DAMAGED
 
 

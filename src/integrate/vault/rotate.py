@@ -32,6 +32,7 @@ from integrate.vault.rotation_state import (
     pending_path,
     without_pair,
 )
+from integrate.vault.state_record import STATE_NAME
 from integrate.vault.vault import Vault, VaultError
 
 
@@ -113,6 +114,7 @@ def erase_everything(paths: VaultPaths, vault_id: str | None, keystore: Keystore
         "vault.db-shm",
         "keyslots.json",
         PENDING_NAME,
+        STATE_NAME,
         "preferences.ini",
         "vault.lock",
     ):

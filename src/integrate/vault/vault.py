@@ -7,7 +7,9 @@ which screen to show; `message` is a plain sentence it may display as is.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -19,6 +21,7 @@ from integrate.paths import VaultPaths, ensure_private_dir
 from integrate.vault import migrations
 from integrate.vault.db import (
     Connection,
+    DatabaseError,
     IntegrityReport,
     NotDecryptable,
     check_integrity,
@@ -36,6 +39,7 @@ from integrate.vault.keys import (
 )
 from integrate.vault.keystore import Keystore, KeystoreOutcome, KeystoreResult
 from integrate.vault.rotation_state import UNSEEN_FIELD, pending_verifies, settle_rotation
+from integrate.vault.state_record import StateCheck, assess, bump, resign, write_record
 
 
 class UnlockOutcome(StrEnum):
@@ -58,6 +62,9 @@ class UnlockOutcome(StrEnum):
     # The key slots are here but vault.db is missing, empty or holds no journal: never
     # treated as "no journal yet" (a new one would be created over the loss).
     DB_MISSING = "db_missing"
+    # The database is older than the state recorded outside it (vault/state_record.py):
+    # committed changes are missing. Opens only with an explicit acknowledgement.
+    ROLLED_BACK = "rolled_back"
 
 
 _MESSAGES: dict[UnlockOutcome, str] = {
@@ -95,6 +102,11 @@ _MESSAGES: dict[UnlockOutcome, str] = {
     "this folder still holds the journal's key file. Integrate has not created a new "
     "journal over it and has changed nothing. Put vault.db back from a copy, or restore a "
     "backup into a new folder (integrate restore FILE --data-dir NEW-FOLDER).",
+    UnlockOutcome.ROLLED_BACK: "This journal is older than the last state Integrate "
+    "recorded for it: changes saved since then are missing (for example an older copy of "
+    "vault.db was put back, or vault.db-wal was deleted or damaged). Nothing was changed. "
+    "Restore your latest backup, or open the journal as it is now if you accept that "
+    "recent changes may be gone.",
 }
 
 
@@ -118,6 +130,7 @@ class Vault:
         lock: InstanceLock | None,
         read_only: bool = False,
         verified: bool = True,
+        state: StateCheck | None = None,
     ) -> None:
         self.paths = paths
         self.slots = slots
@@ -128,6 +141,13 @@ class Vault:
         # False while the page-by-page HMAC check is still to run (the app runs it in the
         # background after the window shows): the connection is query_only until then.
         self.verified = verified
+        # What the open found comparing the database with vault.state (None: not checked).
+        self.state = state
+        # conn.total_changes when the state was last recorded: record_state() writes only
+        # after changes. `_record_due` forces the next one (no record yet, or a state the
+        # patient accepted as it is).
+        self._changes_recorded = conn.total_changes
+        self._record_due = False
 
     # -- basics
 
@@ -156,11 +176,31 @@ class Vault:
             raise VaultError("The journal is locked.")
         return self._key
 
+    def record_state(self, *, force: bool = False) -> bool:
+        """Advance the commit counter and record it in vault.state when anything was
+        written since the last record (vault/state_record.py). Only the holder of the
+        instance lock records; a transaction in progress (another thread's job) defers it.
+        Returns whether a record was written."""
+        conn = self._conn
+        if conn is None or self._lock is None or not self.writable or conn.in_transaction:
+            return False
+        if not (force or self._record_due or conn.total_changes != self._changes_recorded):
+            return False
+        counter = bump(conn)  # committed (durable) before the record names it
+        write_record(self.paths, self.key, self.id, counter)
+        self._changes_recorded = conn.total_changes
+        self._record_due = False
+        return True
+
     def close(self) -> None:
         """Close the database, drop the key and release the instance lock."""
         if self._conn is not None:
             try:
                 if self.writable:  # an unchecked (maybe damaged) file is never written
+                    # If recording fails the database stays ahead of the record: no
+                    # false alarm later, just a state not recorded this time.
+                    with contextlib.suppress(OSError, DatabaseError):
+                        self.record_state()
                     self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 self._conn.close()
@@ -195,6 +235,8 @@ class Vault:
         self.verified = True
         if self._conn is not None and not self.read_only:
             self._conn.execute("PRAGMA query_only = OFF")
+            if self._record_due:
+                self.record_state()
 
     def counts(self) -> dict[str, int]:
         """Number of records per type (for `integrate check` and restore previews)."""
@@ -272,6 +314,9 @@ class Vault:
         conn.execute(f"PRAGMA rekey = {key.sqlcipher_pragma_value()}")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # readable under it
+        # The state record is authenticated with the key: sign it with the new one. A crash
+        # before this is put right when the next open settles the rotation.
+        resign(self.paths, self.id, self.key, key)
         self._key = key
         self.slots = slots
 
@@ -313,6 +358,7 @@ class UnlockResult:
     message: str = ""
     integrity: IntegrityReport | None = None
     keystore: KeystoreResult | None = None
+    state: StateCheck | None = None  # set with ROLLED_BACK
 
     @property
     def ok(self) -> bool:
@@ -369,6 +415,7 @@ def create_vault(
             "INSERT INTO meta(key, value) VALUES (?, ?)",
             [("vault_id", slots.vault_id), ("created_at", now), ("created_by", __version__)],
         )
+        write_record(paths, key, slots.vault_id, bump(conn))
         slots.save(paths.keyslots)  # written last: its presence means "a vault lives here"
     except BaseException:
         if lock:
@@ -386,8 +433,13 @@ def open_with_key(
     full_check: bool = True,
     read_only: bool = False,
     cipher_check: bool = True,
+    accept_rollback: bool = False,
 ) -> UnlockResult:
     """Open with a key already known to be this vault's (its check value matched).
+
+    A database older than its recorded state (vault/state_record.py) gives ROLLED_BACK
+    unless `accept_rollback`: then it opens, and a writable open records its current
+    state as the new baseline. Read-only opens (damaged files) skip that comparison.
 
     `cipher_check=False` (the app) leaves SQLCipher's HMAC check of every page to the
     caller, who must run `Vault.verify_structure` and `mark_verified`: until then the
@@ -411,6 +463,7 @@ def open_with_key(
                 lock.release()
             return _result(UnlockOutcome.KEY_WRONG)
         slots, key = settled.slots, settled.key
+        state_keys = [key] + ([settled.previous] if settled.previous is not None else [])
         try:
             conn = connect(paths.db, key, read_only=read_only)
         except NotDecryptable:
@@ -440,6 +493,26 @@ def open_with_key(
             vault.close()
             return _result(UnlockOutcome.DAMAGED, integrity=report)
         try:
+            state = assess(paths, conn, slots.vault_id, state_keys)
+        except DatabaseError as exc:
+            if not deferred:  # the pages passed their HMAC check: this is unexpected
+                vault.close()
+                return _result(
+                    UnlockOutcome.DAMAGED,
+                    integrity=IntegrityReport(sqlite_problems=[f"reading meta failed: {exc}"]),
+                )
+            # A damaged page under the deferred check: it fails and closes the journal
+            # before anything is written. Nothing to compare meanwhile.
+            state = None
+        vault.state = state
+        if state is not None and not state.ok and not accept_rollback:
+            _keep_wal_copy(paths)  # SQLite drops a damaged WAL's tail at close
+            vault.close()  # records nothing: nothing was written since the open
+            return _result(UnlockOutcome.ROLLED_BACK, state=state)
+        # No record yet (a vault from before it existed), or a state accepted as it is:
+        # record it now (or once the deferred check allows writes).
+        vault._record_due = state is not None and (state.recorded is None or not state.ok)
+        try:
             todo = migrations.pending(conn)
         except migrations.SchemaTooNew:
             vault.close()
@@ -454,7 +527,9 @@ def open_with_key(
             if migrations.schema_version(conn) > 0:
                 vault.backup_copy(f"pre-migration-v{migrations.schema_version(conn)}")
             migrations.apply(conn, todo)
-        return UnlockResult(UnlockOutcome.OK, vault, integrity=report)
+        if vault._record_due:
+            vault.record_state()
+        return UnlockResult(UnlockOutcome.OK, vault, integrity=report, state=state)
     except BaseException:
         if lock and lock.held:
             lock.release()
@@ -471,6 +546,24 @@ def _database_missing(paths: VaultPaths) -> bool:
         return False
     wal = paths.db.with_name(paths.db.name + "-wal")
     return not wal.is_file() or wal.stat().st_size == 0
+
+
+def _keep_wal_copy(paths: VaultPaths) -> None:
+    """Before a rolled-back journal is closed: a copy of its WAL in backups/, since the
+    frames SQLite could not use (after a damaged one) are deleted with it at close and
+    might still matter to someone recovering by hand."""
+    wal = paths.db.with_name(paths.db.name + "-wal")
+    try:
+        if wal.stat().st_size == 0:
+            return
+        ensure_private_dir(paths.backups)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = paths.backups / f"wal-at-rollback-{stamp}.db-wal"
+        if not target.exists():
+            shutil.copy2(wal, target)
+            target.chmod(0o600)
+    except OSError:
+        pass  # a copy is a bonus; the report does not depend on it
 
 
 def _has_tables(conn: Connection) -> bool:
@@ -503,6 +596,7 @@ def unlock_with_keyring(
     take_lock: bool = True,
     full_check: bool = True,
     cipher_check: bool = True,
+    accept_rollback: bool = False,
 ) -> UnlockResult:
     """Unlock with the key kept in the OS keyring. Never changes the keyring or the file."""
     slots = load_slots(paths)
@@ -522,7 +616,13 @@ def unlock_with_keyring(
     if not slots.verifies(key) and not pending_verifies(paths, slots.vault_id, key):
         return _result(UnlockOutcome.KEY_WRONG, keystore=fetched)
     result = open_with_key(
-        paths, slots, key, take_lock=take_lock, full_check=full_check, cipher_check=cipher_check
+        paths,
+        slots,
+        key,
+        take_lock=take_lock,
+        full_check=full_check,
+        cipher_check=cipher_check,
+        accept_rollback=accept_rollback,
     )
     _keep_keyring_in_step(result, keystore, key)
     return result
@@ -545,6 +645,7 @@ def unlock_with_passphrase(
     take_lock: bool = True,
     full_check: bool = True,
     cipher_check: bool = True,
+    accept_rollback: bool = False,
 ) -> UnlockResult:
     slots = load_slots(paths)
     if isinstance(slots, UnlockResult):
@@ -561,7 +662,13 @@ def unlock_with_passphrase(
     except KeySlotError:
         return _result(UnlockOutcome.SLOTS_DAMAGED)
     return open_with_key(
-        paths, slots, key, take_lock=take_lock, full_check=full_check, cipher_check=cipher_check
+        paths,
+        slots,
+        key,
+        take_lock=take_lock,
+        full_check=full_check,
+        cipher_check=cipher_check,
+        accept_rollback=accept_rollback,
     )
 
 
@@ -572,6 +679,7 @@ def unlock_with_recovery(
     take_lock: bool = True,
     full_check: bool = True,
     cipher_check: bool = True,
+    accept_rollback: bool = False,
 ) -> UnlockResult:
     slots = load_slots(paths)
     if isinstance(slots, UnlockResult):
@@ -587,5 +695,11 @@ def unlock_with_recovery(
     except KeySlotError:
         return _result(UnlockOutcome.SLOTS_DAMAGED)
     return open_with_key(
-        paths, slots, key, take_lock=take_lock, full_check=full_check, cipher_check=cipher_check
+        paths,
+        slots,
+        key,
+        take_lock=take_lock,
+        full_check=full_check,
+        cipher_check=cipher_check,
+        accept_rollback=accept_rollback,
     )

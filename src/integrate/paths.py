@@ -106,7 +106,7 @@ class VaultPaths:
         The key slots alone decide: a missing or empty vault.db beside them is a lost
         journal to report, never a folder where a new one may be created.
         """
-        return self.keyslots.is_file()
+        return self.keyslots.is_file() or (self.root / "keyslots.backup.json").is_file()
 
     def sidecars(self) -> list[Path]:
         """The database and its WAL/SHM companions that exist right now."""

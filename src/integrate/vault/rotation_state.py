@@ -35,6 +35,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from integrate.paths import VaultPaths, fsync_dir
 from integrate.vault.db import NotDecryptable, connect
 from integrate.vault.keys import KeySlotError, KeySlots, VaultKey
+from integrate.vault.slot_file import save_slots
 from integrate.vault.state_record import resign
 
 PENDING_NAME = "keyslots.next.json"
@@ -172,7 +173,7 @@ def settle_rotation(
         if write:
             if old_key is not None:
                 resign(paths, slots.vault_id, old_key, new_key)
-            finished.save(paths.keyslots)
+            save_slots(paths, finished)
             _drop_pending(paths)
         return Settled(finished, new_key, SettleAction.FINISHED, previous=old_key)
     if old_key is not None and _opens(paths, old_key, read_only):

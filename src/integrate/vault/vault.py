@@ -39,6 +39,12 @@ from integrate.vault.keys import (
 )
 from integrate.vault.keystore import Keystore, KeystoreOutcome, KeystoreResult
 from integrate.vault.rotation_state import UNSEEN_FIELD, pending_verifies, settle_rotation
+from integrate.vault.slot_file import (
+    backup_path,
+    read_slots,
+    repair_if_needed,
+    save_slots,
+)
 from integrate.vault.state_record import StateCheck, assess, bump, resign, write_record
 
 
@@ -270,7 +276,7 @@ class Vault:
     # -- key slots
 
     def _save_slots(self) -> None:
-        self.slots.save(self.paths.keyslots)
+        save_slots(self.paths, self.slots)
 
     def set_passphrase(self, passphrase: str, params: KdfParams | None = None) -> None:
         """Add or change the passphrase slot."""
@@ -291,6 +297,12 @@ class Vault:
         self.slots.extra.pop(UNSEEN_FIELD, None)  # the patient sees this one
         self._save_slots()
         return code
+
+    @property
+    def recovery_slot_damaged(self) -> bool:
+        """The recovery-code slot failed its checksum in every copy of the slot file: the
+        written-down code can no longer be checked, so a new one is needed."""
+        return "recovery" in self.slots.damaged
 
     @property
     def recovery_code_unseen(self) -> bool:
@@ -386,7 +398,7 @@ def create_vault(
 ) -> CreatedVault:
     """Create a new vault. The key goes to the keyring when it works, else a passphrase is
     required. Raises VaultError with a plain sentence when neither is possible."""
-    if paths.db.exists() or paths.keyslots.exists():
+    if paths.db.exists() or paths.keyslots.exists() or backup_path(paths).exists():
         raise VaultError(f"A journal already exists in {paths.root}.")
     key = VaultKey.generate()
     slots = KeySlots.new(key)
@@ -416,7 +428,7 @@ def create_vault(
             [("vault_id", slots.vault_id), ("created_at", now), ("created_by", __version__)],
         )
         write_record(paths, key, slots.vault_id, bump(conn))
-        slots.save(paths.keyslots)  # written last: its presence means "a vault lives here"
+        save_slots(paths, slots)  # written last: their presence means "a vault lives here"
     except BaseException:
         if lock:
             lock.release()
@@ -463,6 +475,9 @@ def open_with_key(
                 lock.release()
             return _result(UnlockOutcome.KEY_WRONG)
         slots, key = settled.slots, settled.key
+        if lock:  # one copy of the slot file damaged, missing or older: mend it
+            with contextlib.suppress(OSError):
+                repair_if_needed(paths, slots)
         state_keys = [key] + ([settled.previous] if settled.previous is not None else [])
         try:
             conn = connect(paths.db, key, read_only=read_only)
@@ -574,9 +589,19 @@ def load_slots(paths: VaultPaths) -> KeySlots | UnlockResult:
     if not paths.exists():
         return _result(UnlockOutcome.NO_VAULT)
     try:
-        return KeySlots.load(paths.keyslots)
+        return read_slots(paths).slots
     except KeySlotError:
         return _result(UnlockOutcome.SLOTS_DAMAGED)
+
+
+_DAMAGED_SLOT_MESSAGES = {
+    "passphrase": "The passphrase slot in the journal's key file is damaged, so no passphrase "
+    "can be checked. Unlock with the system keyring or your recovery code, then set your "
+    "passphrase again in Settings.",
+    "recovery": "The recovery-code slot in the journal's key file is damaged, so no recovery "
+    "code can be checked. Unlock with the system keyring or your passphrase, then make a "
+    "new recovery code.",
+}
 
 
 _KEYSTORE_TO_UNLOCK = {
@@ -602,11 +627,19 @@ def unlock_with_keyring(
     slots = load_slots(paths)
     if isinstance(slots, UnlockResult):
         return slots
-    if slots.keyring is None:
+    keyring_slot = slots.keyring
+    if keyring_slot is None and "keyring" in slots.damaged:
+        # The slot only names the service and backend: try the usual one.
+        keyring_slot = KeyringSlot(service=keystore.service, backend="")
+    if keyring_slot is None:
         return _result(UnlockOutcome.NO_KEYRING_SLOT)
     fetched = keystore.fetch(slots.vault_id)
     if not fetched.ok:
-        if fetched.outcome is KeystoreOutcome.MISSING and fetched.backend != slots.keyring.backend:
+        if (
+            fetched.outcome is KeystoreOutcome.MISSING
+            and keyring_slot.backend
+            and fetched.backend != keyring_slot.backend
+        ):
             return _result(UnlockOutcome.BACKEND_CHANGED, keystore=fetched)
         return _result(_KEYSTORE_TO_UNLOCK[fetched.outcome], keystore=fetched)
     try:
@@ -650,6 +683,10 @@ def unlock_with_passphrase(
     slots = load_slots(paths)
     if isinstance(slots, UnlockResult):
         return slots
+    if slots.passphrase is None and "passphrase" in slots.damaged:
+        return UnlockResult(
+            UnlockOutcome.WRONG_SECRET, message=_DAMAGED_SLOT_MESSAGES["passphrase"]
+        )
     if slots.passphrase is None:
         return UnlockResult(
             UnlockOutcome.WRONG_SECRET,
@@ -684,6 +721,8 @@ def unlock_with_recovery(
     slots = load_slots(paths)
     if isinstance(slots, UnlockResult):
         return slots
+    if slots.recovery is None and "recovery" in slots.damaged:
+        return UnlockResult(UnlockOutcome.WRONG_SECRET, message=_DAMAGED_SLOT_MESSAGES["recovery"])
     try:
         key = slots.unlock_recovery(code)
     except WrongSecret:

@@ -105,8 +105,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `integrate` script and `python -m integrate`."""
+    from integrate.hardening import disable_core_dumps
     from integrate.paths import tighten_umask
 
+    disable_core_dumps()  # before any key or journal text is in memory
     tighten_umask()
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)

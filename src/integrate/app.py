@@ -41,6 +41,9 @@ def install_translator(app: QApplication, locale: QLocale | None = None) -> QTra
 
 def build(paths: VaultPaths, keystore: Keystore | None = None) -> tuple[MainWindow, AppController]:
     """The window and controller for `paths` (used by run_gui and the GUI tests)."""
+    from integrate.vault.instance_lock import APP, set_holder
+
+    set_holder(APP)  # a command refused by our lock is told the app has the journal
     ensure_private_dir(paths.root)
     window = MainWindow()
     controller = AppController(window, paths, keystore or Keystore(), preferences(paths))

@@ -125,7 +125,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args, keystore=keystore)
     from integrate.cli.context import CliContext  # the vault code, after the GUI branch
+    from integrate.vault.instance_lock import COMMAND, set_holder
 
+    set_holder(COMMAND, str(args.command))  # named in the lock file while this verb holds it
     ctx = CliContext(args)
     try:
         return int(args.handler(ctx) or 0)

@@ -142,7 +142,7 @@ def vault_or_error(result: UnlockResult) -> Vault:
         detail = result.integrity.summary() if result.integrity else ""
         raise CliError(f"{message} Details: {detail}", EXIT_DAMAGED)
     if result.outcome is UnlockOutcome.IN_USE:
-        raise CliError(f"{message} Close the app to use this command.", EXIT_IN_USE)
+        raise CliError(message, EXIT_IN_USE)  # names the app or the other command
     if result.outcome in {
         UnlockOutcome.NO_VAULT,
         UnlockOutcome.SLOTS_DAMAGED,

@@ -464,8 +464,8 @@ def open_with_key(
     if lock:
         try:
             lock.acquire()
-        except VaultInUse:
-            return _result(UnlockOutcome.IN_USE)
+        except VaultInUse as exc:  # its message names the holder (app or a command)
+            return UnlockResult(UnlockOutcome.IN_USE, message=str(exc))
     try:
         # An interrupted key rotation is settled here, under the lock (never beside a
         # rotation still running in another process); unlocked opens settle in memory.

@@ -7,13 +7,12 @@ import json
 import sys
 from typing import Any
 
-from integrate.cli.context import CliContext, add_unlock_arguments, vault_or_error
+from integrate.cli.context import CliContext, add_unlock_arguments, cli_keystore, vault_or_error
 from integrate.cli.errors import EXIT_DAMAGED, EXIT_FAILURE, CliError
 from integrate.paths import VaultPaths
 from integrate.vault import migrations
 from integrate.vault.instance_lock import InstanceLock, VaultInUse
 from integrate.vault.keys import KeySlotError, KeySlots, VaultKey
-from integrate.vault.keystore import Keystore
 from integrate.vault.slot_file import read_slots, repair_if_needed
 from integrate.vault.vault import (
     UnlockOutcome,
@@ -64,7 +63,7 @@ def cmd_init(ctx: CliContext) -> int:
         raise CliError(f"A journal already exists in {paths.root}.", EXIT_FAILURE)
     passphrase = ctx.stdin.secret("passphrase") if ctx.args.passphrase_stdin else None
     try:
-        created = create_vault(paths, keystore=Keystore(), passphrase=passphrase)
+        created = create_vault(paths, keystore=ctx.keystore(), passphrase=passphrase)
     except VaultError as exc:
         raise CliError(f"{exc} (use --passphrase-stdin)", EXIT_FAILURE) from exc
     with created.vault:
@@ -90,7 +89,7 @@ def cmd_check(ctx: CliContext) -> int:
     elif recovery is not None:
         result = unlock_with_recovery(paths, recovery, **kw)
     else:
-        result = unlock_with_keyring(paths, Keystore(), **kw)
+        result = unlock_with_keyring(paths, ctx.keystore(), **kw)
     if result.outcome is UnlockOutcome.DAMAGED:
         problems = (
             result.integrity.cipher_problems + result.integrity.sqlite_problems
@@ -175,7 +174,7 @@ def _readable_counts(
         elif recovery is not None:
             key = slots.unlock_recovery(recovery)
         else:
-            key = VaultKey.from_hex(Keystore().fetch(slots.vault_id).secret or "")
+            key = VaultKey.from_hex(cli_keystore().fetch(slots.vault_id).secret or "")
         opened = open_with_key(paths, slots, key, read_only=True)
         if opened.vault is None:
             return None

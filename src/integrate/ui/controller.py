@@ -25,7 +25,7 @@ from integrate.ui.unlock import UnlockScreen
 from integrate.ui.worker import run_in_background
 from integrate.vault.db import DatabaseError, IntegrityReport
 from integrate.vault.keys import KeySlots
-from integrate.vault.keystore import Keystore, KeystoreOutcome
+from integrate.vault.keystore import Keystore, KeystoreOutcome, KeystoreResult
 from integrate.vault.vault import (
     CreatedVault,
     UnlockOutcome,
@@ -104,10 +104,19 @@ class AppController(QObject):
             self.show_unlock(auto_keyring=True)
 
     def show_onboarding(self) -> None:
+        """First run. Which keyring exists is asked off the GUI thread (D-Bus can hang);
+        the screen follows with the answer."""
+        self._pending_vault: Vault | None = None
+        run_in_background(
+            self.keystore.describe,
+            self._show_onboarding_screen,
+            lambda _exc: self._show_onboarding_screen("none"),
+        )
+
+    def _show_onboarding_screen(self, keystore_name: str) -> None:
         from integrate.core.crisis import load_crisis_lines
         from integrate.ui.onboarding import Onboarding
 
-        keystore_name = self.keystore.describe()
         screen = Onboarding(
             keystore_name=None if keystore_name == "none" else keystore_name,
             countries=load_crisis_lines().country_choices(),
@@ -118,7 +127,6 @@ class AppController(QObject):
         screen.save_code_requested.connect(self._save_code_pdf)
         screen.finished.connect(self._onboarding_done)
         self.window.show_screen(screen)
-        self._pending_vault: Vault | None = None
 
     def _create(self, screen: Onboarding, passphrase: str, ask_every_time: bool) -> None:
         keystore = None if ask_every_time else self.keystore
@@ -309,7 +317,15 @@ class AppController(QObject):
         slots = load_slots(self.paths)
         if isinstance(slots, UnlockResult):
             return
-        fetched = self.keystore.fetch(slots.vault_id)
+        # The keyring answers off the GUI thread (a hung daemon must not freeze the window).
+        run_in_background(
+            lambda: self.keystore.fetch(slots.vault_id),
+            lambda fetched: self._show_intact(screen, slots, fetched),
+        )
+
+    def _show_intact(
+        self, screen: RecoveryScreen, slots: KeySlots, fetched: KeystoreResult
+    ) -> None:
         if fetched.outcome is not KeystoreOutcome.OK or not fetched.secret:
             screen.show_readable(
                 _tr(
@@ -441,8 +457,13 @@ class AppController(QObject):
     def _offer_keyring_repair(self, vault: Vault) -> None:
         """After a recovery-code unlock, the keyring may have lost the key: offer to put it
         back (never done silently, because a different key there might matter)."""
-        fetched = self.keystore.fetch(vault.id)
-        if fetched.outcome is not KeystoreOutcome.MISSING:
+        run_in_background(
+            lambda: self.keystore.fetch(vault.id),
+            lambda fetched: self._keyring_checked(vault, fetched),
+        )
+
+    def _keyring_checked(self, vault: Vault, fetched: KeystoreResult) -> None:
+        if fetched.outcome is not KeystoreOutcome.MISSING or not vault.is_open:
             return
         answer = QMessageBox.question(
             self.window,
@@ -452,8 +473,8 @@ class AppController(QObject):
                 "so the journal opens without the recovery code next time?"
             ),
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            vault.store_key_in_keyring(self.keystore)
+        if answer == QMessageBox.StandardButton.Yes and vault.is_open:
+            run_in_background(lambda: vault.store_key_in_keyring(self.keystore), lambda _r: None)
 
     def lock(self) -> None:
         """Close the database, drop the key and every screen that showed journal data."""

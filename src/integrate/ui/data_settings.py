@@ -585,5 +585,9 @@ def erase_and_restart(widget: QWidget) -> None:
     LockedReminders.for_window(controller.window).clear()  # nothing left to remind of
     controller.prefs.clear()
     controller.prefs.sync()
-    erase_everything(controller.paths, vault_id, controller.keystore)
-    controller.show_onboarding()
+    # Off the GUI thread: removing the keyring entry talks to D-Bus, which can hang.
+    run_in_background(
+        lambda: erase_everything(controller.paths, vault_id, controller.keystore),
+        lambda _r: controller.show_onboarding(),
+        lambda _exc: controller.show_onboarding(),
+    )

@@ -14,6 +14,7 @@ from integrate.vault import migrations
 from integrate.vault.instance_lock import InstanceLock, VaultInUse
 from integrate.vault.keys import KeySlotError, KeySlots, VaultKey
 from integrate.vault.slot_file import read_slots, repair_if_needed
+from integrate.vault.state_record import StateCheck
 from integrate.vault.vault import (
     UnlockOutcome,
     VaultError,
@@ -113,6 +114,7 @@ def cmd_check(ctx: CliContext) -> int:
         counts=counts,
         version=version,
         slot_problems=slot_problems,
+        state=state,
     )
     if state is not None and not state.ok:  # only reached with --accept-rollback
         print(
@@ -192,6 +194,7 @@ def _report(
     counts: dict[str, int] | None,
     version: int | None,
     slot_problems: list[str] | None = None,
+    state: StateCheck | None = None,
 ) -> None:
     if ctx.args.json:
         print(
@@ -202,6 +205,13 @@ def _report(
                     "key_slot_problems": slot_problems or [],
                     "counts": counts,
                     "schema_version": version,
+                    "state": None
+                    if state is None
+                    else {
+                        "change_counter": state.in_database,
+                        "recorded": state.recorded,
+                        "problem": str(state.problem) or None,
+                    },
                     "data_dir": str(ctx.paths.root),
                 },
                 indent=2,
@@ -214,6 +224,8 @@ def _report(
         print(f"  - {problem}")
     if version is not None:
         print(f"Schema version: {version}")
+    if state is not None and state.recorded is not None:
+        print(f"Change counter: {state.in_database} (last recorded: {state.recorded})")
     if counts is not None:
         for name, count in counts.items():
             print(f"{name:>14}: {count}")

@@ -242,7 +242,8 @@ class Vault:
         if self._conn is not None and not self.read_only:
             self._conn.execute("PRAGMA query_only = OFF")
             if self._record_due:
-                self.record_state()
+                with contextlib.suppress(OSError, DatabaseError):  # retried at the next one
+                    self.record_state()
 
     def counts(self) -> dict[str, int]:
         """Number of records per type (for `integrate check` and restore previews)."""
@@ -543,7 +544,10 @@ def open_with_key(
                 vault.backup_copy(f"pre-migration-v{migrations.schema_version(conn)}")
             migrations.apply(conn, todo)
         if vault._record_due:
-            vault.record_state()
+            # A read-only folder or a full disk must not stop the open: the record is
+            # retried at the next chance (close, the app's timer).
+            with contextlib.suppress(OSError, DatabaseError):
+                vault.record_state()
         return UnlockResult(UnlockOutcome.OK, vault, integrity=report, state=state)
     except BaseException:
         if lock and lock.held:

@@ -22,6 +22,10 @@ NO_BUS = "unix:abstract=integrate-test-no-session-bus"
 # No stray session bus or keyring prompts unless a test asks for the real Secret Service.
 os.environ["DBUS_SESSION_BUS_ADDRESS"] = NO_BUS
 os.environ.pop("INTEGRATE_DATA_DIR", None)
+# Many tests call integrate.cli.main() in this process: without this, the first one would
+# make pytest itself non-dumpable with a hard core limit of 0 for good. The hardening
+# tests (tests/integrity/test_hardening.py) drop it for the children they check.
+os.environ["INTEGRATE_ALLOW_CORE_DUMPS"] = "1"
 
 REQUIRE_TOOLS = os.environ.get("INTEGRATE_REQUIRE_SYSTEM_TOOLS") == "1"
 

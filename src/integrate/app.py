@@ -50,6 +50,9 @@ def name_application(app: QApplication) -> None:
 
 def build(paths: VaultPaths, keystore: Keystore | None = None) -> tuple[MainWindow, AppController]:
     """The window and controller for `paths` (used by run_gui and the GUI tests)."""
+    from integrate.vault.instance_lock import APP, set_holder
+
+    set_holder(APP)  # a command refused by our lock is told the app has the journal
     ensure_private_dir(paths.root)
     window = MainWindow()
     controller = AppController(window, paths, keystore or Keystore(), preferences(paths))

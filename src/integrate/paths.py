@@ -128,8 +128,12 @@ class VaultPaths:
         return self.root / "backups"
 
     def exists(self) -> bool:
-        """Whether a vault has been created here (the key slots are written last)."""
-        return self.keyslots.is_file() and self.db.is_file()
+        """Whether a vault has been created here (the key slots are written last).
+
+        The key slots alone decide: a missing or empty vault.db beside them is a lost
+        journal to report, never a folder where a new one may be created.
+        """
+        return self.keyslots.is_file() or (self.root / "keyslots.backup.json").is_file()
 
     def sidecars(self) -> list[Path]:
         """The database and its WAL/SHM companions that exist right now."""

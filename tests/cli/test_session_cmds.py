@@ -178,7 +178,7 @@ def test_schedule_reads_without_syncing_while_the_app_holds_the_lock(
         monkeypatch, capsys, data_dir, "session", "add", "--at", "2024-05-06T09:30", "--route", "iv"
     )
     assert code == 0, err
-    with InstanceLock(VaultPaths(data_dir).lock):
+    with InstanceLock(VaultPaths(data_dir).lock, role="app"):
         code, out, err = run(monkeypatch, capsys, data_dir, "schedule", "--json")
         assert code == 0
         assert "app has the journal open" in err

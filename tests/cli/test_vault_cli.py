@@ -157,7 +157,7 @@ def test_writing_verb_refuses_while_app_holds_the_vault(
     from integrate.paths import VaultPaths
     from integrate.vault.instance_lock import InstanceLock
 
-    lock = InstanceLock(VaultPaths(vault_dir).lock)
+    lock = InstanceLock(VaultPaths(vault_dir).lock, role="app")  # as the window takes it
     lock.acquire()
     try:
         code, _out, err = run(

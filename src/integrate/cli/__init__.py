@@ -109,8 +109,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `integrate` script and `python -m integrate`."""
+    from integrate.hardening import disable_core_dumps
     from integrate.paths import tighten_umask
 
+    disable_core_dumps()  # before any key or journal text is in memory
     tighten_umask()
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
@@ -131,7 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args, keystore=keystore)
     from integrate.cli.context import CliContext  # the vault code, after the GUI branch
+    from integrate.vault.instance_lock import COMMAND, set_holder
 
+    set_holder(COMMAND, str(args.command))  # named in the lock file while this verb holds it
     ctx = CliContext(args)
     try:
         return int(args.handler(ctx) or 0)

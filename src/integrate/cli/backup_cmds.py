@@ -28,7 +28,6 @@ from integrate.vault.backup import (
 )
 from integrate.vault.export_json import NOT_ENCRYPTED_WARNING
 from integrate.vault.import_json import ImportRejected
-from integrate.vault.keystore import Keystore
 from integrate.vault.vault import VaultError
 
 _STDIN_ORDER = (
@@ -192,7 +191,7 @@ def cmd_restore(ctx: CliContext) -> int:
             )
         vault_pass = ctx.stdin.secret("passphrase") if args.passphrase_stdin else password
         restored = restore_to_new_vault(
-            source, password, paths, keystore=Keystore(), vault_passphrase=vault_pass
+            source, password, paths, keystore=ctx.keystore(), vault_passphrase=vault_pass
         )
         assert restored.created is not None
         with restored.created.vault as vault:

@@ -30,6 +30,15 @@ from integrate.vault.vault import (
     unlock_with_recovery,
 )
 
+# A hung keyring daemon must not keep a command waiting: after this long it says so and
+# points to --passphrase-stdin (the app waits longer, off its GUI thread).
+CLI_KEYRING_TIMEOUT = 3.0
+
+
+def cli_keystore() -> Keystore:
+    """The system keyring as commands use it (a shorter timeout than the app's)."""
+    return Keystore(timeout=CLI_KEYRING_TIMEOUT)
+
 
 def add_unlock_arguments(parser: argparse.ArgumentParser) -> None:
     """--passphrase-stdin / --recovery-code-stdin for verbs that open the vault."""
@@ -56,7 +65,7 @@ class CliContext:
         return VaultPaths(resolve_data_dir(getattr(self.args, "data_dir", None)))
 
     def keystore(self) -> Keystore:
-        return Keystore()
+        return cli_keystore()
 
     def _secret_args(self) -> tuple[str | None, str | None]:
         passphrase = recovery = None
@@ -129,11 +138,20 @@ def vault_or_error(result: UnlockResult) -> Vault:
             )
         return result.vault
     message = result.message
+    if result.outcome is UnlockOutcome.DB_MISSING:
+        raise CliError(message, EXIT_DAMAGED)
+    if result.outcome is UnlockOutcome.ROLLED_BACK:
+        detail = result.state.describe() if result.state else ""
+        raise CliError(
+            f"{message} {detail} To open it as it is now, run "
+            "`integrate check --accept-rollback` (or open the app).",
+            EXIT_DAMAGED,
+        )
     if result.outcome is UnlockOutcome.DAMAGED:
         detail = result.integrity.summary() if result.integrity else ""
         raise CliError(f"{message} Details: {detail}", EXIT_DAMAGED)
     if result.outcome is UnlockOutcome.IN_USE:
-        raise CliError(f"{message} Close the app to use this command.", EXIT_IN_USE)
+        raise CliError(message, EXIT_IN_USE)  # names the app or the other command
     if result.outcome in {
         UnlockOutcome.NO_VAULT,
         UnlockOutcome.SLOTS_DAMAGED,

@@ -9,7 +9,6 @@ from typing import Any
 from integrate.cli.context import CliContext
 from integrate.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 from integrate.paths import VaultPaths, default_data_dir, resolve_data_dir
-from integrate.vault.keystore import Keystore
 from integrate.vault.vault import VaultError, create_vault
 
 DEMO_PASSPHRASE = "demo"  # noqa: S105 - sample data only, printed to the user
@@ -66,7 +65,7 @@ def cmd_demo(ctx: CliContext) -> int:
             EXIT_FAILURE,
         )
     passphrase = ctx.stdin.secret("passphrase") if args.passphrase_stdin else None
-    keystore = Keystore()
+    keystore = ctx.keystore()
     try:
         created = create_vault(paths, keystore=keystore, passphrase=passphrase)
     except VaultError:

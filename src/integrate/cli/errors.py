@@ -8,7 +8,7 @@ EXIT_FAILURE = 1  # the command could not do what was asked (message says why)
 EXIT_USAGE = 2  # bad arguments or input
 EXIT_LOCKED = 3  # the journal could not be unlocked
 EXIT_DAMAGED = 4  # the journal failed its integrity checks
-EXIT_IN_USE = 5  # the app has the journal open
+EXIT_IN_USE = 5  # the journal is in use: the app has it open, or another command writes
 
 
 class CliError(Exception):

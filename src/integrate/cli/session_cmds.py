@@ -25,7 +25,7 @@ from integrate.core.session_input import (
 from integrate.core.timeutil import local_zone_name, to_iso
 from integrate.services.sessions import SessionService
 from integrate.vault.checkins import CheckinRepository, sync
-from integrate.vault.instance_lock import InstanceLock, VaultInUse
+from integrate.vault.instance_lock import APP, InstanceLock, VaultInUse
 from integrate.vault.sessions import SessionRepository
 
 
@@ -223,9 +223,14 @@ def cmd_schedule(ctx: CliContext) -> int:
         lock = InstanceLock(vault.paths.lock)
         try:
             lock.acquire()
-        except VaultInUse:
+        except VaultInUse as exc:
+            who = (
+                "The app has"
+                if exc.holder is not None and exc.holder.role == APP
+                else "Another command has"
+            )
             print(
-                "The app has the journal open: showing the schedule as it last saved it.",
+                f"{who} the journal open: showing the schedule as it last saved it.",
                 file=sys.stderr,
             )
         else:

@@ -38,6 +38,7 @@ from integrate.vault import migrations
 from integrate.vault.db import Connection, connect, transaction
 from integrate.vault.keys import KdfParams, VaultKey
 from integrate.vault.keystore import Keystore
+from integrate.vault.state_record import META_KEY as STATE_META_KEY
 from integrate.vault.vault import CreatedVault, Vault, VaultError, create_vault
 
 BACKUP_SUFFIX = ".ibackup"
@@ -73,8 +74,9 @@ COUNTED_TABLES = [
     "exercise_runs",
     "shares",
 ]
-# Meta keys that describe one vault, never copied into another.
-_VAULT_META = {"vault_id", "created_at", "created_by"}
+# Meta keys that describe one vault, never copied into another. The commit counter stays
+# with the vault: a restore must not take it back to the backup's (a false rollback).
+_VAULT_META = {"vault_id", "created_at", "created_by", STATE_META_KEY}
 _BACKUP_META = {"backup.created_at", "backup.app_version"}
 # Settings that only make sense on the computer that wrote them.
 AUTO_SETTING = "backup.auto"
@@ -264,9 +266,8 @@ def _copy_rows(conn: Connection) -> None:
     conn.execute("PRAGMA defer_foreign_keys = ON")
     for table in reversed(DATA_TABLES):
         if table == "meta":
-            conn.execute(
-                "DELETE FROM main.meta WHERE key NOT IN ('vault_id', 'created_at', 'created_by')"
-            )
+            keep = ", ".join(f"'{k}'" for k in sorted(_VAULT_META))
+            conn.execute(f"DELETE FROM main.meta WHERE key NOT IN ({keep})")
         else:
             conn.execute(f"DELETE FROM main.{table}")
     for table in DATA_TABLES:

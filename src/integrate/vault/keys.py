@@ -10,6 +10,12 @@ from anything the patient types; instead copies of it are kept in *slots*:
 `keyslots.json` beside the database stores only wrapped keys, KDF parameters
 and a key check value (an HMAC of a constant under the key, which reveals
 nothing usable about the key but tells "wrong key" apart from "damaged file").
+
+Each slot, and the header (vault id, key check, extra), carries a SHA-256 checksum in
+`checksums`, so damage is found without any secret: a slot whose checksum fails is
+*damaged* (left out, named in `KeySlots.damaged`) instead of failing later as "wrong
+code". `vault/slot_file.py` keeps a second copy of the file and repairs one from the
+other.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from integrate.paths import write_private_atomic
 
 KEY_BYTES = 32
 SLOTS_FORMAT = 1
+SLOT_NAMES = ("keyring", "passphrase", "recovery")
 _HEX_KEY = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -224,6 +231,22 @@ class KeyringSlot:
     backend: str  # fully qualified backend class name at the time the key was stored
 
 
+def _digest(value: Any) -> str:
+    canonical = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(canonical.encode("ascii")).hexdigest()
+
+
+def _checksums(raw: dict[str, Any]) -> dict[str, str]:
+    """SHA-256 of each slot and of the header, as stored in the file's `checksums`."""
+    header = {
+        k: raw.get(k)
+        for k in ("vault_id", "key_check", "created_at", "format", "extra", "damaged_slots")
+    }
+    sums = {name: _digest(raw.get(name)) for name in SLOT_NAMES}
+    sums["header"] = _digest(header)
+    return sums
+
+
 @dataclass
 class KeySlots:
     """Contents of keyslots.json."""
@@ -236,6 +259,9 @@ class KeySlots:
     recovery: WrappedKey | None = None
     format: int = SLOTS_FORMAT
     extra: dict[str, Any] = field(default_factory=dict)
+    # Slots found damaged (checksum or shape) when the file was read: left out (None).
+    # Saved as `damaged_slots`, so the damage stays reported until the slot is replaced.
+    damaged: set[str] = field(default_factory=set)
 
     # -- creation and verification
 
@@ -264,6 +290,7 @@ class KeySlots:
         self.passphrase = WrappedKey.wrap(
             key, passphrase, self._aad("passphrase"), params or KdfParams()
         )
+        self.damaged.discard("passphrase")
 
     def unlock_passphrase(self, passphrase: str) -> VaultKey:
         if self.passphrase is None:
@@ -278,6 +305,7 @@ class KeySlots:
         self.recovery = WrappedKey.wrap(
             key, normalise_recovery_code(code), self._aad("recovery"), params or KdfParams()
         )
+        self.damaged.discard("recovery")
         return code
 
     def unlock_recovery(self, code: str) -> VaultKey:
@@ -297,10 +325,17 @@ class KeySlots:
     # -- persistence
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), indent=2, sort_keys=True)
+        raw = asdict(self)
+        raw.pop("damaged")
+        raw["damaged_slots"] = sorted(self.damaged)
+        raw["checksums"] = _checksums(raw)
+        return json.dumps(raw, indent=2, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> KeySlots:
+        """Parse a slot file. The header must be intact (else KeySlotError); a slot
+        that fails its checksum or cannot be parsed is left out and named in `damaged`.
+        Files written before checksums existed are read as they are."""
         try:
             raw = json.loads(text)
             if not isinstance(raw, dict):
@@ -309,20 +344,39 @@ class KeySlots:
                 raise KeySlotError(
                     "The key slot file was written by a different version of Integrate."
                 )
-            keyring_raw = raw.get("keyring")
-            return cls(
+            stored = raw.get("checksums")
+            expected = _checksums(raw)
+            if isinstance(stored, dict) and stored.get("header") != expected["header"]:
+                raise KeySlotError("The key slot file's header is damaged.")
+            slots = cls(
                 vault_id=str(raw["vault_id"]),
                 key_check=str(raw["key_check"]),
                 created_at=str(raw["created_at"]),
-                keyring=KeyringSlot(**keyring_raw) if keyring_raw else None,
-                passphrase=WrappedKey(**raw["passphrase"]) if raw.get("passphrase") else None,
-                recovery=WrappedKey(**raw["recovery"]) if raw.get("recovery") else None,
                 extra=dict(raw.get("extra") or {}),
             )
         except KeySlotError:
             raise
         except (ValueError, KeyError, TypeError) as exc:
             raise KeySlotError("The key slot file is damaged and cannot be read.") from exc
+        if stored is not None and not isinstance(stored, dict):
+            stored = {name: "" for name in SLOT_NAMES}  # every slot unverifiable
+        recorded = raw.get("damaged_slots") or []
+        slots.damaged = {n for n in SLOT_NAMES if isinstance(recorded, list) and n in recorded}
+        parsers = {"keyring": KeyringSlot, "passphrase": WrappedKey, "recovery": WrappedKey}
+        for name in SLOT_NAMES:
+            value = raw.get(name)
+            if isinstance(stored, dict) and stored.get(name) != expected[name]:
+                slots.damaged.add(name)
+                continue
+            if not value:
+                continue
+            try:
+                if not isinstance(value, dict):
+                    raise TypeError("not an object")
+                setattr(slots, name, parsers[name](**value))
+            except (TypeError, ValueError):
+                slots.damaged.add(name)
+        return slots
 
     def save(self, path: Path) -> None:
         write_private_atomic(path, self.to_json().encode("utf-8"))

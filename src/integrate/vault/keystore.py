@@ -24,6 +24,7 @@ import contextlib
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -162,13 +163,17 @@ class Keystore:
     # -- operations
 
     def _run(self, op: Callable[[Any], T]) -> tuple[T | None, KeystoreResult]:
+        started = time.monotonic()
         backend, name, problem = self._resolve()
         if problem is not None:
             return None, KeystoreResult(problem, name, detail=_explain(problem))
         from keyring import errors
 
+        # One budget for finding the backend and the call: a hung daemon answers neither,
+        # and the caller was promised an answer within `timeout`.
+        remaining = max(0.5, self.timeout - (time.monotonic() - started))
         try:
-            value = _call_with_timeout(lambda: op(backend), self.timeout)
+            value = _call_with_timeout(lambda: op(backend), remaining)
         except TimeoutError:
             return None, KeystoreResult(
                 KeystoreOutcome.TIMEOUT, name, detail=_explain(KeystoreOutcome.TIMEOUT)

@@ -32,6 +32,8 @@ from integrate.vault.rotation_state import (
     pending_path,
     without_pair,
 )
+from integrate.vault.slot_file import BACKUP_NAME, save_slots
+from integrate.vault.state_record import STATE_NAME
 from integrate.vault.vault import Vault, VaultError
 
 
@@ -95,7 +97,7 @@ def _rekey(vault: Vault, key: VaultKey, slots: KeySlots) -> None:
 
 def _finish(paths: VaultPaths, new: KeySlots) -> None:
     """Step 5: the new slots become the vault's, and the pending file goes."""
-    without_pair(new).save(paths.keyslots)
+    save_slots(paths, without_pair(new))
     pending_path(paths).unlink(missing_ok=True)
     fsync_dir(paths.root)
 
@@ -113,6 +115,8 @@ def erase_everything(paths: VaultPaths, vault_id: str | None, keystore: Keystore
         "vault.db-shm",
         "keyslots.json",
         PENDING_NAME,
+        STATE_NAME,
+        BACKUP_NAME,
         "preferences.ini",
         "vault.lock",
     ):

@@ -35,6 +35,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from integrate.paths import VaultPaths, fsync_dir
 from integrate.vault.db import NotDecryptable, connect
 from integrate.vault.keys import KeySlotError, KeySlots, VaultKey
+from integrate.vault.slot_file import save_slots
+from integrate.vault.state_record import resign
 
 PENDING_NAME = "keyslots.next.json"
 ROTATION_FIELD = "rotation"  # in KeySlots.extra of the pending file only
@@ -54,6 +56,9 @@ class Settled:
     slots: KeySlots
     key: VaultKey
     action: SettleAction
+    # The rotation's other key, when one was settled: vault.state may still be signed
+    # with it (a crash between the re-encryption and re-signing the record).
+    previous: VaultKey | None = None
 
 
 def pending_path(paths: VaultPaths) -> Path:
@@ -166,13 +171,17 @@ def settle_rotation(
         finished = without_pair(pending)
         finished.extra[UNSEEN_FIELD] = True
         if write:
-            finished.save(paths.keyslots)
+            if old_key is not None:
+                resign(paths, slots.vault_id, old_key, new_key)
+            save_slots(paths, finished)
             _drop_pending(paths)
-        return Settled(finished, new_key, SettleAction.FINISHED)
+        return Settled(finished, new_key, SettleAction.FINISHED, previous=old_key)
     if old_key is not None and _opens(paths, old_key, read_only):
         if write:
+            if new_key is not None:
+                resign(paths, slots.vault_id, new_key, old_key)
             _drop_pending(paths)
-        return Settled(slots, old_key, SettleAction.ROLLED_BACK)
+        return Settled(slots, old_key, SettleAction.ROLLED_BACK, previous=new_key)
     return None
 
 

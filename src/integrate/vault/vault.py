@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +22,7 @@ from integrate.paths import VaultPaths, ensure_private_dir
 from integrate.vault import migrations
 from integrate.vault.db import (
     Connection,
+    DatabaseError,
     IntegrityReport,
     NotDecryptable,
     check_integrity,
@@ -38,6 +40,13 @@ from integrate.vault.keys import (
 )
 from integrate.vault.keystore import Keystore, KeystoreOutcome, KeystoreResult
 from integrate.vault.rotation_state import UNSEEN_FIELD, pending_verifies, settle_rotation
+from integrate.vault.slot_file import (
+    backup_path,
+    read_slots,
+    repair_if_needed,
+    save_slots,
+)
+from integrate.vault.state_record import StateCheck, assess, bump, resign, write_record
 
 
 class UnlockOutcome(StrEnum):
@@ -57,6 +66,12 @@ class UnlockOutcome(StrEnum):
     DAMAGED = "damaged"  # the right key, but the database fails its integrity checks
     TOO_NEW = "too_new"
     IN_USE = "in_use"
+    # The key slots are here but vault.db is missing, empty or holds no journal: never
+    # treated as "no journal yet" (a new one would be created over the loss).
+    DB_MISSING = "db_missing"
+    # The database is older than the state recorded outside it (vault/state_record.py):
+    # committed changes are missing. Opens only with an explicit acknowledgement.
+    ROLLED_BACK = "rolled_back"
 
 
 _MESSAGES: dict[UnlockOutcome, str] = {
@@ -90,6 +105,15 @@ _MESSAGES: dict[UnlockOutcome, str] = {
     UnlockOutcome.TOO_NEW: "This journal was written by a newer version of Integrate. Please "
     "update Integrate.",
     UnlockOutcome.IN_USE: "Integrate already has this journal open.",
+    UnlockOutcome.DB_MISSING: "The journal file (vault.db) is missing or empty, although "
+    "this folder still holds the journal's key file. Integrate has not created a new "
+    "journal over it and has changed nothing. Put vault.db back from a copy, or restore a "
+    "backup into a new folder (integrate restore FILE --data-dir NEW-FOLDER).",
+    UnlockOutcome.ROLLED_BACK: "This journal is older than the last state Integrate "
+    "recorded for it: changes saved since then are missing (for example an older copy of "
+    "vault.db was put back, or vault.db-wal was deleted or damaged). Nothing was changed. "
+    "Restore your latest backup, or open the journal as it is now if you accept that "
+    "recent changes may be gone.",
 }
 
 
@@ -113,6 +137,7 @@ class Vault:
         lock: InstanceLock | None,
         read_only: bool = False,
         verified: bool = True,
+        state: StateCheck | None = None,
     ) -> None:
         self.paths = paths
         self.slots = slots
@@ -123,6 +148,13 @@ class Vault:
         # False while the page-by-page HMAC check is still to run (the app runs it in the
         # background after the window shows): the connection is query_only until then.
         self.verified = verified
+        # What the open found comparing the database with vault.state (None: not checked).
+        self.state = state
+        # conn.total_changes when the state was last recorded: record_state() writes only
+        # after changes. `_record_due` forces the next one (no record yet, or a state the
+        # patient accepted as it is).
+        self._changes_recorded = conn.total_changes
+        self._record_due = False
 
     # -- basics
 
@@ -151,11 +183,31 @@ class Vault:
             raise VaultError("The journal is locked.")
         return self._key
 
+    def record_state(self, *, force: bool = False) -> bool:
+        """Advance the commit counter and record it in vault.state when anything was
+        written since the last record (vault/state_record.py). Only the holder of the
+        instance lock records; a transaction in progress (another thread's job) defers it.
+        Returns whether a record was written."""
+        conn = self._conn
+        if conn is None or self._lock is None or not self.writable or conn.in_transaction:
+            return False
+        if not (force or self._record_due or conn.total_changes != self._changes_recorded):
+            return False
+        counter = bump(conn)  # committed (durable) before the record names it
+        write_record(self.paths, self.key, self.id, counter)
+        self._changes_recorded = conn.total_changes
+        self._record_due = False
+        return True
+
     def close(self) -> None:
         """Close the database, drop the key and release the instance lock."""
         if self._conn is not None:
             try:
                 if self.writable:  # an unchecked (maybe damaged) file is never written
+                    # If recording fails the database stays ahead of the record: no
+                    # false alarm later, just a state not recorded this time.
+                    with contextlib.suppress(OSError, DatabaseError):
+                        self.record_state()
                     self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 self._conn.close()
@@ -190,6 +242,9 @@ class Vault:
         self.verified = True
         if self._conn is not None and not self.read_only:
             self._conn.execute("PRAGMA query_only = OFF")
+            if self._record_due:
+                with contextlib.suppress(OSError, DatabaseError):  # retried at the next one
+                    self.record_state()
 
     def counts(self) -> dict[str, int]:
         """Number of records per type (for `integrate check` and restore previews)."""
@@ -223,7 +278,7 @@ class Vault:
     # -- key slots
 
     def _save_slots(self) -> None:
-        self.slots.save(self.paths.keyslots)
+        save_slots(self.paths, self.slots)
 
     def set_passphrase(self, passphrase: str, params: KdfParams | None = None) -> None:
         """Add or change the passphrase slot."""
@@ -236,6 +291,12 @@ class Vault:
         self.slots.extra.pop(UNSEEN_FIELD, None)  # the patient sees this one
         self._save_slots()
         return code
+
+    @property
+    def recovery_slot_damaged(self) -> bool:
+        """The recovery-code slot failed its checksum in every copy of the slot file: the
+        written-down code can no longer be checked, so a new one is needed."""
+        return "recovery" in self.slots.damaged
 
     @property
     def recovery_code_unseen(self) -> bool:
@@ -259,6 +320,9 @@ class Vault:
         conn.execute(f"PRAGMA rekey = {key.sqlcipher_pragma_value()}")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # readable under it
+        # The state record is authenticated with the key: sign it with the new one. A crash
+        # before this is put right when the next open settles the rotation.
+        resign(self.paths, self.id, self.key, key)
         self._key = key
         self.slots = slots
 
@@ -318,6 +382,7 @@ class UnlockResult:
     message: str = ""
     integrity: IntegrityReport | None = None
     keystore: KeystoreResult | None = None
+    state: StateCheck | None = None  # set with ROLLED_BACK
 
     @property
     def ok(self) -> bool:
@@ -345,7 +410,7 @@ def create_vault(
 ) -> CreatedVault:
     """Create a new vault. The key goes to the keyring when it works, else a passphrase is
     required. Raises VaultError with a plain sentence when neither is possible."""
-    if paths.db.exists() or paths.keyslots.exists():
+    if paths.db.exists() or paths.keyslots.exists() or backup_path(paths).exists():
         raise VaultError(f"A journal already exists in {paths.root}.")
     key = VaultKey.generate()
     slots = KeySlots.new(key)
@@ -374,7 +439,8 @@ def create_vault(
             "INSERT INTO meta(key, value) VALUES (?, ?)",
             [("vault_id", slots.vault_id), ("created_at", now), ("created_by", __version__)],
         )
-        slots.save(paths.keyslots)  # written last: its presence means "a vault lives here"
+        write_record(paths, key, slots.vault_id, bump(conn))
+        save_slots(paths, slots)  # written last: their presence means "a vault lives here"
     except BaseException:
         if lock:
             lock.release()
@@ -391,20 +457,27 @@ def open_with_key(
     full_check: bool = True,
     read_only: bool = False,
     cipher_check: bool = True,
+    accept_rollback: bool = False,
 ) -> UnlockResult:
     """Open with a key already known to be this vault's (its check value matched).
+
+    A database older than its recorded state (vault/state_record.py) gives ROLLED_BACK
+    unless `accept_rollback`: then it opens, and a writable open records its current
+    state as the new baseline. Read-only opens (damaged files) skip that comparison.
 
     `cipher_check=False` (the app) leaves SQLCipher's HMAC check of every page to the
     caller, who must run `Vault.verify_structure` and `mark_verified`: until then the
     connection is query_only and `Vault.writable` is False. A pending migration writes,
     so it always runs the check first.
     """
+    if _database_missing(paths):
+        return _result(UnlockOutcome.DB_MISSING)
     lock = InstanceLock(paths.lock) if take_lock and not read_only else None
     if lock:
         try:
             lock.acquire()
-        except VaultInUse:
-            return _result(UnlockOutcome.IN_USE)
+        except VaultInUse as exc:  # its message names the holder (app or a command)
+            return UnlockResult(UnlockOutcome.IN_USE, message=str(exc))
     try:
         # An interrupted key rotation is settled here, under the lock (never beside a
         # rotation still running in another process); unlocked opens settle in memory.
@@ -414,6 +487,10 @@ def open_with_key(
                 lock.release()
             return _result(UnlockOutcome.KEY_WRONG)
         slots, key = settled.slots, settled.key
+        if lock:  # one copy of the slot file damaged, missing or older: mend it
+            with contextlib.suppress(OSError):
+                repair_if_needed(paths, slots)
+        state_keys = [key] + ([settled.previous] if settled.previous is not None else [])
         try:
             conn = connect(paths.db, key, read_only=read_only)
         except NotDecryptable:
@@ -425,6 +502,13 @@ def open_with_key(
                     cipher_problems=["page 1 (the file header) cannot be decrypted"]
                 ),
             )
+        if migrations.schema_version(conn) == 0 and not _has_tables(conn):
+            # Decrypts (SQLCipher reads an empty file as a new database) but holds nothing:
+            # not this journal. Never migrated into a fresh one.
+            conn.close()
+            if lock:
+                lock.release()
+            return _result(UnlockOutcome.DB_MISSING)
         deferred = not cipher_check and not read_only
         if deferred:  # before anything could write; lifted by mark_verified()
             conn.execute("PRAGMA query_only = ON")
@@ -435,6 +519,26 @@ def open_with_key(
         if not report.ok:
             vault.close()
             return _result(UnlockOutcome.DAMAGED, integrity=report)
+        try:
+            state = assess(paths, conn, slots.vault_id, state_keys)
+        except DatabaseError as exc:
+            if not deferred:  # the pages passed their HMAC check: this is unexpected
+                vault.close()
+                return _result(
+                    UnlockOutcome.DAMAGED,
+                    integrity=IntegrityReport(sqlite_problems=[f"reading meta failed: {exc}"]),
+                )
+            # A damaged page under the deferred check: it fails and closes the journal
+            # before anything is written. Nothing to compare meanwhile.
+            state = None
+        vault.state = state
+        if state is not None and not state.ok and not accept_rollback:
+            _keep_wal_copy(paths)  # SQLite drops a damaged WAL's tail at close
+            vault.close()  # records nothing: nothing was written since the open
+            return _result(UnlockOutcome.ROLLED_BACK, state=state)
+        # No record yet (a vault from before it existed), or a state accepted as it is:
+        # record it now (or once the deferred check allows writes).
+        vault._record_due = state is not None and (state.recorded is None or not state.ok)
         try:
             todo = migrations.pending(conn)
         except migrations.SchemaTooNew:
@@ -450,20 +554,69 @@ def open_with_key(
             if migrations.schema_version(conn) > 0:
                 vault.backup_copy(f"pre-migration-v{migrations.schema_version(conn)}")
             migrations.apply(conn, todo)
-        return UnlockResult(UnlockOutcome.OK, vault, integrity=report)
+        if vault._record_due:
+            # A read-only folder or a full disk must not stop the open: the record is
+            # retried at the next chance (close, the app's timer).
+            with contextlib.suppress(OSError, DatabaseError):
+                vault.record_state()
+        return UnlockResult(UnlockOutcome.OK, vault, integrity=report, state=state)
     except BaseException:
         if lock and lock.held:
             lock.release()
         raise
 
 
+def _database_missing(paths: VaultPaths) -> bool:
+    """vault.db is absent, or 0 bytes with no WAL that could hold its pages."""
+    try:
+        size = paths.db.stat().st_size
+    except FileNotFoundError:
+        return True
+    if size > 0:
+        return False
+    wal = paths.db.with_name(paths.db.name + "-wal")
+    return not wal.is_file() or wal.stat().st_size == 0
+
+
+def _keep_wal_copy(paths: VaultPaths) -> None:
+    """Before a rolled-back journal is closed: a copy of its WAL in backups/, since the
+    frames SQLite could not use (after a damaged one) are deleted with it at close and
+    might still matter to someone recovering by hand."""
+    wal = paths.db.with_name(paths.db.name + "-wal")
+    try:
+        if wal.stat().st_size == 0:
+            return
+        ensure_private_dir(paths.backups)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = paths.backups / f"wal-at-rollback-{stamp}.db-wal"
+        if not target.exists():
+            shutil.copy2(wal, target)
+            target.chmod(0o600)
+    except OSError:
+        pass  # a copy is a bonus; the report does not depend on it
+
+
+def _has_tables(conn: Connection) -> bool:
+    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+
+
 def load_slots(paths: VaultPaths) -> KeySlots | UnlockResult:
     if not paths.exists():
         return _result(UnlockOutcome.NO_VAULT)
     try:
-        return KeySlots.load(paths.keyslots)
+        return read_slots(paths).slots
     except KeySlotError:
         return _result(UnlockOutcome.SLOTS_DAMAGED)
+
+
+_DAMAGED_SLOT_MESSAGES = {
+    "passphrase": "The passphrase slot in the journal's key file is damaged, so no passphrase "
+    "can be checked. Unlock with the system keyring or your recovery code, then set your "
+    "passphrase again in Settings.",
+    "recovery": "The recovery-code slot in the journal's key file is damaged, so no recovery "
+    "code can be checked. Unlock with the system keyring or your passphrase, then make a "
+    "new recovery code.",
+}
 
 
 _KEYSTORE_TO_UNLOCK = {
@@ -483,16 +636,25 @@ def unlock_with_keyring(
     take_lock: bool = True,
     full_check: bool = True,
     cipher_check: bool = True,
+    accept_rollback: bool = False,
 ) -> UnlockResult:
     """Unlock with the key kept in the OS keyring. Never changes the keyring or the file."""
     slots = load_slots(paths)
     if isinstance(slots, UnlockResult):
         return slots
-    if slots.keyring is None:
+    keyring_slot = slots.keyring
+    if keyring_slot is None and "keyring" in slots.damaged:
+        # The slot only names the service and backend: try the usual one.
+        keyring_slot = KeyringSlot(service=keystore.service, backend="")
+    if keyring_slot is None:
         return _result(UnlockOutcome.NO_KEYRING_SLOT)
     fetched = keystore.fetch(slots.vault_id)
     if not fetched.ok:
-        if fetched.outcome is KeystoreOutcome.MISSING and fetched.backend != slots.keyring.backend:
+        if (
+            fetched.outcome is KeystoreOutcome.MISSING
+            and keyring_slot.backend
+            and fetched.backend != keyring_slot.backend
+        ):
             return _result(UnlockOutcome.BACKEND_CHANGED, keystore=fetched)
         return _result(_KEYSTORE_TO_UNLOCK[fetched.outcome], keystore=fetched)
     try:
@@ -502,7 +664,13 @@ def unlock_with_keyring(
     if not slots.verifies(key) and not pending_verifies(paths, slots.vault_id, key):
         return _result(UnlockOutcome.KEY_WRONG, keystore=fetched)
     result = open_with_key(
-        paths, slots, key, take_lock=take_lock, full_check=full_check, cipher_check=cipher_check
+        paths,
+        slots,
+        key,
+        take_lock=take_lock,
+        full_check=full_check,
+        cipher_check=cipher_check,
+        accept_rollback=accept_rollback,
     )
     _keep_keyring_in_step(result, keystore, key)
     return result
@@ -525,10 +693,15 @@ def unlock_with_passphrase(
     take_lock: bool = True,
     full_check: bool = True,
     cipher_check: bool = True,
+    accept_rollback: bool = False,
 ) -> UnlockResult:
     slots = load_slots(paths)
     if isinstance(slots, UnlockResult):
         return slots
+    if slots.passphrase is None and "passphrase" in slots.damaged:
+        return UnlockResult(
+            UnlockOutcome.WRONG_SECRET, message=_DAMAGED_SLOT_MESSAGES["passphrase"]
+        )
     if slots.passphrase is None:
         return UnlockResult(
             UnlockOutcome.WRONG_SECRET,
@@ -541,7 +714,13 @@ def unlock_with_passphrase(
     except KeySlotError:
         return _result(UnlockOutcome.SLOTS_DAMAGED)
     return open_with_key(
-        paths, slots, key, take_lock=take_lock, full_check=full_check, cipher_check=cipher_check
+        paths,
+        slots,
+        key,
+        take_lock=take_lock,
+        full_check=full_check,
+        cipher_check=cipher_check,
+        accept_rollback=accept_rollback,
     )
 
 
@@ -552,10 +731,13 @@ def unlock_with_recovery(
     take_lock: bool = True,
     full_check: bool = True,
     cipher_check: bool = True,
+    accept_rollback: bool = False,
 ) -> UnlockResult:
     slots = load_slots(paths)
     if isinstance(slots, UnlockResult):
         return slots
+    if slots.recovery is None and "recovery" in slots.damaged:
+        return UnlockResult(UnlockOutcome.WRONG_SECRET, message=_DAMAGED_SLOT_MESSAGES["recovery"])
     try:
         key = slots.unlock_recovery(code)
     except WrongSecret:
@@ -567,5 +749,11 @@ def unlock_with_recovery(
     except KeySlotError:
         return _result(UnlockOutcome.SLOTS_DAMAGED)
     return open_with_key(
-        paths, slots, key, take_lock=take_lock, full_check=full_check, cipher_check=cipher_check
+        paths,
+        slots,
+        key,
+        take_lock=take_lock,
+        full_check=full_check,
+        cipher_check=cipher_check,
+        accept_rollback=accept_rollback,
     )

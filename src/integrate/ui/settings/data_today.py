@@ -28,7 +28,7 @@ def data_notices_section(services: AppServices) -> QWidget | None:
     vault = services.vault
     if not vault.is_open:
         return None
-    key_notice = vault.recovery_code_unseen
+    key_notice = vault.recovery_code_unseen or vault.recovery_slot_damaged
     backup_notice = needs_reminder(vault)
     if not key_notice and not backup_notice:
         return None
@@ -100,13 +100,19 @@ class RecoveryCodeNotice(QWidget):
         self.services = services
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.text = plain_label(
-            _tr(
+        if services.vault.recovery_slot_damaged:
+            text = _tr(
+                "The part of your journal's key file that holds your recovery code is "
+                "damaged, so the code you wrote down can no longer open the journal. Your "
+                "entries are safe. Please make a new recovery code and keep it safe."
+            )
+        else:
+            text = _tr(
                 "A change of your journal's key was interrupted and has now been completed. "
                 "Its new recovery code was never shown, so the code you wrote down no longer "
                 "opens the journal. Please make a new one and keep it safe."
             )
-        )
+        self.text = plain_label(text)
         layout.addWidget(self.text)
         row = flow_row()
         self.make_button = button(_tr("Make a new recovery code…"), primary=True)

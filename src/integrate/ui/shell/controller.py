@@ -9,11 +9,12 @@ recovery, reminders and dialogs import their modules when they are first shown.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QScrollArea, QWidget
 
 from integrate.paths import VaultPaths
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
 DEFAULT_COUNTRY = "US"
 PREF_GEOMETRY = "window/geometry"  # size and position only
 PREF_LAST_AREA = "ui/last_area"  # an area key such as "journal", never an item
+STATE_RECORD_MS = 5000  # how often written changes are recorded against rollback
 
 
 def _tr(text: str) -> str:
@@ -72,6 +74,9 @@ class AppController(QObject):
         self.reminder_clock: Callable[[], datetime] | None = None  # tests inject a fake clock
         self._busy_bar: BusyBar | None = None
         self._lock_after_job = ""  # a lock asked for while a data task ran: its kind
+        # Set when the patient chose to open an older journal as it is (recovery screen):
+        # the next unlock accepts the rollback and records the state as the new baseline.
+        self._accept_rollback = False
         window.help_requested.connect(self.show_help)
         window.lock_requested.connect(self.lock)
         window.guide_requested.connect(self.show_guide)
@@ -101,10 +106,19 @@ class AppController(QObject):
             self.show_unlock(auto_keyring=True)
 
     def show_onboarding(self) -> None:
+        """First run. Which keyring exists is asked off the GUI thread (D-Bus can hang);
+        the screen follows with the answer."""
+        self._pending_vault: Vault | None = None
+        run_in_background(
+            self.keystore.describe,
+            self._show_onboarding_screen,
+            lambda _exc: self._show_onboarding_screen("none"),
+        )
+
+    def _show_onboarding_screen(self, keystore_name: str) -> None:
         from integrate.core.crisis import load_crisis_lines
         from integrate.ui.shell.onboarding import Onboarding
 
-        keystore_name = self.keystore.describe()
         screen = Onboarding(
             keystore_name=None if keystore_name == "none" else keystore_name,
             countries=load_crisis_lines().country_choices(),
@@ -115,7 +129,6 @@ class AppController(QObject):
         screen.save_code_requested.connect(self._save_code_pdf)
         screen.finished.connect(self._onboarding_done)
         self.window.show_screen(screen)
-        self._pending_vault: Vault | None = None
 
     def _create(self, screen: Onboarding, passphrase: str, ask_every_time: bool) -> None:
         keystore = None if ask_every_time else self.keystore
@@ -172,7 +185,11 @@ class AppController(QObject):
             # The key was read while Qt loaded (integrate.startup) and opening takes a few ms
             # (the integrity check runs after Today paints): no unlock screen in between.
             early = unlock_with_keyring(
-                self.paths, self.keystore, full_check=False, cipher_check=False
+                self.paths,
+                self.keystore,
+                full_check=False,
+                cipher_check=False,
+                accept_rollback=self._accept_rollback,
             )
             if early.ok and early.vault is not None:
                 self._enter(early.vault)
@@ -184,7 +201,11 @@ class AppController(QObject):
             lambda pw: self._unlock(
                 screen,
                 lambda: unlock_with_passphrase(
-                    self.paths, pw, full_check=False, cipher_check=False
+                    self.paths,
+                    pw,
+                    full_check=False,
+                    cipher_check=False,
+                    accept_rollback=self._accept_rollback,
                 ),
             )
         )
@@ -192,7 +213,11 @@ class AppController(QObject):
             lambda code: self._unlock(
                 screen,
                 lambda: unlock_with_recovery(
-                    self.paths, code, full_check=False, cipher_check=False
+                    self.paths,
+                    code,
+                    full_check=False,
+                    cipher_check=False,
+                    accept_rollback=self._accept_rollback,
                 ),
                 via_recovery=True,
             )
@@ -201,7 +226,11 @@ class AppController(QObject):
             lambda: self._unlock(
                 screen,
                 lambda: unlock_with_keyring(
-                    self.paths, self.keystore, full_check=False, cipher_check=False
+                    self.paths,
+                    self.keystore,
+                    full_check=False,
+                    cipher_check=False,
+                    accept_rollback=self._accept_rollback,
                 ),
             )
         )
@@ -214,7 +243,11 @@ class AppController(QObject):
             self._unlock(
                 screen,
                 lambda: unlock_with_keyring(
-                    self.paths, self.keystore, full_check=False, cipher_check=False
+                    self.paths,
+                    self.keystore,
+                    full_check=False,
+                    cipher_check=False,
+                    accept_rollback=self._accept_rollback,
                 ),
             )
         elif slots.keyring is not None:
@@ -249,6 +282,8 @@ class AppController(QObject):
             UnlockOutcome.DAMAGED,
             UnlockOutcome.SLOTS_DAMAGED,
             UnlockOutcome.TOO_NEW,
+            UnlockOutcome.DB_MISSING,
+            UnlockOutcome.ROLLED_BACK,
         }:
             self._show_failure(result)
             return
@@ -258,10 +293,26 @@ class AppController(QObject):
     def _show_failure(self, result: UnlockResult) -> None:
         from integrate.ui.shell.recovery import RecoveryScreen
 
-        screen = RecoveryScreen(self.paths, result.message, result.integrity)
+        rolled_back = result.outcome is UnlockOutcome.ROLLED_BACK
+        screen = RecoveryScreen(
+            self.paths,
+            result.message,
+            result.integrity,
+            details=[result.state.describe()] if result.state is not None else None,
+            offer_open_anyway=rolled_back,
+        )
         screen.read_button.setVisible(result.outcome is UnlockOutcome.DAMAGED)
         screen.read_intact_requested.connect(lambda: self._read_intact(screen))
+        screen.open_anyway_requested.connect(self._open_accepting_rollback)
         self.window.show_screen(screen)
+
+    def _open_accepting_rollback(self) -> None:
+        """The patient acknowledged the older state: unlock again, accepting it."""
+        self._accept_rollback = True
+        self.show_unlock(
+            auto_keyring=True,
+            message=_tr("Unlock to open the journal as it is now."),
+        )
 
     def _read_intact(self, screen: RecoveryScreen) -> None:
         """Open read-only with the keyring key and show whatever entries still read."""
@@ -314,6 +365,7 @@ class AppController(QObject):
     # -- unlocked
 
     def _enter(self, vault: Vault, *, via_recovery: bool = False) -> None:
+        self._accept_rollback = False  # one acknowledgement, one open
         self.services = AppServices(vault, self.paths, self.keystore, self.prefs, parent=self)
         try:
             shell = Shell(self.services)
@@ -370,11 +422,30 @@ class AppController(QObject):
             vault.set_setting("crisis_country", self.country)
         from integrate.ui.reminders.reminders import ReminderDriver
 
+        self._start_state_recorder(services)
         self.reminders = ReminderDriver(services, self.window, clock=self.reminder_clock)
         self.reminders.start()
         services.ready.emit()
         if via_recovery and vault.slots.keyring is not None:
             self._offer_keyring_repair(vault)
+
+    def _start_state_recorder(self, services: AppServices) -> None:
+        """Every few seconds, if anything was written, advance the commit counter and
+        record it outside the database (vault/state_record.py). Off the autosave path:
+        an idle tick costs one attribute read; close records the last state too."""
+        timer = QTimer(services)  # dies with the services when the journal locks
+        timer.setInterval(STATE_RECORD_MS)
+
+        def tick() -> None:
+            if self.services is not services:
+                timer.stop()
+                return
+            # A full disk or a busy job: the database stays ahead, try again next tick.
+            with contextlib.suppress(OSError, DatabaseError):
+                services.vault.record_state()
+
+        timer.timeout.connect(tick)
+        timer.start()
 
     def _structure_checked(self, report: IntegrityReport) -> None:
         if report.ok or self.services is None:
@@ -459,8 +530,13 @@ class AppController(QObject):
         LockedReminders.for_window(self.window).clear()  # nothing left to remind of
         self.prefs.clear()
         self.prefs.sync()
-        erase_everything(self.paths, vault_id, self.keystore)
-        self.show_onboarding()
+        paths, keystore = self.paths, self.keystore
+        # Off the GUI thread: removing the keyring entry talks to D-Bus, which can hang.
+        run_in_background(
+            lambda: erase_everything(paths, vault_id, keystore),
+            lambda _r: self.show_onboarding(),
+            lambda _exc: self.show_onboarding(),
+        )
 
     def _job_changed(self, busy: str) -> None:
         if not busy and self._lock_after_job:

@@ -228,6 +228,8 @@ class ShareDocument:
     # Treatment series overlapping the period, shaded and named on the charts.
     series_spans: list[SeriesSpan] = field(default_factory=list)
     page_size: PageSize = "A4"
+    # Issue 15: how many stored records could not be read and were left out ("": none).
+    unreadable_note: str = ""
 
     def chart_markers(self) -> list[datetime]:
         """The session dates to mark on measure charts."""

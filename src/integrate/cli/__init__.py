@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from integrate import __version__
-from integrate.cli.errors import EXIT_FAILURE, CliError
+from integrate.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 
 COMMAND_MODULES = [
     "integrate.cli.vault_cmds",
@@ -123,10 +123,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args, keystore=keystore)
     from integrate.cli.context import CliContext  # the vault code, after the GUI branch
+    from integrate.cli.terminal import TerminalSafe
 
-    ctx = CliContext(args)
+    # Everything a verb prints passes one filter: stored text (titles, names, imported
+    # values) can hold escape sequences that would drive the terminal (cli/terminal.py).
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = TerminalSafe(out), TerminalSafe(err)
     try:
-        return int(args.handler(ctx) or 0)
+        if any(_not_utf8(a) for a in argv):
+            raise CliError("An argument is not valid UTF-8 text; nothing was done.", EXIT_USAGE)
+        return int(args.handler(CliContext(args)) or 0)
     except CliError as exc:
         print(f"integrate: {exc.message}", file=sys.stderr)
         return exc.code
@@ -134,3 +140,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_FAILURE
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _not_utf8(arg: str) -> bool:
+    """Python hands undecodable argv bytes over as lone surrogates (PEP 383)."""
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

@@ -1,0 +1,33 @@
+"""Today, the journal, sessions, measures and the share wizard open on a journal holding
+records the app cannot read (issue 15): they leave them out instead of stopping.
+
+On main, unlocking this journal raised in Today's schedule sync (unknown time zone)
+and the journal list raised on the entry dated 'not a time'.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from integrate.vault.vault import unlock_with_passphrase
+from tests.cli.test_unreadable_records import DAMAGE
+from tests.ui.conftest import PASSPHRASE, make_vault, start_app
+
+
+def test_every_area_opens_with_unreadable_records(qtbot, tmp_path: Path, fast_kdf: None) -> None:  # noqa: ANN001
+    paths = make_vault(tmp_path / "vault", demo=True)
+    opened = unlock_with_passphrase(paths, PASSPHRASE, take_lock=True)
+    assert opened.vault is not None
+    with opened.vault as vault:
+        for statement in DAMAGE:
+            assert vault.conn.execute(statement).rowcount == 1, statement
+    app = start_app(qtbot, paths)
+    try:
+        app.unlock()
+        for area in ("today", "journal", "sessions", "measures", "exercises", "share", "today"):
+            widget = app.area(area)
+            assert widget is not None
+        app.settle(10)
+    finally:
+        app.controller.shutdown()
+        app.settle()

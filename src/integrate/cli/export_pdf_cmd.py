@@ -10,11 +10,11 @@ from integrate.cli.context import CliContext, add_unlock_arguments
 from integrate.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 
 EPILOG = """\
-Standard input, in this order, for the options given: the journal passphrase
-(--passphrase-stdin), the PDF password (--password-stdin), the therapist's name
-(--therapist-stdin), each on one line; then the note to your therapist
-(--note-stdin): everything that is left. For example, with --password-stdin alone
-the first line is the PDF password.
+Standard input: with both --passphrase-stdin and --password-stdin, the first line is
+the journal passphrase and the second line is the PDF password. With --password-stdin
+alone, the first line is the PDF password. Then, when asked for, the therapist's name
+on the next line (--therapist-stdin), and the note to your therapist (--note-stdin):
+everything that is left.
 
 Private text belongs on standard input: --note TEXT and --therapist NAME still work,
 but anything on the command line can be read by other users of this computer while

@@ -31,3 +31,30 @@ def test_every_area_opens_with_unreadable_records(qtbot, tmp_path: Path, fast_kd
     finally:
         app.controller.shutdown()
         app.settle()
+
+
+def test_import_refusal_names_the_record_in_the_app(demo_app, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    import json
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from integrate.ui.data_settings import DataSection
+    from integrate.vault.export_json import export_data
+
+    app = demo_app
+    vault = app.services.vault
+    data = export_data(vault.conn)
+    data["records"]["sessions"][0]["tz"] = "Mars/Olympus"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data))
+    counts = vault.counts()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    section = app.area("settings").findChildren(DataSection)[0]
+    section.import_button.click()
+    app.qtbot.waitUntil(lambda: bool(shown), timeout=10_000)  # type: ignore[attr-defined]
+    assert "Record 1 of sessions" in shown[-1]
+    assert "not a known IANA time zone" in shown[-1]
+    assert vault.counts() == counts

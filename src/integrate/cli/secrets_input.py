@@ -58,8 +58,10 @@ class StdinReader:
         return self._readline().rstrip("\r\n")
 
     def rest(self) -> str:
+        """Everything left; Windows and old Mac line breaks become newlines (as text mode did)."""
         source = getattr(self._stream, "buffer", None) or self._stream
         try:
-            return self._decode(source.read())
+            text = self._decode(source.read())
         except UnicodeDecodeError:
             raise CliError(NOT_UTF8, EXIT_USAGE) from None
+        return text.replace("\r\n", "\n").replace("\r", "\n")

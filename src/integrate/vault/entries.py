@@ -489,29 +489,19 @@ def list_page(
     """
     where, params = _filter_sql(flt)
     match = fts_query(flt.query)
-    if match:
-        # Rank from the full-text index, then read rows and snippets for this page only.
-        ranked, ranked_params = _ranked_ids(match, where, params)
-        sql = (
-            f"WITH top AS ({ranked} LIMIT ? OFFSET ?) "
-            + _ROW_SELECT.format(snippet="snippet(entries_fts, -1, ?, ?, '…', 16)")
-            + "FROM top JOIN entries_fts ON entries_fts.rowid = top.id "
-            "JOIN entries e ON e.id = top.id "
-            "LEFT JOIN checkins c ON c.id = e.checkin_id "
-            "WHERE entries_fts MATCH ? ORDER BY top.score, top.id DESC"
-        )
-        all_params: list[object] = [*ranked_params, limit, offset, marks[0], marks[1], match]
-    else:
-        if after is not None:
-            where += " AND (e.created_at, e.id) < (?, ?)"
-            params = [*params, *after.sort_key]
-        sql = (
-            _ROW_SELECT.format(snippet="NULL")
-            + "FROM entries e LEFT JOIN checkins c ON c.id = e.checkin_id WHERE 1"
-            + where
-            + " ORDER BY e.created_at DESC, e.id DESC LIMIT ? OFFSET ?"
-        )
-        all_params = [*params, limit, offset]
+    if not match:
+        return _newest_first(conn, where, params, limit, offset, after, windows)
+    # Rank from the full-text index, then read rows and snippets for this page only.
+    ranked, ranked_params = _ranked_ids(match, where, params)
+    sql = (
+        f"WITH top AS ({ranked} LIMIT ? OFFSET ?) "
+        + _ROW_SELECT.format(snippet="snippet(entries_fts, -1, ?, ?, '…', 16)")
+        + "FROM top JOIN entries_fts ON entries_fts.rowid = top.id "
+        "JOIN entries e ON e.id = top.id "
+        "LEFT JOIN checkins c ON c.id = e.checkin_id "
+        "WHERE entries_fts MATCH ? ORDER BY top.score, top.id DESC"
+    )
+    all_params: list[object] = [*ranked_params, limit, offset, marks[0], marks[1], match]
     rows = conn.execute(sql, all_params).fetchall()
     windows = windows or SessionWindows(conn)
     page: list[EntryRow] = []
@@ -519,9 +509,44 @@ def list_page(
         try:
             page.append(_entry_row(r, windows))
         except READ_ERRORS:
-            # Left out of the page (a page may then be one row short; the list goes on).
+            # Left out of this page of search results (the page may be one row short).
             note(conn, "entries", r[1])
     return page
+
+
+def _newest_first(
+    conn: Connection,
+    where: str,
+    params: list[object],
+    limit: int,
+    offset: int,
+    after: EntryRow | None,
+    windows: SessionWindows | None,
+) -> list[EntryRow]:
+    """The journal list, newest first. A row that cannot be read is left out and the page
+    is filled from the rows after it, so a short page still means "no more entries"."""
+    windows = windows or SessionWindows(conn)
+    page: list[EntryRow] = []
+    key = after.sort_key if after is not None else None
+    while True:
+        clause = where + (" AND (e.created_at, e.id) < (?, ?)" if key is not None else "")
+        sql = (
+            _ROW_SELECT.format(snippet="NULL")
+            + "FROM entries e LEFT JOIN checkins c ON c.id = e.checkin_id WHERE 1"
+            + clause
+            + " ORDER BY e.created_at DESC, e.id DESC LIMIT ? OFFSET ?"
+        )
+        wanted = limit - len(page)
+        rows = conn.execute(sql, [*params, *(key or ()), wanted, offset]).fetchall()
+        for r in rows:
+            try:
+                page.append(_entry_row(r, windows))
+            except READ_ERRORS:
+                note(conn, "entries", r[1])
+        if len(rows) < wanted or len(page) >= limit or not rows:
+            return page
+        last = rows[-1]
+        key, offset = (str(last[5]), int(last[0])), 0
 
 
 def count_matching(conn: Connection, flt: JournalFilter) -> int:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QLabel
+
 from integrate.vault.vault import unlock_with_passphrase
-from tests.cli.test_unreadable_records import DAMAGE
+from tests.cli.test_unreadable_records import DAMAGE, SECRET_BODY
 from tests.ui.conftest import PASSPHRASE, make_vault, start_app
 
 
@@ -28,6 +30,14 @@ def test_every_area_opens_with_unreadable_records(qtbot, tmp_path: Path, fast_kd
             widget = app.area(area)
             assert widget is not None
         app.settle(10)
+        today = app.area("today")
+        today.refresh()
+        app.settle(10)
+        notices = today.findChildren(QLabel, "unreadableNotice")
+        assert notices, "Today says that records were left out"
+        text = notices[0].text()
+        assert "could not be read" in text and "session" in text
+        assert SECRET_BODY not in text
     finally:
         app.controller.shutdown()
         app.settle()

@@ -11,12 +11,13 @@ Cheap on purpose (a few settings reads): Today builds its sections at every refr
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import button, flow_row, plain_label
 from integrate.ui.worker import run_in_background
 from integrate.vault.backup import dismiss_reminder, last_backup_at, needs_reminder
+from integrate.vault.unreadable import listing, skipped
 
 
 def _tr(text: str) -> str:
@@ -30,7 +31,8 @@ def data_notices_section(services: AppServices) -> QWidget | None:
         return None
     key_notice = vault.recovery_code_unseen
     backup_notice = needs_reminder(vault)
-    if not key_notice and not backup_notice:
+    left_out = listing(skipped(vault.conn))  # records readers could not use (issue 15)
+    if not key_notice and not backup_notice and not left_out:
         return None
     frame = QFrame()
     frame.setObjectName("card")
@@ -41,6 +43,16 @@ def data_notices_section(services: AppServices) -> QWidget | None:
         layout.addWidget(RecoveryCodeNotice(services))
     if backup_notice:
         layout.addWidget(BackupReminder(services))
+    if left_out:
+        notice = plain_label(
+            _tr(
+                "Some saved records could not be read, so they are left out of what you "
+                "see ({records}). Everything else is shown as usual, and the records stay "
+                "in your journal and its backups."
+            ).format(records=left_out)
+        )
+        notice.setObjectName("unreadableNotice")
+        layout.addWidget(notice)
     return frame
 
 
@@ -92,7 +104,11 @@ class BackupReminder(QWidget):
         self.setVisible(False)
         card = self.parentWidget()
         if card is not None:
-            notices = card.findChildren(RecoveryCodeNotice) + card.findChildren(BackupReminder)
+            notices = [
+                *card.findChildren(RecoveryCodeNotice),
+                *card.findChildren(BackupReminder),
+                *card.findChildren(QLabel, "unreadableNotice"),
+            ]
             if not any(w.isVisibleTo(card) for w in notices):
                 card.setVisible(False)  # nothing left to say: no empty card
 

@@ -115,13 +115,17 @@ def _named(kind: str, count: int) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
+def listing(found: Skipped) -> str:
+    """'1 session, 2 questionnaires' ('' when nothing was skipped)."""
+    return ", ".join(_named(k, n) for k, n in found.counts().items())
+
+
 def sentence(found: Skipped, where: str = "left out") -> str:
     """A plain sentence for the patient ('' when nothing was skipped)."""
-    counts = found.counts()
-    total = sum(counts.values())
+    total = found.total
     if not total:
         return ""
-    parts = ", ".join(_named(k, n) for k, n in counts.items())
+    parts = listing(found)
     record = "record" if total == 1 else "records"
     verb = "was" if total == 1 else "were"
     return f"{total} stored {record} could not be read and {verb} {where} ({parts})."

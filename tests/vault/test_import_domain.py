@@ -164,3 +164,25 @@ def test_every_record_type_with_rules_is_in_the_table() -> None:
     assert set(DOMAIN_CHECKS) <= set(TYPES_BY_NAME)
     for kind in ("sessions", "measures", "safety_plan", "checkins"):
         assert kind in DOMAIN_CHECKS
+
+
+def test_cli_import_refusal_exits_2_naming_the_record(
+    demo_export: dict[str, Any], tmp_path: Path, fast_kdf: None, monkeypatch, capsys
+) -> None:
+    import io
+    import sys
+
+    from integrate.cli import main
+
+    data = copy.deepcopy(demo_export)
+    data["records"]["measures"][0]["answers"] = [1, 2]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data))
+    vault = _new_vault(tmp_path / "v")
+    vault.close()
+    monkeypatch.setattr(sys, "stdin", io.StringIO("vault pass 1\n"))
+    code = main(["import-json", str(bad), "--data-dir", str(tmp_path / "v"), "--passphrase-stdin"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "Record 1 of measures (uid " in err and "needs" in err
+    assert "The journal is unchanged." in err

@@ -89,6 +89,14 @@ def test_error_messages_are_filtered_too(vault_dir: Path, monkeypatch, capsys) -
     assert "wipe" in err
 
 
+def test_argparse_errors_are_filtered(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["export-pdf", "--out", "x.pdf", "--page-size", "\x1b[2J\x07A5"])
+    err = capsys.readouterr().err
+    assert "invalid choice" in err and "A5" in err
+    _no_controls(err)
+
+
 def test_safe_text_keeps_what_people_write() -> None:
     kept = "Ünïcødé \U0001f600\u200d\U0001f469 \u05e9\u05dc\u05d5\u05dd\n\ttabbed <b>&amp;"
     assert safe_text(kept) == kept

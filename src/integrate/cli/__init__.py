@@ -110,7 +110,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     tighten_umask()
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
-    args = parser.parse_args(argv)
+    from integrate.cli.terminal import TerminalSafe
+
+    out, err = sys.stdout, sys.stderr
+    # argparse's errors quote the arguments given: they pass the same filter as verbs.
+    sys.stdout, sys.stderr = TerminalSafe(out), TerminalSafe(err)
+    try:
+        args = parser.parse_args(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
     if not hasattr(args, "data_dir"):  # SUPPRESS leaves it unset when not given
         args.data_dir = None
     if args.command is None:
@@ -123,11 +131,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args, keystore=keystore)
     from integrate.cli.context import CliContext  # the vault code, after the GUI branch
-    from integrate.cli.terminal import TerminalSafe
 
     # Everything a verb prints passes one filter: stored text (titles, names, imported
     # values) can hold escape sequences that would drive the terminal (cli/terminal.py).
-    out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = TerminalSafe(out), TerminalSafe(err)
     try:
         if any(_not_utf8(a) for a in argv):

@@ -181,3 +181,18 @@ def test_session_notes_from_stdin(vault_dir: Path, monkeypatch, capsys) -> None:
         "--intention-stdin", "--data-dir", str(vault_dir),
     )  # fmt: skip
     assert code == 2 and "not both" in err
+
+
+def test_add_reads_the_title_from_stdin(vault_dir: Path, monkeypatch, capsys) -> None:
+    code, _, err = cli(
+        monkeypatch, capsys, "add", "--title-stdin", "--data-dir", str(vault_dir),
+        stdin=f"{PASS}\nA quiet title\nthe body\nover two lines\n".encode(),
+    )  # fmt: skip
+    assert code == 0, err
+    opened = unlock_with_passphrase(VaultPaths(vault_dir), PASS)
+    assert opened.vault is not None
+    with opened.vault as vault:
+        [entry] = [
+            e for e in EntryRepository(vault.conn).list_recent() if e.title == "A quiet title"
+        ]
+    assert entry.body == "the body\nover two lines"

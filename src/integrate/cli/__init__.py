@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from integrate import __version__
-from integrate.cli.errors import EXIT_FAILURE, CliError
+from integrate.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 
 COMMAND_MODULES = [
     "integrate.cli.vault_cmds",
@@ -116,7 +116,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     tighten_umask()
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
-    args = parser.parse_args(argv)
+    from integrate.cli.terminal import TerminalSafe
+
+    out, err = sys.stdout, sys.stderr
+    # argparse's errors quote the arguments given: they pass the same filter as verbs.
+    sys.stdout, sys.stderr = TerminalSafe(out), TerminalSafe(err)
+    try:
+        args = parser.parse_args(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
     if not hasattr(args, "data_dir"):  # SUPPRESS leaves it unset when not given
         args.data_dir = None
     if args.command is None and args.self_check:
@@ -135,10 +143,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from integrate.cli.context import CliContext  # the vault code, after the GUI branch
     from integrate.vault.instance_lock import COMMAND, set_holder
 
+    # Everything a verb prints passes one filter: stored text (titles, names, imported
+    # values) can hold escape sequences that would drive the terminal (cli/terminal.py).
+    sys.stdout, sys.stderr = TerminalSafe(out), TerminalSafe(err)
     set_holder(COMMAND, str(args.command))  # named in the lock file while this verb holds it
-    ctx = CliContext(args)
     try:
-        return int(args.handler(ctx) or 0)
+        if any(_not_utf8(a) for a in argv):
+            raise CliError("An argument is not valid UTF-8 text; nothing was done.", EXIT_USAGE)
+        return int(args.handler(CliContext(args)) or 0)
     except CliError as exc:
         print(f"integrate: {exc.message}", file=sys.stderr)
         return exc.code
@@ -146,3 +158,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_FAILURE
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _not_utf8(arg: str) -> bool:
+    """Python hands undecodable argv bytes over as lone surrogates (PEP 383)."""
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

@@ -99,6 +99,7 @@ class CliContext:
         try:
             yield vault
         finally:
+            _say_unreadable(vault)
             vault.close()
 
     def _create(self, paths: VaultPaths, passphrase: str | None) -> Vault:
@@ -124,6 +125,20 @@ class CliContext:
         else:
             result = unlock_with_keyring(paths, self.keystore(), take_lock=write, full_check=write)
         return vault_or_error(result)
+
+
+def _say_unreadable(vault: Vault) -> None:
+    """Tell (on stderr) how many stored records this command had to leave out."""
+    from integrate.vault.unreadable import forget, sentence, skipped
+
+    try:
+        conn = vault.conn
+    except VaultError:  # already closed: nothing more was read through it
+        return
+    message = sentence(skipped(conn), "skipped")
+    forget(conn)
+    if message:
+        print(f"Note: {message}", file=sys.stderr)
 
 
 def vault_or_error(result: UnlockResult) -> Vault:

@@ -12,7 +12,13 @@ from integrate.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 EPILOG = """\
 Standard input: with both --passphrase-stdin and --password-stdin, the first line is
 the journal passphrase and the second line is the PDF password. With --password-stdin
-alone, the first line is the PDF password.
+alone, the first line is the PDF password. Then, when asked for, the therapist's name
+on the next line (--therapist-stdin), and the note to your therapist (--note-stdin):
+everything that is left.
+
+Private text belongs on standard input: --note TEXT and --therapist NAME still work,
+but anything on the command line can be read by other users of this computer while
+the command runs (for example with `ps`). Use --note-stdin and --therapist-stdin.
 
 Content: without --measures or --sessions both are included; naming one or both
 includes only those. --after-effects, --sleep and --substances (issue 17's tracking)
@@ -28,6 +34,10 @@ US, Canada, Mexico, the Philippines or a few other Letter countries; A4 elsewher
 Tell the PDF password to your therapist separately (at the appointment or by phone),
 never in the same email as the file.
 """
+
+
+MAX_NAME_CHARS = 200
+MAX_NOTE_CHARS = 20_000  # a few pages: the note is a cover box, not a second journal
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -84,8 +94,32 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="include your answers to PHQ-9 item 9 (thoughts of death or self-harm); "
         "left out unless you ask",
     )
-    p.add_argument("--therapist", metavar="NAME", default="", help="print 'Prepared for NAME'")
-    p.add_argument("--note", metavar="TEXT", default="", help="a note to your therapist")
+    therapist = p.add_mutually_exclusive_group()
+    therapist.add_argument(
+        "--therapist",
+        metavar="NAME",
+        default="",
+        help="print 'Prepared for NAME' (visible to other local users while the command "
+        "runs: prefer --therapist-stdin)",
+    )
+    therapist.add_argument(
+        "--therapist-stdin",
+        action="store_true",
+        help="read the therapist's name from one line of standard input (see below)",
+    )
+    note = p.add_mutually_exclusive_group()
+    note.add_argument(
+        "--note",
+        metavar="TEXT",
+        default="",
+        help="a note to your therapist (visible to other local users while the command "
+        "runs: prefer --note-stdin)",
+    )
+    note.add_argument(
+        "--note-stdin",
+        action="store_true",
+        help="read the note to your therapist from the rest of standard input (see below)",
+    )
     p.add_argument(
         "--password-stdin",
         action="store_true",
@@ -143,6 +177,17 @@ def cmd_export_pdf(ctx: CliContext) -> int:
         password = ctx.stdin.secret("PDF password") if args.password_stdin else None
         if password is not None and (problem := password_problem(password)):
             raise CliError(problem.format(n=MIN_PASSWORD_LENGTH), EXIT_USAGE)
+        therapist_name = ctx.stdin.line().strip() if args.therapist_stdin else args.therapist
+        note_text = ctx.stdin.rest().strip() if args.note_stdin else args.note
+        if len(therapist_name) > MAX_NAME_CHARS:
+            raise CliError(
+                f"The therapist's name is longer than {MAX_NAME_CHARS} characters.", EXIT_USAGE
+            )
+        if len(note_text) > MAX_NOTE_CHARS:
+            raise CliError(
+                f"The note is longer than {MAX_NOTE_CHARS:,} characters; nothing was written.",
+                EXIT_USAGE,
+            )
         sel = default_selection(vault, page_size=default_page_size())
         if args.series:
             series = SessionRepository(vault.conn).find_series(args.series)
@@ -164,8 +209,8 @@ def cmd_export_pdf(ctx: CliContext) -> int:
         sel.include_sleep = args.sleep
         sel.include_substances = args.substances
         sel.include_item9 = args.include_item9
-        sel.therapist_name = args.therapist
-        sel.note = args.note
+        sel.therapist_name = therapist_name
+        sel.note = note_text
         if args.page_size:
             sel.page_size = args.page_size
         try:

@@ -22,9 +22,22 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="add a journal entry read from stdin",
         description="Add a journal entry; the body is read from standard input. "
         "With --passphrase-stdin the first line is the passphrase "
-        "and the rest is the body.",
+        "and the rest is the body. With --title-stdin the next line is the title. "
+        "Anything on the command line (such as --title) can be read by other users of "
+        "this computer while the command runs.",
     )
-    p.add_argument("--title", default="", help="entry title")
+    title = p.add_mutually_exclusive_group()
+    title.add_argument(
+        "--title",
+        default="",
+        help="entry title (visible to other local users while the command runs: "
+        "prefer --title-stdin)",
+    )
+    title.add_argument(
+        "--title-stdin",
+        action="store_true",
+        help="read the title from the line of standard input before the body",
+    )
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help="tag (repeatable)")
     p.add_argument("--flag", action="store_true", help="flag the entry for my therapist")
     add_unlock_arguments(p)
@@ -42,13 +55,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def cmd_add(ctx: CliContext) -> int:
     args = ctx.args
     with ctx.open_vault(write=True, create=True) as vault:
+        title = ctx.stdin.line().strip() if args.title_stdin else args.title
         body = ctx.stdin.rest()
         if not body.strip():
             raise CliError("The entry is empty: write its text to standard input.", EXIT_USAGE)
         if len(body) > MAX_BODY_CHARS:
             raise CliError("The entry is too long (over 2 million characters).", EXIT_USAGE)
         entry = EntryRepository(vault.conn).add(
-            Entry(body=body.rstrip("\n"), title=args.title, tags=list(args.tag), flagged=args.flag)
+            Entry(body=body.rstrip("\n"), title=title, tags=list(args.tag), flagged=args.flag)
         )
     print(f"Added entry {entry.uid}.")
     return 0

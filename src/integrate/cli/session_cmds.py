@@ -39,8 +39,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="log a session (or plan one with --planned)",
         description="Log a ketamine session or a therapy appointment. With "
-        "--passphrase-stdin and --intention-stdin, the first line of standard "
-        "input is the passphrase and the rest is the intention.",
+        "--passphrase-stdin and --intention-stdin (or --notes-stdin), the first line of "
+        "standard input is the passphrase and the rest is the intention (or the notes). "
+        "Anything on the command line, such as --notes, can be read by other users of "
+        "this computer while the command runs.",
     )
     add.add_argument(
         "--at",
@@ -61,11 +63,23 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument("--bp-after", default="", metavar="SYS/DIA")
     add.add_argument("--distress", metavar="0-10", help="distress before the session")
     add.add_argument("--mood", metavar="0-10", help="mood before the session")
-    add.add_argument("--notes", default="", help="free notes")
+    texts = add.add_mutually_exclusive_group()
+    texts.add_argument(
+        "--notes",
+        default="",
+        help="free notes (visible to other local users while the command runs: "
+        "prefer --notes-stdin)",
+    )
+    texts.add_argument(
+        "--notes-stdin",
+        action="store_true",
+        help="read the notes from standard input (after the passphrase line, if any)",
+    )
     add.add_argument(
         "--intention-stdin",
         action="store_true",
-        help="read the pre-session intention from standard input",
+        help="read the pre-session intention from standard input "
+        "(not together with --notes-stdin: standard input holds one text)",
     )
     add.add_argument(
         "--series", metavar="NAME", help="add to this series (created if it does not exist)"
@@ -143,12 +157,20 @@ def cmd_session_add(ctx: CliContext) -> int:
     session = _build_session(args)
     if args.series is not None and not args.series.strip():
         raise CliError("The series name is empty.", EXIT_USAGE)
+    if args.intention_stdin and args.notes_stdin:
+        raise CliError(
+            "Use --intention-stdin or --notes-stdin, not both: standard input holds one "
+            "text. Add the other in the app.",
+            EXIT_USAGE,
+        )
     with ctx.open_vault(write=True, create=False) as vault:
-        if args.intention_stdin:
-            try:
+        try:
+            if args.intention_stdin:
                 session.intention = check_text(ctx.stdin.rest().strip(), "The intention")
-            except InputError as exc:
-                raise _usage(exc) from exc
+            if args.notes_stdin:
+                session.notes = check_text(ctx.stdin.rest().strip(), "The notes")
+        except InputError as exc:
+            raise _usage(exc) from exc
         logged = SessionService(vault).log(session, (args.series or "").strip() or None)
         count = logged.checkins
     if args.json:

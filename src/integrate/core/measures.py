@@ -634,6 +634,26 @@ def _subscale(instrument: Instrument, sid: str) -> Subscale:
     return next(s for s in instrument.subscales if s.id == sid)
 
 
+def stored_answers_problem(instrument: Instrument, answers: object, total: object) -> str | None:
+    """Why stored answers (items, then optional questions) cannot be a saved administration.
+
+    None when they score completely and `total` is the score they give. Used on import
+    and when reading, so a wrong count, an out-of-range answer or a total that does not
+    match never reaches a chart or a PDF.
+    """
+    if not isinstance(answers, list):
+        return "the answers are not a list"
+    try:
+        result = score(instrument, answers)
+    except ValueError as exc:
+        return str(exc)
+    if not isinstance(result, Score):
+        return result.message
+    if isinstance(total, bool) or total != result.total:
+        return f"the stored total {total!r} is not the total of its answers ({result.total})"
+    return None
+
+
 _NUMBER = re.compile(r"[+-]?[0-9]+")
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+import re
+from datetime import UTC, date, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -64,3 +65,49 @@ def _valid_zone(name: str) -> bool:
     except (ZoneInfoNotFoundError, ValueError):
         return False
     return True
+
+
+# Dates the app can show, sort, chart and print everywhere (Qt, the PDF renderer,
+# `strftime`, local-zone conversion). An imported or stored time outside them is refused
+# on import and skipped on reading (docs/export-format.md, "Domain rules").
+MIN_YEAR = 1900
+MAX_YEAR = 2200
+_ZONE_NAME = re.compile(r"^[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*$")
+
+
+def in_supported_range(moment: datetime | date) -> bool:
+    """True when the year lies within MIN_YEAR..MAX_YEAR (in UTC for aware times)."""
+    if isinstance(moment, datetime) and moment.tzinfo is not None:
+        try:
+            moment = moment.astimezone(UTC)
+        except OverflowError:
+            return False
+    return MIN_YEAR <= moment.year <= MAX_YEAR
+
+
+def is_known_zone(name: object) -> bool:
+    """True for an IANA zone name this computer's zoneinfo knows (e.g. 'Europe/Berlin')."""
+    if not isinstance(name, str) or not 0 < len(name) <= 64 or not _ZONE_NAME.match(name):
+        return False
+    return _valid_zone(name)
+
+
+def stored_time(text: object) -> datetime:
+    """Parse a stored or imported time; ValueError unless it is aware and in range.
+
+    Readers call this so one bad value is skipped instead of stopping a whole screen.
+    """
+    moment = datetime.fromisoformat(str(text))
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        moment = moment.astimezone()
+    if not in_supported_range(moment):
+        raise ValueError(f"year outside {MIN_YEAR}-{MAX_YEAR}")
+    return moment
+
+
+def stored_date(text: object) -> date:
+    """Parse a stored or imported YYYY-MM-DD day; ValueError unless it is in range."""
+    day = date.fromisoformat(str(text))
+    if not in_supported_range(day):
+        raise ValueError(f"year outside {MIN_YEAR}-{MAX_YEAR}")
+    return day

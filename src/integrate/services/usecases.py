@@ -9,6 +9,7 @@ from integrate.services.measures import MeasureService
 from integrate.services.sessions import SessionService
 from integrate.services.sharing import SharingService
 from integrate.services.tracking import TrackingService
+from integrate.vault.unreadable import Skipped, skipped
 from integrate.vault.vault import Vault
 
 
@@ -24,3 +25,7 @@ class UseCases:
         self.coping = CopingService(vault)
         self.sharing = SharingService(vault)
         self.tracking = TrackingService(vault)
+
+    def unreadable(self) -> Skipped:
+        """Stored records readers had to leave out so far (kind and uid only, no text)."""
+        return skipped(self.vault.conn)

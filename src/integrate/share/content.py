@@ -233,6 +233,8 @@ class ShareDocument:
     page_size: PageSize = "A4"
     # Issue 17's opt-in parts (after-effects, sleep, substances); None: none chosen.
     tracking: TrackingSection | None = None
+    # Issue 15: how many stored records could not be read and were left out ("": none).
+    unreadable_note: str = ""
 
     def chart_markers(self) -> list[datetime]:
         """The session dates to mark on measure charts."""

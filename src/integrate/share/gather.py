@@ -47,6 +47,7 @@ from integrate.vault.entries import EntryRepository
 from integrate.vault.measures import Administration, MeasureRepository
 from integrate.vault.sessions import SessionRepository
 from integrate.vault.shares import ShareRepository
+from integrate.vault.unreadable import collecting, note, sentence
 from integrate.vault.vault import Vault
 
 NameDisplay = Literal["full", "initials", "none"]
@@ -467,13 +468,17 @@ def _what_helps(vault: Vault, bounds: tuple[datetime, datetime]) -> list[HelpRow
 
 
 def _safety_plan(vault: Vault) -> dict[str, list[str]] | None:
-    from integrate.core.safety import SECTIONS, PlanContact
+    from integrate.core.safety import SECTIONS, PlanContact, SafetyPlanError
     from integrate.vault.safety_plan import SafetyPlanRepository
 
     repo = SafetyPlanRepository(vault.conn)
     if not repo.exists():
         return None
-    plan = repo.load()
+    try:
+        plan = repo.load()
+    except SafetyPlanError:
+        note(vault.conn, "safety_plan", "plan")  # said on the cover, never guessed at
+        return None
     out: dict[str, list[str]] = {}
     for info in SECTIONS:
         items: list[str] = []
@@ -498,7 +503,24 @@ def gather_share(
     now: datetime | None = None,
     tz: tzinfo | None = None,
 ) -> GatheredShare:
-    """Build the document for `selection` and list the uids of what it includes."""
+    """Build the document for `selection` and list the uids of what it includes.
+
+    Stored records that cannot be read are left out and counted on the cover
+    (`ShareDocument.unreadable_note`), never guessed at.
+    """
+    with collecting(vault.conn) as unreadable:
+        gathered = _gather_share(vault, selection, now=now, tz=tz)
+    gathered.document.unreadable_note = sentence(unreadable, "left out of this summary")
+    return gathered
+
+
+def _gather_share(
+    vault: Vault,
+    selection: ShareSelection,
+    *,
+    now: datetime | None,
+    tz: tzinfo | None,
+) -> GatheredShare:
     now = now or now_local()
     tz = _local(tz or now.tzinfo)
     period = resolve_period(vault, selection, now.astimezone(tz).date())

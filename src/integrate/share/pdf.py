@@ -452,6 +452,8 @@ class _Builder:
             rows.append(
                 [_tr("PHQ-9 item 9"), _tr("answers included at the patient's choice (Measures)")]
             )
+        if d.unreadable_note:  # counts only, never the records' content
+            rows.append([_tr("Left out"), d.unreadable_note])
         self.table(None, rows, [24, 76], borders=False, first_col=s.label)
 
         if d.measures:

@@ -16,10 +16,11 @@ from typing import Any, Protocol
 from integrate.core.model import CheckIn, CheckInState, Entry, Phase
 from integrate.core.prompts import RATING_IDS
 from integrate.core.schedule import ScheduleConfig, compute_schedule, mark_missed, reconcile
-from integrate.core.timeutil import from_iso, now_local, to_iso
+from integrate.core.timeutil import now_local, stored_time, to_iso
 from integrate.vault.db import Connection, transaction
 from integrate.vault.entries import EntryRepository
 from integrate.vault.sessions import SessionRepository
+from integrate.vault.unreadable import READ_ERRORS, collecting, note
 from integrate.vault.vault import Vault
 
 SETTING_KEY = "schedule"
@@ -102,16 +103,31 @@ def _row(r: Sequence[Any]) -> StoredCheckin:
         id=int(r[0]),
         uid=str(r[1]),
         phase=Phase(str(r[2])),
-        due_at=from_iso(str(r[3])).astimezone(UTC),
+        due_at=stored_time(r[3]).astimezone(UTC),
         state=CheckInState(str(r[4])),
         session_id=None if r[5] is None else int(r[5]),
         series_id=None if r[6] is None else int(r[6]),
         session_uid=None if r[7] is None else str(r[7]),
         series_uid=None if r[8] is None else str(r[8]),
-        completed_at=None if r[9] is None else from_iso(str(r[9])),
+        completed_at=None if r[9] is None else stored_time(r[9]),
         prompt_ids=prompts,
         ratings={"mood": r[11], "distress": r[12], "sleep_quality": r[13], "intrusions": r[14]},
     )
+
+
+def _rows(conn: Connection, rows: Iterable[Sequence[Any]]) -> list[StoredCheckin]:
+    """Check-ins from rows; one whose phase, state or times cannot be read is left out."""
+    out: list[StoredCheckin] = []
+    for r in rows:
+        try:
+            out.append(_row(r))
+        except READ_ERRORS:
+            note(conn, "checkins", r[1])
+    return out
+
+
+def _one(items: list[StoredCheckin]) -> StoredCheckin | None:
+    return items[0] if items else None
 
 
 def _utc_iso(moment: datetime) -> str:
@@ -150,14 +166,34 @@ class CheckinRepository:
         """
         now = now or now_local()
         sessions_repo = SessionRepository(self.conn)
-        with transaction(self.conn):
+        with transaction(self.conn), collecting(self.conn) as unreadable:
             sessions = sessions_repo.list()
             series = sessions_repo.list_series()
             computed = compute_schedule(sessions, series, config, now)
-            stored_rows = self.conn.execute("SELECT uid, state, due_at FROM checkins").fetchall()
-            stored = {str(r[0]): CheckInState(str(r[1])) for r in stored_rows}
-            stored_due = {str(r[0]): from_iso(str(r[2])) for r in stored_rows}
+            stored: dict[str, CheckInState] = {}
+            stored_due: dict[str, datetime] = {}
+            bad_rows: set[str] = set()
+            for r in self.conn.execute("SELECT uid, state, due_at, phase FROM checkins"):
+                try:
+                    Phase(str(r[3]))
+                    state, due = CheckInState(str(r[1])), stored_time(r[2])
+                except READ_ERRORS:
+                    note(self.conn, "checkins", r[0])
+                    bad_rows.add(str(r[0]))
+                    continue
+                stored[str(r[0])], stored_due[str(r[0])] = state, due
+            # An unreadable row is left exactly as it is: its computed twin is neither
+            # inserted (the uid is taken) nor used to update it.
+            computed = [c for c in computed if c.key not in bad_rows]
             plan = reconcile(computed, stored, stored_due)
+            # Check-ins of a session or series that could not be read are kept too: that
+            # it was not read is no reason to delete or supersede what it produced.
+            skipped_owners = tuple(
+                f"{uid}:" for uid in unreadable.uids("sessions") | unreadable.uids("series")
+            )
+            if skipped_owners:
+                plan.delete[:] = [k for k in plan.delete if not k.startswith(skipped_owners)]
+                plan.supersede[:] = [k for k in plan.supersede if not k.startswith(skipped_owners)]
             # reconcile revives every stored MISSED row to DUE and the pass below marks it
             # missed again: two writes per missed row on every sync, and an updated_at that
             # keeps moving (so an imported copy where the patient did it looks older). Leave
@@ -223,12 +259,12 @@ class CheckinRepository:
     # -- reading
 
     def get(self, uid: str) -> StoredCheckin | None:
-        row = self.conn.execute(f"SELECT {_COLS}{_FROM} WHERE c.uid = ?", (uid,)).fetchone()
-        return None if row is None else _row(row)
+        rows = self.conn.execute(f"SELECT {_COLS}{_FROM} WHERE c.uid = ?", (uid,)).fetchall()
+        return _one(_rows(self.conn, rows))
 
     def get_by_id(self, checkin_id: int) -> StoredCheckin | None:
-        row = self.conn.execute(f"SELECT {_COLS}{_FROM} WHERE c.id = ?", (checkin_id,)).fetchone()
-        return None if row is None else _row(row)
+        rows = self.conn.execute(f"SELECT {_COLS}{_FROM} WHERE c.id = ?", (checkin_id,)).fetchall()
+        return _one(_rows(self.conn, rows))
 
     def query(
         self,
@@ -260,7 +296,7 @@ class CheckinRepository:
         if where:
             sql += " WHERE " + " AND ".join(where)
         rows = self.conn.execute(sql + " ORDER BY c.due_at, c.uid", params).fetchall()
-        return [_row(r) for r in rows]
+        return _rows(self.conn, rows)
 
     def due_now(self, now: datetime) -> list[StoredCheckin]:
         """Due check-ins whose time has come, oldest first."""
@@ -400,12 +436,16 @@ class CheckinRepository:
     def flagged_entries(self, since: datetime | None, until: datetime) -> list[Entry]:
         """Entries flagged for the therapist, written in [since, until), oldest first."""
         rows = self.conn.execute(
-            "SELECT id, created_at FROM entries WHERE flagged = 1 ORDER BY created_at, id"
+            "SELECT id, created_at, uid FROM entries WHERE flagged = 1 ORDER BY created_at, id"
         ).fetchall()
         repo = EntryRepository(self.conn)
         out: list[Entry] = []
-        for entry_id, created in rows:
-            moment = from_iso(str(created))
+        for entry_id, created, uid in rows:
+            try:
+                moment = stored_time(created)
+            except READ_ERRORS:
+                note(self.conn, "entries", uid)
+                continue
             # Compare as instants: stored offsets may differ, so text order is not enough.
             if (since is None or moment >= since) and moment < until:
                 entry = repo.get(int(entry_id))

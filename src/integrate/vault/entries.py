@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from integrate.core.model import Entry, EntryRole, new_uid
-from integrate.core.timeutil import from_iso, now_local, to_iso
+from integrate.core.timeutil import now_local, stored_time, to_iso
 from integrate.vault.db import Connection, transaction
+from integrate.vault.unreadable import READ_ERRORS, note
 
 MAX_TAG_LENGTH = 40
 _TAG_CLEAN = re.compile(r"[\s,]+")
@@ -35,8 +37,8 @@ def _row_to_entry(row: Sequence[object], tags: list[str]) -> Entry:
         checkin_id=checkin_id if checkin_id is None else int(checkin_id),  # type: ignore[call-overload]
         session_id=session_id if session_id is None else int(session_id),  # type: ignore[call-overload]
         flagged=bool(flagged),
-        created_at=from_iso(str(created)),
-        updated_at=from_iso(str(updated)),
+        created_at=stored_time(created),
+        updated_at=stored_time(updated),
         tags=tags,
         role=_role(role),
     )
@@ -47,6 +49,17 @@ def _role(value: object) -> EntryRole | None:
         return None if value is None else EntryRole(str(value))
     except ValueError:  # a role from a newer version: the entry is shown as a plain one
         return None
+
+
+def _entries(conn: Connection, rows: Iterable[Sequence[object]], tags: Any) -> list[Entry]:
+    """Entries from rows; a row whose times cannot be read is noted and left out."""
+    out: list[Entry] = []
+    for row in rows:
+        try:
+            out.append(_row_to_entry(row, tags(int(row[0]))))  # type: ignore[call-overload]
+        except READ_ERRORS:
+            note(conn, "entries", row[1])
+    return out
 
 
 _COLUMNS = (
@@ -177,7 +190,8 @@ class EntryRepository:
         row = self.conn.execute(
             f"SELECT {_COLUMNS} FROM entries WHERE id = ?", (entry_id,)
         ).fetchone()
-        return None if row is None else _row_to_entry(row, self.tags_of(entry_id))
+        found = _entries(self.conn, [row] if row else [], self.tags_of)
+        return found[0] if found else None
 
     def get_by_uid(self, uid: str) -> Entry | None:
         row = self.conn.execute("SELECT id FROM entries WHERE uid = ?", (uid,)).fetchone()
@@ -230,7 +244,7 @@ class EntryRepository:
             f"SELECT {_COLUMNS} FROM entries ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
             (limit, offset),
         ).fetchall()
-        return [_row_to_entry(r, self.tags_of(int(r[0]))) for r in rows]
+        return _entries(self.conn, rows, self.tags_of)
 
     def search(
         self,
@@ -265,13 +279,17 @@ class EntryRepository:
             "WHERE entries_fts MATCH ? ORDER BY top.score, top.id DESC"
         )
         params += [limit, marks[0], marks[1], match]
-        rows = self.conn.execute(sql, params).fetchall()
-        return [
-            SearchHit(
-                int(r[0]), str(r[1]), str(r[2]), str(r[3] or ""), from_iso(str(r[4])), bool(r[5])
+        hits: list[SearchHit] = []
+        for r in self.conn.execute(sql, params).fetchall():
+            try:
+                created = stored_time(r[4])
+            except READ_ERRORS:
+                note(self.conn, "entries", r[1])
+                continue
+            hits.append(
+                SearchHit(int(r[0]), str(r[1]), str(r[2]), str(r[3] or ""), created, bool(r[5]))
             )
-            for r in rows
-        ]
+        return hits
 
 
 def _unique_tags(tags: Iterable[str]) -> list[str]:
@@ -412,10 +430,16 @@ class SessionWindows:
 
     def __init__(self, conn: Connection) -> None:
         rows = conn.execute(
-            "SELECT at, id FROM sessions WHERE kind = 'ketamine' AND status = 'done'"
+            "SELECT at, id, uid FROM sessions WHERE kind = 'ketamine' AND status = 'done'"
         ).fetchall()
         # POSIX timestamps: comparing aware datetimes converts both to UTC every time.
-        ordered = sorted((from_iso(str(at)).timestamp(), int(sid)) for at, sid in rows)
+        starts: list[tuple[float, int]] = []
+        for at, sid, uid in rows:
+            try:
+                starts.append((stored_time(at).timestamp(), int(sid)))
+            except READ_ERRORS:
+                note(conn, "sessions", uid)
+        ordered = sorted(starts)
         self._starts = [at for at, _sid in ordered]
         self._ids = [sid for _at, sid in ordered]
 
@@ -466,7 +490,7 @@ def _ranked_ids(match: str, where: str, params: list[object]) -> tuple[str, list
 
 def _entry_row(r: Sequence[object], windows: SessionWindows) -> EntryRow:
     entry_id, created = int(r[0]), str(r[5])  # type: ignore[call-overload]
-    created_at = from_iso(created)
+    created_at = stored_time(created)
     return EntryRow(
         id=entry_id,
         uid=str(r[1]),
@@ -500,32 +524,64 @@ def list_page(
     """
     where, params = _filter_sql(flt)
     match = fts_query(flt.query)
-    if match:
-        # Rank from the full-text index, then read rows and snippets for this page only.
-        ranked, ranked_params = _ranked_ids(match, where, params)
-        sql = (
-            f"WITH top AS ({ranked} LIMIT ? OFFSET ?) "
-            + _ROW_SELECT.format(snippet="snippet(entries_fts, -1, ?, ?, '…', 16)")
-            + "FROM top JOIN entries_fts ON entries_fts.rowid = top.id "
-            "JOIN entries e ON e.id = top.id "
-            "LEFT JOIN checkins c ON c.id = e.checkin_id "
-            "WHERE entries_fts MATCH ? ORDER BY top.score, top.id DESC"
-        )
-        all_params: list[object] = [*ranked_params, limit, offset, marks[0], marks[1], match]
-    else:
-        if after is not None:
-            where += " AND (e.created_at, e.id) < (?, ?)"
-            params = [*params, *after.sort_key]
+    if not match:
+        return _newest_first(conn, where, params, limit, offset, after, windows)
+    # Rank from the full-text index, then read rows and snippets for this page only.
+    ranked, ranked_params = _ranked_ids(match, where, params)
+    sql = (
+        f"WITH top AS ({ranked} LIMIT ? OFFSET ?) "
+        + _ROW_SELECT.format(snippet="snippet(entries_fts, -1, ?, ?, '…', 16)")
+        + "FROM top JOIN entries_fts ON entries_fts.rowid = top.id "
+        "JOIN entries e ON e.id = top.id "
+        "LEFT JOIN checkins c ON c.id = e.checkin_id "
+        "WHERE entries_fts MATCH ? ORDER BY top.score, top.id DESC"
+    )
+    all_params: list[object] = [*ranked_params, limit, offset, marks[0], marks[1], match]
+    rows = conn.execute(sql, all_params).fetchall()
+    windows = windows or SessionWindows(conn)
+    page: list[EntryRow] = []
+    for r in rows:
+        try:
+            page.append(_entry_row(r, windows))
+        except READ_ERRORS:
+            # Left out of this page of search results (the page may be one row short).
+            note(conn, "entries", r[1])
+    return page
+
+
+def _newest_first(
+    conn: Connection,
+    where: str,
+    params: list[object],
+    limit: int,
+    offset: int,
+    after: EntryRow | None,
+    windows: SessionWindows | None,
+) -> list[EntryRow]:
+    """The journal list, newest first. A row that cannot be read is left out and the page
+    is filled from the rows after it, so a short page still means "no more entries"."""
+    windows = windows or SessionWindows(conn)
+    page: list[EntryRow] = []
+    key = after.sort_key if after is not None else None
+    while True:
+        clause = where + (" AND (e.created_at, e.id) < (?, ?)" if key is not None else "")
         sql = (
             _ROW_SELECT.format(snippet="NULL")
             + "FROM entries e LEFT JOIN checkins c ON c.id = e.checkin_id WHERE 1"
-            + where
+            + clause
             + " ORDER BY e.created_at DESC, e.id DESC LIMIT ? OFFSET ?"
         )
-        all_params = [*params, limit, offset]
-    rows = conn.execute(sql, all_params).fetchall()
-    windows = windows or SessionWindows(conn)
-    return [_entry_row(r, windows) for r in rows]
+        wanted = limit - len(page)
+        rows = conn.execute(sql, [*params, *(key or ()), wanted, offset]).fetchall()
+        for r in rows:
+            try:
+                page.append(_entry_row(r, windows))
+            except READ_ERRORS:
+                note(conn, "entries", r[1])
+        if len(rows) < wanted or len(page) >= limit or not rows:
+            return page
+        last = rows[-1]
+        key, offset = (str(last[5]), int(last[0])), 0
 
 
 def count_matching(conn: Connection, flt: JournalFilter) -> int:
@@ -546,19 +602,24 @@ def count_matching(conn: Connection, flt: JournalFilter) -> int:
 def session_infos(conn: Connection) -> dict[int, SessionInfo]:
     """Every session with its series name and number, for group headers (one query)."""
     rows = conn.execute(
-        "SELECT s.id, s.at, sr.name, s.kind, s.series_id FROM sessions s "
+        "SELECT s.id, s.at, sr.name, s.kind, s.series_id, s.uid FROM sessions s "
         "LEFT JOIN series sr ON sr.id = s.series_id ORDER BY julianday(s.at), s.id"
     ).fetchall()
     counters: dict[int, int] = {}
     infos: dict[int, SessionInfo] = {}
-    for sid, at, series_name, kind, series_id in rows:
+    for sid, at, series_name, kind, series_id, uid in rows:
+        try:
+            when = stored_time(at)
+        except READ_ERRORS:
+            note(conn, "sessions", uid)
+            continue
         number: int | None = None
         if kind == "ketamine" and series_id is not None:
             counters[int(series_id)] = counters.get(int(series_id), 0) + 1
             number = counters[int(series_id)]
         infos[int(sid)] = SessionInfo(
             int(sid),
-            from_iso(str(at)),
+            when,
             None if series_name is None else str(series_name),
             number,
             str(kind),
@@ -575,14 +636,19 @@ def entry_links(conn: Connection, entry: Entry) -> EntryLinks:
         row = conn.execute(
             "SELECT phase, due_at, session_id FROM checkins WHERE id = ?", (entry.checkin_id,)
         ).fetchone()
-        if row is not None:
-            phase, due = str(row[0]), from_iso(str(row[1]))
-            if session_id is None and row[2] is not None:
-                session_id = int(row[2])
+        with contextlib.suppress(*READ_ERRORS):
+            if row is not None:
+                phase, due = str(row[0]), stored_time(row[1])
+                if session_id is None and row[2] is not None:
+                    session_id = int(row[2])
     info = session_infos(conn).get(session_id) if session_id is not None else None
     shared = conn.execute(
         "SELECT DISTINCT s.created_at FROM share_items si JOIN shares s ON s.id = si.share_id "
         "WHERE si.item_type = 'entry' AND si.item_uid = ? ORDER BY s.created_at",
         (entry.uid,),
     ).fetchall()
-    return EntryLinks(info, phase, due, tuple(from_iso(str(r[0])) for r in shared))
+    dates: list[datetime] = []
+    for (stamp,) in shared:
+        with contextlib.suppress(*READ_ERRORS):
+            dates.append(stored_time(stamp))
+    return EntryLinks(info, phase, due, tuple(dates))

@@ -7,13 +7,14 @@ A run's typed answers are stored only when the patient chose to save them
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from integrate.core.player import RunRecord, StepAnswers
-from integrate.core.timeutil import from_iso, now_local, to_iso
+from integrate.core.timeutil import now_local, stored_time, to_iso
 from integrate.vault.db import Connection, transaction
+from integrate.vault.unreadable import READ_ERRORS, note
 
 _COLS = (
     "id, uid, exercise_id, variant, started_at, duration_s, finished, suds_before, "
@@ -66,13 +67,24 @@ def _answers(text: object) -> tuple[StepAnswers, ...] | None:
     return tuple(out)
 
 
+def _runs(conn: Connection, rows: Iterable[Sequence[object]]) -> list[StoredRun]:
+    """Runs from rows; one whose values cannot be read is noted and left out."""
+    out: list[StoredRun] = []
+    for r in rows:
+        try:
+            out.append(_run_from_row(r))
+        except READ_ERRORS:
+            note(conn, "exercise_runs", r[1])
+    return out
+
+
 def _run_from_row(r: Sequence[object]) -> StoredRun:
     return StoredRun(
         id=int(r[0]),  # type: ignore[call-overload]
         uid=str(r[1]),
         exercise_id=str(r[2]),
         variant=None if r[3] is None else str(r[3]),
-        started_at=from_iso(str(r[4])),
+        started_at=stored_time(r[4]),
         duration_s=float(r[5]),  # type: ignore[arg-type]
         finished=bool(r[6]),
         suds_before=None if r[7] is None else int(r[7]),  # type: ignore[call-overload]
@@ -117,8 +129,9 @@ class ExerciseRunRepository:
     def get(self, uid: str) -> StoredRun | None:
         row = self.conn.execute(
             f"SELECT {_COLS} FROM exercise_runs WHERE uid = ?", (uid,)
-        ).fetchone()
-        return None if row is None else _run_from_row(row)
+        ).fetchall()
+        found = _runs(self.conn, row)
+        return found[0] if found else None
 
     def list_runs(
         self, exercise_id: str | None = None, *, limit: int | None = None
@@ -133,7 +146,7 @@ class ExerciseRunRepository:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        return [_run_from_row(r) for r in self.conn.execute(sql, params).fetchall()]
+        return _runs(self.conn, self.conn.execute(sql, params).fetchall())
 
     def count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM exercise_runs").fetchone()[0])

@@ -16,6 +16,7 @@ from typing import Any
 from integrate.paths import ensure_private_dir, write_private_atomic
 from integrate.vault.db import Connection
 from integrate.vault.export_json import NOT_ENCRYPTED_WARNING, export_data
+from integrate.vault.unreadable import collecting, sentence
 
 _MONTH_FILE = re.compile(r"^\d{4}-\d{2}\.md$")
 
@@ -27,6 +28,11 @@ def _line(text: str) -> str:
 
 def _when(text: str) -> datetime:
     return datetime.fromisoformat(text)
+
+
+def _month(at: datetime) -> str:
+    """YYYY-MM with a four-digit year whatever the platform's strftime does."""
+    return f"{at.year:04d}-{at.month:02d}"
 
 
 def _session_block(s: dict[str, Any]) -> str:
@@ -110,27 +116,30 @@ def _medication_block(m: dict[str, Any]) -> str:
 def export_markdown(conn: Connection, folder: Path) -> list[Path]:
     """Write the Markdown folder (created 0700, files 0600). Returns the files written."""
     folder = ensure_private_dir(Path(folder))
-    records = export_data(conn)["records"]
+    # export_data leaves out (and counts) what cannot be read: times here are in range.
+    with collecting(conn) as unreadable:
+        records = export_data(conn)["records"]
     months: dict[str, list[tuple[datetime, str]]] = defaultdict(list)
     for s in records["sessions"]:
         at = _when(s["at"])
-        months[f"{at:%Y-%m}"].append((at, _session_block(s)))
+        months[_month(at)].append((at, _session_block(s)))
     for e in records["entries"]:
         at = _when(e["created_at"])
-        months[f"{at:%Y-%m}"].append((at, _entry_block(e)))
+        months[_month(at)].append((at, _entry_block(e)))
     session_at = {s["uid"]: s["at"] for s in records["sessions"]}
     for a in records.get("after_effects", []):
         at = _when(a["at"])
-        months[f"{at:%Y-%m}"].append((at, _effects_block(a, session_at)))
+        months[_month(at)].append((at, _effects_block(a, session_at)))
     for n in records.get("sleep_diary", []):
         at = datetime.fromisoformat(n["day"]).astimezone()  # the morning's start, locally
-        months[f"{at:%Y-%m}"].append((at, _sleep_block(n)))
+        months[_month(at)].append((at, _sleep_block(n)))
     for u in records.get("substances", []):
         at = _when(u["at"])
-        months[f"{at:%Y-%m}"].append((at, _substance_block(u)))
+        months[_month(at)].append((at, _substance_block(u)))
     for m in records.get("medication_changes", []):
         at = _when(m["at"])
-        months[f"{at:%Y-%m}"].append((at, _medication_block(m)))
+        months[_month(at)].append((at, _medication_block(m)))
+    left_out = sentence(unreadable)
     written: list[Path] = []
     readme = folder / "README.md"
     write_private_atomic(
@@ -140,6 +149,7 @@ def export_markdown(conn: Connection, folder: Path) -> list[Path]:
             f"**{NOT_ENCRYPTED_WARNING}**\n\n"
             "One file per month (YYYY-MM.md): sessions, journal entries, after-effects, "
             "sleep, substances and medication changes in time order.\n"
+            + (f"\n{left_out}\n" if left_out else "")
         ).encode(),
     )
     written.append(readme)

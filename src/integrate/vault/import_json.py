@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlcipher3 import dbapi2
 
+from integrate.core.timeutil import MAX_YEAR, MIN_YEAR, in_supported_range
 from integrate.core.tracking import FieldError
 from integrate.core.tracking import check_record as check_tracking_record
 from integrate.vault.db import Connection, transaction
@@ -35,6 +36,7 @@ from integrate.vault.export_json import (
     Field,
     RecordType,
 )
+from integrate.vault.record_checks import domain_problem
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_DEPTH = 24  # whole document
@@ -168,15 +170,18 @@ def _valid_time(value: str) -> bool:
         moment = datetime.fromisoformat(value)
     except ValueError:
         return False
-    return moment.tzinfo is not None and moment.utcoffset() is not None
+    # Years outside MIN_YEAR..MAX_YEAR break date formatting, charts and the PDF.
+    return (
+        moment.tzinfo is not None and moment.utcoffset() is not None and in_supported_range(moment)
+    )
 
 
 def _valid_date(value: str) -> bool:
     try:
-        date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         return False
-    return len(value) == 10
+    return len(value) == 10 and in_supported_range(day)
 
 
 def _check_field(f: Field, value: Any, where: str) -> None:
@@ -237,6 +242,17 @@ def _check_field(f: Field, value: Any, where: str) -> None:
         )
     else:  # pragma: no cover - a programming error in RECORD_TYPES
         raise AssertionError(kind)
+    if not ok and kind == "time":
+        raise ImportRejected(
+            f"{here} must be a date and time with a UTC offset, in the years "
+            f"{MIN_YEAR} to {MAX_YEAR}."
+        )
+    if not ok and kind == "date":
+        raise ImportRejected(
+            f"{here} must be a day (YYYY-MM-DD) in the years {MIN_YEAR} to {MAX_YEAR}."
+        )
+    if not ok and kind in TEXT_LIMITS:
+        raise ImportRejected(f"{here} must be text of at most {TEXT_LIMITS[kind]:,} characters.")
     if not ok:
         raise ImportRejected(f"{here} has a value of the wrong type or size.")
 
@@ -244,12 +260,27 @@ def _check_field(f: Field, value: Any, where: str) -> None:
 def _check_record(rtype: RecordType, record: Any, where: str) -> None:
     if not isinstance(record, dict):
         raise ImportRejected(f"{where} is not an object.")
+    ident = record.get(rtype.key) if rtype.key else None
+    if isinstance(ident, str) and _UID.match(ident):
+        where = f"{where} ({rtype.key} {ident})"
     for f in rtype.fields:
         _check_field(f, record.get(f.name), where)
     try:  # the same ranges the app and the CLI use (core.tracking)
         check_tracking_record(rtype.name, record)
     except FieldError as exc:
         raise ImportRejected(f"{where}, field {exc.field!r}: {exc}") from exc
+    problem = domain_problem(rtype.name, record)
+    if problem is not None:
+        raise ImportRejected(f"{where}: {problem}.")
+
+
+def record_problem(rtype: RecordType, record: Any) -> str | None:
+    """Why `record` could not be imported (kinds and domain rules), or None."""
+    try:
+        _check_record(rtype, record, rtype.name)
+    except ImportRejected as exc:
+        return str(exc)
+    return None
 
 
 def validate_export(data: Any) -> None:

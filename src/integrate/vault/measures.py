@@ -31,10 +31,12 @@ from integrate.core.measures import (
     load_cadence,
     load_instruments,
     score,
+    stored_answers_problem,
 )
 from integrate.core.model import new_uid
-from integrate.core.timeutil import from_iso, now_local, to_iso
+from integrate.core.timeutil import now_local, stored_date, stored_time, to_iso
 from integrate.vault.db import Connection, transaction
+from integrate.vault.unreadable import READ_ERRORS, UnreadableRecord, note
 
 _COLS = "id, uid, instrument, taken_at, answers, total, result, crisis_shown"
 DEFAULT_BASELINE_DAYS = 7  # cadence.toml [baseline] days_before
@@ -158,12 +160,38 @@ def _from_row(r: Sequence[object]) -> Administration:
         id=int(r[0]),  # type: ignore[call-overload]
         uid=str(r[1]),
         instrument=str(r[2]),
-        taken_at=from_iso(str(r[3])),
+        taken_at=stored_time(r[3]),
         answers=_json_list(r[4]),
         total=None if r[5] is None else int(r[5]),  # type: ignore[call-overload]
         result=_json_dict(r[6]),
         crisis_shown=bool(r[7]),
     )
+
+
+def read_administrations(
+    conn: Connection, rows: Iterable[Sequence[object]], instruments: Mapping[str, Instrument]
+) -> list[Administration]:
+    """Rows that parse and that their instrument can score (total included).
+
+    Any other row (unknown questionnaire, wrong answer count, an answer out of range, a
+    total that is not its answers' total) is noted as unreadable and left out, so no
+    chart, trend or PDF is handed answers it cannot score.
+    """
+    out: list[Administration] = []
+    for r in rows:
+        try:
+            adm = _from_row(r)
+            instrument = instruments.get(adm.instrument)
+            if instrument is None:
+                raise UnreadableRecord("unknown instrument")
+            raw = json.loads(str(r[4]))
+            if stored_answers_problem(instrument, raw, adm.total) is not None:
+                raise UnreadableRecord("answers do not score")
+        except READ_ERRORS:
+            note(conn, "measures", r[1])
+            continue
+        out.append(adm)
+    return out
 
 
 def stored_answers(instrument: Instrument, result: Score) -> list[int | None]:
@@ -182,15 +210,20 @@ class SeriesSpan:
 
 def series_spans(conn: Connection) -> list[SeriesSpan]:
     """Every series' days, earliest first."""
-    rows = conn.execute("SELECT id, started_on, ended_on FROM series ORDER BY started_on, id")
-    return [
-        SeriesSpan(
-            int(r[0]),
-            date.fromisoformat(str(r[1])),
-            None if r[2] is None else date.fromisoformat(str(r[2])),
-        )
-        for r in rows.fetchall()
-    ]
+    rows = conn.execute(
+        "SELECT id, started_on, ended_on, uid FROM series ORDER BY started_on, id"
+    ).fetchall()
+    spans: list[SeriesSpan] = []
+    for r in rows:
+        try:
+            spans.append(
+                SeriesSpan(
+                    int(r[0]), stored_date(r[1]), None if r[2] is None else stored_date(r[2])
+                )
+            )
+        except READ_ERRORS:
+            note(conn, "series", r[3])
+    return spans
 
 
 def member_of(
@@ -224,10 +257,14 @@ def series_membership(
     Reads only uids and dates, so an export need not decode every stored answer.
     """
     spans = series_spans(conn)
-    return {
-        str(uid): member_of(from_iso(str(stamp)), spans, baseline_days, end_days)
-        for uid, stamp in conn.execute("SELECT uid, taken_at FROM measures")
-    }
+    out: dict[str, int | None] = {}
+    for uid, stamp in conn.execute("SELECT uid, taken_at FROM measures"):
+        try:
+            out[str(uid)] = member_of(stored_time(stamp), spans, baseline_days, end_days)
+        except READ_ERRORS:
+            note(conn, "measures", uid)
+            out[str(uid)] = None
+    return out
 
 
 class MeasureRepository:
@@ -349,10 +386,12 @@ class MeasureRepository:
 
     def crisis_screens(self) -> _List[CrisisScreenShown]:
         """Crisis screens shown during questionnaires that were not saved, oldest first."""
-        rows = [
-            CrisisScreenShown(str(r[1]), from_iso(str(r[2])), uid=str(r[0]), id=int(r[3]))
-            for r in self.conn.execute("SELECT uid, instrument, shown_at, id FROM crisis_screens")
-        ]
+        rows: _List[CrisisScreenShown] = []
+        for r in self.conn.execute("SELECT uid, instrument, shown_at, id FROM crisis_screens"):
+            try:
+                rows.append(CrisisScreenShown(str(r[1]), stored_time(r[2]), str(r[0]), int(r[3])))
+            except READ_ERRORS:
+                note(self.conn, "crisis_screens", r[0])
         rows.sort(key=lambda c: (c.shown_at, c.id or 0))  # instants: offsets may differ
         return rows
 
@@ -365,9 +404,10 @@ class MeasureRepository:
         row = self.conn.execute(
             f"SELECT {_COLS} FROM measures WHERE id = ?", (measure_id,)
         ).fetchone()
-        if row is None:
+        found = read_administrations(self.conn, [row] if row else [], self.instruments)
+        if not found:
             return None
-        adm = _from_row(row)
+        adm = found[0]
         adm.series_id = self.series_at(adm.taken_at)
         return adm
 
@@ -400,7 +440,9 @@ class MeasureRepository:
         sql = f"SELECT {_COLS} FROM measures"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        rows = [_from_row(r) for r in self.conn.execute(sql, params).fetchall()]
+        rows = read_administrations(
+            self.conn, self.conn.execute(sql, params).fetchall(), self.instruments
+        )
         # Membership from the dates as they are now (see the module docstring).
         spans = self._series()
         for adm in rows:
@@ -427,8 +469,14 @@ class MeasureRepository:
         # Only the two columns: Today asks at every start, and decoding every stored answer
         # of ten years (`list()`) cost more than the rest of Today together.
         latest: dict[str, datetime] = {}
-        for instrument, stamp in self.conn.execute("SELECT instrument, taken_at FROM measures"):
-            taken_at = from_iso(str(stamp))  # instants: stored offsets may differ
+        for instrument, stamp, uid in self.conn.execute(
+            "SELECT instrument, taken_at, uid FROM measures"
+        ):
+            try:
+                taken_at = stored_time(stamp)  # instants: stored offsets may differ
+            except READ_ERRORS:
+                note(self.conn, "measures", uid)
+                continue
             key = str(instrument)
             if key not in latest or taken_at > latest[key]:
                 latest[key] = taken_at

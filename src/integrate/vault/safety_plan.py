@@ -18,8 +18,9 @@ from integrate.core.crisis import (
     validate_user_line,
 )
 from integrate.core.safety import SafetyPlan, prefill_crisis_lines
-from integrate.core.timeutil import from_iso, now_local, to_iso
+from integrate.core.timeutil import now_local, stored_time, to_iso
 from integrate.vault.db import Connection
+from integrate.vault.unreadable import READ_ERRORS
 
 
 class SafetyPlanRepository:
@@ -50,7 +51,12 @@ class SafetyPlanRepository:
 
     def updated_at(self) -> datetime | None:
         row = self.conn.execute("SELECT updated_at FROM safety_plan WHERE id = 1").fetchone()
-        return None if row is None else from_iso(str(row[0]))
+        if row is None:
+            return None
+        try:
+            return stored_time(row[0])
+        except READ_ERRORS:  # an unreadable stamp: the plan itself is still shown
+            return None
 
 
 def user_crisis_lines(plan: SafetyPlan, builtin: list[CrisisLine]) -> list[UserCrisisLine]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Iterable, Sequence
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from integrate.core.model import Route, Series, Session, SessionKind, SessionStatus, Setting
-from integrate.core.timeutil import from_iso, now_local, to_iso, zone
+from integrate.core.timeutil import is_known_zone, now_local, stored_date, stored_time, to_iso
 from integrate.vault.db import Connection
+from integrate.vault.unreadable import READ_ERRORS, UnreadableRecord, note
 
 _SESSION_COLS = (
     "id, uid, series_id, kind, status, at, tz, route, dose, dose_unit, setting, "
@@ -18,13 +20,17 @@ _SERIES_COLS = "id, uid, name, started_on, planned_sessions, ended_on, end_refle
 
 
 def _session_from_row(r: Sequence[object]) -> Session:
+    """A stored session; raises one of READ_ERRORS for a row readers cannot use."""
+    if not is_known_zone(r[6]):
+        # The schedule, Today and every date shown depend on the zone being real.
+        raise UnreadableRecord("unknown time zone")
     return Session(
         id=int(r[0]),  # type: ignore[call-overload]
         uid=str(r[1]),
         series_id=None if r[2] is None else int(r[2]),  # type: ignore[call-overload]
         kind=SessionKind(str(r[3])),
         status=SessionStatus(str(r[4])),
-        at=from_iso(str(r[5])).astimezone(zone(str(r[6]))),
+        at=stored_time(r[5]).astimezone(ZoneInfo(str(r[6]))),
         tz=str(r[6]),
         route=None if r[7] is None else Route(str(r[7])),
         dose=None if r[8] is None else float(r[8]),  # type: ignore[arg-type]
@@ -45,11 +51,37 @@ def _series_from_row(r: Sequence[object]) -> Series:
         id=int(r[0]),  # type: ignore[call-overload]
         uid=str(r[1]),
         name=str(r[2]),
-        started_on=date.fromisoformat(str(r[3])),
+        started_on=stored_date(r[3]),
         planned_sessions=None if r[4] is None else int(r[4]),  # type: ignore[call-overload]
-        ended_on=None if r[5] is None else date.fromisoformat(str(r[5])),
+        ended_on=None if r[5] is None else stored_date(r[5]),
         end_reflection=str(r[6]),
     )
+
+
+def read_sessions(conn: Connection, rows: Iterable[Sequence[object]]) -> list[Session]:
+    """The rows that parse; the others are noted as unreadable (vault.unreadable)."""
+    out: list[Session] = []
+    for r in rows:
+        try:
+            out.append(_session_from_row(r))
+        except READ_ERRORS:
+            note(conn, "sessions", r[1])
+    return out
+
+
+def read_series(conn: Connection, rows: Iterable[Sequence[object]]) -> list[Series]:
+    """The series rows that parse; the others are noted as unreadable."""
+    out: list[Series] = []
+    for r in rows:
+        try:
+            out.append(_series_from_row(r))
+        except READ_ERRORS:
+            note(conn, "series", r[1])
+    return out
+
+
+def _one(items: list[Session] | list[Series]) -> Any:
+    return items[0] if items else None
 
 
 def _session_values(s: Session) -> tuple[object, ...]:
@@ -120,21 +152,21 @@ class SessionRepository:
         rows = self.conn.execute(
             f"SELECT {_SERIES_COLS} FROM series ORDER BY started_on, id"
         ).fetchall()
-        return [_series_from_row(r) for r in rows]
+        return read_series(self.conn, rows)
 
     def get_series(self, series_id: int) -> Series | None:
         row = self.conn.execute(
             f"SELECT {_SERIES_COLS} FROM series WHERE id = ?", (series_id,)
         ).fetchone()
-        return None if row is None else _series_from_row(row)
+        return None if row is None else _one(read_series(self.conn, [row]))
 
     def find_series(self, name: str) -> Series | None:
         row = self.conn.execute(
             f"SELECT {_SERIES_COLS} FROM series WHERE name = ? "
             "COLLATE NOCASE ORDER BY started_on DESC",
             (name,),
-        ).fetchone()
-        return None if row is None else _series_from_row(row)
+        ).fetchall()
+        return _one(read_series(self.conn, row))
 
     # -- sessions
 
@@ -163,7 +195,7 @@ class SessionRepository:
         row = self.conn.execute(
             f"SELECT {_SESSION_COLS} FROM sessions WHERE id = ?", (session_id,)
         ).fetchone()
-        return None if row is None else _session_from_row(row)
+        return None if row is None else _one(read_sessions(self.conn, [row]))
 
     def list(self, *, kind: SessionKind | None = None) -> list[Session]:
         sql = f"SELECT {_SESSION_COLS} FROM sessions"
@@ -172,4 +204,4 @@ class SessionRepository:
             sql += " WHERE kind = ?"
             params = (kind.value,)
         rows = self.conn.execute(sql + " ORDER BY at, id", params).fetchall()
-        return [_session_from_row(r) for r in rows]
+        return read_sessions(self.conn, rows)

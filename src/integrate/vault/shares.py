@@ -7,6 +7,7 @@ record by type and uid ('entry', 'checkin', 'session', 'measure', 'item9',
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -14,8 +15,9 @@ from datetime import date, datetime
 from typing import Any
 
 from integrate.core.model import new_uid
-from integrate.core.timeutil import from_iso, now_local, to_iso
+from integrate.core.timeutil import now_local, stored_date, stored_time, to_iso
 from integrate.vault.db import Connection, transaction
+from integrate.vault.unreadable import READ_ERRORS, note
 
 _List = list  # the repository's `list` method shadows the builtin inside the class
 _COLS = "id, uid, created_at, period_from, period_to, recipient, file_name, password, content"
@@ -41,7 +43,7 @@ class ShareRecord:
 
 
 def _day(value: object) -> date | None:
-    return None if value is None else date.fromisoformat(str(value))
+    return None if value is None else stored_date(value)
 
 
 def _content(text: object) -> dict[str, Any]:
@@ -116,7 +118,7 @@ class ShareRepository:
         return ShareRecord(
             id=share_id,
             uid=str(r[1]),
-            created_at=from_iso(str(r[2])),
+            created_at=stored_time(r[2]),
             period_from=_day(r[3]),
             period_to=_day(r[4]),
             recipient=str(r[5]),
@@ -126,10 +128,19 @@ class ShareRepository:
             items=self._items(share_id),
         )
 
+    def _records(self, rows: Iterable[Sequence[object]]) -> _List[ShareRecord]:
+        out: _List[ShareRecord] = []
+        for r in rows:
+            try:
+                out.append(self._from_row(r))
+            except READ_ERRORS:
+                note(self.conn, "shares", r[1])
+        return out
+
     def list(self) -> list[ShareRecord]:
-        """All shares, newest first."""
+        """All shares, newest first (one that cannot be read is left out)."""
         rows = self.conn.execute(f"SELECT {_COLS} FROM shares").fetchall()
-        records = [self._from_row(r) for r in rows]
+        records = self._records(rows)
         # Compare as instants: stored offsets may differ.
         records.sort(key=lambda s: (s.created_at, s.id or 0), reverse=True)
         return records
@@ -140,8 +151,9 @@ class ShareRepository:
         return records[0] if records else None
 
     def get(self, uid: str) -> ShareRecord | None:
-        row = self.conn.execute(f"SELECT {_COLS} FROM shares WHERE uid = ?", (uid,)).fetchone()
-        return None if row is None else self._from_row(row)
+        rows = self.conn.execute(f"SELECT {_COLS} FROM shares WHERE uid = ?", (uid,)).fetchall()
+        found = self._records(rows)
+        return found[0] if found else None
 
     def delete(self, uid: str) -> bool:
         """Forget a logged share (the file itself is not touched)."""
@@ -155,7 +167,11 @@ class ShareRepository:
             "WHERE i.item_type = ? AND i.item_uid = ?",
             (item_type, uid),
         ).fetchall()
-        return sorted(from_iso(str(r[0])) for r in rows)
+        dates: _List[datetime] = []
+        for (stamp,) in rows:
+            with contextlib.suppress(*READ_ERRORS):
+                dates.append(stored_time(stamp))
+        return sorted(dates)
 
 
 def shared_dates_for(conn: Connection, item_type: str, uid: str) -> list[datetime]:

@@ -11,12 +11,14 @@ Cheap on purpose (a few settings reads): Today builds its sections at every refr
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from integrate.ui.base.context import AppServices
 from integrate.ui.base.worker import run_in_background
+from integrate.ui.widgets.cards import card
 from integrate.ui.widgets.common import button, flow_row, plain_label
 from integrate.vault.backup import dismiss_reminder, last_backup_at, needs_reminder
+from integrate.vault.unreadable import listing
 
 
 def _tr(text: str) -> str:
@@ -30,17 +32,25 @@ def data_notices_section(services: AppServices) -> QWidget | None:
         return None
     key_notice = vault.recovery_code_unseen or vault.recovery_slot_damaged
     backup_notice = needs_reminder(vault)
-    if not key_notice and not backup_notice:
+    left_out = listing(services.use.unreadable())  # records readers could not use (issue 15)
+    if not key_notice and not backup_notice and not left_out:
         return None
-    frame = QFrame()
-    frame.setObjectName("card")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(16, 14, 16, 14)
+    frame, layout = card()
     layout.setSpacing(10)
     if key_notice:
         layout.addWidget(RecoveryCodeNotice(services))
     if backup_notice:
         layout.addWidget(BackupReminder(services))
+    if left_out:
+        notice = plain_label(
+            _tr(
+                "Some saved records could not be read, so they are left out of what you "
+                "see ({records}). Everything else is shown as usual, and the records stay "
+                "in your journal and its backups."
+            ).format(records=left_out)
+        )
+        notice.setObjectName("unreadableNotice")
+        layout.addWidget(notice)
     return frame
 
 
@@ -86,7 +96,11 @@ class BackupReminder(QWidget):
         self.setVisible(False)
         card = self.parentWidget()
         if card is not None:
-            notices = card.findChildren(RecoveryCodeNotice) + card.findChildren(BackupReminder)
+            notices = [
+                *card.findChildren(RecoveryCodeNotice),
+                *card.findChildren(BackupReminder),
+                *card.findChildren(QLabel, "unreadableNotice"),
+            ]
             if not any(w.isVisibleTo(card) for w in notices):
                 card.setVisible(False)  # nothing left to say: no empty card
 

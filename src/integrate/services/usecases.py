@@ -1,16 +1,26 @@
-"""All use cases of one open vault, for a screen or a command to call."""
+"""All use cases of one open vault, for a screen or a command to call.
+
+Each group is built the first time it is asked for: start-up pays only for what Today
+needs (the journal, sessions, check-ins and questionnaires), not for exercises,
+sharing or tracking.
+"""
 
 from __future__ import annotations
 
-from integrate.services.checkins import CheckinService
-from integrate.services.coping import CopingService
-from integrate.services.journal import JournalService
-from integrate.services.measures import MeasureService
-from integrate.services.sessions import SessionService
-from integrate.services.sharing import SharingService
-from integrate.services.tracking import TrackingService
-from integrate.vault.unreadable import Skipped, skipped
+from functools import cached_property
+from typing import TYPE_CHECKING
+
 from integrate.vault.vault import Vault
+
+if TYPE_CHECKING:
+    from integrate.services.checkins import CheckinService
+    from integrate.services.coping import CopingService
+    from integrate.services.journal import JournalService
+    from integrate.services.measures import MeasureService
+    from integrate.services.sessions import SessionService
+    from integrate.services.sharing import SharingService
+    from integrate.services.tracking import TrackingService
+    from integrate.vault.unreadable import Skipped
 
 
 class UseCases:
@@ -18,14 +28,51 @@ class UseCases:
 
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
-        self.journal = JournalService(vault)
-        self.sessions = SessionService(vault)
-        self.checkins = CheckinService(vault)
-        self.measures = MeasureService(vault)
-        self.coping = CopingService(vault)
-        self.sharing = SharingService(vault)
-        self.tracking = TrackingService(vault)
+
+    @cached_property
+    def journal(self) -> JournalService:
+        from integrate.services.journal import JournalService
+
+        return JournalService(self.vault)
+
+    @cached_property
+    def sessions(self) -> SessionService:
+        from integrate.services.sessions import SessionService
+
+        return SessionService(self.vault)
+
+    @cached_property
+    def checkins(self) -> CheckinService:
+        from integrate.services.checkins import CheckinService
+
+        return CheckinService(self.vault)
+
+    @cached_property
+    def measures(self) -> MeasureService:
+        from integrate.services.measures import MeasureService
+
+        return MeasureService(self.vault)
+
+    @cached_property
+    def coping(self) -> CopingService:
+        from integrate.services.coping import CopingService
+
+        return CopingService(self.vault)
+
+    @cached_property
+    def sharing(self) -> SharingService:
+        from integrate.services.sharing import SharingService
+
+        return SharingService(self.vault)
+
+    @cached_property
+    def tracking(self) -> TrackingService:
+        from integrate.services.tracking import TrackingService
+
+        return TrackingService(self.vault)
 
     def unreadable(self) -> Skipped:
         """Stored records readers had to leave out so far (kind and uid only, no text)."""
+        from integrate.vault.unreadable import skipped
+
         return skipped(self.vault.conn)

@@ -384,6 +384,11 @@ class ReminderService:
         item = self._item(key)
         return self._fire_time(item, self._state(item))
 
+    def status(self, key: str) -> tuple[str, datetime | None]:
+        """`key`'s reminder in words (see `reminder_status`)."""
+        item = self._item(key)
+        return reminder_status(item, self._store.get(key), self._quiet, self._tz)
+
     def due_now(self) -> list[ReminderItem]:
         """Items whose time has come; each is returned once and marked fired."""
         now = self._now()
@@ -448,16 +453,16 @@ class ReminderService:
 
     # -- actions ------------------------------------------------------------
 
-    def snooze(self, key: str, choice: SnoozeChoice) -> datetime:
-        """Re-arm `key` for later; returns when it will fire (quiet hours applied)."""
+    def snooze(self, key: str, choice: SnoozeChoice, until: datetime | None = None) -> datetime:
+        """Re-arm `key` for later; returns when it will fire (quiet hours applied).
+
+        `until` is the moment already worked out when the snooze was chosen elsewhere
+        (from a notification while the journal was locked, applied at unlock)."""
         item = self._item(key)
         now = self._now()
-        if choice is SnoozeChoice.MIN_15:
-            until = now + timedelta(minutes=15)
-        elif choice is SnoozeChoice.HOUR_1:
-            until = now + timedelta(hours=1)
-        else:
-            until = self._tomorrow_morning(now)
+        if until is None:
+            until = snooze_until(now, choice, self._quiet, self._tz)
+        _require_aware(until, "until")
         state = self._state(item)
         state.snoozed_until = until
         state.fired_at = None
@@ -516,14 +521,35 @@ class ReminderService:
         base = state.snoozed_until if state.snoozed_until is not None else item.due_at
         return self._quiet.defer(base, self._tz)
 
-    def _tomorrow_morning(self, now: datetime) -> datetime:
-        morning = self._quiet.end if self._quiet.enabled else DEFAULT_MORNING
-        local = now.astimezone(self._tz)
-        day = local if local.time() < _NIGHT_ENDS else local + timedelta(days=1)
-        at = local_wall_time(day, morning, self._tz)
-        if at <= now:  # a morning time before _NIGHT_ENDS that has already passed
-            at = local_wall_time(day + timedelta(days=1), morning, self._tz)
-        return at
+
+def snooze_until(now: datetime, choice: SnoozeChoice, quiet: QuietHours, tz: ZoneInfo) -> datetime:
+    """When a reminder snoozed at `now` with `choice` comes back (before quiet hours)."""
+    if choice is SnoozeChoice.MIN_15:
+        return now + timedelta(minutes=15)
+    if choice is SnoozeChoice.HOUR_1:
+        return now + timedelta(hours=1)
+    morning = quiet.end if quiet.enabled else DEFAULT_MORNING
+    local = now.astimezone(tz)
+    day = local if local.time() < _NIGHT_ENDS else local + timedelta(days=1)
+    at = local_wall_time(day, morning, tz)
+    if at <= now:  # a morning time before _NIGHT_ENDS that has already passed
+        at = local_wall_time(day + timedelta(days=1), morning, tz)
+    return at
+
+
+def reminder_status(
+    item: ReminderItem, state: ReminderState | None, quiet: QuietHours, tz: ZoneInfo
+) -> tuple[str, datetime | None]:
+    """A reminder in words for scripts and checks: ("pending" | "snoozed", when it fires),
+    ("skipped", None) or ("sent", None). A stored state of an older due time is ignored."""
+    if state is None or not _same_instant(state.due_at, item.due_at):
+        state = ReminderState(item_key=item.key, due_at=item.due_at)
+    if state.skipped:
+        return "skipped", None
+    if state.fired_at is not None:
+        return "sent", None
+    base = state.snoozed_until if state.snoozed_until is not None else item.due_at
+    return ("snoozed" if state.snoozed_until is not None else "pending"), quiet.defer(base, tz)
 
 
 def _require_aware(moment: datetime, what: str) -> None:

@@ -304,6 +304,8 @@ class AppController(QObject):
 
     def _enter(self, vault: Vault, *, via_recovery: bool = False) -> None:
         self.services = AppServices(vault, self.paths, self.keystore, self.prefs, parent=self)
+        if self.reminder_clock is not None:
+            self.services.clock = self.reminder_clock
         try:
             shell = Shell(self.services)
         except DatabaseError as exc:

@@ -210,7 +210,7 @@ class ReminderDriver(QObject):
         super().__init__(parent if parent is not None else services)
         self.services = services
         self.host = host
-        self.clock = clock or now_local
+        self.clock: Callable[[], datetime] = clock or services.clock
         self.tz = tz or ZoneInfo(local_zone_name())
         self.settings = ReminderSettings()
         self.store = VaultReminderStore(services.vault.conn)

@@ -6,7 +6,12 @@ and listen to `changed` to refresh.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from PySide6.QtCore import QObject, QSettings, Signal
+
+from integrate.core.timeutil import now_local
 
 from integrate.paths import VaultPaths
 from integrate.vault.checkins import CheckinRepository
@@ -48,6 +53,8 @@ class AppServices(QObject):
         self.sessions = SessionRepository(vault.conn)
         self.checkins = CheckinRepository(vault.conn)
         self.measures = MeasureRepository(vault.conn)
+        # What "now" is for Today and reminders (tests drive both with one fake clock).
+        self.clock: Callable[[], datetime] = now_local
 
     def notify(self, area: str) -> None:
         self.changed.emit(area)

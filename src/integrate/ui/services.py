@@ -12,7 +12,6 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from integrate.core.timeutil import now_local
-
 from integrate.paths import VaultPaths
 from integrate.vault.checkins import CheckinRepository
 from integrate.vault.entries import EntryRepository

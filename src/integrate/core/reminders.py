@@ -130,42 +130,21 @@ def reminder_items_from_checkins(checkins: Iterable[CheckIn]) -> list[ReminderIt
     return items
 
 
-# Words that must never appear in a notification, a calendar entry or anything else
-# visible outside the vault. Chosen because each one, seen on a lock screen, in a
-# shared calendar or over a shoulder, tells a bystander about the treatment
-# (ketamine and its brand/generic names, dosing, infusions, psychedelic therapy),
-# the diagnosis or the distress behind it (PTSD, trauma, suicide, self-harm), or
-# that the person is in therapy at all ("therapy", "therapist", "psychiatr...",
-# "session", which in this app always means a treatment session). Matching is by
-# word start, case- and accent-insensitive, so "Sessions", "traumatic", "dosing",
-# "suicidal" are caught while "obsession" or "adosen" are not.
-SENSITIVE_TERMS: tuple[str, ...] = (
-    "ketamin",  # ketamine, ketamina, Ketamin (de)
-    "esketamin",
-    "arketamin",
-    "spravato",
-    "ketalar",
-    "ptsd",
-    "cptsd",
-    "c-ptsd",
-    "trauma",
-    "suicid",
-    "self-harm",
-    "selfharm",
-    "overdose",
-    "dose",
-    "dosing",
-    "infusion",
-    "psychedelic",
-    "psilocybin",
-    "mdma",
-    "dissociat",
-    "k-hole",
-    "therapy",
-    "therapist",
-    "psychiatr",
-    "session",
-)
+def _load_sensitive_terms() -> tuple[str, ...]:
+    """The app's own list of words never to show outside the vault (resources/, data)."""
+    from integrate.resources import load_toml
+
+    words = load_toml("sensitive_words.toml").get("words", [])
+    terms = tuple(str(w).strip().casefold() for w in words if str(w).strip())
+    if not terms:
+        raise ValueError("resources/sensitive_words.toml lists no words.")
+    return terms
+
+
+# Words that must never appear in a notification, a calendar entry, a menu or login
+# entry or anything else visible outside the vault; why each one is there is written in
+# resources/sensitive_words.toml. Matched by word start, case- and accent-insensitive.
+SENSITIVE_TERMS: tuple[str, ...] = _load_sensitive_terms()
 
 _SENSITIVE_RE = re.compile(
     r"(?<![0-9a-z])(" + "|".join(re.escape(t) for t in SENSITIVE_TERMS) + ")",

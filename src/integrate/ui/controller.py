@@ -92,11 +92,22 @@ class AppController(QObject):
 
     # -- start
 
-    def start(self) -> None:
+    def start(self, *, locked: bool = False) -> None:
+        """Onboarding, or the unlock; `locked` (the login autostart) never unlocks by
+        itself: the keyring is used when the patient presses Unlock."""
         if not self.paths.exists():
             self.show_onboarding()
+        elif locked:
+            self.show_unlock(auto_keyring=False)
+            self.locked_at_start()
         else:
             self.show_unlock(auto_keyring=True)
+
+    def locked_at_start(self) -> None:
+        """Started locked: arm the reminders kept for a locked start (ui/reminders.py)."""
+        from integrate.ui.reminders import LockedReminders
+
+        LockedReminders.for_window(self.window).arm()
 
     def show_onboarding(self) -> None:
         from integrate.core.crisis import load_crisis_lines

@@ -57,5 +57,5 @@ def test_today_lists_the_checkin_as_due_at_its_time_without_a_click(
     assert driver.banner.text.text() == "Time for your check-in"
     # Re-armed for the next one, capped so a suspend or clock change is caught up.
     assert today.next_due == following.due_at
-    assert 0 < today.due_timer.remainingTime() <= MAX_DUE_SLEEP_MS
+    assert 0 < today.due_timer.remainingTime() <= MAX_DUE_SLEEP_MS * 1.05  # coarse timer
     app.controller.shutdown()

@@ -104,10 +104,14 @@ class AppController(QObject):
             self.show_unlock(auto_keyring=True)
 
     def locked_at_start(self) -> None:
-        """Started locked: arm the reminders kept for a locked start (ui/reminders.py)."""
-        from integrate.ui.reminders import LockedReminders
+        """Started locked: announce the reminder times kept for a locked start."""
+        from integrate.core.timeutil import now_local
+        from integrate.ui.reminders import NEUTRAL_NAME_PREF, LockedReminders, truthy
 
-        LockedReminders.for_window(self.window).arm()
+        locked = LockedReminders.for_window(self.window)
+        neutral = truthy(self.prefs.value(NEUTRAL_NAME_PREF, False))
+        locked.load_times(self.paths.root, self.reminder_clock or now_local, neutral=neutral)
+        locked.arm()
 
     def show_onboarding(self) -> None:
         from integrate.core.crisis import load_crisis_lines

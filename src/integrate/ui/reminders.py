@@ -13,9 +13,11 @@ with a fake clock instead of waiting.
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -44,7 +46,7 @@ from integrate.core.reminders import (
     reminder_items_from_checkins,
     snooze_until,
 )
-from integrate.core.timeutil import local_zone_name, now_local
+from integrate.core.timeutil import local_zone_name, now_local, to_iso
 from integrate.ui import theme
 from integrate.ui.services import AppServices
 
@@ -71,6 +73,9 @@ NEUTRAL_NAME_PREF = "autostart/neutral_name"
 # Never sleep longer than this: after a suspend or a clock change the timer
 # catches up within a few minutes; a check is a couple of small queries.
 MAX_SLEEP_MS = 5 * 60 * 1000
+# Keys of the reminders a locked start read from reminder-times.json (times only); at
+# unlock they are matched to the schedule by fire time.
+TIME_KEY_PREFIX = "time:"
 
 
 def _tr(text: str) -> str:
@@ -245,6 +250,13 @@ class ReminderDriver(QObject):
         # Reminders shown while the journal was locked are not announced again, and the
         # one the patient chose to open is opened now that the journal is unlocked.
         announced, to_open, actions = LockedReminders.for_window(self.host.window()).take()
+        resolve = self._resolver()
+        announced = [real for item in announced for real in resolve(item)]
+        opened = resolve(to_open) if to_open is not None else []
+        to_open = opened[0] if opened else None
+        actions = [
+            LockedAction(real, a.choice, a.until) for a in actions for real in resolve(a.item)
+        ]
         self.service.mark_fired(announced)
         self._apply_locked_actions(actions)
         if to_open is not None:
@@ -276,6 +288,7 @@ class ReminderDriver(QObject):
                 tz=self.tz,
                 neutral=self._neutral_name(),
             )
+            self._save_reminder_times()
         self._save_last_run()
         self.queue.clear()
         if self.tray is not None:
@@ -390,6 +403,40 @@ class ReminderDriver(QObject):
         self._show_head()
         self._arm()
 
+    def _resolver(self) -> Callable[[ReminderItem], list[ReminderItem]]:
+        """Maps what the locked screen announced to schedule items: itself, or for a
+        time read at a locked start, the items that fire at that time."""
+        items = self.service.items()
+        fire = {i.key: self.service.fire_time(i.key) for i in items}
+
+        def resolve(item: ReminderItem) -> list[ReminderItem]:
+            if not item.key.startswith(TIME_KEY_PREFIX):
+                return [item]
+            return [i for i in items if fire[i.key] == item.due_at]
+
+        return resolve
+
+    def _save_reminder_times(self) -> None:
+        """While autostart is on, keep the coming fire times for a locked login start
+        (vault/reminder_times.py says what is kept); otherwise make sure none are."""
+        from integrate.core import autostart
+        from integrate.vault.reminder_times import (
+            ReminderTime,
+            forget_reminder_times,
+            save_reminder_times,
+        )
+
+        root = self.services.paths.root
+        try:
+            if autostart.is_enabled(sys.platform, Path.home()):
+                times = [ReminderTime(at, self.texts.for_kind(i.kind)) for at, i in self.agenda()]
+                quiet = str(self.settings.quiet_hours)
+                save_reminder_times(root, times, quiet, self.clock())
+            else:
+                forget_reminder_times(root)
+        except OSError:
+            pass  # a read-only folder: reminders then begin at the first unlock
+
     def _apply_locked_actions(self, actions: list[LockedAction]) -> None:
         """Snooze and skip chosen while the journal was locked, in the order chosen."""
         current = {i.key: i for i in self.service.items()}
@@ -455,7 +502,7 @@ class ReminderDriver(QObject):
             self.services.navigate.emit("today", item.target)
 
     def _neutral_name(self) -> bool:
-        return _truthy(self.services.prefs.value(NEUTRAL_NAME_PREF, False))
+        return truthy(self.services.prefs.value(NEUTRAL_NAME_PREF, False))
 
     def _notify_tray(self, item: ReminderItem) -> None:
         if not QSystemTrayIcon.isSystemTrayAvailable():
@@ -558,6 +605,7 @@ class LockedReminders(QObject):
         self.announced: list[ReminderItem] = []
         self.actions: list[LockedAction] = []
         self.notified: list[ReminderItem] = []  # what the last notification spoke for
+        self.item_texts: dict[str, str] = {}  # lines of times read at a locked start
         self.showing: ReminderItem | None = None
         self.to_open: ReminderItem | None = None
         self.armed = False
@@ -591,12 +639,35 @@ class LockedReminders(QObject):
         self.quiet = quiet if quiet is not None else QuietHours()
         self.tz = tz if tz is not None else ZoneInfo(local_zone_name())
         self.neutral = neutral
+        self.item_texts = {}
         self.announced = []
         self.actions = []
         self.notified = []
         self.to_open = None
         # A reminder on screen when the journal locked stays on the lock screen.
         self.showing = queued[0] if queued else None
+
+    def load_times(self, root: Path, clock: Callable[[], datetime], *, neutral: bool) -> None:
+        """A locked start (login): announce the times kept in reminder-times.json."""
+        from integrate.vault.reminder_times import load_reminder_times
+
+        times, quiet_text = load_reminder_times(root, clock())
+        try:
+            quiet = QuietHours.parse(quiet_text) if quiet_text else QuietHours()
+        except ValueError:
+            quiet = QuietHours()
+        agenda = []
+        texts = {}
+        for n, entry in enumerate(times):
+            key = f"{TIME_KEY_PREFIX}{to_iso(entry.at)}#{n}"
+            item = ReminderItem(key=key, kind=ReminderKind.CHECKIN, due_at=entry.at, target="")
+            agenda.append((entry.at, item))
+            texts[key] = entry.text
+        self.prepare(agenda, [], ReminderText(), clock, quiet=quiet, neutral=neutral)
+        self.item_texts = texts
+
+    def _text(self, item: ReminderItem) -> str:
+        return self.item_texts.get(item.key) or self.texts.for_kind(item.kind)
 
     def arm(self) -> None:
         """The journal locked: start announcing."""
@@ -722,7 +793,7 @@ class LockedReminders(QObject):
 
     def _show(self, item: ReminderItem) -> None:
         self.showing = item
-        self._banner().show_locked(self.texts.for_kind(item.kind))
+        self._banner().show_locked(self._text(item))
 
     def _hide(self) -> None:
         if self.banner is not None:
@@ -765,7 +836,7 @@ class LockedReminders(QObject):
                 self.desktop = start_desktop_notifier(self, self.notification_action)
             if self.desktop is not None:
                 self.desktop.neutral_name = self.neutral
-                if self.desktop.notify(self.texts.for_kind(item.kind), more=len(due) - 1):
+                if self.desktop.notify(self._text(item), more=len(due) - 1):
                     self.notified = list(due)
             return
         if self.tray is None:
@@ -780,13 +851,13 @@ class LockedReminders(QObject):
             self.tray.show()
         self.tray.showMessage(
             self._display_name(),
-            self.texts.for_kind(item.kind),
+            self._text(item),
             QSystemTrayIcon.MessageIcon.NoIcon,
             15_000,
         )
 
 
-def _truthy(value: object) -> bool:
+def truthy(value: object) -> bool:
     """A QSettings boolean (the INI format gives back "true"/"false" strings)."""
     if isinstance(value, str):
         return value.strip().lower() in {"1", "true", "yes"}

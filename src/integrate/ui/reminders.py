@@ -528,7 +528,7 @@ class ReminderDriver(QObject):
             self.tray.show()
         self.tray.showMessage(
             self._display_name(),
-            self.texts.for_kind(item.kind),
+            with_count(self.texts.for_kind(item.kind), len(self.queue) - 1),
             QSystemTrayIcon.MessageIcon.NoIcon,
             15_000,
         )
@@ -851,10 +851,16 @@ class LockedReminders(QObject):
             self.tray.show()
         self.tray.showMessage(
             self._display_name(),
-            self._text(item),
+            with_count(self._text(item), len(due) - 1),
             QSystemTrayIcon.MessageIcon.NoIcon,
             15_000,
         )
+
+
+def with_count(text: str, more: int) -> str:
+    """A tray message's line, saying how many more are waiting (tray messages have no
+    separate body line on every platform)."""
+    return _tr("{text} (and {n} more)").format(text=text, n=more) if more > 0 else text
 
 
 def truthy(value: object) -> bool:

@@ -22,6 +22,7 @@ from integrate.core.timeutil import to_iso
 from integrate.ui.main_window import MainWindow
 from integrate.ui.reminders import LockedReminders
 from integrate.ui.unlock import UnlockScreen
+from integrate.ui.worker import wait_for_background
 from integrate.vault.keystore import Keystore
 from tests.ui.conftest import RunningApp
 from tests.ui.test_reminders import FakeClock, driver_of, make_vault, open_app, seed
@@ -69,7 +70,16 @@ def test_minimized_start_is_locked_and_unlocks_on_request(
     # Long enough for a keyring read to have happened if the start had tried one.
     QTimer.singleShot(1500, at_login)
     QTimer.singleShot(30_000, _quit)  # never hang the suite
-    assert main(["--minimized", "--data-dir", str(paths.root)]) == 0
+    try:
+        assert main(["--minimized", "--data-dir", str(paths.root)]) == 0
+    finally:
+        # run_gui leaves its window behind (the process would exit): close it here so
+        # nothing of it (timers, screen-lock listeners) lives on into later tests.
+        for window in [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]:
+            window.close()
+            window.deleteLater()
+        wait_for_background(5000)
+        QApplication.processEvents()
     assert seen["screen"] == "UnlockScreen" and seen["shell"] is None
     assert seen["minimized"] is True
     assert seen.get("unlocked") is True

@@ -56,8 +56,11 @@ def test_on_writes_a_minimised_entry_with_the_custom_data_dir_and_off_removes_it
     assert main(["autostart", "status"]) == 0
     assert capsys.readouterr().out.strip() == "on"
 
-    assert main(["autostart", "off"]) == 0
-    assert not path.exists()
+    journal.mkdir()
+    kept = journal / "reminder-times.json"  # what the app keeps while autostart is on
+    kept.write_text("{}")
+    assert main(["autostart", "off", "--data-dir", str(journal)]) == 0
+    assert not path.exists() and not kept.exists()
     assert main(["autostart", "off"]) == 0  # twice is fine
     assert "no login entry" in capsys.readouterr().out
 

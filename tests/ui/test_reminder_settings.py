@@ -82,8 +82,10 @@ def test_autostart_is_off_by_default_and_follows_the_toggles(
     assert f"--data-dir {root}" in entry.read_text() or f'"{root}"' in entry.read_text()
     section.neutral_name.setChecked(True)
     assert "Name=Journal" in entry.read_text()
+    kept = section.services.paths.root / "reminder-times.json"
+    kept.write_text("{}")  # as a lock would have written it while autostart was on
     section.autostart.setChecked(False)
-    assert not entry.exists()
+    assert not entry.exists() and not kept.exists()
 
 
 def test_calendar_export_writes_the_open_checkins(

@@ -59,6 +59,11 @@ def cmd_autostart(ctx: CliContext) -> int:
             print(f"On: starts at login, minimised and locked{where}.")
         elif args.state == "off":
             found = autostart.disable_autostart(sys.platform, home)
+            # The reminder times kept for a locked login start are not needed any more.
+            from integrate.paths import resolve_data_dir
+            from integrate.vault.reminder_times import forget_reminder_times
+
+            forget_reminder_times(resolve_data_dir(args.data_dir))
             print("Off: removed the login entry." if found else "Off (there was no login entry).")
         else:
             print("on" if autostart.is_enabled(sys.platform, home) else "off")

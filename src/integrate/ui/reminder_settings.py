@@ -224,6 +224,9 @@ class ReminderSection(QGroupBox):
                 )
             else:
                 autostart.disable_autostart(sys.platform, self.home)
+                from integrate.vault.reminder_times import forget_reminder_times
+
+                forget_reminder_times(self.services.paths.root)  # kept only for autostart
         except OSError as exc:
             self._say(
                 _tr("The login setting could not be changed ({error}).").format(

@@ -434,7 +434,7 @@ class ReminderDriver(QObject):
                 save_reminder_times(root, times, quiet, self.clock())
             else:
                 forget_reminder_times(root)
-        except OSError:
+        except (OSError, ValueError):
             pass  # a read-only folder: reminders then begin at the first unlock
 
     def _apply_locked_actions(self, actions: list[LockedAction]) -> None:

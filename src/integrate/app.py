@@ -183,7 +183,9 @@ def run_gui(args: argparse.Namespace, keystore: Keystore | None = None) -> int:
         QTimer.singleShot(1500, app.release_app_filters)
     if getattr(args, "benchmark_startup", False):
         _FirstPaint(app, window, controller)
-    controller.start()
+    # Minimised is the login autostart: the journal stays locked (no keyring unlock with
+    # nobody necessarily at the screen); reminders still come while it is locked.
+    controller.start(locked=bool(getattr(args, "minimized", False)))
     if getattr(args, "minimized", False):
         window.showMinimized()
     else:

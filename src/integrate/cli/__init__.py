@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "integrate.cli.desktop_cmd",
     "integrate.cli.export_pdf_cmd",
     "integrate.cli.log_cmds",
+    "integrate.cli.autostart_cmd",
 ]
 
 VERBS = {
@@ -48,6 +49,7 @@ VERBS = {
     "install-desktop-entry": "integrate.cli.desktop_cmd",
     "export-pdf": "integrate.cli.export_pdf_cmd",
     "log": "integrate.cli.log_cmds",
+    "autostart": "integrate.cli.autostart_cmd",
 }
 
 
@@ -89,7 +91,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--minimized",
         action="store_true",
-        help="start with the window minimised (used by the login autostart)",
+        help="start with the window minimised and the journal locked (the login autostart)",
     )
     parser.add_argument("--benchmark-startup", action="store_true", help=argparse.SUPPRESS)
     # Loads every shipped resource and prints a JSON report (bundle checks; integrate.selfcheck).
@@ -134,8 +136,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from integrate.startup import import_before_qt, keystore_reading_key
 
-        # The keyring fetch starts first and runs while Qt and the vault code import.
-        keystore = keystore_reading_key(args.data_dir)
+        # The keyring fetch starts first and runs while Qt and the vault code import;
+        # not for --minimized: a login start stays locked until someone unlocks.
+        if args.minimized:
+            from integrate.vault.keystore import Keystore
+
+            keystore = Keystore()
+        else:
+            keystore = keystore_reading_key(args.data_dir)
         import_before_qt()
         from integrate.app import run_gui  # Qt only when a window is wanted
 

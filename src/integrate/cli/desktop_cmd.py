@@ -3,8 +3,9 @@
 Writes $XDG_DATA_HOME/applications/org.integrate.Integrate.desktop (default
 ~/.local/share) and the icon to $XDG_DATA_HOME/icons/hicolor/scalable/apps/ under the same
 application id (core.identity.APP_ID, as the .deb and the metainfo use). No Qt involved.
-On a shared computer, --neutral-name calls the entry "Journal" with a plain comment,
-so the menu says nothing about therapy.
+Launchers show the Name and Comment in menus and search results, on a computer the
+patient may share, so both use neutral words only (tests check them against
+resources/sensitive_words.toml); --neutral-name also calls the entry "Journal".
 """
 
 from __future__ import annotations
@@ -19,16 +20,18 @@ from typing import Any
 from integrate.cli.context import CliContext
 from integrate.cli.errors import EXIT_FAILURE, CliError
 from integrate.core.desktop_entry import exec_line
-from integrate.core.identity import APP_ID
+from integrate.core.identity import APP_ID, APP_NAME, NEUTRAL_NAME
 from integrate.paths import write_private_atomic
 
 DESKTOP_ID = APP_ID
 OLD_DESKTOP_ID = "integrate"  # what versions before the application id wrote
 MARKER = "X-Integrate-Entry=true"  # only files we wrote are ever removed
 NAMES = {
-    False: ("Integrate", "A private journal for the days between therapy sessions"),
-    True: ("Journal", "A private journal"),
+    False: (APP_NAME, "A private journal with short check-ins"),
+    True: (NEUTRAL_NAME, "A private journal"),
 }
+# Debian 12's desktop-file-validate (0.26) rejects "1.5" as an unknown version.
+SPEC_VERSION = "1.4"
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -91,7 +94,7 @@ def desktop_entry(command: list[str], *, neutral: bool) -> str:
         [
             "[Desktop Entry]",
             "Type=Application",
-            "Version=1.4",  # Debian 12's desktop-file-validate rejects 1.5
+            f"Version={SPEC_VERSION}",
             f"Name={name}",
             "GenericName=Journal",
             f"Comment={comment}",

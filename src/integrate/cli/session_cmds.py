@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from integrate.cli.context import CliContext, add_unlock_arguments
 from integrate.cli.errors import EXIT_USAGE, CliError
@@ -27,6 +27,10 @@ from integrate.services.sessions import SessionService
 from integrate.vault.checkins import CheckinRepository, sync
 from integrate.vault.instance_lock import APP, InstanceLock, VaultInUse
 from integrate.vault.sessions import SessionRepository
+
+if TYPE_CHECKING:
+    from integrate.vault.checkins import StoredCheckin
+    from integrate.vault.vault import Vault
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -233,6 +237,33 @@ def _day(text: str | None, what: str) -> date | None:
         raise CliError(f"{what} {text!r} is not a date (use YYYY-MM-DD).", EXIT_USAGE) from None
 
 
+def _reminder_states(vault: Vault, checkins: list[StoredCheckin]) -> dict[str, dict[str, Any]]:
+    """Each due check-in's reminder: {"state": pending|snoozed|skipped|sent, "at": ISO or
+    None}, as the app sees it (snoozes and skips from the banner or a notification)."""
+    from zoneinfo import ZoneInfo
+
+    from integrate.core.model import CheckIn, CheckInState
+    from integrate.core.reminders import (
+        checkin_reminder_key,
+        reminder_items_from_checkins,
+        reminder_status,
+    )
+    from integrate.vault.reminder_store import VaultReminderStore, load_quiet_hours
+
+    store = VaultReminderStore(vault.conn)
+    quiet, tz = load_quiet_hours(vault), ZoneInfo(local_zone_name())
+    out: dict[str, dict[str, Any]] = {}
+    for c in checkins:
+        if c.state is not CheckInState.DUE:
+            continue
+        item = reminder_items_from_checkins(
+            [CheckIn(key=c.uid, phase=c.phase, due_at=c.due_at, state=c.state)]
+        )[0]
+        name, at = reminder_status(item, store.get(checkin_reminder_key(c.uid)), quiet, tz)
+        out[c.uid] = {"state": name, "at": to_iso(at.astimezone()) if at else None}
+    return out
+
+
 def cmd_schedule(ctx: CliContext) -> int:
     args = ctx.args
     first, last = _day(args.date_from, "--from"), _day(args.date_to, "--to")
@@ -261,6 +292,7 @@ def cmd_schedule(ctx: CliContext) -> int:
             finally:
                 lock.release()
         checkins = CheckinRepository(vault.conn).query(start=start, end=end)
+        reminders = _reminder_states(vault, checkins)
     rows = [
         {
             "uid": c.uid,
@@ -269,6 +301,7 @@ def cmd_schedule(ctx: CliContext) -> int:
             "state": c.state.value,
             "session": c.session_uid,
             "series": c.series_uid,
+            "reminder": reminders.get(c.uid),
         }
         for c in checkins
     ]

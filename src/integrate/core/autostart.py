@@ -1,6 +1,7 @@
 """Start minimised at login: the per-user autostart entry for each platform.
 
-Off by default; the settings page calls `enable_autostart` / `disable_autostart`.
+Off by default; the settings page and `integrate autostart on|off` call
+`enable_autostart` / `disable_autostart`.
 - Linux and other XDG desktops: `$XDG_CONFIG_HOME/autostart/integrate.desktop`.
 - macOS: a LaunchAgent plist in `~/Library/LaunchAgents` (read by launchd at the
   next login; nothing is loaded now).
@@ -11,8 +12,11 @@ Off by default; the settings page calls `enable_autostart` / `disable_autostart`
 The visible name can be neutral ("Journal") so a glance at the login items does
 not tell anyone what the app is for. The command is `integrate --minimized`
 (an absolute path when one can be found, because login sessions often lack the
-user's PATH additions). Files are written atomically and 0600: only the user's
-own session needs to read them.
+user's PATH additions), plus `--data-dir DIR` for a journal outside the default
+folder (a login session has neither the command line nor INTEGRATE_DATA_DIR of the
+shell that switched autostart on). `--minimized` also starts the app locked: nobody
+need be at the screen at login, so the keyring is not used until someone unlocks.
+Files are written atomically and 0600: only the user's own session needs to read them.
 """
 
 from __future__ import annotations
@@ -29,12 +33,14 @@ from typing import Protocol
 
 from integrate.core.desktop_entry import exec_line as desktop_exec_line
 from integrate.paths import write_private_atomic
+from integrate.core.identity import APP_NAME
+from integrate.core.identity import NEUTRAL_NAME as NEUTRAL_NAME
 
 MINIMIZED_FLAG = "--minimized"
+DATA_DIR_FLAG = "--data-dir"
 ENTRY_ID = "integrate"  # file stem, kept fixed so the entry can be found again
 LAUNCH_AGENT_LABEL = "local.integrate.autostart"
-NEUTRAL_NAME = "Journal"
-PLAIN_NAME = "Integrate"
+PLAIN_NAME = APP_NAME
 RUN_KEY_PATH = r"Software\Microsoft\Windows\CurrentVersion\Run"
 # Both names are ours: disabling removes whichever was written.
 _RUN_VALUE_NAMES = (PLAIN_NAME, NEUTRAL_NAME)
@@ -60,14 +66,22 @@ def display_name(neutral_name: bool) -> str:
     return NEUTRAL_NAME if neutral_name else PLAIN_NAME
 
 
-def default_exec_command() -> list[str]:
-    """`integrate --minimized`, with the script's absolute path when it is found."""
+def default_exec_command(data_dir: Path | None = None) -> list[str]:
+    """`integrate --minimized [--data-dir DIR]`, with the script's absolute path when
+    it is found. Give `data_dir` only for a journal outside the default folder."""
     if getattr(sys, "frozen", False):  # a bundle: its own program (`-m` means nothing to it)
-        return [str(Path(sys.executable).resolve()), MINIMIZED_FLAG]
+        return with_data_dir([str(Path(sys.executable).resolve()), MINIMIZED_FLAG], data_dir)
     script = shutil.which("integrate")
-    if script:
-        return [script, MINIMIZED_FLAG]
-    return [sys.executable, "-m", "integrate", MINIMIZED_FLAG]
+    cmd = [script] if script else [sys.executable, "-m", "integrate"]
+    return with_data_dir([*cmd, MINIMIZED_FLAG], data_dir)
+
+
+def with_data_dir(cmd: Sequence[str], data_dir: Path | None) -> list[str]:
+    """`cmd` plus `--data-dir DIR` (absolute) when `data_dir` is given and not in it."""
+    out = list(cmd)
+    if data_dir is not None and DATA_DIR_FLAG not in out:
+        out += [DATA_DIR_FLAG, str(Path(data_dir).expanduser().resolve())]
+    return out
 
 
 def xdg_config_home(home: Path, environ: Mapping[str, str] | None = None) -> Path:
@@ -206,9 +220,13 @@ def enable_autostart(
     neutral_name: bool = False,
     environ: Mapping[str, str] | None = None,
     run_key: RunKey | None = None,
+    data_dir: Path | None = None,
 ) -> Path | None:
-    """Create (or rewrite) the login entry. Returns the file written, None on Windows."""
-    cmd = list(exec_cmd) if exec_cmd is not None else default_exec_command()
+    """Create (or rewrite) the login entry. Returns the file written, None on Windows.
+
+    `data_dir`: the journal's folder when it is not the default one (see module doc)."""
+    cmd = with_data_dir(exec_cmd, data_dir) if exec_cmd is not None else None
+    cmd = cmd if cmd is not None else default_exec_command(data_dir)
     kind = platform_kind(platform)
     if kind is AutostartPlatform.WINDOWS:
         key = run_key if run_key is not None else WinregRunKey()

@@ -130,42 +130,21 @@ def reminder_items_from_checkins(checkins: Iterable[CheckIn]) -> list[ReminderIt
     return items
 
 
-# Words that must never appear in a notification, a calendar entry or anything else
-# visible outside the vault. Chosen because each one, seen on a lock screen, in a
-# shared calendar or over a shoulder, tells a bystander about the treatment
-# (ketamine and its brand/generic names, dosing, infusions, psychedelic therapy),
-# the diagnosis or the distress behind it (PTSD, trauma, suicide, self-harm), or
-# that the person is in therapy at all ("therapy", "therapist", "psychiatr...",
-# "session", which in this app always means a treatment session). Matching is by
-# word start, case- and accent-insensitive, so "Sessions", "traumatic", "dosing",
-# "suicidal" are caught while "obsession" or "adosen" are not.
-SENSITIVE_TERMS: tuple[str, ...] = (
-    "ketamin",  # ketamine, ketamina, Ketamin (de)
-    "esketamin",
-    "arketamin",
-    "spravato",
-    "ketalar",
-    "ptsd",
-    "cptsd",
-    "c-ptsd",
-    "trauma",
-    "suicid",
-    "self-harm",
-    "selfharm",
-    "overdose",
-    "dose",
-    "dosing",
-    "infusion",
-    "psychedelic",
-    "psilocybin",
-    "mdma",
-    "dissociat",
-    "k-hole",
-    "therapy",
-    "therapist",
-    "psychiatr",
-    "session",
-)
+def _load_sensitive_terms() -> tuple[str, ...]:
+    """The app's own list of words never to show outside the vault (resources/, data)."""
+    from integrate.resources import load_toml
+
+    words = load_toml("sensitive_words.toml").get("words", [])
+    terms = tuple(str(w).strip().casefold() for w in words if str(w).strip())
+    if not terms:
+        raise ValueError("resources/sensitive_words.toml lists no words.")
+    return terms
+
+
+# Words that must never appear in a notification, a calendar entry, a menu or login
+# entry or anything else visible outside the vault; why each one is there is written in
+# resources/sensitive_words.toml. Matched by word start, case- and accent-insensitive.
+SENSITIVE_TERMS: tuple[str, ...] = _load_sensitive_terms()
 
 _SENSITIVE_RE = re.compile(
     r"(?<![0-9a-z])(" + "|".join(re.escape(t) for t in SENSITIVE_TERMS) + ")",
@@ -384,6 +363,11 @@ class ReminderService:
         item = self._item(key)
         return self._fire_time(item, self._state(item))
 
+    def status(self, key: str) -> tuple[str, datetime | None]:
+        """`key`'s reminder in words (see `reminder_status`)."""
+        item = self._item(key)
+        return reminder_status(item, self._store.get(key), self._quiet, self._tz)
+
     def due_now(self) -> list[ReminderItem]:
         """Items whose time has come; each is returned once and marked fired."""
         now = self._now()
@@ -448,16 +432,16 @@ class ReminderService:
 
     # -- actions ------------------------------------------------------------
 
-    def snooze(self, key: str, choice: SnoozeChoice) -> datetime:
-        """Re-arm `key` for later; returns when it will fire (quiet hours applied)."""
+    def snooze(self, key: str, choice: SnoozeChoice, until: datetime | None = None) -> datetime:
+        """Re-arm `key` for later; returns when it will fire (quiet hours applied).
+
+        `until` is the moment already worked out when the snooze was chosen elsewhere
+        (from a notification while the journal was locked, applied at unlock)."""
         item = self._item(key)
         now = self._now()
-        if choice is SnoozeChoice.MIN_15:
-            until = now + timedelta(minutes=15)
-        elif choice is SnoozeChoice.HOUR_1:
-            until = now + timedelta(hours=1)
-        else:
-            until = self._tomorrow_morning(now)
+        if until is None:
+            until = snooze_until(now, choice, self._quiet, self._tz)
+        _require_aware(until, "until")
         state = self._state(item)
         state.snoozed_until = until
         state.fired_at = None
@@ -516,14 +500,35 @@ class ReminderService:
         base = state.snoozed_until if state.snoozed_until is not None else item.due_at
         return self._quiet.defer(base, self._tz)
 
-    def _tomorrow_morning(self, now: datetime) -> datetime:
-        morning = self._quiet.end if self._quiet.enabled else DEFAULT_MORNING
-        local = now.astimezone(self._tz)
-        day = local if local.time() < _NIGHT_ENDS else local + timedelta(days=1)
-        at = local_wall_time(day, morning, self._tz)
-        if at <= now:  # a morning time before _NIGHT_ENDS that has already passed
-            at = local_wall_time(day + timedelta(days=1), morning, self._tz)
-        return at
+
+def snooze_until(now: datetime, choice: SnoozeChoice, quiet: QuietHours, tz: ZoneInfo) -> datetime:
+    """When a reminder snoozed at `now` with `choice` comes back (before quiet hours)."""
+    if choice is SnoozeChoice.MIN_15:
+        return now + timedelta(minutes=15)
+    if choice is SnoozeChoice.HOUR_1:
+        return now + timedelta(hours=1)
+    morning = quiet.end if quiet.enabled else DEFAULT_MORNING
+    local = now.astimezone(tz)
+    day = local if local.time() < _NIGHT_ENDS else local + timedelta(days=1)
+    at = local_wall_time(day, morning, tz)
+    if at <= now:  # a morning time before _NIGHT_ENDS that has already passed
+        at = local_wall_time(day + timedelta(days=1), morning, tz)
+    return at
+
+
+def reminder_status(
+    item: ReminderItem, state: ReminderState | None, quiet: QuietHours, tz: ZoneInfo
+) -> tuple[str, datetime | None]:
+    """A reminder in words for scripts and checks: ("pending" | "snoozed", when it fires),
+    ("skipped", None) or ("sent", None). A stored state of an older due time is ignored."""
+    if state is None or not _same_instant(state.due_at, item.due_at):
+        state = ReminderState(item_key=item.key, due_at=item.due_at)
+    if state.skipped:
+        return "skipped", None
+    if state.fired_at is not None:
+        return "sent", None
+    base = state.snoozed_until if state.snoozed_until is not None else item.due_at
+    return ("snoozed" if state.snoozed_until is not None else "pending"), quiet.defer(base, tz)
 
 
 def _require_aware(moment: datetime, what: str) -> None:

@@ -77,10 +77,15 @@ def test_autostart_is_off_by_default_and_follows_the_toggles(
     section.autostart.setChecked(True)
     assert entry.exists() and "--minimized" in entry.read_text()
     assert "Name=Integrate" in entry.read_text()
+    # The test journal is not in the default folder: the login start must find it.
+    root = section.services.paths.root.resolve()
+    assert f"--data-dir {root}" in entry.read_text() or f'"{root}"' in entry.read_text()
     section.neutral_name.setChecked(True)
     assert "Name=Journal" in entry.read_text()
+    kept = section.services.paths.root / "reminder-times.json"
+    kept.write_text("{}")  # as a lock would have written it while autostart was on
     section.autostart.setChecked(False)
-    assert not entry.exists()
+    assert not entry.exists() and not kept.exists()
 
 
 def test_calendar_export_writes_the_open_checkins(

@@ -6,8 +6,12 @@ and listen to `changed` to refresh.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from integrate.core.timeutil import now_local
 from integrate.paths import VaultPaths
 from integrate.services.usecases import UseCases
 from integrate.ui.base.exclusive import ExclusiveJobs
@@ -58,6 +62,8 @@ class AppServices(QObject):
         # Backup, restore, import, export and key rotation: one at a time, off the GUI
         # thread, never inside the screens' transactions (ui/base/exclusive.py).
         self.jobs = ExclusiveJobs(vault, self)
+        # What "now" is for Today and reminders (tests drive both with one fake clock).
+        self.clock: Callable[[], datetime] = now_local
 
     def notify(self, area: str) -> None:
         self.changed.emit(area)

@@ -211,11 +211,21 @@ class ReminderSection(QGroupBox):
     def _apply_autostart(self, on: bool) -> None:
         try:
             if on:
+                from integrate.paths import default_data_dir
+
+                root = self.services.paths.root.resolve()
                 autostart.enable_autostart(
-                    sys.platform, self.home, neutral_name=self.neutral_name.isChecked()
+                    sys.platform,
+                    self.home,
+                    neutral_name=self.neutral_name.isChecked(),
+                    # A journal outside the default folder: the login start opens it.
+                    data_dir=None if root == default_data_dir().resolve() else root,
                 )
             else:
                 autostart.disable_autostart(sys.platform, self.home)
+                from integrate.vault.reminder_times import forget_reminder_times
+
+                forget_reminder_times(self.services.paths.root)  # kept only for autostart
         except OSError as exc:
             self._say(
                 _tr("The login setting could not be changed ({error}).").format(

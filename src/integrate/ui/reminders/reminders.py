@@ -13,8 +13,11 @@ with a fake clock instead of waiting.
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -31,7 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrate import APP_NAME
+from integrate.core.identity import APP_NAME, NEUTRAL_NAME
+from integrate.core.quiet_hours import QuietHours
 from integrate.core.reminders import (
     MissedSummary,
     ReminderItem,
@@ -40,8 +44,9 @@ from integrate.core.reminders import (
     ReminderText,
     SnoozeChoice,
     reminder_items_from_checkins,
+    snooze_until,
 )
-from integrate.core.timeutil import local_zone_name, now_local
+from integrate.core.timeutil import local_zone_name, now_local, to_iso
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
 
@@ -60,9 +65,15 @@ from integrate.vault.reminder_store import (
 NOTIFY_BUS = "SESSION"
 # Areas whose changes can move, add or remove a reminder.
 WATCHED_AREAS = frozenset({"checkins", "sessions", "measures", "settings"})
+# The Settings choice "List it as Journal" (QSettings, readable while locked) also names
+# notifications; ui/reminders/reminder_settings.py writes it.
+NEUTRAL_NAME_PREF = "autostart/neutral_name"
 # Never sleep longer than this: after a suspend or a clock change the timer
 # catches up within a few minutes; a check is a couple of small queries.
 MAX_SLEEP_MS = 5 * 60 * 1000
+# Keys of the reminders a locked start read from reminder-times.json (times only); at
+# unlock they are matched to the schedule by fire time.
+TIME_KEY_PREFIX = "time:"
 
 
 def _tr(text: str) -> str:
@@ -156,13 +167,12 @@ class ReminderBanner(QFrame):
         self._mode(reminder=False)
 
     def show_locked(self, text: str) -> None:
-        """A reminder while the journal is locked: Open (after unlocking) or Close."""
+        """A reminder while the journal is locked: Open (after unlocking), Snooze, Skip
+        (kept and applied at unlock) or Close."""
         self.text.setText(text)
         self.more.setVisible(False)
         self._mode(reminder=True)
         self.mode = "locked"
-        self.snooze_button.setVisible(False)
-        self.skip_button.setVisible(False)
         self.close_button.setVisible(True)
 
     def dismiss(self) -> None:
@@ -203,7 +213,7 @@ class ReminderDriver(QObject):
         super().__init__(parent if parent is not None else services)
         self.services = services
         self.host = host
-        self.clock = clock or now_local
+        self.clock: Callable[[], datetime] = clock or services.clock
         self.tz = tz or ZoneInfo(local_zone_name())
         self.settings = ReminderSettings()
         self.store = services.use.checkins.reminder_store()
@@ -211,7 +221,7 @@ class ReminderDriver(QObject):
         self.queue: list[ReminderItem] = []
         self.tray: QSystemTrayIcon | None = None
         self.desktop: DesktopNotifier | None = None  # no tray: the desktop's notifications
-        self._desktop_tried = False
+        self.notified: list[str] = []  # keys the last notification spoke for
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.tick)
@@ -237,8 +247,16 @@ class ReminderDriver(QObject):
         self.service.set_items(self._items())
         # Reminders shown while the journal was locked are not announced again, and the
         # one the patient chose to open is opened now that the journal is unlocked.
-        announced, to_open = LockedReminders.for_window(self.host.window()).take()
+        announced, to_open, actions = LockedReminders.for_window(self.host.window()).take()
+        resolve = self._resolver()
+        announced = [real for item in announced for real in resolve(item)]
+        opened = resolve(to_open) if to_open is not None else []
+        to_open = opened[0] if opened else None
+        actions = [
+            LockedAction(real, a.choice, a.until) for a in actions for real in resolve(a.item)
+        ]
         self.service.mark_fired(announced)
+        self._apply_locked_actions(actions)
         if to_open is not None:
             # After the unlock has finished (the area shown last is restored first).
             QTimer.singleShot(0, self, lambda: self._open(to_open) if self._running else None)
@@ -260,8 +278,15 @@ class ReminderDriver(QObject):
             self.services.changed.disconnect(self._on_changed)
         if self.services.vault.is_open:
             LockedReminders.for_window(self.host.window()).prepare(
-                self.agenda(), list(self.queue), self.texts, self.clock
+                self.agenda(),
+                list(self.queue),
+                self.texts,
+                self.clock,
+                quiet=self.settings.quiet_hours,
+                tz=self.tz,
+                neutral=self._neutral_name(),
             )
+            self._save_reminder_times()
         self._save_last_run()
         self.queue.clear()
         if self.tray is not None:
@@ -308,7 +333,7 @@ class ReminderDriver(QObject):
                 known = {i.key for i in self.queue}
                 self.queue.extend(i for i in due if i.key not in known)
                 self._show_head()
-                self._notify_tray(due[0])
+                self._notify_tray(self.queue[0])
             self._save_last_run()
         self._arm()
 
@@ -348,6 +373,79 @@ class ReminderDriver(QObject):
         self.service.skip(item.key)
         self._show_head()
         self._arm()
+
+    def notification_action(self, action: str) -> None:
+        """A button pressed on our notification: Open the first, or snooze or skip every
+        reminder it spoke for (one notification may count several)."""
+        from integrate.ui.reminders.desktop_notify import OPEN_ACTION, SKIP_ACTION, SNOOZE_PREFIX
+
+        if action == OPEN_ACTION:
+            self._tray_clicked()
+            return
+        covered = [i for i in self.queue if i.key in self.notified]
+        if not covered:
+            return
+        for item in covered:
+            if action == SKIP_ACTION:
+                self.service.skip(item.key)
+            elif action.startswith(SNOOZE_PREFIX):
+                try:
+                    choice = SnoozeChoice(action.removeprefix(SNOOZE_PREFIX))
+                except ValueError:
+                    return
+                self.service.snooze(item.key, choice)
+            else:
+                return
+        self.queue = [i for i in self.queue if i not in covered]
+        self.notified = []
+        self._show_head()
+        self._arm()
+
+    def _resolver(self) -> Callable[[ReminderItem], list[ReminderItem]]:
+        """Maps what the locked screen announced to schedule items: itself, or for a
+        time read at a locked start, the items that fire at that time."""
+        items = self.service.items()
+        fire = {i.key: self.service.fire_time(i.key) for i in items}
+
+        def resolve(item: ReminderItem) -> list[ReminderItem]:
+            if not item.key.startswith(TIME_KEY_PREFIX):
+                return [item]
+            return [i for i in items if fire[i.key] == item.due_at]
+
+        return resolve
+
+    def _save_reminder_times(self) -> None:
+        """While autostart is on, keep the coming fire times for a locked login start
+        (vault/reminder_times.py says what is kept); otherwise make sure none are."""
+        from integrate.core import autostart
+        from integrate.vault.reminder_times import (
+            ReminderTime,
+            forget_reminder_times,
+            save_reminder_times,
+        )
+
+        root = self.services.paths.root
+        try:
+            if autostart.is_enabled(sys.platform, Path.home()):
+                times = [ReminderTime(at, self.texts.for_kind(i.kind)) for at, i in self.agenda()]
+                quiet = str(self.settings.quiet_hours)
+                save_reminder_times(root, times, quiet, self.clock())
+            else:
+                forget_reminder_times(root)
+        except (OSError, ValueError):
+            pass  # a read-only folder: reminders then begin at the first unlock
+
+    def _apply_locked_actions(self, actions: list[LockedAction]) -> None:
+        """Snooze and skip chosen while the journal was locked, in the order chosen."""
+        current = {i.key: i for i in self.service.items()}
+        for action in actions:
+            item = current.get(action.item.key)
+            if item is None or item.due_at != action.item.due_at:
+                continue  # done, moved or deleted meanwhile: the choice no longer applies
+            if action.choice is None:
+                self.service.skip(item.key)
+            else:
+                self.service.snooze(item.key, action.choice, until=action.until)
 
     # -- internals ----------------------------------------------------------
 
@@ -401,13 +499,20 @@ class ReminderDriver(QObject):
         else:
             self.services.navigate.emit("today", item.target)
 
+    def _neutral_name(self) -> bool:
+        return truthy(self.services.prefs.value(NEUTRAL_NAME_PREF, False))
+
     def _notify_tray(self, item: ReminderItem) -> None:
         if not QSystemTrayIcon.isSystemTrayAvailable():
-            if self.desktop is None and not self._desktop_tried:
-                self._desktop_tried = True
-                self.desktop = start_desktop_notifier(self, self._tray_clicked)
+            # Looked up for every reminder: a notification server that starts after the
+            # app (or restarts) is used from the next reminder on.
+            if self.desktop is None:
+                self.desktop = start_desktop_notifier(self, self.notification_action)
             if self.desktop is not None:
-                self.desktop.notify(self.texts.for_kind(item.kind))
+                self.desktop.neutral_name = self._neutral_name()
+                text = self.texts.for_kind(item.kind)
+                if self.desktop.notify(text, more=len(self.queue) - 1):
+                    self.notified = [i.key for i in self.queue]
             return
         if self.tray is None:
             icon = self.host.window().windowIcon()
@@ -415,13 +520,19 @@ class ReminderDriver(QObject):
                 pixmap = QStyle.StandardPixmap.SP_MessageBoxInformation
                 icon = self.host.style().standardIcon(pixmap)
             self.tray = QSystemTrayIcon(QIcon(icon), self)
-            self.tray.setToolTip(APP_NAME)
+            self.tray.setToolTip(self._display_name())
             self.tray.messageClicked.connect(self._tray_clicked)
             self.tray.activated.connect(lambda _reason: self._raise_window())
             self.tray.show()
         self.tray.showMessage(
-            APP_NAME, self.texts.for_kind(item.kind), QSystemTrayIcon.MessageIcon.NoIcon, 15_000
+            self._display_name(),
+            with_count(self.texts.for_kind(item.kind), len(self.queue) - 1),
+            QSystemTrayIcon.MessageIcon.NoIcon,
+            15_000,
         )
+
+    def _display_name(self) -> str:
+        return NEUTRAL_NAME if self._neutral_name() else APP_NAME
 
     def _tray_clicked(self) -> None:
         if self.queue:
@@ -455,6 +566,15 @@ class ReminderDriver(QObject):
             self.refresh()
 
 
+@dataclass(frozen=True)
+class LockedAction:
+    """Snooze (`choice` and `until`) or skip (`choice` None), chosen while locked."""
+
+    item: ReminderItem
+    choice: SnoozeChoice | None
+    until: datetime | None = None
+
+
 class LockedReminders(QObject):
     """Reminders while the journal is locked (auto-lock makes that most of the time).
 
@@ -462,8 +582,10 @@ class LockedReminders(QObject):
     keys only, kept in memory and never written anywhere (the vault is closed). Armed
     when the app locks (ui/shell/autolock.py), they show the same neutral line in a banner on
     the lock screen and, where a tray exists, a notification. "Open" leads to the unlock
-    screen and, once unlocked, opens the check-in or questionnaire. On unlock the driver
-    `take()`s what was announced so nothing is announced twice.
+    screen and, once unlocked, opens the check-in or questionnaire. Snooze and Skip (on
+    the banner or the notification) act at once on what is announced while locked and
+    are kept, in memory, as `actions` the driver applies to the vault at unlock. On
+    unlock the driver `take()`s all of it so nothing is announced twice.
     """
 
     OBJECT_NAME = "lockedReminders"
@@ -474,8 +596,14 @@ class LockedReminders(QObject):
         self.window = window
         self.clock: Callable[[], datetime] = now_local
         self.texts = ReminderText()
+        self.quiet = QuietHours()
+        self.tz = ZoneInfo(local_zone_name())
+        self.neutral = False
         self.pending: list[tuple[datetime, ReminderItem]] = []
         self.announced: list[ReminderItem] = []
+        self.actions: list[LockedAction] = []
+        self.notified: list[ReminderItem] = []  # what the last notification spoke for
+        self.item_texts: dict[str, str] = {}  # lines of times read at a locked start
         self.showing: ReminderItem | None = None
         self.to_open: ReminderItem | None = None
         self.armed = False
@@ -497,15 +625,47 @@ class LockedReminders(QObject):
         queued: list[ReminderItem],
         texts: ReminderText,
         clock: Callable[[], datetime],
+        *,
+        quiet: QuietHours | None = None,
+        tz: ZoneInfo | None = None,
+        neutral: bool = False,
     ) -> None:
         """What to announce if the journal locks now (not armed yet)."""
         self.pending = sorted(agenda, key=lambda p: (p[0], p[1].key))
         self.texts = texts
         self.clock = clock
+        self.quiet = quiet if quiet is not None else QuietHours()
+        self.tz = tz if tz is not None else ZoneInfo(local_zone_name())
+        self.neutral = neutral
+        self.item_texts = {}
         self.announced = []
+        self.actions = []
+        self.notified = []
         self.to_open = None
         # A reminder on screen when the journal locked stays on the lock screen.
         self.showing = queued[0] if queued else None
+
+    def load_times(self, root: Path, clock: Callable[[], datetime], *, neutral: bool) -> None:
+        """A locked start (login): announce the times kept in reminder-times.json."""
+        from integrate.vault.reminder_times import load_reminder_times
+
+        times, quiet_text = load_reminder_times(root, clock())
+        try:
+            quiet = QuietHours.parse(quiet_text) if quiet_text else QuietHours()
+        except ValueError:
+            quiet = QuietHours()
+        agenda = []
+        texts = {}
+        for n, entry in enumerate(times):
+            key = f"{TIME_KEY_PREFIX}{to_iso(entry.at)}#{n}"
+            item = ReminderItem(key=key, kind=ReminderKind.CHECKIN, due_at=entry.at, target="")
+            agenda.append((entry.at, item))
+            texts[key] = entry.text
+        self.prepare(agenda, [], ReminderText(), clock, quiet=quiet, neutral=neutral)
+        self.item_texts = texts
+
+    def _text(self, item: ReminderItem) -> str:
+        return self.item_texts.get(item.key) or self.texts.for_kind(item.kind)
 
     def arm(self) -> None:
         """The journal locked: start announcing."""
@@ -524,16 +684,19 @@ class LockedReminders(QObject):
         self.disarm()
         self.pending = []
         self.announced = []
+        self.actions = []
+        self.notified = []
         self.showing = None
         self.to_open = None
 
-    def take(self) -> tuple[list[ReminderItem], ReminderItem | None]:
-        """What was announced while locked, and what to open now; then forget both."""
-        announced, to_open = self.announced, self.to_open
+    def take(self) -> tuple[list[ReminderItem], ReminderItem | None, list[LockedAction]]:
+        """What was announced while locked, what to open now and the snoozes and skips
+        chosen meanwhile (in order); then forget all of it."""
+        announced, to_open, actions = self.announced, self.to_open, self.actions
         if self.showing is not None and self.showing not in announced:
             announced = [*announced, self.showing]
         self.clear()
-        return announced, to_open
+        return announced, to_open, actions
 
     def tick(self) -> None:
         if not self.armed:
@@ -543,11 +706,66 @@ class LockedReminders(QObject):
         self.pending = [(at, item) for at, item in self.pending if at > now]
         if due:
             self.announced.extend(due)
+            # Announced again after a snooze: at unlock it counts as sent, not snoozed.
+            keys = {i.key for i in due}
+            self.actions = [a for a in self.actions if a.item.key not in keys]
             self._show(due[-1])
-            self._notify_tray(due[-1])
-        if self.pending:
+            self._notify_tray(due[-1], due)
+        self._arm_timer(now)
+
+    def _arm_timer(self, now: datetime) -> None:
+        self.timer.stop()
+        if self.armed and self.pending:
             delay_ms = (self.pending[0][0] - now).total_seconds() * 1000
             self.timer.start(int(min(max(delay_ms, 0), MAX_SLEEP_MS)))
+
+    # -- snooze and skip while locked
+
+    def snooze(self, items: list[ReminderItem], choice: SnoozeChoice) -> None:
+        """Bring `items` back later (announced again while still locked if need be)."""
+        now = self.clock()
+        until = snooze_until(now, choice, self.quiet, self.tz)
+        at = self.quiet.defer(until, self.tz)
+        for item in items:
+            self._forget(item)
+            self.actions.append(LockedAction(item, choice, until))
+            self.pending.append((at, item))
+        self.pending.sort(key=lambda p: (p[0], p[1].key))
+        self._after_action(items, now)
+
+    def skip(self, items: list[ReminderItem]) -> None:
+        """No more reminders for `items` (this occurrence)."""
+        for item in items:
+            self._forget(item)
+            self.actions.append(LockedAction(item, None))
+        self._after_action(items, self.clock())
+
+    def notification_action(self, action: str) -> None:
+        """A button pressed on the notification shown while locked."""
+        from integrate.ui.reminders.desktop_notify import OPEN_ACTION, SKIP_ACTION, SNOOZE_PREFIX
+
+        if action == OPEN_ACTION:
+            self.open_current()
+        elif action == SKIP_ACTION:
+            self.skip(list(self.notified))
+        elif action.startswith(SNOOZE_PREFIX):
+            try:
+                choice = SnoozeChoice(action.removeprefix(SNOOZE_PREFIX))
+            except ValueError:
+                return
+            self.snooze(list(self.notified), choice)
+
+    def _forget(self, item: ReminderItem) -> None:
+        self.pending = [(at, i) for at, i in self.pending if i.key != item.key]
+        self.actions = [a for a in self.actions if a.item.key != item.key]
+
+    def _after_action(self, items: list[ReminderItem], now: datetime) -> None:
+        keys = {i.key for i in items}
+        self.notified = [i for i in self.notified if i.key not in keys]
+        if self.showing is not None and self.showing.key in keys:
+            self.showing = None
+            self._close()
+        self._arm_timer(now)
 
     # -- showing
 
@@ -559,11 +777,21 @@ class LockedReminders(QObject):
                 area.addWidget(self.banner)
             self.banner.open_requested.connect(self.open_current)
             self.banner.close_requested.connect(self._close)
+            self.banner.snooze_requested.connect(self._banner_snooze)
+            self.banner.skip_requested.connect(self._banner_skip)
         return self.banner
+
+    def _banner_snooze(self, choice: str) -> None:
+        if self.showing is not None:
+            self.snooze([self.showing], SnoozeChoice(choice))
+
+    def _banner_skip(self) -> None:
+        if self.showing is not None:
+            self.skip([self.showing])
 
     def _show(self, item: ReminderItem) -> None:
         self.showing = item
-        self._banner().show_locked(self.texts.for_kind(item.kind))
+        self._banner().show_locked(self._text(item))
 
     def _hide(self) -> None:
         if self.banner is not None:
@@ -585,7 +813,7 @@ class LockedReminders(QObject):
 
     def open_current(self) -> None:
         """Open what the reminder is for, once the patient has unlocked."""
-        self.to_open = self.showing
+        self.to_open = self.showing or (self.notified[-1] if self.notified else None)
         self._close()
         window = self.window.window()
         window.showNormal()
@@ -597,12 +825,17 @@ class LockedReminders(QObject):
         if isinstance(field, QWidget) and field.isVisible():
             field.setFocus()
 
-    def _notify_tray(self, item: ReminderItem) -> None:
+    def _display_name(self) -> str:
+        return NEUTRAL_NAME if self.neutral else APP_NAME
+
+    def _notify_tray(self, item: ReminderItem, due: list[ReminderItem]) -> None:
         if not QSystemTrayIcon.isSystemTrayAvailable():
-            if self.desktop is None:
-                self.desktop = start_desktop_notifier(self, self.open_current)
+            if self.desktop is None:  # looked up for every reminder (a late server)
+                self.desktop = start_desktop_notifier(self, self.notification_action)
             if self.desktop is not None:
-                self.desktop.notify(self.texts.for_kind(item.kind))
+                self.desktop.neutral_name = self.neutral
+                if self.desktop.notify(self._text(item), more=len(due) - 1):
+                    self.notified = list(due)
             return
         if self.tray is None:
             icon = self.window.windowIcon()
@@ -611,21 +844,39 @@ class LockedReminders(QObject):
                     QStyle.StandardPixmap.SP_MessageBoxInformation
                 )
             self.tray = QSystemTrayIcon(QIcon(icon), self)
-            self.tray.setToolTip(APP_NAME)
+            self.tray.setToolTip(self._display_name())
             self.tray.messageClicked.connect(self.open_current)
             self.tray.show()
         self.tray.showMessage(
-            APP_NAME, self.texts.for_kind(item.kind), QSystemTrayIcon.MessageIcon.NoIcon, 15_000
+            self._display_name(),
+            with_count(self._text(item), len(due) - 1),
+            QSystemTrayIcon.MessageIcon.NoIcon,
+            15_000,
         )
 
 
-def start_desktop_notifier(owner: QObject, on_click: Callable[[], None]) -> DesktopNotifier | None:
-    """A connected notifier whose clicks call `on_click`, or None where there is none."""
+def with_count(text: str, more: int) -> str:
+    """A tray message's line, saying how many more are waiting (tray messages have no
+    separate body line on every platform)."""
+    return _tr("{text} (and {n} more)").format(text=text, n=more) if more > 0 else text
+
+
+def truthy(value: object) -> bool:
+    """A QSettings boolean (the INI format gives back "true"/"false" strings)."""
+    if isinstance(value, str):
+        return value.strip().lower() in {"1", "true", "yes"}
+    return bool(value)
+
+
+def start_desktop_notifier(
+    owner: QObject, on_action: Callable[[str], None]
+) -> DesktopNotifier | None:
+    """A notifier on the session bus whose actions call `on_action`, or None (no bus)."""
     from integrate.ui.reminders.desktop_notify import DesktopNotifier
 
     notifier = DesktopNotifier(NOTIFY_BUS, owner)
     if not notifier.start():
         notifier.deleteLater()
         return None
-    notifier.activated.connect(on_click)
+    notifier.action_invoked.connect(on_action)
     return notifier

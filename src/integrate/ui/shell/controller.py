@@ -99,11 +99,26 @@ class AppController(QObject):
 
     # -- start
 
-    def start(self) -> None:
+    def start(self, *, locked: bool = False) -> None:
+        """Onboarding, or the unlock; `locked` (the login autostart) never unlocks by
+        itself: the keyring is used when the patient presses Unlock."""
         if not self.paths.exists():
             self.show_onboarding()
+        elif locked:
+            self.show_unlock(auto_keyring=False)
+            self.locked_at_start()
         else:
             self.show_unlock(auto_keyring=True)
+
+    def locked_at_start(self) -> None:
+        """Started locked: announce the reminder times kept for a locked start."""
+        from integrate.core.timeutil import now_local
+        from integrate.ui.reminders.reminders import NEUTRAL_NAME_PREF, LockedReminders, truthy
+
+        locked = LockedReminders.for_window(self.window)
+        neutral = truthy(self.prefs.value(NEUTRAL_NAME_PREF, False))
+        locked.load_times(self.paths.root, self.reminder_clock or now_local, neutral=neutral)
+        locked.arm()
 
     def show_onboarding(self) -> None:
         """First run. Which keyring exists is asked off the GUI thread (D-Bus can hang);
@@ -367,6 +382,8 @@ class AppController(QObject):
     def _enter(self, vault: Vault, *, via_recovery: bool = False) -> None:
         self._accept_rollback = False  # one acknowledgement, one open
         self.services = AppServices(vault, self.paths, self.keystore, self.prefs, parent=self)
+        if self.reminder_clock is not None:
+            self.services.clock = self.reminder_clock
         try:
             shell = Shell(self.services)
         except DatabaseError as exc:

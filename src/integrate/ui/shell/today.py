@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -63,6 +63,9 @@ def _sleep_today(services: AppServices) -> QWidget | None:
 # last night's sleep).
 TODAY_SECTIONS: list[SectionFactory] = [_past_planned, _due_measures, _data_notices, _sleep_today]
 
+# Today re-reads itself when the next check-in comes due; a longer sleep is cut into
+# pieces of this size so a suspend or a clock change is caught up (a re-arm, no rebuild).
+MAX_DUE_SLEEP_MS = 15 * 60 * 1000
 MISSED_OFFER_DAYS = 7  # older missed check-ins stay in the journal's history, not on Today
 MINUTES = {
     Phase.SAME_DAY: 2,
@@ -147,6 +150,12 @@ class TodayPage(QWidget):
         self.checkin_view: CheckinView | None = None
         self.start_buttons: dict[str, QWidget] = {}
         self.window_label = plain_label("")
+        self.clock: Callable[[], datetime] = getattr(services, "clock", now_local)
+        # One single-shot timer to the next due time, re-armed by every refresh.
+        self.due_timer = QTimer(self)
+        self.due_timer.setSingleShot(True)
+        self.due_timer.timeout.connect(self._due_time_reached)
+        self.next_due: datetime | None = None
         self._sync()
         self.refresh()
         # Just built and filled: the first showEvent (right after) need not do it again.
@@ -188,7 +197,7 @@ class TodayPage(QWidget):
     def refresh(self) -> None:
         if not self.services.vault.is_open:
             return
-        now = now_local()
+        now = self.clock()
         body = QWidget()
         layout = page_layout(body)
         layout.addWidget(page_title(_tr("Today")))
@@ -251,6 +260,25 @@ class TodayPage(QWidget):
         self.due_keys = [c.uid for c in due]
         self.missed_keys = [c.uid for c in missed[:3]]
         self.upcoming_keys = [c.uid for c in upcoming]
+        self.next_due = upcoming[0].due_at if upcoming else None
+        self._arm_due_timer(now)
+
+    def _arm_due_timer(self, now: datetime) -> None:
+        self.due_timer.stop()
+        if self.next_due is None:
+            return
+        delay_ms = (self.next_due - now).total_seconds() * 1000
+        self.due_timer.start(int(min(max(delay_ms, 0), MAX_DUE_SLEEP_MS)))
+
+    def _due_time_reached(self) -> None:
+        """The next check-in's time: show it under "Now" (as the reminder banner does)."""
+        if not self.services.vault.is_open:
+            return
+        now = self.clock()
+        if self.next_due is not None and now < self.next_due:
+            self._arm_due_timer(now)  # woke early (coarse timer, or a long sleep cut up)
+        elif self.checkin_view is None:
+            self.refresh()  # an open check-in refreshes Today when it closes
 
     def _section_title(self, text: str) -> QWidget:
         label = plain_label(text, object_name="sectionTitle")

@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "integrate.cli.calendar_cmd",
     "integrate.cli.desktop_cmd",
     "integrate.cli.export_pdf_cmd",
+    "integrate.cli.crisis_cmds",
 ]
 
 VERBS = {
@@ -46,6 +47,8 @@ VERBS = {
     "calendar": "integrate.cli.calendar_cmd",
     "install-desktop-entry": "integrate.cli.desktop_cmd",
     "export-pdf": "integrate.cli.export_pdf_cmd",
+    "help-now": "integrate.cli.crisis_cmds",
+    "settings": "integrate.cli.crisis_cmds",
 }
 
 

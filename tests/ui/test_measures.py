@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from integrate.core.timeutil import now_local
 from integrate.ui import measure_table
+from integrate.ui.crisis_view import shown_items
 from integrate.ui.measure_crisis import CrisisScreen
 from integrate.ui.measure_result import ResultView
 from integrate.ui.measures import MeasuresPage
@@ -35,7 +36,8 @@ def test_phq9_item9_shows_crisis_screen_before_any_score(running_app: RunningApp
     screen = page.crisis_screen
     assert isinstance(screen, CrisisScreen) and screen.isVisible()
     assert "Nobody monitors this app" in screen.not_monitored.text()
-    assert "988" in screen.lines.text()  # default country US
+    # No country chosen yet: the international route, never a guessed country's numbers.
+    assert "findahelpline.com" in screen.lines.text() and "988" not in screen.lines.text()
     assert page.stack.currentWidget() is form  # no score anywhere yet
     assert page.result_view is None
     assert running_app.services.measures.list() == []
@@ -112,12 +114,13 @@ def test_crisis_screen_lists_safety_plan_contacts_and_country(running_app: Runni
     form.set_answer(9, 3)
     screen = page.crisis_screen
     assert screen is not None
-    assert "Jo  07700 900123" in screen.contacts_label.text()
-    assert "Dr. Okafor" in screen.contacts_label.text()
-    assert "116 123" in screen.lines.text()
-    assert screen.lines.text().index("Night line of my town") < screen.lines.text().index(
-        "116 123"
-    )  # the patient's own number first
+    shown = [item.text() for item in shown_items(screen)]
+    assert "Jo - Call 07700 900123" in shown
+    assert "Dr. Okafor - Call 020 7946 0000 - clinic" in shown
+    assert "Night line of my town - Call 0800 555 0199" in shown
+    assert (
+        "116 123" in screen.lines.text() and "Crisis lines in United Kingdom" in screen.lines.text()
+    )
     screen.close()
 
 

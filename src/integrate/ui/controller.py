@@ -45,7 +45,20 @@ if TYPE_CHECKING:
     from integrate.ui.recovery import RecoveryScreen
     from integrate.ui.reminders import ReminderDriver
 
-DEFAULT_COUNTRY = "US"
+DEFAULT_COUNTRY = "US"  # preselected on the first-run country page when the locale has none
+
+
+def locale_country() -> str:
+    """The system locale's country if we list it, for the first-run picker's preselection."""
+    from PySide6.QtCore import QLocale
+
+    from integrate.core.crisis import load_crisis_lines
+
+    name = QLocale.system().name()  # e.g. "en_GB"
+    code = name.split("_")[1][:2].upper() if "_" in name else ""
+    return code if load_crisis_lines().country(code) is not None else DEFAULT_COUNTRY
+
+
 PREF_GEOMETRY = "window/geometry"  # size and position only
 PREF_LAST_AREA = "ui/last_area"  # an area key such as "journal", never an item
 
@@ -82,13 +95,15 @@ class AppController(QObject):
 
     @property
     def country(self) -> str:
-        return str(self.prefs.value("crisis/country", DEFAULT_COUNTRY))
+        """The chosen crisis-line country; "" when none was chosen (never a guess)."""
+        from integrate.ui.crisis_view import country_from_prefs
+
+        return country_from_prefs(self.prefs)
 
     def set_country(self, code: str) -> None:
+        # preferences.ini is the one place: the command line reads and writes it too.
         self.prefs.setValue("crisis/country", code)
         self.prefs.sync()
-        if self.services is not None and self.services.vault.writable:  # the CLI reads it
-            self.services.vault.set_setting("crisis_country", code)
 
     # -- start
 
@@ -106,7 +121,7 @@ class AppController(QObject):
         screen = Onboarding(
             keystore_name=None if keystore_name == "none" else keystore_name,
             countries=load_crisis_lines().country_choices(),
-            default_country=self.country,
+            default_country=self.country or locale_country(),
         )
         screen.country_chosen.connect(self.set_country)
         screen.create_requested.connect(lambda pw, ask: self._create(screen, pw, ask))
@@ -350,8 +365,6 @@ class AppController(QObject):
             return
         vault = services.vault
         vault.mark_verified()
-        if vault.writable:  # one country for the app and the command line
-            vault.set_setting("crisis_country", self.country)
         from integrate.ui.reminders import ReminderDriver
 
         self.reminders = ReminderDriver(services, self.window, clock=self.reminder_clock)

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from integrate.core.measures import Instrument, Score
 from integrate.core.timeutil import now_local
 from integrate.ui import theme
-from integrate.ui.measure_crisis import DEFAULT_COUNTRY, CrisisScreen
+from integrate.ui.crisis_view import country_from_prefs
+from integrate.ui.measure_crisis import CrisisScreen
 from integrate.ui.measure_form import MeasureForm, instrument_title
 from integrate.ui.measure_result import ResultView, change_for
 from integrate.ui.measure_table import MeasureTable
@@ -43,7 +44,8 @@ def _tr(text: str) -> str:
 
 
 def crisis_country(services: AppServices) -> str:
-    return str(services.prefs.value("crisis/country", DEFAULT_COUNTRY))
+    """The chosen country ("" when none: the screen then gives the international route)."""
+    return country_from_prefs(services.prefs)
 
 
 class HomeTab(QWidget):
@@ -212,7 +214,9 @@ class MeasuresPage(QWidget):
     # -- crisis, then save, then result
 
     def show_crisis(self) -> CrisisScreen:
-        screen = CrisisScreen(crisis_country(self.services), self.services.vault.conn, self)
+        screen = CrisisScreen(
+            crisis_country(self.services), self.services.vault.conn, self, self.services
+        )
         self.crisis_screen = screen
         screen.open()
         self._record_crisis_screen()

@@ -41,7 +41,6 @@ from integrate.vault.safety_plan import SafetyPlanRepository
 
 AUTOSAVE_MS = 800
 COUNTRY_PREF = "crisis/country"
-DEFAULT_COUNTRY = "US"
 # A neutral suggested file name: a folder listing should not say what the page is about.
 PDF_NAME = "my-plan.pdf"
 
@@ -51,7 +50,10 @@ def _tr(text: str) -> str:
 
 
 def current_country(services: AppServices) -> str:
-    return str(services.prefs.value(COUNTRY_PREF, DEFAULT_COUNTRY) or DEFAULT_COUNTRY)
+    """The chosen crisis-line country; "" when none was chosen (nothing is prefilled)."""
+    from integrate.ui.crisis_view import country_from_prefs
+
+    return country_from_prefs(services.prefs)
 
 
 class TextSection(QGroupBox):

@@ -326,3 +326,26 @@ def render_text(contacts: CrisisContacts) -> str:
         out += ["", "Things you can do on your own (from your safety plan):"]
         out += [f"  - {step}" for step in steps]
     return "\n".join(out)
+
+
+def printable_plan(plan: SafetyPlan, contacts: CrisisContacts) -> SafetyPlan:
+    """The plan as the safety-plan PDF prints it: its crisis section is the model's
+    (the patient's own numbers, then the chosen country's lines or the international
+    route), so a line prefilled for another country is never printed."""
+    printed = plan.cleaned()
+    printed.crisis_lines = [
+        PlanContact(
+            item.name,
+            "; ".join(r.text() for r in item.reaches),
+            " - ".join(p for p in (item.hours, item.note) if p),
+        )
+        for item in (*contacts.own_lines, *contacts.lines)
+    ]
+    return printed
+
+
+def emergency_sentence(contacts: CrisisContacts) -> str:
+    """'If you are in danger now, call 911.' (or the local-number wording)."""
+    if contacts.emergency is None:
+        return "If you are in danger now, call your local emergency number."
+    return f"If you are in danger now, call {' or '.join(contacts.emergency.values)}."

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from integrate.core.distress_followup import load_rules
 from integrate.core.model import CheckInState, Entry, Phase, SessionKind
 from integrate.core.prompts import (
     CheckInLayout,
@@ -41,6 +42,7 @@ from integrate.core.prompts import (
 from integrate.core.timeutil import now_local
 from integrate.core.window import session_number
 from integrate.ui import theme
+from integrate.ui.distress_followup import FollowUpCard, request_help
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import button, flow_row, page_layout, page_title, plain_label
 from integrate.ui.widgets.flow import SideBySide, WrapCheckBox
@@ -234,6 +236,12 @@ class CheckinView(QWidget):
                 self.ratings[rating.id] = row
                 box.addWidget(row)
             layout.addWidget(frame)
+        # A high distress rating gets a gentle offer of support, once (issue #14).
+        self.followup: FollowUpCard | None = None
+        if "distress" in self.ratings:
+            self._followup_at = layout.count()
+            self._body = layout
+            self.ratings["distress"].changed.connect(self._distress_rated)
 
         actions = flow_row()  # Skip goes under Done when they do not fit beside each other
         self.done_button = button(_tr("Done"), primary=True, accessible=_tr("Finish check-in"))
@@ -680,6 +688,25 @@ class CheckinView(QWidget):
         """Keep chosen ratings at once, so "Come back later" or a lock loses none."""
         if self.services.vault.is_open:
             self.repo.set_ratings(self.checkin.uid, self.rating_values())
+
+    def _distress_rated(self) -> None:
+        """Offer another exercise / Need help now / "I'm OK for now" the first time only."""
+        rules = load_rules()
+        if self.followup is not None or not rules.after_checkin(self.ratings["distress"].value()):
+            return
+        self.followup = FollowUpCard(rules)
+        self.followup.another_exercise.connect(self._followup_exercise)
+        self.followup.help_now.connect(lambda: request_help(self))
+        self._body.insertWidget(self._followup_at, self.followup)
+        self.followup.show()  # (a layout only shows a new child on the next event loop turn)
+
+    def _followup_exercise(self) -> None:
+        from integrate.ui.help_now_personal import top_pick
+        from integrate.ui.player import open_player
+
+        pick = top_pick(self.services)
+        if pick is not None:
+            open_player(self.services, pick.exercise, self.window())
 
     def rating_values(self) -> dict[str, int | None]:
         return {rid: row.value() for rid, row in self.ratings.items()}

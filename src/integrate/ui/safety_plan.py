@@ -33,6 +33,7 @@ from integrate.core.crisis import (
     normalise_number,
     validate_user_line,
 )
+from integrate.core.crisis_contacts import build_contacts, printable_plan
 from integrate.core.safety import SECTIONS, PlanContact, SafetyPlan, SafetyPlanError, SectionInfo
 from integrate.ui import theme
 from integrate.ui.services import AppServices
@@ -307,20 +308,23 @@ class SafetyPlanEditor(QWidget):
     # -- PDF
 
     def footer(self) -> str:
-        emergency = self.directory.emergency_for(self.country)
-        if not emergency:
+        contacts = build_contacts(self.directory, self.country)
+        if contacts.emergency is None:
             return _tr("If you are in danger now, call your local emergency number.")
         return _tr("If you are in danger now, call {numbers}.").format(
-            numbers=_tr(" or ").join(emergency)
+            numbers=_tr(" or ").join(contacts.emergency.values)
         )
 
     def write_pdf(self, target: Path) -> None:
+        """The plan on one page; its crisis lines from the shared crisis-contact model."""
         from integrate.share.safety_plan_pdf import write_safety_plan_pdf
 
         self.flush()
+        plan = self.plan()
+        printed = printable_plan(plan, build_contacts(self.directory, self.country, plan))
         titles = {info.key: _tr(info.title) for info in SECTIONS}
         write_safety_plan_pdf(
-            target, self.plan(), footer=self.footer(), heading=_tr("My safety plan"), titles=titles
+            target, printed, footer=self.footer(), heading=_tr("My safety plan"), titles=titles
         )
 
     def _ask_pdf(self) -> None:

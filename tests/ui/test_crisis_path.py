@@ -1,0 +1,226 @@
+"""The crisis path (issue #14) on a real vault and real widgets: one contact model for
+every surface, the item-9 screen built around the safety plan, keyboard-only use, and
+the gentle distress follow-up."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+from shiboken6 import isValid
+
+from integrate.core.crisis import load_crisis_lines
+from integrate.core.crisis_contacts import build_contacts, render_text
+from integrate.core.safety import PlanContact, SafetyPlan
+from integrate.ui.crisis_view import ContactCard, shown_items
+from integrate.ui.distress_followup import FollowUpCard
+from integrate.ui.help_now import HelpNowDialog
+from integrate.ui.measure_crisis import CrisisScreen, SafetyPlanDialog
+from integrate.ui.player import PlayerDialog
+from integrate.vault.safety_plan import SafetyPlanRepository
+from tests.ui.helpers_sessions import checkin_after
+
+US_PLAN = SafetyPlan(
+    warning_signs=["Not sleeping", "Pulling away from people"],
+    coping_steps=["Hold an ice cube", "Walk round the block"],
+    reasons_for_living=["My sister", "The dog"],
+    people_places=[PlanContact("Jo", "555 0123", "neighbour")],
+    professionals=[PlanContact("Dr Rivera", "555 0199", "weekdays")],
+    crisis_lines=[
+        PlanContact("Samaritans", "116 123"),  # prefilled back when the country was GB
+        PlanContact("Local crisis team", "555 0100", "ask for the duty worker"),
+    ],
+    safer_surroundings=["Give the pills to Jo"],
+)
+
+
+def _us_journal(app, plan: SafetyPlan | None = US_PLAN) -> None:  # noqa: ANN001
+    app.controller.set_country("US")
+    if plan is not None:
+        SafetyPlanRepository(app.services.vault.conn).save(plan)
+
+
+def _open_item9(app) -> CrisisScreen:  # noqa: ANN001
+    page = app.area("measures")
+    form = page.start("phq9")
+    form.set_answer(9, 1)
+    app.settle(1)
+    screen = page.crisis_screen
+    assert isinstance(screen, CrisisScreen) and screen.isVisible()
+    return screen
+
+
+def test_item9_in_a_us_journal_lists_the_personal_line_with_its_number_and_no_uk_line(
+    running_app,
+) -> None:  # noqa: ANN001
+    _us_journal(running_app)
+    screen = _open_item9(running_app)
+    shown = [item.text() for item in shown_items(screen)]
+    assert "Local crisis team - Call 555 0100 - ask for the duty worker" in shown
+    assert not any("116 123" in t or "Samaritans" in t for t in shown)
+    # The number is a visible label of its own, with a Copy button beside it.
+    card = next(c for c in screen.findChildren(ContactCard) if c.item.name == "Local crisis team")
+    assert [label.text() for label in card.value_labels] == ["Call 555 0100"]
+    assert card.copy_buttons and card.copy_buttons[0].isVisibleTo(screen)
+    labels = " ".join(w.text() for w in screen.findChildren(QLabel))
+    assert "Crisis lines in United States" in labels and "988" in screen.lines.text()
+    # Stanley-Brown order: warning signs, coping, reasons, people, professionals, lines.
+    order = [
+        "Not sleeping",
+        "Hold an ice cube",
+        "My sister",
+        "Jo",
+        "Dr Rivera",
+        "Local crisis team",
+        "988 Suicide",
+        "Give the pills to Jo",
+    ]
+    body = "\n".join(
+        w.text() if isinstance(w, QLabel) else ""
+        for w in screen.scroll_area.widget().findChildren(QLabel)
+    )
+    positions = [body.index(word) for word in order]
+    assert positions == sorted(positions), list(zip(order, positions, strict=True))
+    assert "Nobody monitors this app" in screen.not_monitored.text()
+    assert screen.plan_button.text() == "Open my safety plan"
+    # Nothing on it suggests someone is watching.
+    for phrase in ("we will contact", "your therapist has been", "notified", "alerted"):
+        assert phrase not in body.lower()
+    screen.back_button.click()
+
+
+def test_every_surface_shows_the_same_items_as_the_model(running_app, tmp_path) -> None:  # noqa: ANN001
+    """Need help now, the item-9 screen, the CLI text and the safety-plan PDF agree."""
+    from pypdf import PdfReader
+
+    from integrate.ui.safety_plan import SafetyPlanEditor
+
+    _us_journal(running_app)
+    model = build_contacts(load_crisis_lines(), "US", US_PLAN)
+    expected = {(i.name, i.values) for i in model.contact_items()}
+    screen = _open_item9(running_app)
+    on_screen = {(i.name, i.values) for i in shown_items(screen)}
+    screen.back_button.click()
+    running_app.controller.show_help()
+    running_app.settle()
+    dialog = running_app.window.findChild(HelpNowDialog, "helpNowDialog")
+    assert dialog is not None
+    in_help = {(i.name, i.values) for i in shown_items(dialog)}
+    dialog.close()
+    assert on_screen == expected == in_help
+    text = render_text(model)
+    for name, values in expected:
+        assert (name == "Emergency" or name in text) and all(v in text for v in values)
+    # The printed plan: the country's lines and the patient's own, never the stale UK one.
+    editor = SafetyPlanEditor(running_app.services)
+    target = tmp_path / "plan.pdf"
+    editor.write_pdf(target)
+    pdf = " ".join(page.extract_text() for page in PdfReader(str(target)).pages)
+    pdf = " ".join(pdf.split())
+    assert "988" in pdf and "555 0100" in pdf and "116 123" not in pdf
+    assert "911" in pdf
+
+
+def test_keyboard_only_from_item9_to_a_grounding_exercise_and_back(running_app, qtbot) -> None:  # noqa: ANN001
+    _us_journal(running_app)
+    screen = _open_item9(running_app)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.exercise_button, timeout=3000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    running_app.settle(1)
+    player = screen.player
+    assert isinstance(player, PlayerDialog) and player.isVisible()
+    # Esc in the player leaves it (nothing started, nothing stored) ...
+    qtbot.keyClick(QApplication.focusWidget() or player, Qt.Key.Key_Escape)
+    running_app.settle(1)
+    assert (not isValid(player) or not player.isVisible()) and screen.isVisible()
+    # ... and the focus is back on the crisis screen, where Tab reaches "Back".
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.exercise_button, timeout=3000)
+    for _ in range(8):
+        if QApplication.focusWidget() is screen.back_button:
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is screen.back_button
+    qtbot.keyClick(screen.back_button, Qt.Key.Key_Return)
+    running_app.settle(1)
+    assert not screen.isVisible()
+    page = running_app.area("measures")
+    assert page.stack.currentWidget() is page.form  # back at the questionnaire
+
+
+def test_item9_without_a_plan_offers_to_make_one_now(running_app) -> None:  # noqa: ANN001
+    _us_journal(running_app, plan=None)
+    screen = _open_item9(running_app)
+    assert screen.plan_button.text() == "Make my safety plan now"
+    assert "no safety plan yet" in screen.no_plan.text()
+    dialog = screen.open_plan()
+    assert isinstance(dialog, SafetyPlanDialog) and dialog.isVisible()
+    dialog.editor.sections["coping_steps"].set_values(["Breathe out slowly"])
+    dialog.editor.save()
+    dialog.reject()
+    running_app.settle(1)
+    # Back on the crisis screen, which now shows what was just written.
+    assert screen.isVisible() and screen.plan_button.text() == "Open my safety plan"
+    body = " ".join(w.text() for w in screen.scroll_area.widget().findChildren(QLabel))
+    assert "Breathe out slowly" in body
+    screen.back_button.click()
+
+
+def test_no_country_item9_gives_the_international_route(running_app) -> None:  # noqa: ANN001
+    screen = _open_item9(running_app)
+    text = screen.lines.text()
+    assert "No country is set" in text and "findahelpline.com" in text
+    assert "988" not in text and "911" not in screen.emergency.text()
+    screen.back_button.click()
+
+
+def test_checkin_distress_follow_up_once_at_9_and_not_at_4(running_app) -> None:  # noqa: ANN001
+    _session, uid = checkin_after(running_app.services, 30, "day_1")
+    page = running_app.area("today")
+    page.open_item(uid)
+    view = page.checkin_view
+    assert view is not None
+    distress = view.ratings["distress"]
+    distress.group.button(4).click()
+    assert view.followup is None and not view.findChildren(FollowUpCard)
+    distress.group.button(9).click()
+    card = view.followup
+    assert isinstance(card, FollowUpCard) and card.isVisibleTo(view)
+    texts = [b.text() for b in (card.exercise_button, card.help_button, card.ok_button)]
+    assert texts == ["Try a grounding exercise", "Need help now", "I'm OK for now"]
+    card.ok_button.click()
+    assert not card.isVisibleTo(view)
+    distress.group.button(10).click()  # once: not offered again in this check-in
+    assert view.findChildren(FollowUpCard) == [card] and not card.isVisibleTo(view)
+    # "Need help now" from the card opens the same dialog as F1.
+    card.help_button.click()
+    running_app.settle()
+    dialog = running_app.window.findChild(HelpNowDialog, "helpNowDialog")
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
+
+
+def test_exercise_ending_high_offers_follow_up_once(running_app) -> None:  # noqa: ANN001
+    from integrate.ui.exercises import find_exercise
+    from integrate.ui.player import open_player
+
+    def run(before: int, after: int) -> PlayerDialog:
+        dialog = open_player(running_app.services, find_exercise("orienting"), running_app.window)
+        dialog.suds_before.set_value(before)
+        dialog.begin()
+        if dialog.pages.currentIndex() == dialog.PAGE_CAUTION:
+            dialog.acknowledge_caution()
+        while dialog.pages.currentIndex() == dialog.PAGE_STEP:
+            dialog.next()
+        dialog.suds_after.set_value(after)
+        dialog.finish()
+        return dialog
+
+    high = run(5, 9)
+    assert isinstance(high.followup, FollowUpCard) and high.followup.isVisibleTo(high)
+    assert high.followup.exercise_button.text() == "Try another exercise"
+    high.accept()
+    low = run(5, 4)
+    assert low.followup is None
+    low.accept()
+    came_down = run(9, 7)  # still high, but lower than it started: no offer
+    assert came_down.followup is None
+    came_down.accept()

@@ -140,14 +140,17 @@ class ContactCard(QFrame):
         self.value_labels: list[QLabel] = []
         self.copy_buttons: list[QPushButton] = []
         self.open_buttons: list[QPushButton] = []
-        for reach in item.reaches:
-            row = flow_row(spacing=8)
-            value = plain_label(reach_text(reach))
+        # All of an item's numbers on one row (carried on to the next when narrow).
+        row = flow_row(spacing=8)
+        for index, reach in enumerate(item.reaches):
+            value = plain_label(reach_text(reach), wrap=False)
             value.setObjectName("crisisNumber")
             value.setStyleSheet(theme.css("font-size: 13pt;"))
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(reach_text(reach))
             self.value_labels.append(value)
+            if index:
+                row.addSpacing(12)
             row.addWidget(value)
             copy = button(
                 _tr("Copy"),
@@ -166,9 +169,10 @@ class ContactCard(QFrame):
                 )
                 self.open_buttons.append(action)
                 row.addWidget(action)
+        if item.reaches:
             row.addStretch(1)
             layout.addLayout(row)
-        if not item.reaches and item.kind in (ItemKind.PERSON, ItemKind.PROFESSIONAL):
+        if not item.reaches and item.kind is ItemKind.PROFESSIONAL:  # (places have none)
             layout.addWidget(plain_label(_tr("No number saved in your plan"), object_name="muted"))
         extra = " · ".join(p for p in (item.hours, item.note) if p)
         if extra:
@@ -236,10 +240,13 @@ def country_notice(contacts: CrisisContacts) -> str:
     return _tr(contacts.country_notice()) if contacts.country_notice() else ""
 
 
-def lines_list(contacts: CrisisContacts) -> ContactList:
-    """The emergency number and the country's lines (or the international route)."""
+def lines_list(contacts: CrisisContacts, *, heading: bool = True) -> ContactList:
+    """The emergency number and the country's lines (or the international route).
+
+    `heading=False` where a country picker right above already names the country."""
     items = ([contacts.emergency] if contacts.emergency else []) + list(contacts.lines)
-    return ContactList(items, lines_heading(contacts), note=country_notice(contacts))
+    title = lines_heading(contacts) if heading or not contacts.listed else ""
+    return ContactList(items, title, note=country_notice(contacts))
 
 
 def check_locally_note() -> QLabel:

@@ -102,7 +102,7 @@ class HelpNowDialog(QDialog):
         # The emergency number and the country's lines, rebuilt when the country changes.
         self._body_layout = layout
         contacts = contacts_for(str(self.country.currentData() or ""))
-        self.lines = lines_list(contacts)
+        self.lines = lines_list(contacts, heading=False)
         layout.addWidget(self.lines)
         self.check_note = check_locally_note()
         layout.addWidget(self.check_note)
@@ -129,7 +129,7 @@ class HelpNowDialog(QDialog):
     def _show_lines(self) -> None:
         code = str(self.country.currentData() or "")
         contacts = contacts_for(code)
-        fresh = lines_list(contacts)
+        fresh = lines_list(contacts, heading=False)
         self._body_layout.replaceWidget(self.lines, fresh)
         self.lines.deleteLater()
         self.lines = fresh

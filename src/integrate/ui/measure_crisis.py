@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -116,7 +116,11 @@ class CrisisScreen(QDialog):
         self.setObjectName("measureCrisisScreen")
         self.setWindowTitle(_tr("Support is available"))
         self.setModal(True)
-        self.resize(text_sized(680, 680, parent))  # larger with larger text: less to scroll
+        # Larger with larger text, and as tall as the screen allows: less to scroll.
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        available = screen.availableGeometry().height() if screen is not None else 800
+        size = text_sized(700, 680, parent)
+        self.resize(size.width(), max(size.height(), min(960, available - 80)))
         self.country = country
         self.conn = conn if conn is not None or services is None else services.vault.conn
         self.services = services

@@ -224,3 +224,20 @@ def test_exercise_ending_high_offers_follow_up_once(running_app) -> None:  # noq
     came_down = run(9, 7)  # still high, but lower than it started: no offer
     assert came_down.followup is None
     came_down.accept()
+
+
+def test_same_day_safety_card_has_substance_advice_and_the_models_lines(running_app) -> None:  # noqa: ANN001
+    from integrate.core.model import Phase
+
+    running_app.controller.set_country("GB")
+    _session, uid = checkin_after(running_app.services, 3, Phase.SAME_DAY.value)
+    page = running_app.area("today")
+    page.open_item(uid)
+    view = page.checkin_view
+    assert view is not None and view.safety_frame.isVisibleTo(view)
+    card = " ".join(w.text() for w in view.safety_frame.findChildren(QLabel))
+    assert "alcohol" in card and "cannabis" in card and "benzodiazepines may" in card
+    shown = {(i.name, i.values) for i in shown_items(view.safety_frame)}
+    model = build_contacts(load_crisis_lines(), "GB")
+    assert shown == {(i.name, i.values) for i in model.contact_items()}
+    assert "988" not in view.safety_lines.text()

@@ -323,6 +323,11 @@ class CheckinView(QWidget):
             label.setObjectName(f"safety-{item.id}")
             box.addWidget(label)
         box.addWidget(plain_label(safety.who_to_call, object_name="muted"))
+        # The numbers themselves, from the one crisis-contact model (issue #14).
+        from integrate.ui.crisis_view import contacts_for, country_from_prefs, lines_list
+
+        self.safety_lines = lines_list(contacts_for(country_from_prefs(self.services.prefs)))
+        box.addWidget(self.safety_lines)
         box.addWidget(plain_label(safety.not_monitored, object_name="muted"))
         self.safety_frame = frame
         return frame

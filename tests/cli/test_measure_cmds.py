@@ -76,7 +76,7 @@ def test_add_prints_score_and_lists(vault_dir: Path, monkeypatch, capsys) -> Non
     data = json.loads(out)
     assert data["total"] == 40
     assert data["subscales"] == {"B": 10, "C": 4, "D": 14, "E": 12}
-    assert "provisional_dsm5_pattern" in data["flags"]
+    assert "provisional_dsm5_pattern" in data["flags"]  # machine-readable: kept
     assert data["crisis_shown"] is False
     rows = listed(monkeypatch, capsys, vault_dir)
     assert [r["instrument"] for r in rows] == ["gad7", "pcl5_week"]
@@ -180,3 +180,12 @@ def test_init_with_an_unknown_country_is_a_usage_error_and_creates_nothing(
     from integrate.paths import VaultPaths
 
     assert not VaultPaths(folder).exists()
+
+
+def test_human_output_has_no_diagnostic_flags(vault_dir: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
+    code, out, err = add(
+        monkeypatch, capsys, vault_dir, "pcl5_week", "--answers", ",".join(["3"] * 20)
+    )
+    assert code == 0, err
+    assert "Total: 60 of 80" in out
+    assert "provisional" not in out.lower() and "dsm" not in out.lower()

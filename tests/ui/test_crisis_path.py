@@ -241,3 +241,19 @@ def test_same_day_safety_card_has_substance_advice_and_the_models_lines(running_
     model = build_contacts(load_crisis_lines(), "GB")
     assert shown == {(i.name, i.values) for i in model.contact_items()}
     assert "988" not in view.safety_lines.text()
+
+
+def test_patient_result_screens_use_no_diagnostic_language(running_app) -> None:  # noqa: ANN001
+    page = running_app.area("measures")
+    form = page.start("pcl5_month")
+    for number in range(1, len(form.items) + 1):
+        form.set_answer(number, 4)  # meets the provisional rule and the cut-off
+    form.submit()
+    running_app.settle(1)
+    view = page.result_view
+    assert view is not None
+    shown = " ".join(w.text() for w in view.findChildren(QLabel)).lower()
+    for word in ("dsm", "provisional", "cut-off", "diagnostic pattern", "symptom pattern"):
+        assert word not in shown, word
+    [adm] = running_app.services.measures.list()
+    assert "provisional_dsm5_pattern" in adm.flags  # kept for the therapist PDF

@@ -424,10 +424,11 @@ def test_screen_and_pdf_charts_draw_the_same_ranges_and_cluster_names(
     trends.clusters.setChecked(True)
     chart = trends.chart_view.chart()  # type: ignore[union-attr]
     names = {s.name() for s in chart.series()}
-    # The PCL-5's provisional cut-off, as in the therapist PDF (it has no severity bands).
-    assert {"Below cut-off", "At/above cut-off"} <= names
-    pdf_bands = chart_bands(get_instrument("pcl5_week"))
-    assert [(b.min, b.max) for b in chart.trend.bands] == [(b.min, b.max) for b in pdf_bands]
+    # The PCL-5's provisional cut-off is for the clinician (therapist PDF), not drawn on
+    # the patient's own chart (issue #14: no diagnostic language for the patient).
+    assert not {"Below cut-off", "At/above cut-off"} & names
+    assert chart.trend.bands == []
+    assert chart_bands(get_instrument("pcl5_week"))  # (the PDF still has it)
     # Short cluster names in the legend, not the full DSM-5 wording cut off with "...".
     assert "D Cognitions and mood" in names and "E Arousal and reactivity" in names
-    assert "provisional cut-off (31-33)" in trends.caption.text()
+    assert "cut-off" not in trends.caption.text() and "DSM" not in trends.caption.text()

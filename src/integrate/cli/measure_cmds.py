@@ -19,6 +19,8 @@ from integrate.cli.errors import EXIT_USAGE, CliError
 from integrate.core.crisis import load_crisis_lines
 from integrate.core.crisis_contacts import build_contacts, render_text
 from integrate.core.measures import (
+    FLAG_CUTOFF,
+    FLAG_PROVISIONAL,
     Instrument,
     Score,
     UnknownInstrumentError,
@@ -128,8 +130,11 @@ def _score_lines(instrument: Instrument, adm: Administration) -> list[str]:
         sub = next((s for s in instrument.subscales if s.id == key), None)
         top = f" of {sub.max}" if sub else ""
         out.append(f"  {names.get(key, key)}: {value}{top}")
-    if adm.flags:
-        out.append(f"Flags: {', '.join(adm.flags)}")
+    # The provisional DSM-5 pattern/cut-off flags stay in --json and the therapist PDF:
+    # no diagnostic language in what the patient reads (issue #14).
+    shown = [f for f in adm.flags if f not in (FLAG_PROVISIONAL, FLAG_CUTOFF)]
+    if shown:
+        out.append(f"Flags: {', '.join(shown)}")
     interpretation = result.get("interpretation")
     if isinstance(interpretation, str) and interpretation:
         out.append(interpretation)

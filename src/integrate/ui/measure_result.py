@@ -6,7 +6,6 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from integrate.core.measures import (
-    FLAG_PROVISIONAL,
     GUIDANCE,
     Change,
     Instrument,
@@ -45,15 +44,8 @@ def score_paragraphs(instrument: Instrument, result: Score) -> list[str]:
     ]
     if subs:
         out.append("\n".join(subs))
-    rule = instrument.provisional_rule
-    if rule is not None and FLAG_PROVISIONAL in result.flags:
-        out.append(
-            _tr("Your answers fit what this questionnaire calls a '{name}'.").format(
-                name=rule.name.lower()
-            )
-            + " "
-            + rule.note
-        )
+    # No diagnostic language on the patient's own screen (issue #14): the PCL-5's
+    # provisional DSM-5 pattern and cut-off are for the clinician, in the therapist PDF.
     out.append(instrument.interpretation)
     return out
 

@@ -257,3 +257,27 @@ def test_patient_result_screens_use_no_diagnostic_language(running_app) -> None:
         assert word not in shown, word
     [adm] = running_app.services.measures.list()
     assert "provisional_dsm5_pattern" in adm.flags  # kept for the therapist PDF
+
+
+def test_no_suggestions_within_a_day_of_a_dose_but_manual_ones_record_the_hours(
+    running_app,
+) -> None:  # noqa: ANN001
+    from integrate.ui.measures_today import due_now
+    from tests.ui.helpers_sessions import add_session
+
+    services = running_app.services
+    assert due_now(services)  # nothing taken yet: monthly suggestions are due
+    add_session(services, hours_ago=3)
+    assert due_now(services) == []
+    page = running_app.area("measures")
+    page.home_tab.refresh()
+    assert "Suggestions wait until" in page.home_tab.due_heading.text()
+    form = page.start("gad7")  # still possible by hand
+    for number in range(1, len(form.items) + 1):
+        form.set_answer(number, 1)
+    form.submit()
+    running_app.settle(1)
+    [adm] = services.measures.list()
+    assert 2.9 <= adm.result["hours_since_dose"] <= 3.1
+    assert page.result_view is not None
+    assert "hours after your last session" in page.result_view.text()

@@ -18,6 +18,8 @@ from integrate.cli.crisis_cmds import chosen_country
 from integrate.cli.errors import EXIT_USAGE, CliError
 from integrate.core.crisis import load_crisis_lines
 from integrate.core.crisis_contacts import build_contacts, render_text
+from integrate.core.dose_timing import RESULT_KEY as DOSE_KEY
+from integrate.core.dose_timing import hours_since, last_dose, quiet_hours
 from integrate.core.measures import (
     FLAG_CUTOFF,
     FLAG_PROVISIONAL,
@@ -29,10 +31,12 @@ from integrate.core.measures import (
     parse_answers,
     score,
 )
+from integrate.core.model import SessionKind
 from integrate.core.safety import SafetyPlan, SafetyPlanError
 from integrate.core.timeutil import now_local
 from integrate.vault.measures import Administration, MeasureRepository
 from integrate.vault.safety_plan import SafetyPlanRepository
+from integrate.vault.sessions import SessionRepository
 from integrate.vault.vault import Vault
 
 _SLACK = timedelta(minutes=5)  # clock differences are not an error
@@ -135,6 +139,12 @@ def _score_lines(instrument: Instrument, adm: Administration) -> list[str]:
     shown = [f for f in adm.flags if f not in (FLAG_PROVISIONAL, FLAG_CUTOFF)]
     if shown:
         out.append(f"Flags: {', '.join(shown)}")
+    since = result.get(DOSE_KEY)
+    if isinstance(since, (int, float)) and since < quiet_hours():
+        out.append(
+            f"Taken {since:g} hours after your last session: answers this soon can reflect "
+            "the session's effects."
+        )
     interpretation = result.get("interpretation")
     if isinstance(interpretation, str) and interpretation:
         out.append(interpretation)
@@ -153,6 +163,7 @@ def _adm_json(adm: Administration) -> dict[str, Any]:
         "flags": adm.flags,
         "series_id": adm.series_id,
         "crisis_shown": adm.crisis_shown,
+        DOSE_KEY: adm.result.get(DOSE_KEY),
     }
 
 
@@ -166,7 +177,14 @@ def cmd_add(ctx: CliContext) -> int:
             country = chosen_country(ctx.paths.root, vault)
             print(crisis_text(country, _stored_plan(vault)), file=sys.stderr)
             sys.stderr.flush()
-        adm = MeasureRepository(vault.conn).add(result, taken_at, crisis_shown=result.crisis)
+        sessions = SessionRepository(vault.conn).list(kind=SessionKind.KETAMINE)
+        since = hours_since(last_dose((s.at for s in sessions), taken_at), taken_at)
+        adm = MeasureRepository(vault.conn).add(
+            result,
+            taken_at,
+            crisis_shown=result.crisis,
+            context=None if since is None else {DOSE_KEY: since},
+        )
     if args.json:
         print(
             json.dumps({**_adm_json(adm), "score": result.to_dict()}, ensure_ascii=False, indent=2)

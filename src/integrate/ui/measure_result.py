@@ -124,6 +124,8 @@ class ResultView(QWidget):
                     object_name="notice",
                 )
             )
+        self._notes_at = layout.count()
+        self._layout = layout
         row = flow_row()
         row.addStretch(1)
         self.done_button = button(_tr("Done"), primary=True)
@@ -132,6 +134,13 @@ class ResultView(QWidget):
         layout.addLayout(row)
         layout.addStretch(1)
         scroll.setWidget(body)
+
+    def add_note(self, text: str) -> None:
+        """A calm note under the result (e.g. how soon after a session it was taken)."""
+        label = plain_label(text, object_name="muted")
+        self._layout.insertWidget(self._notes_at, label)
+        self._notes_at += 1
+        self.paragraphs.append(text)
 
     def text(self) -> str:
         return "\n".join(self.paragraphs)

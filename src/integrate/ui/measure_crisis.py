@@ -246,6 +246,9 @@ class CrisisScreen(QDialog):
                 _tr("Start a grounding exercise: {title}").format(title=pick.exercise.title)
             )
         self.exercise_button.setVisible(pick is not None)
+        # Room for the focus ring's thicker border (it is focused first) around the words.
+        self.exercise_button.setMinimumWidth(0)
+        self.exercise_button.setMinimumWidth(self.exercise_button.sizeHint().width() + 8)
 
     def _pick(self) -> TopPick | None:
         if self.services is None:

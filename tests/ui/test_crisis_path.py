@@ -18,6 +18,7 @@ from integrate.ui.measure_crisis import CrisisScreen, SafetyPlanDialog
 from integrate.ui.player import PlayerDialog
 from integrate.vault.safety_plan import SafetyPlanRepository
 from tests.ui.helpers_sessions import checkin_after
+from tests.ui.test_theme import large_text  # noqa: F401 - the 22 pt fixture
 
 US_PLAN = SafetyPlan(
     warning_signs=["Not sleeping", "Pulling away from people"],
@@ -281,3 +282,33 @@ def test_no_suggestions_within_a_day_of_a_dose_but_manual_ones_record_the_hours(
     assert 2.9 <= adm.result["hours_since_dose"] <= 3.1
     assert page.result_view is not None
     assert "hours after your last session" in page.result_view.text()
+
+
+def test_crisis_screens_cut_no_text_off_with_a_22pt_font(large_text) -> None:  # noqa: ANN001, F811
+    """The item-9 screen with the demo plan (German lines: the longest labels), Need help
+    now, and the distress follow-up card, at 22 pt."""
+    from tests.ui.test_theme import clipped
+
+    app = large_text
+    found: dict[str, list[str]] = {}
+    for country in ("DE", "US"):  # the longest labels: "not yet confirmed", "Veterans"
+        app.controller.set_country(country)
+        screen = _open_item9(app)
+        found[f"item-9 screen, {country}"] = clipped(screen)
+        screen.back_button.click()
+        app.area("measures").go_home()
+    app.controller.show_help()
+    app.settle()
+    dialog = app.window.findChild(HelpNowDialog, "helpNowDialog")
+    assert dialog is not None
+    found["need help now"] = clipped(dialog)
+    dialog.close()
+    _session, uid = checkin_after(app.services, 30, "day_1")
+    page = app.area("today")
+    page.open_item(uid)
+    view = page.checkin_view
+    view.ratings["distress"].group.button(9).click()
+    app.settle(1)
+    assert view.followup is not None
+    found["follow-up card"] = clipped(view.followup)
+    assert not any(found.values()), "\n".join(f"{k}: {v}" for k, v in found.items())

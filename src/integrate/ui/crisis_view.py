@@ -18,7 +18,7 @@ from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from integrate.core.crisis import ContactMethod, load_crisis_lines
 from integrate.core.crisis_contacts import (
@@ -140,25 +140,36 @@ class ContactCard(QFrame):
         self.value_labels: list[QLabel] = []
         self.copy_buttons: list[QPushButton] = []
         self.open_buttons: list[QPushButton] = []
-        # All of an item's numbers on one row (carried on to the next when narrow).
-        row = flow_row(spacing=8)
-        for index, reach in enumerate(item.reaches):
-            value = plain_label(reach_text(reach), wrap=False)
+        # All of an item's numbers on one row, each number with its buttons kept together
+        # (a group moves to the next line as a whole when the row is full).
+        row = flow_row(spacing=16)
+        for reach in item.reaches:
+            group = QWidget()
+            group.setObjectName("crisisReach")
+            box = QHBoxLayout(group)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(8)
+            # A bare number stays on one line; one with a label may wrap (large text).
+            value = plain_label(reach_text(reach), wrap=bool(reach.label))
             value.setObjectName("crisisNumber")
             value.setStyleSheet(theme.css("font-size: 13pt;"))
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(reach_text(reach))
+            if reach.label:
+                # Qt gives a word-wrapped label a narrow "nice" width: keep it on one line
+                # up to a width that still leaves room for its buttons with large text.
+                value.ensurePolished()
+                natural = value.fontMetrics().horizontalAdvance(value.text()) + 2
+                value.setMinimumWidth(min(natural, theme.scaled(260)))
             self.value_labels.append(value)
-            if index:
-                row.addSpacing(12)
-            row.addWidget(value)
+            box.addWidget(value, 1)
             copy = button(
                 _tr("Copy"),
                 accessible=_tr("Copy {value} ({name})").format(value=reach.value, name=item.name),
             )
             copy.clicked.connect(lambda _=False, r=reach: self._copy(r))
             self.copy_buttons.append(copy)
-            row.addWidget(copy)
+            box.addWidget(copy)
             if can_open(reach):
                 action = button(
                     _action_word(reach),
@@ -168,7 +179,8 @@ class ContactCard(QFrame):
                     lambda _=False, r=reach: QDesktopServices.openUrl(QUrl(r.uri))
                 )
                 self.open_buttons.append(action)
-                row.addWidget(action)
+                box.addWidget(action)
+            row.addWidget(group)
         if item.reaches:
             row.addStretch(1)
             layout.addLayout(row)

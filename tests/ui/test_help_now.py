@@ -131,3 +131,18 @@ def test_measure_crisis_screen_guesses_no_number_for_another_country(running_app
     assert "Nearby line - Call 555 0142" in shown
     assert "116 123" not in shown
     own.close()
+
+
+def test_no_country_chosen_says_so_and_gives_the_international_route(qtbot) -> None:
+    chosen: list[str] = []
+    dialog = HelpNowDialog("", on_country_changed=chosen.append)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.country.currentText() == "No country chosen"
+    text = dialog.lines.text()
+    assert "No country is set" in text and "findahelpline.com" in text
+    assert not re.search(r"\d", text) and not dialog.check_note.isVisible()
+    dialog.country.setCurrentIndex(dialog.country.findData("IE"))
+    assert chosen == ["IE"] and "50808" in dialog.lines.text()
+    assert dialog.check_note.isVisible()
+    dialog.close()

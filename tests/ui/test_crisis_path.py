@@ -312,3 +312,60 @@ def test_crisis_screens_cut_no_text_off_with_a_22pt_font(large_text) -> None:  #
     assert view.followup is not None
     found["follow-up card"] = clipped(view.followup)
     assert not any(found.values()), "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+def test_item9_controls_are_named_and_the_follow_up_works_by_keyboard(running_app, qtbot) -> None:  # noqa: ANN001
+    from tests.ui.test_accessibility import unnamed
+
+    _us_journal(running_app)
+    screen = _open_item9(running_app)
+    assert unnamed(screen) == []
+    copy = screen.findChildren(ContactCard)[0].copy_buttons[0]
+    assert copy.accessibleName().startswith("Copy ")
+    screen.back_button.click()
+    _session, uid = checkin_after(running_app.services, 30, "day_1")
+    page = running_app.area("today")
+    page.open_item(uid)
+    view = page.checkin_view
+    nine = view.ratings["distress"].group.button(9)
+    nine.setFocus()
+    qtbot.keyClick(nine, Qt.Key.Key_Space)  # a rating chosen with the keyboard
+    card = view.followup
+    assert card is not None and card.isVisibleTo(view) and unnamed(card) == []
+    card.ok_button.setFocus()
+    qtbot.keyClick(card.ok_button, Qt.Key.Key_Space)
+    assert not card.isVisibleTo(view)
+
+
+def test_call_and_text_buttons_only_where_the_desktop_has_a_handler(qtbot, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QDesktopServices
+
+    from integrate.ui import crisis_view
+
+    item = build_contacts(load_crisis_lines(), "GB").lines[0]  # Samaritans
+    monkeypatch.setattr(crisis_view, "handler_available", lambda scheme: False)
+    without = ContactCard(item)
+    qtbot.addWidget(without)
+    assert without.open_buttons == [] and len(without.copy_buttons) == 1
+    opened: list[str] = []
+    monkeypatch.setattr(crisis_view, "handler_available", lambda scheme: scheme == "tel")
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    card = ContactCard(item)
+    qtbot.addWidget(card)
+    [call] = card.open_buttons
+    assert call.text() == "Call"
+    call.click()
+    assert opened == ["tel:116123"]
+    card.copy_buttons[0].click()
+    assert QApplication.clipboard().text() == "116 123"
+
+
+def test_phone_link_detection_can_be_turned_off(monkeypatch) -> None:  # noqa: ANN001
+    from integrate.ui.crisis_view import handler_available
+
+    handler_available.cache_clear()
+    monkeypatch.setenv("INTEGRATE_NO_PHONE_LINKS", "1")
+    try:
+        assert handler_available("tel") is False
+    finally:
+        handler_available.cache_clear()

@@ -76,7 +76,7 @@ def test_add_prints_score_and_lists(vault_dir: Path, monkeypatch, capsys) -> Non
     data = json.loads(out)
     assert data["total"] == 40
     assert data["subscales"] == {"B": 10, "C": 4, "D": 14, "E": 12}
-    assert "provisional_dsm5_pattern" in data["flags"]
+    assert "provisional_dsm5_pattern" in data["flags"]  # machine-readable: kept
     assert data["crisis_shown"] is False
     rows = listed(monkeypatch, capsys, vault_dir)
     assert [r["instrument"] for r in rows] == ["gad7", "pcl5_week"]
@@ -93,12 +93,14 @@ def test_crisis_answer_prints_lines_and_not_monitored_on_stderr(
     code, out, err = add(monkeypatch, capsys, vault_dir, "phq9", "--answers", "0,0,0,0,0,0,0,0,1")
     assert code == 0
     assert "Nobody monitors this app" in err
-    assert "988" in err and "911" in err  # US by default
+    # No country chosen: never another country's numbers, the international route instead.
+    assert "No country is set" in err and "findahelpline.com" in err
+    assert "988" not in err and "911" not in err
     assert "Nobody monitors" not in out and "Total: 1 of 27" in out
     assert listed(monkeypatch, capsys, vault_dir)[0]["crisis_shown"] is True
 
 
-def test_crisis_lines_follow_the_vault_country(
+def test_crisis_lines_follow_an_older_journals_vault_country(
     vault_dir: Path, monkeypatch, capsys, fast_kdf
 ) -> None:  # noqa: ANN001
     from integrate.paths import VaultPaths
@@ -144,3 +146,46 @@ def test_crisis_text_for_an_unlisted_country_guesses_no_number() -> None:
     assert "Nobody monitors this app" in text
     assert "local emergency number" in text
     assert not any(ch.isdigit() for ch in text)
+
+
+def test_init_with_a_country_then_a_crisis_answer_prints_that_countrys_lines(
+    tmp_path: Path, monkeypatch, capsys, fast_kdf, no_keyring
+) -> None:  # noqa: ANN001
+    folder = tmp_path / "de"
+    code, out, err = run(
+        monkeypatch,
+        capsys,
+        ["init", "--country", "DE", "--data-dir", str(folder), "--passphrase-stdin"],
+    )
+    assert code == 0, err
+    assert (folder / "preferences.ini").read_text(encoding="utf-8").count("country=DE") == 1
+    code, out, err = add(monkeypatch, capsys, folder, "phq9", "--answers", "0,0,0,0,0,0,0,0,2")
+    assert code == 0, err
+    assert "Crisis lines in Germany" in err and "0800 111 0 111" in err and "112" in err
+    assert "988" not in err and "911" not in err
+    assert "Total: 2 of 27" in out
+
+
+def test_init_with_an_unknown_country_is_a_usage_error_and_creates_nothing(
+    tmp_path: Path, monkeypatch, capsys, fast_kdf, no_keyring
+) -> None:  # noqa: ANN001
+    folder = tmp_path / "x"
+    code, out, err = run(
+        monkeypatch,
+        capsys,
+        ["init", "--country", "XY", "--data-dir", str(folder), "--passphrase-stdin"],
+    )
+    assert code == EXIT_USAGE and out == ""
+    assert "Unknown country code 'XY'" in err and "GB (United Kingdom)" in err and "ZZ" in err
+    from integrate.paths import VaultPaths
+
+    assert not VaultPaths(folder).exists()
+
+
+def test_human_output_has_no_diagnostic_flags(vault_dir: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
+    code, out, err = add(
+        monkeypatch, capsys, vault_dir, "pcl5_week", "--answers", ",".join(["3"] * 20)
+    )
+    assert code == 0, err
+    assert "Total: 60 of 80" in out
+    assert "provisional" not in out.lower() and "dsm" not in out.lower()

@@ -50,15 +50,17 @@ def test_numbers_match_the_clinical_reference() -> None:
     assert numbers("US", ContactMethod.CALL) == {"988"}
     assert numbers("US", ContactMethod.TEXT) == {"988", "838255"}
     assert numbers("CA", ContactMethod.TEXT) == {"988"}
-    assert numbers("GB", ContactMethod.CALL) == {"116123"}
+    assert numbers("GB", ContactMethod.CALL) == {"116123", "111"}  # Samaritans, NHS 111
+    assert numbers("GB", ContactMethod.TEXT) == {"85258"}  # Shout
     assert numbers("IE", ContactMethod.CALL) == {"116123"}
+    assert numbers("IE", ContactMethod.TEXT) == {"50808"}
     assert numbers("AU", ContactMethod.CALL) == {"131114"}
     assert numbers("AU", ContactMethod.TEXT) == {"0477131114"}
-    assert numbers("DE", ContactMethod.CALL) == {"08001110111", "08001110222"}
+    assert numbers("DE", ContactMethod.CALL) == {"08001110111", "08001110222", "116123"}
     assert directory.emergency_for("US") == ("911",)
     assert directory.emergency_for("CA") == ("911",)
     assert set(directory.emergency_for("GB")) == {"999", "112"}
-    assert directory.emergency_for("IE") == ("112",)
+    assert directory.emergency_for("IE") == ("999", "112")
     assert directory.emergency_for("AU") == ("000",)
     assert directory.emergency_for("DE") == ("112",)
 
@@ -93,7 +95,11 @@ def test_user_lines_come_first_and_respect_country() -> None:
         UserCrisisLine("Elsewhere", "0800 123", country="DE"),
     ]
     merged = lines_for("GB", own)
-    assert [line.service for line in merged] == ["My clinic on call", "My therapist", "Samaritans"]
+    assert [line.service for line in merged][:3] == [
+        "My clinic on call",
+        "My therapist",
+        "Samaritans",
+    ]
     assert merged[0].user_added and not merged[-1].user_added
     de = lines_for("DE", own)
     assert [line.service for line in de if line.user_added] == ["My therapist", "Elsewhere"]
@@ -111,7 +117,7 @@ def test_merge_skips_duplicates_and_invalid_entries() -> None:
         UserCrisisLine("Twice", "0800222333"),
     ]
     merged = merge_user_lines(builtin, own, "GB")
-    assert [line.service for line in merged] == ["Twice", "Samaritans"]
+    assert [line.service for line in merged] == ["Twice", "Samaritans", "Shout", "NHS 111"]
     assert merged[1] is builtin[0]  # built-in data is not altered
 
 

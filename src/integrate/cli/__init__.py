@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "integrate.cli.export_pdf_cmd",
     "integrate.cli.log_cmds",
     "integrate.cli.autostart_cmd",
+    "integrate.cli.crisis_cmds",
 ]
 
 VERBS = {
@@ -50,6 +51,8 @@ VERBS = {
     "export-pdf": "integrate.cli.export_pdf_cmd",
     "log": "integrate.cli.log_cmds",
     "autostart": "integrate.cli.autostart_cmd",
+    "help-now": "integrate.cli.crisis_cmds",
+    "settings": "integrate.cli.crisis_cmds",
 }
 
 

@@ -78,6 +78,11 @@ def cmd_demo(ctx: CliContext) -> int:
     with created.vault as vault:
         populate_demo(vault, seed=args.seed, years=args.years)
         counts = vault.counts()
+    from integrate.country_pref import read_country, write_country
+    from integrate.demo.exercises import demo_country
+
+    if not read_country(paths.root):  # the country its safety plan was made for
+        write_country(paths.root, demo_country("Europe/London"))
     summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
     print(f"Demo journal created in {paths.root} ({summary}).")
     print(f"Recovery code: {created.recovery_code}")

@@ -14,9 +14,15 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from integrate.cli.context import CliContext, add_unlock_arguments
+from integrate.cli.crisis_cmds import chosen_country
 from integrate.cli.errors import EXIT_USAGE, CliError
 from integrate.core.crisis import load_crisis_lines
+from integrate.core.crisis_contacts import build_contacts, render_text
+from integrate.core.dose_timing import RESULT_KEY as DOSE_KEY
+from integrate.core.dose_timing import hours_since, last_dose, quiet_hours
 from integrate.core.measures import (
+    FLAG_CUTOFF,
+    FLAG_PROVISIONAL,
     Instrument,
     Score,
     UnknownInstrumentError,
@@ -25,11 +31,14 @@ from integrate.core.measures import (
     parse_answers,
     score,
 )
+from integrate.core.model import SessionKind
+from integrate.core.safety import SafetyPlan, SafetyPlanError
 from integrate.core.timeutil import now_local
 from integrate.vault.measures import Administration, MeasureRepository
+from integrate.vault.safety_plan import SafetyPlanRepository
+from integrate.vault.sessions import SessionRepository
+from integrate.vault.vault import Vault
 
-COUNTRY_SETTING = "crisis_country"  # in-vault setting; the GUI keeps its copy in preferences
-DEFAULT_COUNTRY = "US"
 _SLACK = timedelta(minutes=5)  # clock differences are not an error
 
 
@@ -100,29 +109,16 @@ def _validated(instrument_id: str, answers_text: str) -> tuple[Instrument, Score
     return instrument, result
 
 
-def crisis_text(country: str) -> str:
-    """Crisis lines, emergency number and the not-monitored statement, as plain lines."""
-    directory = load_crisis_lines()
-    lines = [directory.not_monitored, ""]
-    if directory.country(country) is None:  # "Another country": never a guessed number
-        lines.append(
-            "No crisis numbers are listed for your country: call your local emergency "
-            "number or a local crisis line."
-        )
-    emergency = directory.emergency_for(country)
-    if emergency:
-        lines.append(f"Emergency: {' or '.join(emergency)}")
-    for line in directory.lines_for(country):
-        if line.notes:
-            lines.append(f"{line.service}: {line.notes}")
-        else:
-            contacts = "; ".join(
-                f"{'Call' if c.how.value == 'call' else 'Text'} {c.number}"
-                + (f" ({c.label})" if c.label else "")
-                for c in line.contacts
-            )
-            lines.append(f"{line.service}: {contacts}")
-    return "\n".join(lines)
+def crisis_text(country: str, plan: SafetyPlan | None = None) -> str:
+    """What Need help now shows (the shared crisis-contact model), as plain lines."""
+    return render_text(build_contacts(load_crisis_lines(), country, plan))
+
+
+def _stored_plan(vault: Vault) -> SafetyPlan | None:
+    try:
+        return SafetyPlanRepository(vault.conn).load()
+    except SafetyPlanError:
+        return None  # the lines still print; the plan's own words are not guessed
 
 
 def _score_lines(instrument: Instrument, adm: Administration) -> list[str]:
@@ -138,8 +134,17 @@ def _score_lines(instrument: Instrument, adm: Administration) -> list[str]:
         sub = next((s for s in instrument.subscales if s.id == key), None)
         top = f" of {sub.max}" if sub else ""
         out.append(f"  {names.get(key, key)}: {value}{top}")
-    if adm.flags:
-        out.append(f"Flags: {', '.join(adm.flags)}")
+    # The provisional DSM-5 pattern/cut-off flags stay in --json and the therapist PDF:
+    # no diagnostic language in what the patient reads (issue #14).
+    shown = [f for f in adm.flags if f not in (FLAG_PROVISIONAL, FLAG_CUTOFF)]
+    if shown:
+        out.append(f"Flags: {', '.join(shown)}")
+    since = result.get(DOSE_KEY)
+    if isinstance(since, (int, float)) and since < quiet_hours():
+        out.append(
+            f"Taken {since:g} hours after your last session: answers this soon can reflect "
+            "the session's effects."
+        )
     interpretation = result.get("interpretation")
     if isinstance(interpretation, str) and interpretation:
         out.append(interpretation)
@@ -158,6 +163,7 @@ def _adm_json(adm: Administration) -> dict[str, Any]:
         "flags": adm.flags,
         "series_id": adm.series_id,
         "crisis_shown": adm.crisis_shown,
+        DOSE_KEY: adm.result.get(DOSE_KEY),
     }
 
 
@@ -166,14 +172,19 @@ def cmd_add(ctx: CliContext) -> int:
     instrument, result = _validated(args.instrument, args.answers)
     taken_at = parse_when(args.at)
     with ctx.open_vault(write=True) as vault:
-        country = vault.get_setting(COUNTRY_SETTING, None)
-        if not isinstance(country, str) or not country:
-            country = DEFAULT_COUNTRY
         if result.crisis:
-            # Shown before the score, as in the app.
-            print(crisis_text(country), file=sys.stderr)
+            # Shown before the score, as in the app, for the country the patient chose.
+            country = chosen_country(ctx.paths.root, vault)
+            print(crisis_text(country, _stored_plan(vault)), file=sys.stderr)
             sys.stderr.flush()
-        adm = MeasureRepository(vault.conn).add(result, taken_at, crisis_shown=result.crisis)
+        sessions = SessionRepository(vault.conn).list(kind=SessionKind.KETAMINE)
+        since = hours_since(last_dose((s.at for s in sessions), taken_at), taken_at)
+        adm = MeasureRepository(vault.conn).add(
+            result,
+            taken_at,
+            crisis_shown=result.crisis,
+            context=None if since is None else {DOSE_KEY: since},
+        )
     if args.json:
         print(
             json.dumps({**_adm_json(adm), "score": result.to_dict()}, ensure_ascii=False, indent=2)

@@ -42,6 +42,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="read a passphrase from the first line of standard input",
     )
+    p.add_argument(
+        "--country",
+        metavar="CC",
+        help="country whose crisis lines are shown, e.g. GB (see `integrate settings country`)",
+    )
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser(
@@ -62,6 +67,11 @@ def cmd_init(ctx: CliContext) -> int:
     paths = ctx.paths
     if paths.db.exists() or paths.exists():
         raise CliError(f"A journal already exists in {paths.root}.", EXIT_FAILURE)
+    country = None
+    if ctx.args.country is not None:
+        from integrate.cli.crisis_cmds import check_country
+
+        country = check_country(ctx.args.country)  # checked before anything is created
     passphrase = ctx.stdin.secret("passphrase") if ctx.args.passphrase_stdin else None
     try:
         created = create_vault(paths, keystore=ctx.keystore(), passphrase=passphrase)
@@ -72,6 +82,16 @@ def cmd_init(ctx: CliContext) -> int:
         print(f"Created a new journal in {paths.root}; its key is kept by {where}.")
         print("Recovery code (shown once - write it down or print it, and keep it safe):")
         print(f"  {created.recovery_code}")
+    if country is not None:
+        from integrate.country_pref import write_country
+
+        write_country(paths.root, country)
+        print(f"Crisis lines are shown for {country}.")
+    else:
+        print(
+            "No country is set for crisis lines: choose one with "
+            "`integrate settings country CC` (the app asks too)."
+        )
     return 0
 
 

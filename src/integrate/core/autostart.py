@@ -32,9 +32,9 @@ from pathlib import Path
 from typing import Protocol
 
 from integrate.core.desktop_entry import exec_line as desktop_exec_line
-from integrate.paths import write_private_atomic
 from integrate.core.identity import APP_NAME
 from integrate.core.identity import NEUTRAL_NAME as NEUTRAL_NAME
+from integrate.paths import write_private_atomic
 
 MINIMIZED_FLAG = "--minimized"
 DATA_DIR_FLAG = "--data-dir"

@@ -30,6 +30,10 @@ _COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 class ContactMethod(StrEnum):
     CALL = "call"
     TEXT = "text"
+    WEB = "web"  # `number` holds a web address such as "findahelpline.com"
+
+
+_WEB_ADDRESS = re.compile(r"^(https?://)?[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -40,12 +44,15 @@ class CrisisContact:
 
     @property
     def digits(self) -> str:
-        """The number without spaces or punctuation (a leading + is kept)."""
-        return normalise_number(self.number)
+        """The number without spaces or punctuation (a leading + is kept); "" for web."""
+        return "" if self.how is ContactMethod.WEB else normalise_number(self.number)
 
     @property
     def uri(self) -> str:
-        """A tel: or sms: link the desktop can hand to a phone app."""
+        """A tel:, sms: or https: link the desktop can hand to a phone app or browser."""
+        if self.how is ContactMethod.WEB:
+            address = self.number.strip()
+            return address if "://" in address else f"https://{address}"
         scheme = "tel" if self.how is ContactMethod.CALL else "sms"
         return f"{scheme}:{self.digits}"
 
@@ -56,6 +63,7 @@ class CrisisLine:
     contacts: tuple[CrisisContact, ...]
     notes: str = ""
     user_added: bool = False
+    hours: str = ""  # "" = not known, so nothing is claimed
 
 
 @dataclass(frozen=True)
@@ -74,6 +82,8 @@ class CrisisDirectory:
     last_checked: str  # YYYY-MM-DD or "" (never)
     checked_by: str = ""
     source: str = ""
+    # The route for "no country chosen" or a country not listed (an international directory).
+    international: CrisisLine | None = None
 
     @property
     def verified(self) -> bool:
@@ -282,6 +292,12 @@ def parse_crisis_lines(data: Mapping[str, Any], source: str) -> CrisisDirectory:
         lines = _parse_lines(raw.get("lines"), where, add, text)
         parsed.append(Country(code, name, tuple(emergency), tuple(lines)))
 
+    international: CrisisLine | None = None
+    raw_international = data.get("international")
+    if raw_international is not None:
+        found = _parse_lines([raw_international], "international", add, text)
+        international = found[0] if found else None
+
     if problems:
         raise CrisisDataError(problems)
     return CrisisDirectory(
@@ -291,6 +307,7 @@ def parse_crisis_lines(data: Mapping[str, Any], source: str) -> CrisisDirectory:
         last_checked=last_checked,
         checked_by=str(data.get("checked_by", "")).strip(),
         source=str(data.get("source", "")).strip(),
+        international=international,
     )
 
 
@@ -308,6 +325,7 @@ def _parse_lines(
             continue
         service = text(raw_line, "service", f"{lw}.service")
         notes = text(raw_line, "notes", f"{lw}.notes", required=False)
+        hours = text(raw_line, "hours", f"{lw}.hours", required=False)
         raw_contacts = raw_line.get("contacts")
         if not isinstance(raw_contacts, list) or not raw_contacts:
             add(f"{lw}.contacts", "needs at least one contact")
@@ -321,12 +339,15 @@ def _parse_lines(
             try:
                 how = ContactMethod(rc.get("how", ""))
             except ValueError:
-                add(f"{cw}.how", 'must be "call" or "text"')
+                add(f"{cw}.how", 'must be "call", "text" or "web"')
                 continue
             number = text(rc, "number", f"{cw}.number")
-            if number and (problem := number_problem(number)):
+            if how is ContactMethod.WEB:
+                if number and not _WEB_ADDRESS.match(number):
+                    add(f"{cw}.number", "must be a web address such as findahelpline.com")
+            elif number and (problem := number_problem(number)):
                 add(f"{cw}.number", problem)
             label = text(rc, "label", f"{cw}.label", required=False)
             contacts.append(CrisisContact(how, number, label))
-        lines.append(CrisisLine(service, tuple(contacts), notes))
+        lines.append(CrisisLine(service, tuple(contacts), notes, hours=hours))
     return lines

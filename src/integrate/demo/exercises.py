@@ -83,7 +83,8 @@ PLAN = SafetyPlan(
 )
 
 
-def _demo_country(tz: str) -> str:
+def demo_country(tz: str) -> str:
+    """The crisis-line country the demo's safety plan is made for."""
     return "GB" if tz.startswith("Europe/London") else "US"
 
 
@@ -141,7 +142,7 @@ def populate(vault: Vault, ctx: DemoContext) -> None:
     for exercise_id in ("pmr", "body_scan", "cold_water"):
         runs.mark_caution_seen(exercise_id, datetime.combine(start_day, time(20, 0), tzinfo=tz))
     directory = load_crisis_lines()
-    plan = prefill_crisis_lines(PLAN, directory.lines_for(_demo_country(ctx.tz)))
+    plan = prefill_crisis_lines(PLAN, directory.lines_for(demo_country(ctx.tz)))
     plan.crisis_lines.append(PlanContact("Local crisis team", "555-0105", "Out of hours"))
     SafetyPlanRepository(vault.conn).save(plan, at=today - timedelta(days=20))
     ctx.shared["exercise_runs"] = len(records)

@@ -309,8 +309,12 @@ class MeasureRepository:
         crisis_shown: bool = False,
         uid: str | None = None,
         crisis_screen_id: int | None = None,
+        context: Mapping[str, Any] | None = None,
     ) -> Administration:
         """Store a complete, scored administration (Incomplete answers are never stored).
+
+        `context`: optional extra keys kept in the result JSON (e.g. `hours_since_dose`,
+        how long after the last session it was taken); older readers ignore them.
 
         `crisis_screen_id`: the `record_crisis_screen` row of this attempt. The saved
         administration's `crisis_shown` carries it from now on, so the row goes in the
@@ -325,7 +329,7 @@ class MeasureRepository:
             taken_at=taken_at,
             answers=stored_answers(instrument, result),
             total=result.total,
-            result=result.to_dict(),
+            result={**result.to_dict(), **(context or {})},
             series_id=self.series_at(taken_at),
             crisis_shown=crisis_shown,
             uid=uid or new_uid(),

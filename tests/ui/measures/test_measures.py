@@ -15,6 +15,7 @@ from integrate.ui.measures import measure_table
 from integrate.ui.measures.measure_crisis import CrisisScreen
 from integrate.ui.measures.measure_result import ResultView
 from integrate.ui.measures.measures import MeasuresPage
+from integrate.ui.widgets.crisis_view import shown_items
 from tests.ui.conftest import RunningApp
 
 
@@ -35,7 +36,8 @@ def test_phq9_item9_shows_crisis_screen_before_any_score(running_app: RunningApp
     screen = page.crisis_screen
     assert isinstance(screen, CrisisScreen) and screen.isVisible()
     assert "Nobody monitors this app" in screen.not_monitored.text()
-    assert "988" in screen.lines.text()  # default country US
+    # No country chosen yet: the international route, never a guessed country's numbers.
+    assert "findahelpline.com" in screen.lines.text() and "988" not in screen.lines.text()
     assert page.stack.currentWidget() is form  # no score anywhere yet
     assert page.result_view is None
     assert running_app.services.measures.list() == []
@@ -112,12 +114,13 @@ def test_crisis_screen_lists_safety_plan_contacts_and_country(running_app: Runni
     form.set_answer(9, 3)
     screen = page.crisis_screen
     assert screen is not None
-    assert "Jo  07700 900123" in screen.contacts_label.text()
-    assert "Dr. Okafor" in screen.contacts_label.text()
-    assert "116 123" in screen.lines.text()
-    assert screen.lines.text().index("Night line of my town") < screen.lines.text().index(
-        "116 123"
-    )  # the patient's own number first
+    shown = [item.text() for item in shown_items(screen)]
+    assert "Jo - Call 07700 900123" in shown
+    assert "Dr. Okafor - Call 020 7946 0000 - clinic" in shown
+    assert "Night line of my town - Call 0800 555 0199" in shown
+    assert (
+        "116 123" in screen.lines.text() and "Crisis lines in United Kingdom" in screen.lines.text()
+    )
     screen.close()
 
 
@@ -421,10 +424,11 @@ def test_screen_and_pdf_charts_draw_the_same_ranges_and_cluster_names(
     trends.clusters.setChecked(True)
     chart = trends.chart_view.chart()  # type: ignore[union-attr]
     names = {s.name() for s in chart.series()}
-    # The PCL-5's provisional cut-off, as in the therapist PDF (it has no severity bands).
-    assert {"Below cut-off", "At/above cut-off"} <= names
-    pdf_bands = chart_bands(get_instrument("pcl5_week"))
-    assert [(b.min, b.max) for b in chart.trend.bands] == [(b.min, b.max) for b in pdf_bands]
+    # The PCL-5's provisional cut-off is for the clinician (therapist PDF), not drawn on
+    # the patient's own chart (issue #14: no diagnostic language for the patient).
+    assert not {"Below cut-off", "At/above cut-off"} & names
+    assert chart.trend.bands == []
+    assert chart_bands(get_instrument("pcl5_week"))  # (the PDF still has it)
     # Short cluster names in the legend, not the full DSM-5 wording cut off with "...".
     assert "D Cognitions and mood" in names and "E Arousal and reactivity" in names
-    assert "provisional cut-off (31-33)" in trends.caption.text()
+    assert "cut-off" not in trends.caption.text() and "DSM" not in trends.caption.text()

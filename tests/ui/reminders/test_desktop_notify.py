@@ -18,7 +18,13 @@ from integrate.core.identity import APP_ID, APP_NAME, NEUTRAL_NAME
 from integrate.core.reminders import find_sensitive_terms
 from integrate.core.timeutil import to_iso
 from integrate.ui.reminders import reminders as reminders_module
-from integrate.ui.reminders.desktop_notify import CATEGORY, INTERFACE, PATH, SERVICE, DesktopNotifier
+from integrate.ui.reminders.desktop_notify import (
+    CATEGORY,
+    INTERFACE,
+    PATH,
+    SERVICE,
+    DesktopNotifier,
+)
 from tests.conftest import require_tool
 from tests.ui.reminders.test_reminders import FakeClock, driver_of, make_vault, open_app, seed
 

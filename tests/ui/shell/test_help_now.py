@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtWidgets import QLabel
+
 from integrate.core.crisis import OTHER_COUNTRY, load_crisis_lines
 from integrate.ui.shell.help_now import HelpNowDialog
 from integrate.ui.shell.onboarding import Onboarding
+from integrate.ui.widgets.crisis_view import shown_items
 
 
 def test_lines_for_the_chosen_country_say_check_locally(qtbot) -> None:
@@ -16,7 +19,7 @@ def test_lines_for_the_chosen_country_say_check_locally(qtbot) -> None:
     dialog.show()
     assert dialog.country.currentData() == "GB"
     text = dialog.lines.text()
-    assert "Samaritans" in text and "116 123" in text and "999 or 112" in text
+    assert "Samaritans - Call 116 123" in text and "Emergency - Call 999 - Call 112" in text
     assert not load_crisis_lines().verified  # nobody has checked the numbers yet ...
     assert dialog.check_note.isVisible()  # ... so the screen says to check them locally
     assert dialog.check_note.text().startswith("Check locally")
@@ -33,6 +36,7 @@ def test_another_country_shows_no_numbers_at_all(qtbot) -> None:
     assert chosen == [OTHER_COUNTRY]
     text = dialog.lines.text()
     assert "no numbers for your country" in text and "safety plan" in text
+    assert "findahelpline.com" in text and "local emergency number" in text
     assert not re.search(r"\d", text)  # never a guessed number
     assert not dialog.check_note.isVisible()  # nothing listed, nothing to check
     dialog.close()
@@ -50,7 +54,7 @@ def test_an_unlisted_stored_country_is_not_shown_someone_elses_numbers(qtbot) ->
 def test_the_country_picker_is_labelled(qtbot) -> None:
     dialog = HelpNowDialog("US")
     qtbot.addWidget(dialog)
-    labels = [w for w in dialog.findChildren(type(dialog.lines)) if w.buddy() is dialog.country]
+    labels = [w for w in dialog.findChildren(QLabel) if w.buddy() is dialog.country]
     assert [w.text() for w in labels] == ["Crisis lines for"]
     assert dialog.country.accessibleName() == "Country for crisis lines"
     dialog.close()
@@ -79,11 +83,12 @@ def test_one_screen_with_own_exercise_lines_contacts_and_not_monitored(demo_app)
     from integrate.ui.coping.help_now_personal import ExerciseSection
     from integrate.vault.exercise_runs import ExerciseRunRepository
 
+    demo_app.controller.set_country("GB")  # the demo journal's plan was made for the UK
     demo_app.controller.show_help()
     demo_app.settle()
     dialog = demo_app.window.findChild(HelpNowDialog, "helpNowDialog")
     assert dialog is not None and dialog.isVisible()
-    texts = " ".join(w.text() for w in dialog.findChildren(type(dialog.lines)))
+    texts = " ".join(w.text() for w in dialog.findChildren(QLabel))
     assert "Nobody monitors this app" in texts
     # The patient's own most helpful exercise, from the stored runs, comes first.
     runs = ExerciseRunRepository(demo_app.services.vault.conn).list_runs()
@@ -92,7 +97,7 @@ def test_one_screen_with_own_exercise_lines_contacts_and_not_monitored(demo_app)
     assert section is not None and section.pick.exercise.id == best.exercise.id
     assert "Something that has helped you before" in texts and best.exercise.title in texts
     # Crisis lines of the chosen country and the people from the safety plan.
-    assert "Emergency:" in dialog.lines.text()
+    assert "Emergency - Call" in dialog.lines.text()
     assert "Jo (partner)" in texts and "555-0100" in texts
     dialog.close()
 
@@ -110,6 +115,7 @@ def test_measure_crisis_screen_guesses_no_number_for_another_country(running_app
 
     # Before, an unlisted country was shown the United States' numbers.
     other = CrisisScreen(OTHER_COUNTRY, conn)
+    assert "findahelpline.com" in other.lines.text()
     assert not re.search(r"\d", other.lines.text() + other.emergency.text())
     assert "local emergency number" in other.emergency.text()
     assert other.check_note is None
@@ -121,6 +127,22 @@ def test_measure_crisis_screen_guesses_no_number_for_another_country(running_app
     )
     SafetyPlanRepository(conn).save(plan)
     own = CrisisScreen(OTHER_COUNTRY, conn)
-    assert "Nearby line" in own.lines.text() and "555 0142" in own.lines.text()
-    assert "116 123" not in own.lines.text()
+    shown = "\n".join(item.text() for item in shown_items(own))
+    assert "Nearby line - Call 555 0142" in shown
+    assert "116 123" not in shown
     own.close()
+
+
+def test_no_country_chosen_says_so_and_gives_the_international_route(qtbot) -> None:
+    chosen: list[str] = []
+    dialog = HelpNowDialog("", on_country_changed=chosen.append)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.country.currentText() == "No country chosen"
+    text = dialog.lines.text()
+    assert "No country is set" in text and "findahelpline.com" in text
+    assert not re.search(r"\d", text) and not dialog.check_note.isVisible()
+    dialog.country.setCurrentIndex(dialog.country.findData("IE"))
+    assert chosen == ["IE"] and "50808" in dialog.lines.text()
+    assert dialog.check_note.isVisible()
+    dialog.close()

@@ -19,10 +19,10 @@ from integrate.cli import main
 from integrate.core.autostart import disable_autostart, enable_autostart
 from integrate.core.reminders import find_sensitive_terms
 from integrate.core.timeutil import to_iso
-from integrate.ui.shell.main_window import MainWindow
-from integrate.ui.reminders.reminders import LockedReminders
-from integrate.ui.shell.unlock import UnlockScreen
 from integrate.ui.base.worker import wait_for_background
+from integrate.ui.reminders.reminders import LockedReminders
+from integrate.ui.shell.main_window import MainWindow
+from integrate.ui.shell.unlock import UnlockScreen
 from integrate.vault.keystore import Keystore
 from tests.ui.conftest import RunningApp
 from tests.ui.reminders.test_reminders import FakeClock, driver_of, make_vault, open_app, seed

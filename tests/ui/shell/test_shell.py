@@ -180,17 +180,17 @@ def test_nothing_is_written_until_the_background_check_passes(
     assert states == [(False, False)]  # Today was built and shown before the check
     vault = app.services.vault
     assert vault.verified and vault.writable  # the check passed: writes are allowed now
-    assert vault.get_setting("crisis_country") == app.controller.country
     assert app.controller.reminders is not None
     app.controller.shutdown()
 
 
-def test_country_choice_reaches_the_journal_for_the_command_line(running_app) -> None:
-    assert (
-        running_app.services.vault.get_setting("crisis_country") == running_app.controller.country
-    )
+def test_country_choice_reaches_the_command_line(running_app) -> None:
+    """One place for the country: preferences.ini, which the CLI reads too (issue #14)."""
+    from integrate.country_pref import read_country
+
+    assert running_app.controller.country == "" == read_country(running_app.paths.root)
     running_app.controller.set_country("AU")
-    assert running_app.services.vault.get_setting("crisis_country") == "AU"
+    assert read_country(running_app.paths.root) == "AU"
 
 
 def test_structural_problem_found_after_unlock_closes_for_recovery(running_app) -> None:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QDialog, QWidget
 
 from integrate.core.timeutil import now_local
 from integrate.paths import VaultPaths
@@ -17,6 +19,22 @@ from integrate.services.usecases import UseCases
 from integrate.ui.base.exclusive import ExclusiveJobs
 from integrate.vault.keystore import Keystore
 from integrate.vault.vault import Vault
+
+if TYPE_CHECKING:
+    from integrate.core.exercises import Exercise
+    from integrate.core.what_helps import TopPick
+
+
+class CopingActions(Protocol):
+    """What other features may ask of coping; the shell provides it (shell/coping_actions)."""
+
+    def top_pick(self) -> TopPick | None: ...
+
+    def open_player(self, exercise: Exercise, parent: QWidget | None) -> QDialog: ...
+
+    def safety_plan_editor(self) -> tuple[QWidget, Callable[[], None]]:
+        """The editor and its flush (writes what is typed now)."""
+        ...
 
 
 class AppServices(QObject):
@@ -37,6 +55,7 @@ class AppServices(QObject):
     erase_requested = Signal()  # after the patient confirmed "Delete everything"
     autolock_changed = Signal(int)  # minutes (0: never), already saved in the preferences
     auto_backup_changed = Signal()  # automatic backups were set up: run one if due
+    help_now_requested = Signal()  # "Need help now" from a follow-up card, as F1 does
 
     def __init__(
         self,
@@ -57,6 +76,8 @@ class AppServices(QObject):
         self.sessions = self.use.sessions.repo
         self.checkins = self.use.checkins.repo
         self.measures = self.use.measures.repo
+        # Filled in by the shell: exercises and the safety plan for other features.
+        self.coping_actions: CopingActions | None = None
         # Set by the shell when an automatic backup fails; Settings shows it gently.
         self.last_backup_error = ""
         # Backup, restore, import, export and key rotation: one at a time, off the GUI

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from integrate.core.distress_followup import load_rules
 from integrate.core.model import CheckInState, Entry, EntryRole, Phase, SessionKind
 from integrate.core.prompts import (
     CheckInLayout,
@@ -43,6 +44,7 @@ from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
 from integrate.ui.widgets.cards import CARD_STYLE, card
 from integrate.ui.widgets.common import button, flow_row, page_layout, page_title, plain_label
+from integrate.ui.widgets.distress_followup import FollowUpCard
 from integrate.ui.widgets.flow import SideBySide, WrapCheckBox
 from integrate.ui.widgets.ratings import RatingRow
 from integrate.vault.checkins import StoredCheckin
@@ -154,6 +156,12 @@ class CheckinView(QWidget):
         self.tracking_cards = checkin_cards(services, found)
         for tracking_card in self.tracking_cards:
             layout.addWidget(tracking_card)
+        # A high distress rating gets a gentle offer of support, once (issue #14).
+        self.followup: FollowUpCard | None = None
+        if "distress" in self.ratings:
+            self._followup_at = layout.count()
+            self._body = layout
+            self.ratings["distress"].changed.connect(self._distress_rated)
 
         actions = flow_row()  # Skip goes under Done when they do not fit beside each other
         self.done_button = button(_tr("Done"), primary=True, accessible=_tr("Finish check-in"))
@@ -237,6 +245,11 @@ class CheckinView(QWidget):
             label.setObjectName(f"safety-{item.id}")
             box.addWidget(label)
         box.addWidget(plain_label(safety.who_to_call, object_name="muted"))
+        # The numbers themselves, from the one crisis-contact model (issue #14).
+        from integrate.ui.widgets.crisis_view import contacts_for, country_from_prefs, lines_list
+
+        self.safety_lines = lines_list(contacts_for(country_from_prefs(self.services.prefs)))
+        box.addWidget(self.safety_lines)
         box.addWidget(plain_label(safety.not_monitored, object_name="muted"))
         self.safety_frame = frame
         return frame
@@ -612,6 +625,23 @@ class CheckinView(QWidget):
         """Keep chosen ratings at once, so "Come back later" or a lock loses none."""
         if self.services.vault.is_open:
             self.repo.set_ratings(self.checkin.uid, self.rating_values())
+
+    def _distress_rated(self) -> None:
+        """Offer another exercise / Need help now / "I'm OK for now" the first time only."""
+        rules = load_rules()
+        if self.followup is not None or not rules.after_checkin(self.ratings["distress"].value()):
+            return
+        self.followup = FollowUpCard(rules)
+        self.followup.another_exercise.connect(self._followup_exercise)
+        self.followup.help_now.connect(self.services.help_now_requested.emit)
+        self._body.insertWidget(self._followup_at, self.followup)
+        self.followup.show()  # (a layout only shows a new child on the next event loop turn)
+
+    def _followup_exercise(self) -> None:
+        actions = self.services.coping_actions
+        pick = actions.top_pick() if actions is not None else None
+        if actions is not None and pick is not None:
+            actions.open_player(pick.exercise, self.window())
 
     def rating_values(self) -> dict[str, int | None]:
         return {rid: row.value() for rid, row in self.ratings.items()}

@@ -3,8 +3,9 @@
 - `exercise_section`: the patient's own most helpful grounding exercise (or a
   gentle default when there is too little data), with a large Start button that
   has the keyboard focus when the dialog opens.
-- `contacts_section`: people, places and professionals from the safety plan,
-  and crisis numbers the patient added there themselves.
+- `contacts_section`: the first coping steps, people, places and professionals from
+  the safety plan, and crisis numbers the patient added there themselves, built by the
+  shared crisis-contact model (what `integrate help-now` prints too).
 
 Both are registered in `ui.shell.help_now.EXTRA_SECTIONS`. A section with the dynamic
 property `helpNowTop` set is placed near the top of the dialog.
@@ -17,7 +18,8 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from integrate.core.crisis import load_crisis_lines
-from integrate.core.safety import PlanContact, SafetyPlanError
+from integrate.core.crisis_contacts import build_contacts
+from integrate.core.safety import SafetyPlanError
 from integrate.core.what_helps import PickReason, TopPick, summarise_runs, top_picks
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
@@ -25,8 +27,8 @@ from integrate.ui.coping.exercises import all_exercises, duration_text
 from integrate.ui.coping.player import PlayerDialog, open_player
 from integrate.ui.coping.stats_words import describe_stats
 from integrate.ui.widgets.common import button, plain_label
+from integrate.ui.widgets.crisis_view import personal_lists
 from integrate.ui.widgets.flow import SideBySide
-from integrate.vault.safety_plan import user_crisis_lines
 
 
 def _tr(text: str) -> str:
@@ -120,38 +122,31 @@ def exercise_section(services: AppServices) -> QWidget | None:
     return None if pick is None else ExerciseSection(services, pick)
 
 
-def _contact_text(contact: PlanContact) -> str:
-    return "   ".join(p for p in (contact.name, contact.phone, contact.note) if p)
-
-
 def contacts_section(services: AppServices) -> QWidget | None:
-    """People and professionals from the safety plan; None when the plan has none."""
+    """The patient's own numbers, people, professionals and first coping steps from the
+    safety plan (the shared crisis-contact model); None when the plan has none of them."""
     try:
         plan = services.use.coping.safety_plan.load()
     except SafetyPlanError:
         return None
-    directory = load_crisis_lines()
-    own_lines = user_crisis_lines(plan, [line for c in directory.countries for line in c.lines])
-    groups = [
-        (_tr("People and places that help"), plan.people_places),
-        (_tr("Professionals"), plan.professionals),
-        (
-            _tr("Your own crisis numbers"),
-            [PlanContact(u.service, u.number, u.notes) for u in own_lines],
-        ),
-    ]
-    groups = [(title, [c for c in items if not c.is_blank]) for title, items in groups]
-    if not any(items for _, items in groups):
+    contacts = build_contacts(load_crisis_lines(), "", plan)
+    lists = personal_lists(contacts)
+    steps = contacts.first_coping_steps()
+    if not lists and not steps:
         return None
-    frame, card = _frame()
-    frame.setAccessibleName(_tr("From your safety plan"))
-    card.addWidget(_heading(_tr("From your safety plan")))
-    for title, items in groups:
-        if not items:
-            continue
-        card.addWidget(plain_label(title, object_name="muted"))
-        for contact in items:
-            label = plain_label(_contact_text(contact))
-            label.setStyleSheet(theme.css("font-size: 12pt;"))
-            card.addWidget(label)
-    return frame
+    section = QWidget()
+    section.setAccessibleName(_tr("From your safety plan"))
+    layout = QVBoxLayout(section)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(10)
+    layout.addWidget(_heading(_tr("From your safety plan")))
+    if steps:
+        frame, card = _frame()
+        frame.setAccessibleName(_tr("Things you can do on your own"))
+        card.addWidget(plain_label(_tr("Things you can do on your own"), object_name="muted"))
+        for step in steps:
+            card.addWidget(plain_label("•  " + step))
+        layout.addWidget(frame)
+    for widget in lists:
+        layout.addWidget(widget)
+    return section

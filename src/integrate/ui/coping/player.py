@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from integrate.core.distress_followup import load_rules
 from integrate.core.exercises import Exercise, StepKind, Variant
 from integrate.core.pacer import describe_pattern
 from integrate.core.player import ExercisePlayer, PlayerEvent, PlayerState, RunRecord
@@ -50,6 +51,7 @@ from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
 from integrate.ui.coping.sound_cue import SoundCue
 from integrate.ui.widgets.common import button, flow_row, page_title, plain_label, text_sized
+from integrate.ui.widgets.distress_followup import FollowUpCard
 from integrate.ui.widgets.flow import WrapCheckBox
 from integrate.ui.widgets.pacer import PacerWidget
 from integrate.ui.widgets.suds import SudsPicker
@@ -351,6 +353,9 @@ class PlayerDialog(QDialog):
         self.done_text = plain_label("")
         self.done_text.setStyleSheet(theme.css("font-size: 13pt;"))
         layout.addWidget(self.done_text)
+        self.followup: FollowUpCard | None = None  # offered once, after a high ending
+        self._followup_slot = QVBoxLayout()
+        layout.addLayout(self._followup_slot)
         layout.addStretch(1)
         row = flow_row()
         self.close_button = button(_tr("Close"), primary=True)
@@ -598,7 +603,34 @@ class PlayerDialog(QDialog):
             self.accept()
             return
         self.done_text.setText(self._done_summary(record))
+        self._offer_followup(record)
         self._show_page(self.PAGE_DONE)
+
+    def _offer_followup(self, record: RunRecord) -> None:
+        """Distress still high at the end: another exercise, Need help now, or "I'm OK"."""
+        rules = load_rules()
+        if self.followup is not None or not rules.after_exercise(
+            record.suds_before, record.suds_after
+        ):
+            return
+        self.followup = FollowUpCard(rules, exercise_text=_tr("Try another exercise"))
+        self.followup.another_exercise.connect(self._another_exercise)
+        self.followup.help_now.connect(self.services.help_now_requested.emit)
+        self.followup.dismissed.connect(self.close_button.setFocus)
+        self._followup_slot.addWidget(self.followup)
+        self.followup.show()
+
+    def _another_exercise(self) -> None:
+        """A different gentle exercise (the patient's own best first), in place of this one."""
+        from integrate.core.what_helps import summarise_runs, top_picks
+        from integrate.ui.coping.exercises import all_exercises
+
+        picks = top_picks(summarise_runs(self.runs.list_runs()), list(all_exercises()), n=3)
+        other = next((p for p in picks if p.exercise.id != self.exercise.id), None)
+        parent = self.parentWidget()
+        self.accept()
+        if other is not None:
+            self.next_player = open_player(self.services, other.exercise, parent)
 
     def _store(self, record: RunRecord) -> None:
         self.runs.add(record)

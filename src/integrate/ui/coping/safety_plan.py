@@ -33,6 +33,7 @@ from integrate.core.crisis import (
     normalise_number,
     validate_user_line,
 )
+from integrate.core.crisis_contacts import build_contacts, printable_plan
 from integrate.core.safety import SECTIONS, PlanContact, SafetyPlan, SafetyPlanError, SectionInfo
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
@@ -40,7 +41,6 @@ from integrate.ui.widgets.common import button, flow_row, plain_label
 
 AUTOSAVE_MS = 800
 COUNTRY_PREF = "crisis/country"
-DEFAULT_COUNTRY = "US"
 # A neutral suggested file name: a folder listing should not say what the page is about.
 PDF_NAME = "my-plan.pdf"
 
@@ -50,7 +50,10 @@ def _tr(text: str) -> str:
 
 
 def current_country(services: AppServices) -> str:
-    return str(services.prefs.value(COUNTRY_PREF, DEFAULT_COUNTRY) or DEFAULT_COUNTRY)
+    """The chosen crisis-line country; "" when none was chosen (nothing is prefilled)."""
+    from integrate.ui.widgets.crisis_view import country_from_prefs
+
+    return country_from_prefs(services.prefs)
 
 
 class TextSection(QGroupBox):
@@ -315,20 +318,23 @@ class SafetyPlanEditor(QWidget):
     # -- PDF
 
     def footer(self) -> str:
-        emergency = self.directory.emergency_for(self.country)
-        if not emergency:
+        contacts = build_contacts(self.directory, self.country)
+        if contacts.emergency is None:
             return _tr("If you are in danger now, call your local emergency number.")
         return _tr("If you are in danger now, call {numbers}.").format(
-            numbers=_tr(" or ").join(emergency)
+            numbers=_tr(" or ").join(contacts.emergency.values)
         )
 
     def write_pdf(self, target: Path) -> None:
+        """The plan on one page; its crisis lines from the shared crisis-contact model."""
         from integrate.share.safety_plan_pdf import write_safety_plan_pdf
 
         self.flush()
+        plan = self.plan()
+        printed = printable_plan(plan, build_contacts(self.directory, self.country, plan))
         titles = {info.key: _tr(info.title) for info in SECTIONS}  # i18n: marked
         write_safety_plan_pdf(
-            target, self.plan(), footer=self.footer(), heading=_tr("My safety plan"), titles=titles
+            target, printed, footer=self.footer(), heading=_tr("My safety plan"), titles=titles
         )
 
     def _ask_pdf(self) -> None:

@@ -1,108 +1,168 @@
 """The calm crisis screen shown the moment a crisis answer (PHQ-9 item 9 above 0) is chosen.
 
-It comes before any score: crisis lines for the patient's country, the emergency
-number, the people and professionals from their safety plan (when there is one), and
-the plain statement that nobody monitors this app.
+It comes before any score and is built around the patient's own safety plan, in the
+Stanley-Brown order: their warning signs and coping steps, reasons for living, people
+and professionals with their numbers, then crisis lines (their own first, then the
+country's, from the shared crisis-contact model) and making surroundings safer. With no
+plan it offers to make one now. Actions: start their best grounding exercise, open (or
+make) the safety plan, back to the questionnaire. It says plainly that nobody monitors
+this app, and nothing on it implies anyone is watching.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QLabel,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from integrate.core.crisis import (
-    ContactMethod,
-    CrisisDirectory,
-    UserCrisisLine,
-    load_crisis_lines,
-)
+from integrate.core.crisis import load_crisis_lines
+from integrate.core.crisis_contacts import CrisisContacts, build_contacts
 from integrate.core.safety import PlanContact, SafetyPlan, SafetyPlanError
+from integrate.core.what_helps import PickReason, TopPick
 from integrate.ui.base import theme
-from integrate.ui.widgets.common import page_title, plain_label, text_sized
-from integrate.vault.db import Connection, DatabaseError
-from integrate.vault.safety_plan import user_crisis_lines
+from integrate.ui.base.context import AppServices
+from integrate.ui.widgets.common import button, button_row, page_title, plain_label, text_sized
+from integrate.ui.widgets.crisis_view import (
+    ContactList,
+    check_locally_note,
+    emergency_text,
+    lines_list,
+    read_plan,
+)
+from integrate.vault.db import Connection
 
-DEFAULT_COUNTRY = "US"
+__all__ = ["CrisisScreen", "SafetyPlanDialog", "read_plan", "plan_contacts"]
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MeasureCrisis", text)
 
 
-def read_plan(conn: Connection | None) -> SafetyPlan | None:
-    """The stored safety plan, or None when there is none or it cannot be read."""
-    if conn is None:
-        return None
-    try:
-        row = conn.execute("SELECT data FROM safety_plan WHERE id = 1").fetchone()
-        return None if row is None else SafetyPlan.from_json(str(row[0]))
-    except (DatabaseError, SafetyPlanError, TypeError, ValueError):
-        return None
-
-
-def plan_contacts(conn: Connection | None) -> list[PlanContact]:
+def plan_contacts(plan: SafetyPlan | None) -> list[PlanContact]:
     """People, places and professionals from the safety plan; [] if none or unreadable."""
-    plan = read_plan(conn)
     if plan is None:
         return []
     return [c for c in [*plan.people_places, *plan.professionals] if c.name or c.phone]
 
 
-def own_lines(
-    plan: SafetyPlan | None, directory: CrisisDirectory, country: str
-) -> list[UserCrisisLine]:
-    """Crisis numbers the patient added to their plan (not the built-in ones)."""
-    if plan is None:
-        return []
-    return user_crisis_lines(plan, directory.lines_for(country))
+def _heading(text: str) -> QLabel:
+    label = plain_label(text)
+    label.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
+    return label
 
 
-def lines_text(
-    directory: CrisisDirectory, country: str, user_entries: Sequence[UserCrisisLine] = ()
-) -> str:
-    """Plain-text list of the country's crisis lines, the patient's own numbers first."""
-    parts: list[str] = []
-    for line in directory.lines_for(country, user_entries):
-        parts.append(line.service)
-        if line.notes:
-            parts.append("    " + line.notes)
-        else:
-            for contact in line.contacts:
-                verb = _tr("Call") if contact.how is ContactMethod.CALL else _tr("Text")
-                label = f" ({contact.label})" if contact.label else ""
-                parts.append(f"    {verb} {contact.number}{label}")
-    return "\n".join(parts)
+def _text_card(title: str, items: Sequence[str]) -> QFrame:
+    frame = QFrame()
+    frame.setObjectName("planCard")
+    frame.setAccessibleName(title)
+    frame.setStyleSheet(
+        "QFrame#planCard { background: palette(base); border: 1px solid palette(mid); "
+        "border-radius: 10px; } QFrame#planCard QLabel { border: none; }"
+    )
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(16, 12, 16, 12)
+    layout.setSpacing(4)
+    layout.addWidget(_heading(title))
+    for item in items:
+        layout.addWidget(plain_label("•  " + item))
+    return frame
+
+
+class SafetyPlanDialog(QDialog):
+    """The safety plan editor in a window of its own, over the crisis screen."""
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("safetyPlanDialog")
+        self.setWindowTitle(_tr("My safety plan"))
+        self.setModal(True)
+        self.resize(text_sized(820, 680, parent))
+        layout = QVBoxLayout(self)
+        assert services.coping_actions is not None  # filled in by the shell at unlock
+        self.editor, self._flush = services.coping_actions.safety_plan_editor()
+        layout.addWidget(self.editor, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def done(self, result: int) -> None:  # noqa: D102 - save what was typed, then close
+        self._flush()
+        super().done(result)
 
 
 class CrisisScreen(QDialog):
     """Modal, calm, and closable: the questionnaire stays where it was."""
 
     def __init__(
-        self, country: str, conn: Connection | None = None, parent: QWidget | None = None
+        self,
+        country: str,
+        conn: Connection | None = None,
+        parent: QWidget | None = None,
+        services: AppServices | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("measureCrisisScreen")
         self.setWindowTitle(_tr("Support is available"))
         self.setModal(True)
-        self.resize(text_sized(620, 600, parent))  # larger with larger text: less to scroll
-        directory = load_crisis_lines()
-        # A country the list does not cover (or "Another country") is never shown another
-        # country's numbers: it gets the patient's own numbers and "check locally".
-        listed = directory.country(country) is not None
+        # Larger with larger text, and as tall as the screen allows: less to scroll.
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        available = screen.availableGeometry().height() if screen is not None else 800
+        size = text_sized(700, 680, parent)
+        self.resize(size.width(), max(size.height(), min(960, available - 80)))
+        self.country = country
+        self._conn = conn  # tests hand a connection; the app reads through its services
+        self.services = services
+        self.plan_dialog: SafetyPlanDialog | None = None
+        self.player: QDialog | None = None
         outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setAccessibleName(_tr("Support is available"))  # focusable: keyboard scrolling
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setAccessibleName(_tr("Support is available"))  # keyboard scrolling
+        outer.addWidget(self.scroll_area, 1)
+
+        # Actions stay in view under the scrolled text, the first one focused.
+        self.exercise_button = button(_tr("Start a grounding exercise"), primary=True)
+        self.exercise_button.clicked.connect(self.start_exercise)
+        self.plan_button = button(_tr("Open my safety plan"))
+        self.plan_button.clicked.connect(self.open_plan)
+        self.back_button = button(_tr("Back to the questionnaire"))
+        self.back_button.setAccessibleName(_tr("Back to the questionnaire"))
+        self.back_button.clicked.connect(self.accept)
+        self.plan_button.setVisible(services is not None)
+        outer.addLayout(
+            button_row(self.exercise_button, self.plan_button, self.back_button, stretch=True)
+        )
+        self._build()
+
+    # -- content
+
+    def _stored_plan(self) -> SafetyPlan | None:
+        """The safety plan as stored now (None: none yet, or it cannot be read)."""
+        if self._conn is not None:
+            return read_plan(self._conn)
+        if self.services is None:
+            return None
+        try:
+            return self.services.use.coping.safety_plan.load()
+        except (SafetyPlanError, ValueError, TypeError):
+            return None
+
+    def _build(self) -> None:
+        """(Re)build the text from the stored plan (again after the plan was edited)."""
+        plan = self._stored_plan()
+        self.model: CrisisContacts = build_contacts(load_crisis_lines(), self.country, plan)
+        model = self.model
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setSpacing(14)
@@ -110,98 +170,134 @@ class CrisisScreen(QDialog):
         layout.addWidget(
             plain_label(
                 _tr(
-                    "You said you have had thoughts that you would be better off dead, or of hurting "
-                    "yourself. You deserve support with this now. Please reach out to someone: a "
-                    "crisis line, someone you trust, or your care team."
+                    "You said you have had thoughts that you would be better off dead, or of "
+                    "hurting yourself. You deserve support with this now. Please reach out to "
+                    "someone: a crisis line, someone you trust, or your care team."
                 )
             )
         )
-        self.not_monitored = plain_label(directory.not_monitored, object_name="notice")
+        self.not_monitored = plain_label(model.not_monitored, object_name="notice")
         self.not_monitored.setAccessibleName(_tr("Nobody monitors this app"))
         layout.addWidget(self.not_monitored)
-
-        emergency = directory.emergency_for(country)
-        self.emergency = plain_label(
-            _tr("If you are in danger now, call your emergency number: {numbers}").format(
-                numbers=" or ".join(emergency)
-            )
-            if emergency
-            else _tr("If you are in danger now, call your local emergency number.")
-        )
+        self.emergency = plain_label(emergency_text(model))
         self.emergency.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
         layout.addWidget(self.emergency)
 
-        country_obj = directory.country(country)
-        heading = plain_label(
-            _tr("Crisis lines ({country}), any hour").format(country=country_obj.name)
-            if country_obj
-            else _tr("Crisis lines")
-        )
-        heading.setStyleSheet("font-weight: 600;")
-        layout.addWidget(heading)
-        self.lines = QLabel()
-        self.lines.setTextFormat(Qt.TextFormat.PlainText)
-        plan = read_plan(conn)
-        if listed:
-            text = lines_text(directory, country, own_lines(plan, directory, country))
+        self.plan_cards: list[QWidget] = []
+        if model.has_plan:
+            layout.addWidget(_heading(_tr("From your safety plan")))
+            for title, texts in (
+                (_tr("My warning signs"), model.warning_signs),
+                (_tr("Things I can do on my own"), model.coping_steps),
+                (_tr("My reasons for living"), model.reasons_for_living),
+            ):
+                if texts:
+                    card = _text_card(title, texts)
+                    self.plan_cards.append(card)
+                    layout.addWidget(card)
+            for title, items in (
+                (_tr("People and places that help"), model.people),
+                (_tr("Professionals I can contact"), model.professionals),
+                (_tr("My own crisis numbers"), model.own_lines),
+            ):
+                if items:
+                    contact_card = ContactList(items, title)
+                    self.plan_cards.append(contact_card)
+                    layout.addWidget(contact_card)
         else:
-            # Every listed country's lines count as built-in, so only the patient's own show.
-            everywhere = [line for c in directory.countries for line in c.lines]
-            own = user_crisis_lines(plan, everywhere) if plan is not None else []
-            text = (
-                lines_text(directory, country, own)
-                if own
-                else _tr(
-                    "We have no numbers for your country in our list. Check a crisis line "
-                    "where you are, and add it to your safety plan so it shows here."
+            self.no_plan = plain_label(
+                _tr(
+                    "You have no safety plan yet. A safety plan is a short list in your own "
+                    "words: warning signs, what helps, who to contact. You can start one now "
+                    "and finish it later, ideally with your therapist."
                 )
             )
-        self.lines.setText(text)
-        self.lines.setWordWrap(True)
-        self.lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.lines.setStyleSheet(theme.css("font-size: 13pt;"))
-        self.lines.setAccessibleName(_tr("Crisis lines"))
+            layout.addWidget(self.no_plan)
+        self.plan_button.setText(
+            _tr("Open my safety plan") if model.has_plan else _tr("Make my safety plan now")
+        )
+        self.plan_button.setAccessibleName(self.plan_button.text())
+
+        self.lines = lines_list(model)
         layout.addWidget(self.lines)
         self.check_note: QLabel | None = None
-        if listed and not directory.verified:
-            self.check_note = plain_label(
-                _tr(
-                    "Check locally: these numbers come from our reference list and may have "
-                    "changed. If one does not work, call your emergency number."
-                ),
-                object_name="muted",
-            )
+        if model.listed and not model.verified:
+            self.check_note = check_locally_note()
             layout.addWidget(self.check_note)
-
-        self.contacts = plan_contacts(conn)
-        if self.contacts:
-            people = plain_label(_tr("People from your safety plan"))
-            people.setStyleSheet("font-weight: 600;")
-            layout.addWidget(people)
-            text = "\n".join(
-                "  ".join(p for p in (c.name, c.phone, c.note) if p) for c in self.contacts
-            )
-            self.contacts_label = plain_label(text)
-            self.contacts_label.setStyleSheet(theme.css("font-size: 12pt;"))
-            self.contacts_label.setAccessibleName(_tr("People from your safety plan"))
-            layout.addWidget(self.contacts_label)
+        if model.safer_surroundings:
+            card = _text_card(_tr("Making my surroundings safer"), model.safer_surroundings)
+            self.plan_cards.append(card)
+            layout.addWidget(card)
+        # Kept for callers that list the plan's people (e.g. the accessibility tests).
+        self.contacts = plan_contacts(plan)
         layout.addWidget(
             plain_label(
                 _tr(
-                    "You can finish the questionnaire afterwards, or leave it for now. These numbers "
-                    "are always under Need help now (F1)."
+                    "You can finish the questionnaire afterwards, or leave it for now. These "
+                    "numbers are always under Need help now (F1)."
                 ),
                 object_name="muted",
             )
         )
         layout.addStretch(1)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-        buttons = QDialogButtonBox()
-        self.back_button = buttons.addButton(
-            _tr("Back to the questionnaire"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.back_button.setAccessibleName(_tr("Back to the questionnaire"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
+        old = self.scroll_area.takeWidget()
+        self.scroll_area.setWidget(body)
+        if old is not None:
+            old.deleteLater()
+        pick = self._pick()
+        if pick is not None:
+            own = pick.reason is PickReason.OWN_DATA  # "my best": from their own ratings
+            self.exercise_button.setText(
+                _tr("Start {title}").format(title=pick.exercise.title)
+                if own
+                else _tr("Start a grounding exercise")
+            )
+            self.exercise_button.setAccessibleName(
+                _tr("Start a grounding exercise: {title}").format(title=pick.exercise.title)
+            )
+        self.exercise_button.setVisible(pick is not None)
+        # Room for the focus ring's thicker border (it is focused first) around the words.
+        self.exercise_button.setMinimumWidth(0)
+        self.exercise_button.setMinimumWidth(self.exercise_button.sizeHint().width() + 8)
+
+    def _pick(self) -> TopPick | None:
+        if self.services is None:
+            return None
+        actions = self.services.coping_actions
+        return actions.top_pick() if actions is not None else None
+
+    # -- actions
+
+    def start_exercise(self) -> None:
+        """The patient's most helpful grounding exercise (or a gentle default), over this
+        screen; closing it comes back here."""
+        pick = self._pick()
+        if pick is None or self.services is None:
+            return
+        if self.services.coping_actions is None:
+            return
+        self.player = self.services.coping_actions.open_player(pick.exercise, self)
+        self.player.finished.connect(lambda _code: self._back_here(self.exercise_button))
+
+    def open_plan(self) -> SafetyPlanDialog | None:
+        """Open the safety plan (an empty one to fill in) over this screen."""
+        if self.services is None:
+            return None
+        dialog = SafetyPlanDialog(self.services, self)
+        self.plan_dialog = dialog
+        dialog.finished.connect(lambda _code: self._plan_closed())
+        dialog.open()
+        return dialog
+
+    def _plan_closed(self) -> None:
+        self._build()  # show what was just written
+        self._back_here(self.plan_button)
+
+    def _back_here(self, target: QWidget) -> None:
+        self.activateWindow()
+        QTimer.singleShot(0, target.setFocus)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        first = self.exercise_button if self.exercise_button.isVisibleTo(self) else None
+        QTimer.singleShot(0, (first or self.back_button).setFocus)

@@ -6,7 +6,6 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from integrate.core.measures import (
-    FLAG_PROVISIONAL,
     GUIDANCE,
     Change,
     Instrument,
@@ -45,15 +44,8 @@ def score_paragraphs(instrument: Instrument, result: Score) -> list[str]:
     ]
     if subs:
         out.append("\n".join(subs))
-    rule = instrument.provisional_rule
-    if rule is not None and FLAG_PROVISIONAL in result.flags:
-        out.append(
-            _tr("Your answers fit what this questionnaire calls a '{name}'.").format(
-                name=rule.name.lower()
-            )
-            + " "
-            + rule.note
-        )
+    # No diagnostic language on the patient's own screen (issue #14): the PCL-5's
+    # provisional DSM-5 pattern and cut-off are for the clinician, in the therapist PDF.
     out.append(instrument.interpretation)
     return out
 
@@ -132,6 +124,8 @@ class ResultView(QWidget):
                     object_name="notice",
                 )
             )
+        self._notes_at = layout.count()
+        self._layout = layout
         row = flow_row()
         row.addStretch(1)
         self.done_button = button(_tr("Done"), primary=True)
@@ -140,6 +134,13 @@ class ResultView(QWidget):
         layout.addLayout(row)
         layout.addStretch(1)
         scroll.setWidget(body)
+
+    def add_note(self, text: str) -> None:
+        """A calm note under the result (e.g. how soon after a session it was taken)."""
+        label = plain_label(text, object_name="muted")
+        self._layout.insertWidget(self._notes_at, label)
+        self._notes_at += 1
+        self.paragraphs.append(text)
 
     def text(self) -> str:
         return "\n".join(self.paragraphs)

@@ -97,8 +97,9 @@ def build_trend(
         name=instrument.short_name,
         max_total=instrument.score_max,
         points=points,
-        # The same ranges as in the therapist PDF (for the PCL-5: its provisional cut-off).
-        bands=chart_bands(instrument, lower=False),
+        # The questionnaire's own severity ranges; a diagnostic cut-off (the PCL-5's) is
+        # for the clinician and stays in the therapist PDF (issue #14).
+        bands=chart_bands(instrument, lower=False) if instrument.bands else [],
         title=instrument.short_name,
         subscale_labels=labels,
         note=instrument.change.note,
@@ -235,16 +236,10 @@ class TrendsView(QWidget):
         caption = self._series_caption() + _tr(
             "Shaded columns are your treatment series; dotted lines are your ketamine sessions."
         )
-        rule = instrument.provisional_rule
         if instrument.bands:
             caption += " " + _tr(
                 "Faint bands are the questionnaire's ranges, for orientation only."
             )
-        elif trend.bands and rule is not None:
-            caption += " " + _tr(
-                "The faint band marks the questionnaire's provisional cut-off ({lo}-{hi}), "
-                "for orientation only: it is not a diagnosis."
-            ).format(lo=rule.cutoff_min, hi=rule.cutoff_max)
         self.caption.setText(caption)
 
     def _summary(self, trend: MeasureTrend) -> str:

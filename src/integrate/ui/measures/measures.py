@@ -20,17 +20,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from integrate.core.dose_timing import RESULT_KEY as DOSE_KEY
+from integrate.core.dose_timing import hours_since, quiet_hours
 from integrate.core.measures import Instrument, Score
 from integrate.core.timeutil import now_local
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
-from integrate.ui.measures.measure_crisis import DEFAULT_COUNTRY, CrisisScreen
+from integrate.ui.measures.measure_crisis import CrisisScreen
 from integrate.ui.measures.measure_form import MeasureForm, instrument_title
 from integrate.ui.measures.measure_result import ResultView, change_for
 from integrate.ui.measures.measure_table import MeasureTable
 from integrate.ui.measures.measure_trends import TrendsView
-from integrate.ui.measures.measures_today import due_now, reason_text  # noqa: F401 - also used here
+from integrate.ui.measures.measures_today import (  # noqa: F401 - also used here  # noqa: F401 - also used here
+    due_now,
+    last_dose_at,
+    reason_text,
+    suggestions_paused_until,
+)
 from integrate.ui.widgets.common import button, flow_row, page_layout, page_title, plain_label
+from integrate.ui.widgets.crisis_view import country_from_prefs
 from integrate.vault.db import DatabaseError
 
 # Order of the "take one now" buttons.
@@ -43,7 +51,8 @@ def _tr(text: str) -> str:
 
 
 def crisis_country(services: AppServices) -> str:
-    return str(services.prefs.value("crisis/country", DEFAULT_COUNTRY))
+    """The chosen country ("" when none: the screen then gives the international route)."""
+    return country_from_prefs(services.prefs)
 
 
 class HomeTab(QWidget):
@@ -114,8 +123,14 @@ class HomeTab(QWidget):
                 widget.deleteLater()
         self.due = due_now(self.page.services)
         settings = self.page.services.measures.settings()
+        paused = suggestions_paused_until(self.page.services)
         if self.due:
             text = _tr("Suggested now")
+        elif paused is not None and settings.suggest:
+            text = _tr(
+                "Suggestions wait until {when}: in the first day after a session, answers "
+                "reflect its effects more than the past weeks. You can still fill one in now."
+            ).format(when=paused.strftime("%A %H:%M"))
         elif not settings.suggest:
             text = _tr("Suggestions are turned off (Settings, Questionnaires).")
         else:
@@ -212,7 +227,7 @@ class MeasuresPage(QWidget):
     # -- crisis, then save, then result
 
     def show_crisis(self) -> CrisisScreen:
-        screen = CrisisScreen(crisis_country(self.services), self.services.vault.conn, self)
+        screen = CrisisScreen(crisis_country(self.services), None, self, self.services)
         self.crisis_screen = screen
         screen.open()
         self._record_crisis_screen()
@@ -241,16 +256,26 @@ class MeasuresPage(QWidget):
 
     def _save_and_show(self, form: MeasureForm, result: Score) -> None:
         instrument: Instrument = form.instrument
+        taken_at = now_local()
+        since = hours_since(last_dose_at(self.services, taken_at), taken_at)
         adm = self.services.measures.add(
             result,
-            now_local(),
+            taken_at,
             crisis_shown=form.crisis_shown,
             crisis_screen_id=form.crisis_record_id,
+            context=None if since is None else {DOSE_KEY: since},
         )
         self.last_saved_id = adm.id
         change = change_for(self.services.measures, instrument, adm, result)
         self._drop_transient()
         view = ResultView(instrument, result, change, adm.series_id is not None)
+        if since is not None and since < quiet_hours():
+            view.add_note(
+                _tr(
+                    "Taken {hours} hours after your last session: answers this soon can "
+                    "reflect the session's effects. This is noted with the result."
+                ).format(hours=f"{since:g}")
+            )
         view.done.connect(self.go_home)
         self.result_view = view
         self.stack.addWidget(view)

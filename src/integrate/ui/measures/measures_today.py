@@ -6,10 +6,14 @@ Measures area (forms, trend charts), which loads when that area is first opened.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from integrate.core.dose_timing import last_dose, quiet_hours, suggestions_resume_at
 from integrate.core.measures import DueMeasure, DueReason
+from integrate.core.model import SessionKind
 from integrate.core.timeutil import now_local
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
@@ -41,8 +45,23 @@ def reason_text(reason: DueReason, settings: MeasureSettings | None = None) -> s
     }[reason]
 
 
+def last_dose_at(services: AppServices, now: datetime) -> datetime | None:
+    """The latest ketamine session at or before `now`."""
+    sessions = services.sessions.list(kind=SessionKind.KETAMINE)
+    return last_dose((s.at for s in sessions), now)
+
+
+def suggestions_paused_until(services: AppServices) -> datetime | None:
+    """When questionnaire suggestions come back after a session (None: not paused)."""
+    now = now_local()
+    return suggestions_resume_at(last_dose_at(services, now), now, quiet_hours())
+
+
 def due_now(services: AppServices) -> list[DueMeasure]:
-    """Suggested questionnaires today for the vault's current series."""
+    """Suggested questionnaires today for the vault's current series; none within the
+    first hours after a session (they move to later: acute effects colour answers)."""
+    if suggestions_paused_until(services) is not None:
+        return []
     return services.measures.due(now_local().date())
 
 

@@ -47,7 +47,20 @@ if TYPE_CHECKING:
     from integrate.ui.shell.onboarding import Onboarding
     from integrate.ui.shell.recovery import RecoveryScreen
 
-DEFAULT_COUNTRY = "US"
+DEFAULT_COUNTRY = "US"  # preselected on the first-run country page when the locale has none
+
+
+def locale_country() -> str:
+    """The system locale's country if we list it, for the first-run picker's preselection."""
+    from PySide6.QtCore import QLocale
+
+    from integrate.core.crisis import load_crisis_lines
+
+    name = QLocale.system().name()  # e.g. "en_GB"
+    code = name.split("_")[1][:2].upper() if "_" in name else ""
+    return code if load_crisis_lines().country(code) is not None else DEFAULT_COUNTRY
+
+
 PREF_GEOMETRY = "window/geometry"  # size and position only
 PREF_LAST_AREA = "ui/last_area"  # an area key such as "journal", never an item
 STATE_RECORD_MS = 5000  # how often written changes are recorded against rollback
@@ -89,13 +102,15 @@ class AppController(QObject):
 
     @property
     def country(self) -> str:
-        return str(self.prefs.value("crisis/country", DEFAULT_COUNTRY))
+        """The chosen crisis-line country; "" when none was chosen (never a guess)."""
+        from integrate.ui.widgets.crisis_view import country_from_prefs
+
+        return country_from_prefs(self.prefs)
 
     def set_country(self, code: str) -> None:
+        # preferences.ini is the one place: the command line reads and writes it too.
         self.prefs.setValue("crisis/country", code)
         self.prefs.sync()
-        if self.services is not None and self.services.vault.writable:  # the CLI reads it
-            self.services.vault.set_setting("crisis_country", code)
 
     # -- start
 
@@ -137,7 +152,7 @@ class AppController(QObject):
         screen = Onboarding(
             keystore_name=None if keystore_name == "none" else keystore_name,
             countries=load_crisis_lines().country_choices(),
-            default_country=self.country,
+            default_country=self.country or locale_country(),
         )
         screen.country_chosen.connect(self.set_country)
         screen.create_requested.connect(lambda pw, ask: self._create(screen, pw, ask))
@@ -405,6 +420,10 @@ class AppController(QObject):
         self.window.banner_area.addWidget(self._busy_bar)
         self.services.jobs.busy_changed.connect(self._job_changed)
         self.services.lock_requested.connect(self.lock)
+        self.services.help_now_requested.connect(self.show_help)
+        from integrate.ui.shell.coping_actions import ShellCopingActions
+
+        self.services.coping_actions = ShellCopingActions(self.services)
         self.services.erase_requested.connect(self.erase_and_restart)
         self.unlocked.emit()
         # The integrity checks (SQLCipher's HMAC of every page unless the open ran it,
@@ -435,8 +454,6 @@ class AppController(QObject):
             return
         vault = services.vault
         vault.mark_verified()
-        if vault.writable:  # one country for the app and the command line
-            vault.set_setting("crisis_country", self.country)
         from integrate.ui.reminders.reminders import ReminderDriver
 
         self._start_state_recorder(services)

@@ -1,5 +1,6 @@
 """ "Need help now": one calm screen with crisis lines, emergency number and the plain
-statement that nobody monitors this app. Works before unlock (no vault needed);
+statement that nobody monitors this app, all from the shared crisis-contact model
+(`core.crisis_contacts`, drawn by `ui.crisis_view`). Works before unlock (no vault needed);
 after unlock, extra sections (personal contacts, a grounding exercise) are added
 through `EXTRA_SECTIONS`.
 """
@@ -8,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -25,6 +25,7 @@ from integrate.core.crisis import OTHER_COUNTRY, CrisisDirectory, load_crisis_li
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
 from integrate.ui.widgets.common import flow_row, page_title, plain_label, text_sized
+from integrate.ui.widgets.crisis_view import check_locally_note, contacts_for, lines_list
 
 
 def _exercise_section(services: AppServices) -> QWidget | None:
@@ -50,33 +51,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("HelpNow", text)
 
 
-def _lines_text(directory: CrisisDirectory, country: str) -> str:
-    if directory.country(country) is None:
-        # Never a guessed number: the patient checks locally and adds their own.
-        return _tr(
-            "We have no numbers for your country in our list. Check your local emergency "
-            "number and a crisis line where you are, and add them to your safety plan "
-            "(Exercises, My safety plan): they will then show here."
-        )
-    parts: list[str] = []
-    emergency = directory.emergency_for(country)
-    if emergency:
-        parts.append(_tr("Emergency: {numbers}").format(numbers=_tr(" or ").join(emergency)))
-    for line in directory.lines_for(country):
-        parts.append("")
-        parts.append(line.service)
-        if line.notes:
-            parts.append(line.notes)
-        else:
-            for contact in line.contacts:
-                verb = _tr("Call") if contact.how.value == "call" else _tr("Text")
-                label = f" ({contact.label})" if contact.label else ""
-                parts.append(f"{verb} {contact.number}{label}")
-    return "\n".join(parts)
-
-
 def add_country_choices(box: QComboBox, directory: CrisisDirectory, current: str) -> None:
-    """Every listed country, then "Another country" (which shows no numbers at all)."""
+    """Every listed country, then "Another country" (which shows no numbers at all).
+
+    With none chosen yet, a first "No country chosen" entry says so (and shows the
+    international route) rather than pretending one was picked.
+    """
+    if not current.strip():
+        box.addItem(_tr("No country chosen"), "")
     for code, name in directory.country_choices():
         box.addItem(name, code)
     box.addItem(_tr("Another country (not listed)"), OTHER_COUNTRY)
@@ -129,26 +111,12 @@ class HelpNowDialog(QDialog):
         row.addWidget(self.country)
         layout.addLayout(row)
 
-        self.lines = QLabel()
-        self.lines.setTextFormat(Qt.TextFormat.PlainText)
-        self.lines.setWordWrap(True)
-        self.lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.lines.setStyleSheet(
-            theme.css(
-                "font-size: 13pt; background: palette(base); border: 1px solid "
-                "palette(mid); border-radius: 10px; padding: 12px 16px;"
-            )
-        )
-        self.lines.setAccessibleName(_tr("Crisis lines"))
+        # The emergency number and the country's lines, rebuilt when the country changes.
+        self._body_layout = layout
+        contacts = contacts_for(str(self.country.currentData() or ""))
+        self.lines = lines_list(contacts, heading=False)
         layout.addWidget(self.lines)
-        self.check_note = plain_label(
-            _tr(
-                "Check locally: these numbers come from our reference list and may have "
-                "changed. If one does not work, call your emergency number."
-            ),
-            object_name="muted",
-        )
-        self.check_note.setAccessibleName(_tr("Check locally"))
+        self.check_note = check_locally_note()
         layout.addWidget(self.check_note)
         if services is not None:
             for factory in EXTRA_SECTIONS:
@@ -166,16 +134,19 @@ class HelpNowDialog(QDialog):
         inner = layout.contentsMargins()
         buttons.setContentsMargins(inner.left(), 0, inner.right(), 0)
         outer.addWidget(buttons)
-        self._show_lines()
+        self.check_note.setVisible(contacts.listed and not contacts.verified)
 
     def _show_lines(self) -> None:
-        code = str(self.country.currentData())
-        self.lines.setText(_lines_text(self.directory, code))
+        code = str(self.country.currentData() or "")
+        contacts = contacts_for(code)
+        fresh = lines_list(contacts, heading=False)
+        self._body_layout.replaceWidget(self.lines, fresh)
+        self.lines.deleteLater()
+        self.lines = fresh
         # Until someone verified every number, each listed one says "check locally".
-        listed = self.directory.country(code) is not None
-        self.check_note.setVisible(listed and not self.directory.verified)
+        self.check_note.setVisible(contacts.listed and not contacts.verified)
 
     def _country_changed(self) -> None:
         self._show_lines()
         if self._on_country_changed:
-            self._on_country_changed(str(self.country.currentData()))
+            self._on_country_changed(str(self.country.currentData() or ""))

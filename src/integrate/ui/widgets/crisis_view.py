@@ -134,9 +134,9 @@ class ContactCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(4)
-        name = plain_label(
-            _tr(item.name) if item.kind is ItemKind.EMERGENCY else item.name
-        )  # i18n: marked
+        emergency = item.kind is ItemKind.EMERGENCY
+        shown = _tr(item.name) if emergency else item.name  # i18n: marked
+        name = plain_label(shown)
         name.setStyleSheet(theme.css("font-weight: 600;"))
         layout.addWidget(name)
         self.value_labels: list[QLabel] = []

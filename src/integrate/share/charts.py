@@ -380,14 +380,7 @@ def build_chart(
             sub.setPen(pen)
         if chart.subscale_series:
             chart.total_series = chart.subscale_series[0]
-        legend = chart.legend()
-        legend.setFont(small)
-        legend.setLabelColor(c.text)
-        legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
-        for series in legend_hidden:
-            for marker in legend.markers(series):
-                marker.setVisible(False)
-        return chart
+        return _finish(chart, trend, small, c, legend_hidden)
 
     total = QLineSeries()
     total.setName(_tr("{name} total").format(name=trend.name))
@@ -410,6 +403,17 @@ def build_chart(
         attach(dot)
         legend_hidden.append(dot)
 
+    return _finish(chart, trend, small, c, legend_hidden)
+
+
+def _finish(
+    chart: TrendChart,
+    trend: MeasureTrend,
+    small: QFont,
+    c: ChartColors,
+    legend_hidden: Sequence[QAbstractSeries],
+) -> TrendChart:
+    """Margins for the labels around the plot, and the legend."""
     metrics = QFontMetricsF(small)
     # Series names sit above the plot and band names to its right, clear of the data.
     top = int(metrics.height()) + 6 if chart.series_labels else 4

@@ -136,10 +136,11 @@ class SessionColumn:
 
 # The session table's columns, in order. One more recorded field is one more entry.
 SESSION_COLUMNS: tuple[SessionColumn, ...] = (
-    SessionColumn("Date", 17, lambda r: f"{fmt_date(r.at)}\n{r.at:%H:%M}", always=True),
-    SessionColumn("Type", 12, lambda r: "Ketamine" if r.is_dosing else r.kind, always=True),
+    # One line per date (the year is in the period): a two-line cell could split at a page.
+    SessionColumn("Date", 15, lambda r: f"{fmt_short(r.at)}, {r.at:%H:%M}", always=True),
+    SessionColumn("Type", 11, lambda r: "Ketamine" if r.is_dosing else r.kind, always=True),
     SessionColumn("Route", 10, lambda r: r.route),
-    SessionColumn("Dose", 10, lambda r: r.dose),
+    SessionColumn("Dose", 12, lambda r: r.dose),
     SessionColumn("Setting", 9, lambda r: r.setting),
     SessionColumn("Support person", 10, lambda r: _yes_no(r.support_person)),
     SessionColumn("BP before \u2192 after", 17, _bp),
@@ -594,7 +595,7 @@ class _Builder:
         if d.measures:
             table = self.grid(
                 len(d.measures),
-                [21, 17, 62],
+                [24, 16, 60],
                 [
                     _tr("Measure: baseline \u2192 latest"),
                     _tr("Change"),

@@ -68,6 +68,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="include your answers to PHQ-9 item 9 (thoughts of death or self-harm); "
         "left out unless you ask",
     )
+    p.add_argument(
+        "--attach-data",
+        action="store_true",
+        help="embed the scores as file attachments: a CSV and one FHIR R4 "
+        "QuestionnaireResponse (JSON) per questionnaire (encrypted with the PDF)",
+    )
+    p.add_argument(
+        "--no-checkin-chart",
+        action="store_true",
+        help="leave out the chart of check-in ratings between sessions",
+    )
     p.add_argument("--therapist", metavar="NAME", default="", help="print 'Prepared for NAME'")
     p.add_argument("--note", metavar="TEXT", default="", help="a note to your therapist")
     p.add_argument(
@@ -144,6 +155,8 @@ def cmd_export_pdf(ctx: CliContext) -> int:
         sel.include_what_helps = args.what_helps
         sel.include_safety_plan = args.safety_plan
         sel.include_item9 = args.include_item9
+        sel.attach_data = args.attach_data
+        sel.include_ratings_chart = not args.no_checkin_chart
         sel.therapist_name = args.therapist
         sel.note = args.note
         if args.page_size:

@@ -1385,8 +1385,14 @@ def render_pdf(doc: ShareDocument) -> bytes:
     finally:
         painter.end()
     buffer.close()
-    raw = bytes(buffer.data().data())
-    return neutralise_metadata(raw)
+    raw = neutralise_metadata(bytes(buffer.data().data()))
+    if doc.attach_data and doc.measures:
+        from integrate.share.attachments import attach, build_attachments
+
+        # After neutralising (which drops /Names, where attachments live); encrypting
+        # later (save) encrypts the embedded files with the pages.
+        raw = attach(raw, build_attachments(doc))
+    return raw
 
 
 def export_pdf(

@@ -77,6 +77,8 @@ def share_content(selection: ShareSelection) -> dict[str, object]:
             ("what_helps", selection.include_what_helps),
             ("safety_plan", selection.include_safety_plan),
             ("item9", selection.include_item9),
+            ("ratings_chart", selection.include_ratings_chart),
+            ("attached_data", selection.attach_data and selection.include_measures),
         )
         if on
     ]

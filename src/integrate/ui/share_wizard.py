@@ -252,8 +252,18 @@ class ContentStep(QWidget):
             _tr("Session timeline (dates, route, setting; sessions and series also on the charts)"),
         )
         self.intentions = self._check(layout, _tr("My intention for each session"), indent=True)
+        self.ratings_chart = self._check(
+            layout, _tr("A chart of my check-in ratings (mood, distress, sleep, memories)")
+        )
         self.what_helps = self._check(layout, _tr("What helps me (exercises and my ratings)"))
         self.safety_plan = self._check(layout, _tr("My safety plan"))
+        self.attach_data = self._check(
+            layout,
+            _tr(
+                "Attach my scores as data files (a spreadsheet file and one FHIR file per "
+                "questionnaire) for my clinic's records"
+            ),
+        )
         self.item9 = self._check(layout, _tr("My answers to PHQ-9 question 9"))
         item9_note = plain_label(
             _tr(
@@ -271,6 +281,8 @@ class ContentStep(QWidget):
         self.intentions.setChecked(sel.include_intentions)
         self.what_helps.setChecked(sel.include_what_helps)
         self.safety_plan.setChecked(sel.include_safety_plan)
+        self.ratings_chart.setChecked(sel.include_ratings_chart)
+        self.attach_data.setChecked(sel.attach_data)
         self.item9.setChecked(False)  # never preselected
         self.sessions.toggled.connect(self.intentions.setEnabled)
         self.intentions.setEnabled(sel.include_sessions)
@@ -359,6 +371,8 @@ class ContentStep(QWidget):
         sel.include_what_helps = self.what_helps.isChecked()
         sel.include_safety_plan = self.safety_plan.isChecked()
         sel.include_item9 = self.item9.isChecked()
+        sel.include_ratings_chart = self.ratings_chart.isChecked()
+        sel.attach_data = self.attach_data.isChecked()
         if not (chosen or sel.has_content() or sel.include_item9):
             return _tr("Tick at least one entry or one of the sections.")
         return None

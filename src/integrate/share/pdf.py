@@ -593,19 +593,21 @@ class _Builder:
             return
         self.h2(_tr("At a glance"))
         if d.measures:
-            table = self.grid(
-                len(d.measures),
-                [24, 16, 60],
-                [
-                    _tr("Measure: baseline \u2192 latest"),
-                    _tr("Change"),
-                    _tr("Against published thresholds"),
-                ],
-            )
-            for i, m in enumerate(d.measures, start=1):
-                self.cell_runs(table, i, 0, self._glance_scores(m))
-                self.cell_runs(table, i, 1, self._glance_verdict(m))
-                self.cell_runs(table, i, 2, self._glance_outcome(m))
+            # One column, one row per measure: the headline (scores, direction word,
+            # change) then the thresholds, so text extraction and screen readers read
+            # each measure as one unit, in order.
+            table = self.grid(len(d.measures), [100], None)
+            for i, m in enumerate(d.measures):
+                head = self._glance_scores(m)
+                verdict = self._glance_verdict(m)
+                line1 = head[0] + [("   ", self.s.cell)] + head[1] + [("   ", self.s.cell)]
+                line1 += verdict[0] + ([("  ", self.s.cell)] + verdict[1] if len(verdict) > 1 else [])
+                meta = " \u00b7 ".join(text for part in head[2:] for text, _ in part)
+                lines = [line1]
+                if meta:
+                    lines.append([(meta, self.s.meta)])
+                lines += self._glance_outcome(m)
+                self.cell_runs(table, i, 0, lines)
             self.para(
                 _tr(
                     "Lower totals mean fewer or milder symptoms. Change is latest minus "

@@ -87,9 +87,7 @@ def test_missing_windows_follow_the_rhythm_and_wait_for_open_windows() -> None:
         Window(start + timedelta(days=28), start + timedelta(days=34)),
     ]
     # The last week is still open today: not missing yet.
-    assert missing_windows(taken, start, end, 7, today=end)[-1].start == start + timedelta(
-        days=14
-    )
+    assert missing_windows(taken, start, end, 7, today=end)[-1].start == start + timedelta(days=14)
 
 
 def test_bad_rules_are_refused() -> None:

@@ -10,11 +10,12 @@ what follows by pushing them to the next page when they would be stranded.
 
 Missing glyphs: Qt falls back through fontconfig to any installed font that covers a
 character (Noto CJK for Chinese/Japanese/Korean, DejaVu for Arabic/Hebrew/Greek/
-Cyrillic). Where no installed font has a glyph, Qt draws the font's empty box for it;
-the character is still in the text layer (copy/paste and search keep working) but prints
-as a box. Install fonts-noto-cjk / fonts-noto-color-emoji for full coverage. Colour
-emoji (Noto Color Emoji is a bitmap font) are embedded by Qt as small images: that is
-the only way images enter the document; user text never creates images or links.
+Cyrillic). Where no installed font has a glyph (e.g. Khmer on a machine without a Khmer
+font), Qt 6.12 leaves the character out of the print AND of the text layer (checked with
+pdftotext): `share.fonts.missing_glyphs` names such characters before saving (wizard and
+CLI) so nothing is lost silently. Colour emoji (Noto Color Emoji is a bitmap font) are
+embedded by Qt as small images without a text-layer entry: that is the only way images
+enter the document; user text never creates images or links.
 """
 
 from __future__ import annotations
@@ -601,7 +602,9 @@ class _Builder:
                 head = self._glance_scores(m)
                 verdict = self._glance_verdict(m)
                 line1 = head[0] + [("   ", self.s.cell)] + head[1] + [("   ", self.s.cell)]
-                line1 += verdict[0] + ([("  ", self.s.cell)] + verdict[1] if len(verdict) > 1 else [])
+                line1 += verdict[0] + (
+                    [("  ", self.s.cell)] + verdict[1] if len(verdict) > 1 else []
+                )
                 meta = " \u00b7 ".join(text for part in head[2:] for text, _ in part)
                 lines = [line1]
                 if meta:
@@ -705,7 +708,16 @@ class _Builder:
             lines.append(
                 [(_tr("Remission") + f" ({rules.remission_text}): ", s.label), (remission, s.cell)]
             )
-        lines.append(self._missing_line(m))
+        missing = self._missing_line(m)
+        if o is not None and rules is not None and o.verdict is not Verdict.SINGLE:
+            # Response, remission and missing administrations share one line: compact,
+            # so the session table starts on page 1.
+            tail = lines.pop(-1)
+            response = lines.pop(-1)
+            sep = [("   \u00b7   ", self.s.meta)]
+            lines.append(response + sep + tail + sep + missing)
+        else:
+            lines.append(missing)
         return lines
 
     def _missing_line(self, m: MeasureTrend) -> list[tuple[str, QTextCharFormat]]:

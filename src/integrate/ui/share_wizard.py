@@ -628,6 +628,8 @@ class ShareWizard(QDialog):
         )
         self.gathered: GatheredShare | None = None
         self.pdf_bytes: bytes | None = None
+        # Characters with no font here, already named to the patient (save again = go on).
+        self.glyphs_warned: tuple[str, ...] = ()
         self.pdf_page_size: str | None = None
         self.saved: SavedShare | None = None
 
@@ -776,6 +778,26 @@ class ShareWizard(QDialog):
 
     # -- save
 
+    def _glyphs_ok(self) -> bool:
+        """Before saving: name the characters no font here can print, once; saving again
+        continues (the PDF's text keeps them either way)."""
+        from integrate.share.fonts import document_texts, missing_glyphs
+
+        assert self.gathered is not None
+        missing = tuple(missing_glyphs(document_texts(self.gathered.document)))
+        if not missing or missing == self.glyphs_warned:
+            return True
+        self.glyphs_warned = missing
+        shown = " ".join(missing[:20]) + (" \u2026" if len(missing) > 20 else "")
+        self.save_step.show_error(
+            _tr(
+                "{0} character(s) have no font on this computer and would print as empty "
+                "boxes: {1}. The PDF's text keeps them (copy and search work). Install a "
+                "font that covers them, or press Save again to save anyway."
+            ).format(len(missing), shown)
+        )
+        return False
+
     def save(self) -> None:
         s = self.save_step
         name = s.file_name.text().strip()
@@ -807,6 +829,8 @@ class ShareWizard(QDialog):
             s.show_error(_tr("There is nothing to save for this period."))
             return
         assert self.gathered is not None and self.pdf_bytes is not None
+        if not self._glyphs_ok():
+            return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.saved = save_share(

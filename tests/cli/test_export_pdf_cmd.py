@@ -6,7 +6,7 @@ import io
 import shutil
 import sys
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -228,3 +228,25 @@ def test_help_documents_stdin_order(capsys) -> None:
 @pytest.fixture(autouse=True)
 def _fast(fast_kdf: None) -> Iterator[None]:
     yield
+
+
+def test_attach_data_embeds_scores_only_when_asked(
+    monkeypatch, capsys, data_dir: Path, tmp_path: Path
+) -> None:
+    """Issue 16: the machine-readable companion is opt-in (--attach-data)."""
+    plain = tmp_path / "plain.pdf"
+    since = (NOW - timedelta(days=40)).date().isoformat()
+    code, _, err = run_cli(monkeypatch, capsys, data_dir, "--out", str(plain), "--from", since)
+    assert code == 0, err
+    assert run("pdfdetach", "-list", str(plain)).stdout.decode().startswith("0 embedded files")
+
+    withdata = tmp_path / "data.pdf"
+    code, _, err = run_cli(
+        monkeypatch, capsys, data_dir, "--out", str(withdata), "--attach-data", "--from", since
+    )
+    assert code == 0, err
+    listing = run("pdfdetach", "-list", str(withdata)).stdout.decode()
+    assert "scores.csv" in listing and ".fhir.json" in listing
+    assert run("qpdf", "--check", str(withdata)).returncode == 0
+    logged = [r.content["sections"] for r in shares(data_dir)]
+    assert sum("attached_data" in sections for sections in logged) == 1

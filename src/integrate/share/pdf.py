@@ -1156,6 +1156,16 @@ class _Builder:
             self.keep_together(head, self.last_block_position())
 
     def build(self) -> None:
+        # One edit block: the layout is told about the changes once at the end, instead
+        # of re-laying out a growing table after every cell (quadratic in the rows).
+        self.qdoc.setUndoRedoEnabled(False)
+        self.cursor.beginEditBlock()
+        try:
+            self._sections()
+        finally:
+            self.cursor.endEditBlock()
+
+    def _sections(self) -> None:
         self.cover()
         self.sessions()
         self.ratings()

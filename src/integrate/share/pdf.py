@@ -712,10 +712,10 @@ class _Builder:
         if o is not None and rules is not None and o.verdict is not Verdict.SINGLE:
             # Response, remission and missing administrations share one line: compact,
             # so the session table starts on page 1.
-            tail = lines.pop(-1)
-            response = lines.pop(-1)
+            remission_runs = lines.pop(-1)
+            response_runs = lines.pop(-1)
             sep = [("   \u00b7   ", self.s.meta)]
-            lines.append(response + sep + tail + sep + missing)
+            lines.append(response_runs + sep + remission_runs + sep + missing)
         else:
             lines.append(missing)
         return lines

@@ -332,3 +332,41 @@ def test_thresholds_come_from_one_place(vault: Vault, tmp_path: Path) -> None:
     assert norm(f"Reliable change ≥ {phq.deciding.points}") in cover
     assert norm(f"Remission ({phq.remission_text})") in cover
     assert norm(f"(≥ {phq.response_drop * 100:.0f} % drop)") in cover
+
+
+def _body(page_text: str) -> str:
+    """A page's text without the header and footer lines."""
+    lines = [ln.strip() for ln in page_text.splitlines() if ln.strip()]
+    furniture = ("Shared by the patient", "Integration summary ·", "Page ")
+    return "\n".join(ln for ln in lines if not ln.startswith(furniture))
+
+
+def test_session_notes_stay_with_their_row_and_no_page_is_blank(
+    sample_document, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    doc = sample_document(entries=3, with_long_entry=False, clinical=True)
+    first = doc.sessions[0]
+    doc.sessions = [
+        dataclasses.replace(
+            first,
+            at=first.at + timedelta(days=i),
+            notes=f"note {i}: " + "long observation " * (i % 4),
+        )
+        for i in range(45)
+    ]
+    path = tmp_path / "many.pdf"
+    export_pdf(doc, path)
+    pages = int(run("pdfinfo", str(path)).stdout.decode().split("Pages:")[1].split()[0])
+    assert pages >= 3
+    for n in range(1, pages + 1):
+        body = _body(pdftotext(path, "-layout", first=n, last=n))
+        assert body, f"page {n} is blank"
+        lines = [
+            ln for ln in body.splitlines() if not ln.startswith(("Date", "person", "after", "(0"))
+        ]
+        if n > 1 and "Session timeline" not in body and lines:
+            # A continued session table never starts with a notes line torn from its row.
+            torn = lines[0].lstrip().startswith(("Patient's notes", "Intention"))
+            assert not torn, f"page {n} starts with {lines[0]!r}"

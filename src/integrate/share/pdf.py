@@ -331,6 +331,8 @@ class _Builder:
         # Keep-together groups: position of the first (kept) block -> what ends the group
         # (a table, or the position of a last block).
         self.groups: dict[int, QTextTable | int] = {}
+        # Table rows that must stay on one page together: (table, first row, last row).
+        self.row_groups: list[tuple[QTextTable, int, int]] = []
 
     # -- primitives -------------------------------------------------------------------
 
@@ -843,6 +845,8 @@ class _Builder:
         table = self.grid(n_rows, widths, [_tr(c.header) for c in cols])
         at = 1
         for r, extra in zip(rows, lines_per_row, strict=True):
+            # A session's row and its notes lines never part at a page break.
+            self.row_groups.append((table, at, at + len(extra)))
             for c, col in enumerate(cols):
                 value = col.value(r) or "\u2013"
                 self.cell_runs(table, at, c, [[(part, s.cell)] for part in value.split("\n")])
@@ -1262,6 +1266,34 @@ def _group_bottom(qdoc: QTextDocument, end: QTextTable | int) -> float:
     return float(layout.blockBoundingRect(qdoc.findBlock(end)).bottom())
 
 
+def _keep_rows(
+    qdoc: QTextDocument, page_h: float, row_groups: list[tuple[QTextTable, int, int]]
+) -> None:
+    """Start a group of table rows on the next page when it would be split."""
+    layout = qdoc.documentLayout()
+    eps = 1.0
+    for table, first, last in row_groups:
+        if first <= table.format().headerRowCount():
+            continue
+        top = min(
+            layout.blockBoundingRect(table.cellAt(first, c).firstCursorPosition().block()).top()
+            for c in range(table.columns())
+        )
+        bottom = max(
+            layout.blockBoundingRect(table.cellAt(last, c).lastCursorPosition().block()).bottom()
+            for c in range(table.columns())
+        )
+        if bottom - top > page_h * 0.5:
+            continue  # too tall to move usefully
+        if int(top // page_h) != int((bottom - eps) // page_h):
+            # A break *after* the row above moves the whole row (Qt 6.12); a break
+            # before a cell moves only that cell, and one per cell adds a page each.
+            cursor = table.cellAt(first - 1, 0).lastCursorPosition()
+            fmt = cursor.blockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysAfter)
+            cursor.setBlockFormat(fmt)
+
+
 def _keep_with_next(
     qdoc: QTextDocument,
     page_h: float,
@@ -1389,6 +1421,7 @@ def render_pdf(doc: ShareDocument) -> bytes:
     charts = _ChartObject(builder.chart_trends, doc.chart_markers(), doc.chart_series(), base)
     qdoc.documentLayout().registerHandler(CHART_OBJECT, charts)
     builder.build()
+    _keep_rows(qdoc, body.height(), builder.row_groups)
     _keep_with_next(qdoc, body.height(), builder.tables, builder.groups)
 
     page_h = body.height()

@@ -163,6 +163,20 @@ def chart_bands(instrument: Instrument, *, lower: bool = True) -> list[Band]:
     return []
 
 
+def summary_bands(instrument: Instrument) -> list[Band]:
+    """Severity bands for the therapist summary (and any screen that wants the same); a provisional cut-off is shown as its published
+    range (PCL-5: 31-33), never as one number."""
+    rule = instrument.provisional_rule
+    if instrument.bands or rule is None or rule.cutoff_min == rule.cutoff_max:
+        return chart_bands(instrument)
+    span = f"{rule.cutoff_min}\u2013{rule.cutoff_max}"
+    return [
+        Band(instrument.score_min, rule.cutoff_min - 1, "below cut-off range"),
+        Band(rule.cutoff_min, rule.cutoff_max, f"cut-off range {span}"),
+        Band(rule.cutoff_max + 1, instrument.score_max, "above cut-off range"),
+    ]
+
+
 def subscale_labels(instrument: Instrument, *, with_id: bool = False) -> dict[str, str]:
     """Subscale id -> short label (e.g. "D" -> "Cognitions and mood"), in order."""
     return {s.id: (f"{s.id} {s.label}" if with_id else s.label) for s in instrument.subscales}

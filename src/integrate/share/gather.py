@@ -40,9 +40,9 @@ from integrate.share.content import (
     RatingsCourse,
     SessionRow,
     ShareDocument,
-    chart_bands,
     series_spans,
     subscale_labels,
+    summary_bands,
 )
 from integrate.vault.checkins import CheckinRepository, StoredCheckin
 from integrate.vault.entries import EntryRepository
@@ -473,20 +473,6 @@ def _trend(
         item_texts=[i.text for i in latest_ins.items],
         option_labels={o.value: o.label for o in latest_ins.items[0].options},
     )
-
-
-def summary_bands(instrument: Instrument) -> list[Band]:
-    """Severity bands for the summary; a provisional cut-off is shown as its published
-    range (PCL-5: 31-33), never as one number."""
-    rule = instrument.provisional_rule
-    if instrument.bands or rule is None or rule.cutoff_min == rule.cutoff_max:
-        return chart_bands(instrument)
-    span = f"{rule.cutoff_min}\u2013{rule.cutoff_max}"
-    return [
-        Band(instrument.score_min, rule.cutoff_min - 1, "below cut-off range"),
-        Band(rule.cutoff_min, rule.cutoff_max, f"cut-off range {span}"),
-        Band(rule.cutoff_max + 1, instrument.score_max, "above cut-off range"),
-    ]
 
 
 def _ratings_course(

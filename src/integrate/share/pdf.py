@@ -797,28 +797,6 @@ class _Builder:
             )
         return ", ".join(parts)
 
-    @staticmethod
-    def _point_text(p: MeasurePoint | None) -> str:
-        if p is None:
-            return "\u2013"
-        band = f", {p.band}" if p.band else ""
-        version = f", {p.version}" if p.version else ""  # mixed PCL-5 versions
-        return f"{p.total}{band} ({fmt_short(p.taken_at)}{version})"
-
-    def _summary_cells(self, m: MeasureTrend) -> list[str]:
-        baseline = m.baseline_text or self._point_text(m.baseline())
-        latest = m.latest_text or self._point_text(m.latest())
-        if m.change_text:
-            change = m.change_text
-        else:
-            delta = m.change()
-            change = (
-                "\u2013"
-                if delta is None
-                else (f"{delta:+d}".replace("-", "\u2212") if delta else "0")
-            )
-        return [baseline, latest, change]
-
     def sessions(self) -> None:
         rows = self.doc.sessions
         if not rows:

@@ -72,15 +72,27 @@ def test_cli_warns_before_saving_and_can_stop(monkeypatch, capsys, tmp_path: Pat
     assert code == 0 and out.exists() and "Warning:" in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Qt 6.12 drops characters without any font from the PDF's text layer as "
-    "well; the warning before saving is the mitigation (issue 16, not solved)",
-)
-def test_text_layer_keeps_characters_without_a_font(sample_document, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_text_layer_keeps_characters_without_a_font_and_colour_emoji(
+    sample_document, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Qt drops both from its text layer; share.text_layer writes them back invisibly."""
+    from pdfcheck import run
+
     doc = sample_document(entries=0, with_long_entry=False)
     odd = unprintable_text()
-    doc.note = f"Odd {odd}"
+    doc.note = f"Odd {odd} and {CJK} {EMOJI} end"
     path = tmp_path / "k.pdf"
     path.write_bytes(render_pdf(doc))
-    assert odd in pdftotext(path)
+    text = pdftotext(path, "-layout")
+    line = next(ln for ln in text.splitlines() if "Odd" in ln)
+    assert odd in line and EMOJI in line and "end" in line
+    assert line.index("Odd") < line.index(odd) < line.index("and") < line.index(EMOJI)
+    assert run("qpdf", "--check", str(path)).returncode == 0
+
+
+def test_text_layer_gaps_name_emoji_only_a_colour_font_draws() -> None:
+    from integrate.share.fonts import text_layer_gaps
+
+    if not any("Color Emoji" in f for f in installed_families()):
+        pytest.skip("no colour emoji font here")
+    assert text_layer_gaps([f"a {CJK} {EMOJI}"]) == [EMOJI]

@@ -79,6 +79,19 @@ def missing_glyphs(texts: Iterable[str], families: Sequence[str] | None = None) 
     return out
 
 
+# Bitmap colour fonts: Qt embeds their glyphs as images, with no text-layer entry.
+COLOR_FONT_MARKERS = ("Color Emoji",)
+
+
+def text_layer_gaps(texts: Iterable[str], families: Sequence[str] | None = None) -> list[str]:
+    """Characters Qt would leave out of the PDF's text layer: those no font can draw and
+    those only a bitmap colour font (emoji) draws."""
+    ensure_qt_app()
+    pool = list(families) if families is not None else installed_families()
+    plain = [f for f in pool if not any(m in f for m in COLOR_FONT_MARKERS)]
+    return missing_glyphs(texts, plain)
+
+
 def missing_glyphs_message(chars: Sequence[str], limit: int = 20) -> str:
     """A plain sentence naming the characters that will not print."""
     shown = " ".join(chars[:limit])

@@ -1404,6 +1404,21 @@ def render_pdf(doc: ShareDocument) -> bytes:
 
     page_h = body.height()
     count = max(1, qdoc.pageCount())
+    # Characters no installed font can draw vanish from Qt's print and text layer alike,
+    # and colour emoji become images; note where they sit so the text layer gets them
+    # back (share/text_layer.py).
+    from integrate.share.fonts import document_texts, text_layer_gaps
+    from integrate.share.text_layer import add_invisible_text, missing_runs
+
+    hidden = missing_runs(
+        qdoc,
+        set(text_layer_gaps(document_texts(doc))),
+        page_h=page_h,
+        left=body.left(),
+        top=body.top(),
+        page_height_pt=page.height * 72.0 / RESOLUTION,
+        resolution=RESOLUTION,
+    )
 
     painter = QPainter(writer)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -1421,6 +1436,7 @@ def render_pdf(doc: ShareDocument) -> bytes:
         painter.end()
     buffer.close()
     raw = neutralise_metadata(bytes(buffer.data().data()))
+    raw = add_invisible_text(raw, hidden)
     if doc.attach_data and doc.measures:
         from integrate.share.attachments import attach, build_attachments
 

@@ -1,10 +1,10 @@
 """Which characters of a summary no installed font can print (no silent loss).
 
 Qt falls back through the installed fonts for every character; where none has a glyph,
-the PDF shows an empty box (the text layer keeps the character, so copy and search
-still work). The wizard and `integrate export-pdf` call `missing_glyphs()` before saving
-and say which characters would not print, so the patient can install a font (e.g.
-fonts-noto-cjk, fonts-noto-color-emoji) or continue knowingly.
+the PDF prints a box (`share.text_layer` keeps the character in the text layer, so copy
+and search still work). The wizard and `integrate export-pdf` call `missing_glyphs()`
+before saving and say which characters would not print, so the patient can install a
+font (e.g. fonts-noto-cjk, fonts-noto-color-emoji) or continue knowingly.
 
 Shipping a fallback font was weighed and left: a CJK font alone is 15-20 MB, colour
 emoji another 10 MB, and a bundle still could not cover every script a patient writes in.
@@ -97,7 +97,7 @@ def missing_glyphs_message(chars: Sequence[str], limit: int = 20) -> str:
     shown = " ".join(chars[:limit])
     more = f" and {len(chars) - limit} more" if len(chars) > limit else ""
     return (
-        f"{len(chars)} character(s) have no font on this computer and will print as empty "
+        f"{len(chars)} character(s) have no font on this computer and will print as "
         f"boxes: {shown}{more}. The PDF's text still contains them (copy and search work). "
         "Installing a font that covers them (for example fonts-noto-cjk or "
         "fonts-noto-color-emoji) fixes the print."

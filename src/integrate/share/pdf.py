@@ -11,11 +11,12 @@ what follows by pushing them to the next page when they would be stranded.
 Missing glyphs: Qt falls back through fontconfig to any installed font that covers a
 character (Noto CJK for Chinese/Japanese/Korean, DejaVu for Arabic/Hebrew/Greek/
 Cyrillic). Where no installed font has a glyph (e.g. Khmer on a machine without a Khmer
-font), Qt 6.12 leaves the character out of the print AND of the text layer (checked with
-pdftotext): `share.fonts.missing_glyphs` names such characters before saving (wizard and
-CLI) so nothing is lost silently. Colour emoji (Noto Color Emoji is a bitmap font) are
-embedded by Qt as small images without a text-layer entry: that is the only way images
-enter the document; user text never creates images or links.
+font), Qt 6.12 prints a box and leaves the character out of the text layer; colour emoji
+(Noto Color Emoji is a bitmap font) become small images, also without text. Both are
+written back into the text layer as invisible text at their place (`share.text_layer`),
+and `share.fonts.missing_glyphs` names the unprintable ones before saving (wizard and
+CLI), so nothing is lost silently. Emoji images are the only way images enter the
+document; user text never creates images or links.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
@@ -76,15 +77,16 @@ def missing_runs(
                     j += 1
                 line = lines.lineForTextPosition(i)
                 if line.isValid():
-                    x = line.cursorToX(i)
-                    x_px = x[0] if isinstance(x, tuple) else x
+                    # PySide returns (x, cursor position) where C++ returns x.
+                    found: Any = line.cursorToX(i)
+                    x_px = float(found[0] if isinstance(found, tuple) else found)
                     y_doc = rect.top() + line.y() + line.ascent()
                     page = int(y_doc // page_h)
                     y_dev = top + (y_doc - page * page_h)
                     out.append(
                         HiddenRun(
                             page=page,
-                            x=(left + rect.left() + float(x_px)) * scale,
+                            x=(left + rect.left() + x_px) * scale,
                             y=page_height_pt - y_dev * scale,
                             size=max(4.0, line.ascent() * scale),
                             text=text[i:j],

@@ -237,3 +237,4 @@ def test_wizard_names_unprintable_characters_then_saves_with_attached_data(
     assert any(name.endswith(".fhir.json") for name in reader.attachments)
     text = "".join(p.extract_text() or "" for p in reader.pages)
     assert norm("Notes in Khmer") in norm(text)
+    assert odd in text and "\U0001f331" in text  # the text layer keeps what prints as a box

@@ -29,7 +29,9 @@ LINEAR_SLACK = 1.5  # 10x the entries in at most 15x the time counts as roughly 
 
 
 def _time(entries: int, runs: int) -> tuple[float, int]:
-    doc = make_document(entries=entries, with_long_entry=True, include_item9=True)
+    # clinical=True: the issue 16 summary (glance, session details, check-in chart,
+    # item tables, CSV + FHIR attachments), the heaviest the patient can choose.
+    doc = make_document(entries=entries, with_long_entry=True, include_item9=True, clinical=True)
     render_pdf(doc)  # warm-up: font loading, first layout
     times = []
     size = 0

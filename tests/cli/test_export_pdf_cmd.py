@@ -127,7 +127,7 @@ def test_unencrypted_export_sections_and_metadata(
     assert reader.trailer["/Root"].get("/Metadata") is None  # no XMP
     text = norm(pdftotext(out))
     assert norm("Session timeline") in text
-    assert norm("Measures at a glance") not in text  # --sessions only
+    assert norm("At a glance") not in text  # --sessions only
     assert norm("PHQ-9item9") not in text
     assert pdfinfo(out)["Page size"].startswith("595")  # A4
     [rec] = shares(data_dir)
@@ -239,7 +239,7 @@ def test_tracking_parts_only_when_their_flags_are_given(
     assert code == 0, err
     text = norm(pdftotext(plain))
     assert norm("Sleep and nightmares") not in text
-    assert norm("After-effects after each session") not in text
+    assert norm("After-effects (highest") not in text
     tracked = tmp_path / "tracked.pdf"
     code, _, err = run_cli(
         monkeypatch, capsys, data_dir, "--out", str(tracked), "--sessions", "--no-entries",
@@ -248,7 +248,7 @@ def test_tracking_parts_only_when_their_flags_are_given(
     )  # fmt: skip
     assert code == 0, err
     text = norm(pdftotext(tracked))
-    assert norm("After-effects after each session") in text
+    assert norm("After-effects (highest") in text
     assert norm("Sleep and nightmares") in text
     assert norm("Substances and medication changes") in text
     recorded = shares(data_dir)
@@ -256,3 +256,25 @@ def test_tracking_parts_only_when_their_flags_are_given(
     rec = next(r for r in recorded if "sleep" in r.content["sections"])
     assert {"after_effects", "sleep", "substances"} <= set(rec.content["sections"])
     assert rec.item_count("sleep") > 0
+
+
+def test_attach_data_embeds_scores_only_when_asked(
+    monkeypatch, capsys, data_dir: Path, tmp_path: Path
+) -> None:
+    """Issue 16: the machine-readable companion is opt-in (--attach-data)."""
+    plain = tmp_path / "plain.pdf"
+    since = (NOW - timedelta(days=40)).date().isoformat()
+    code, _, err = run_cli(monkeypatch, capsys, data_dir, "--out", str(plain), "--from", since)
+    assert code == 0, err
+    assert run("pdfdetach", "-list", str(plain)).stdout.decode().startswith("0 embedded files")
+
+    withdata = tmp_path / "data.pdf"
+    code, _, err = run_cli(
+        monkeypatch, capsys, data_dir, "--out", str(withdata), "--attach-data", "--from", since
+    )
+    assert code == 0, err
+    listing = run("pdfdetach", "-list", str(withdata)).stdout.decode()
+    assert "scores.csv" in listing and ".fhir.json" in listing
+    assert run("qpdf", "--check", str(withdata)).returncode == 0
+    logged = [r.content["sections"] for r in shares(data_dir)]
+    assert sum("attached_data" in sections for sections in logged) == 1

@@ -112,6 +112,16 @@ def test_phq9_difficulty_is_optional_and_unscored() -> None:
     assert with_answer.answers == base  # the difficulty answer is not an item answer
 
 
+def test_gad7_difficulty_is_asked_and_stored_like_phq9s() -> None:
+    """GAD-7's printed form asks the same optional difficulty question (issue 16)."""
+    with_answer = score(GAD, [1] * 7 + [2])
+    assert with_answer.extras == {"difficulty": 2}
+    assert with_answer.total == 7  # unscored
+    assert score(GAD, [1] * 7).extras == {"difficulty": None}
+    assert GAD.extra_questions[0].text == PHQ.extra_questions[0].text
+    assert GAD.extra_questions[0].options == PHQ.extra_questions[0].options
+
+
 def test_phq9_difficulty_out_of_range() -> None:
     with pytest.raises(ValueError, match="difficulty question of PHQ-9: 4"):
         score(PHQ, [0] * 9 + [4])
@@ -123,7 +133,7 @@ def test_phq9_difficulty_out_of_range() -> None:
 def test_gad7_hand_worked() -> None:
     s = complete(score(GAD, [2, 1, 0, 3, 1, 2, 0]))
     assert (s.total, s.max, s.band, s.crisis) == (9, 21, "Mild", False)
-    assert s.extras == {}
+    assert s.extras == {"difficulty": None}  # asked since issue 16, optional
 
 
 @pytest.mark.parametrize(
@@ -320,8 +330,12 @@ def test_parse_answers_ok() -> None:
     [
         ("", PHQ, "No answers given for PHQ-9"),
         ("   ", GAD, "No answers given for GAD-7"),
-        ("0,1,2", GAD, "GAD-7 needs 7 answers; got 3"),
-        ("0,0,0,0,0,0,0,0", GAD, "GAD-7 needs 7 answers; got 8"),
+        ("0,1,2", GAD, "GAD-7 needs 7 answers .* got 3"),
+        (
+            "0,0,0,0,0,0,0,0,0",
+            GAD,
+            "GAD-7 needs 7 answers \\(or 8 with the optional difficulty question\\); got 9",
+        ),
         ("0,0,0,0,0,0,0,0", PHQ, "PHQ-9 needs 9 answers"),
         (",".join(["1"] * 19), PCL, "PCL-5 needs 20 answers; got 19"),
         ("0,1,x,0,0,0,0", GAD, "Answer 3 is 'x': answers must be whole numbers"),

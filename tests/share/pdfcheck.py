@@ -13,6 +13,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from integrate.share.content import ShareDocument
+from integrate.share.pdf import render_pdf
+from integrate.share.pdf_security import encrypt_pdf, write_private_file
+
 
 def require_tool(name: str) -> str:
     """Path of a system tool; skip the test when missing, unless tools are required.
@@ -97,3 +101,24 @@ def pdffonts_rows(path: Path) -> list[dict[str, str]]:
             continue
         rows.append({"name": parts[0], "emb": parts[-5], "sub": parts[-4], "uni": parts[-3]})
     return rows
+
+
+def unprintable_text() -> str:
+    """Two characters no installed font can draw here (Khmer on the CI machine), for the
+    missing-glyph checks; skips when this machine happens to cover every candidate."""
+    from integrate.share.fonts import missing_glyphs
+
+    for pair in ("\u1780\u1781", "\U00017000\U00017001", "\U0001e900\U0001e901"):
+        if len(missing_glyphs([pair])) == 2:
+            return pair
+    pytest.skip("every candidate script has a font on this machine")
+
+
+def export_pdf(
+    doc: ShareDocument, target: Path, password: str | None = None, overwrite: bool = False
+) -> None:
+    """Save `doc` as the app does: render, encrypt when a password is given, write 0600."""
+    data = render_pdf(doc)
+    if password:
+        data = encrypt_pdf(data, password)
+    write_private_file(target, data, overwrite=overwrite)

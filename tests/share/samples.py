@@ -12,6 +12,8 @@ from integrate.share.content import (
     Item9Row,
     MeasurePoint,
     MeasureTrend,
+    RatingPoint,
+    RatingsCourse,
     SessionRow,
     ShareDocument,
 )
@@ -76,8 +78,14 @@ def make_document(
     with_long_entry: bool = True,
     include_item9: bool = False,
     page_size: str = "A4",
+    clinical: bool = False,
 ) -> ShareDocument:
-    """A realistic summary: 6 sessions, three instruments, varied entries."""
+    """A realistic summary: 6 sessions, three instruments, varied entries.
+
+    `clinical=True` adds what issue 16 brought (for the benchmark): outcomes against
+    resources/outcomes.toml, recorded session details, the check-in course, flagged
+    entries, item answers and the data attachments.
+    """
     start = date(2026, 9, 1)
     sessions = []
     for i in range(6):
@@ -204,7 +212,7 @@ def make_document(
                 ratings={"Distress": "3/10"},
             )
         )
-    return ShareDocument(
+    doc = ShareDocument(
         period_from=start,
         period_to=date(2026, 10, 15),
         generated_at=datetime(2026, 10, 16, 10, 5, tzinfo=TZ),
@@ -237,3 +245,63 @@ def make_document(
         series_spans=[(_dt(start, 0), _dt(sessions[5].at.date(), 23, 59), SERIES_NAME)],
         page_size=page_size,  # type: ignore[arg-type]
     )
+    if clinical:
+        _add_clinical(doc)
+    return doc
+
+
+def _add_clinical(doc: ShareDocument) -> None:
+    from dataclasses import replace
+
+    from integrate.core.outcomes import assess, load_outcome_rules
+
+    rules = load_outcome_rules()
+    counts = {"pcl5": 20, "phq9": 9, "gad7": 7}
+    for i, m in enumerate(doc.measures):
+        n = counts[m.instrument_id]
+        points = [
+            replace(
+                p,
+                answers=tuple((p.total // n + (1 if k < p.total % n else 0)) for k in range(n)),
+                difficulty="Somewhat difficult" if m.instrument_id != "pcl5" else None,
+                instrument_id=m.instrument_id,
+            )
+            for p in m.points
+        ]
+        first, last = points[0].total, points[-1].total
+        doc.measures[i] = replace(
+            m,
+            points=points,
+            rules=rules[m.instrument_id],
+            outcome=assess(rules[m.instrument_id], first, last),
+            rhythm_days=7,
+            item_texts=[f"Item {k + 1} text as on the form" for k in range(n)],
+            option_labels={0: "Not at all", 1: "A little bit", 2: "Moderately"},
+        )
+    doc.sessions = [
+        replace(
+            r,
+            dose="300 mg",
+            support_person=True,
+            bp_before="172/104",
+            bp_after="150/95",
+            distress_before=7,
+            mood_before=3,
+            notes="strong dissociation, nausea",
+        )
+        if r.is_dosing
+        else r
+        for r in doc.sessions
+    ]
+    doc.entries = [replace(e, flagged=i % 3 == 0) for i, e in enumerate(doc.entries)]
+    doc.ratings = RatingsCourse(
+        points=[
+            RatingPoint(
+                e.created_at, {"mood": 3 + i % 5, "distress": 7 - i % 5, "sleep_quality": 5}
+            )
+            for i, e in enumerate(doc.entries[:60])
+        ],
+        labels={"mood": "Mood", "distress": "Distress", "sleep_quality": "Sleep"},
+        maxima={"mood": 10, "distress": 10, "sleep_quality": 10},
+    )
+    doc.attach_data = True

@@ -112,7 +112,12 @@ def test_measures_have_bands_clusters_and_change_from_baseline(vault: Vault) -> 
     assert set(pcl.subscale_labels) == {"B", "C", "D", "E"}
     for p in pcl.points:
         assert sum(p.subscales.values()) == p.total
-    assert [b.label for b in pcl.bands] == ["below cut-off", "at/above cut-off"]
+    # The provisional cut-off is the published range 31-33, never one number (issue 16).
+    assert [(b.min, b.max, b.label) for b in pcl.bands] == [
+        (0, 30, "below cut-off range"),
+        (31, 33, "cut-off range 31\u201333"),
+        (34, 80, "above cut-off range"),
+    ]
     phq = by_id["phq9"]
     assert [(b.min, b.max) for b in phq.bands][:2] == [(0, 4), (5, 9)]
     assert all(p.band for p in phq.points)

@@ -13,7 +13,17 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pdfcheck import image_count, norm, page_texts, pdffonts_rows, pdfinfo, pdftotext, qdf_text, run
+from pdfcheck import (
+    export_pdf,
+    image_count,
+    norm,
+    page_texts,
+    pdffonts_rows,
+    pdfinfo,
+    pdftotext,
+    qdf_text,
+    run,
+)
 from pypdf import PdfReader
 from samples import (
     ACCENTS,
@@ -34,21 +44,10 @@ from samples import (
 
 from integrate.share.content import EntryRow, ShareDocument
 from integrate.share.pdf import clean_text, fmt_day, header_text, render_pdf
-from integrate.share.pdf_security import encrypt_pdf, write_private_file
 from integrate.share.preview import render_page_images
 from integrate.share.qtapp import ensure_qt_app
 
 pytestmark = pytest.mark.usefixtures("qapp")
-
-
-def export_pdf(
-    doc: ShareDocument, target: Path, password: str | None = None, overwrite: bool = False
-) -> None:
-    """What saving a summary does with a document: render, encrypt, write 0600."""
-    data = render_pdf(doc)
-    if password:
-        data = encrypt_pdf(data, password)
-    write_private_file(target, data, overwrite=overwrite)
 
 
 def _write(tmp_path: Path, doc: ShareDocument, name: str = "out.pdf") -> tuple[Path, bytes]:
@@ -76,7 +75,7 @@ def test_sections_appear_in_order(sample_pdf: tuple[Path, bytes]) -> None:
     text = pdftotext(path)
     order = [
         "Integration summary",
-        "Measures at a glance",
+        "At a glance",
         "Note from the patient",
         "Session timeline",
         "Measures",
@@ -161,6 +160,11 @@ def test_fonts_are_embedded(sample_pdf: tuple[Path, bytes]) -> None:
     rows = pdffonts_rows(path)
     assert rows, "no fonts listed"
     for row in rows:
+        if row["name"] == "GlyphLessFont":
+            # share.text_layer's font for invisible text (emoji, characters without a
+            # font): it never paints, so it has no glyphs to embed; only its ToUnicode.
+            assert row["uni"] == "yes", row
+            continue
         assert row["emb"] == "yes", row
 
 
@@ -228,15 +232,17 @@ def test_item9_only_when_chosen(tmp_path: Path) -> None:
     assert norm("Item 9 answer") not in text
     assert norm("Several days") not in text
     assert norm("PHQ-9 item 9 answers are not included") in text
-
-    assert norm("answers included at the patient's choice") not in text
+    # The cover says so plainly (issue 16).
+    cover = norm(pdftotext(hidden, first=1, last=1))
+    assert norm("PHQ-9 item 9 (thoughts of death or self-harm): not shared.") in cover
 
     shown, _ = _write(tmp_path, make_document(include_item9=True), "shown.pdf")
     text = norm(pdftotext(shown))
     assert norm("included at the patient's choice") in text
-    # Said on the cover too, so nobody reads on without knowing it is there.
+    # Said on the cover too, with every answer above 0 and the caveat about zeros.
     cover = norm(pdftotext(shown, first=1, last=1))
-    assert norm("PHQ-9 item 9 answers included at the patient's choice") in cover
+    assert norm("PHQ-9 item 9, shared by the patient: answers above 0") in cover
+    assert norm("A 0 does not mean the absence of risk.") in cover
     assert norm("1 \u2013 Several days") in text
     assert norm("0 \u2013 Not at all") in text
 
@@ -258,7 +264,7 @@ def test_pcl5_table_shows_versions_and_the_provisional_pattern(tmp_path: Path) -
     assert text.count(norm("not met")) == len(points) - 1
     assert norm("needs at least 1 B.") in text
     cover = norm(pdftotext(path, first=1, last=1))
-    assert norm("past month)") in cover  # the baseline's version, next to the latest's
+    assert norm("past month\u2192past week") in cover  # both versions on the glance
     phq_only = norm(pdftotext(path)).split(norm("PHQ-9 \u2013"))[1]
     assert norm("DSM-5 pattern") not in phq_only  # only where the instrument has the rule
 

@@ -49,18 +49,18 @@ def _pdf(vault: Vault, tmp_path: Path, name: str, **choices: bool) -> str:
 
 def test_parts_are_printed_only_when_chosen(vault: Vault, tmp_path: Path) -> None:
     none = norm(_pdf(vault, tmp_path, "none"))
-    for heading in ("After-effectsaftereachsession", "Sleepandnightmares", "Substancesand"):
+    for heading in ("After-effects(highest", "Sleepandnightmares", "Substancesand"):
         assert heading not in none
 
     effects = norm(_pdf(vault, tmp_path, "effects", include_effects=True))
-    assert "After-effectsaftereachsession" in effects
+    assert "After-effects(highest" in effects
     assert "dissociation" in effects
     assert "Sleepandnightmares" not in effects and "Medicationchanges" not in effects
 
     sleep_text = _pdf(vault, tmp_path, "sleep", include_sleep=True)
     sleep = norm(sleep_text)
     assert "Sleepandnightmares" in sleep and "Hoursslept" in sleep
-    assert "After-effectsaftereachsession" not in sleep and "Medicationchanges" not in sleep
+    assert "After-effects(highest" not in sleep and "Medicationchanges" not in sleep
 
     subs = norm(_pdf(vault, tmp_path, "subs", include_substances=True))
     assert "Substancesandmedicationchanges" in subs

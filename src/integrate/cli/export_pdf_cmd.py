@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,11 @@ baseline measures), or neither: since the last share (or the last 30 days).
 
 Page size: Letter where the locale (LC_ALL, LC_PAPER, LANG, in that order) names the
 US, Canada, Mexico, the Philippines or a few other Letter countries; A4 elsewhere.
+
+Fonts: characters that no font on this computer can print (e.g. Chinese without
+fonts-noto-cjk) are named on standard error before saving; the PDF's text still holds
+them. --on-missing-glyphs: ask (the default; asks only when run interactively, otherwise
+warns and saves), save (warn and save), stop (warn and write nothing).
 
 Tell the PDF password to your therapist separately (at the appointment or by phone),
 never in the same email as the file.
@@ -94,6 +100,23 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="include your answers to PHQ-9 item 9 (thoughts of death or self-harm); "
         "left out unless you ask",
     )
+    p.add_argument(
+        "--attach-data",
+        action="store_true",
+        help="embed the scores as file attachments: a CSV and one FHIR R4 "
+        "QuestionnaireResponse (JSON) per questionnaire (encrypted with the PDF)",
+    )
+    p.add_argument(
+        "--no-checkin-chart",
+        action="store_true",
+        help="leave out the chart of check-in ratings between sessions",
+    )
+    p.add_argument(
+        "--on-missing-glyphs",
+        choices=["ask", "save", "stop"],
+        default="ask",
+        help="what to do when some characters have no font here (see below)",
+    )
     therapist = p.add_mutually_exclusive_group()
     therapist.add_argument(
         "--therapist",
@@ -142,6 +165,30 @@ def _check_target(out: Path, force: bool) -> None:
         raise CliError(f"{out} already exists. Use --force to replace it.", EXIT_FAILURE)
     if not out.parent.is_dir():
         raise CliError(f"The folder {out.parent} does not exist.", EXIT_FAILURE)
+
+
+def _check_glyphs(ctx: CliContext, doc: Any) -> None:
+    """Name the characters that will print as boxes; ask, save or stop as chosen."""
+    from integrate.share.fonts import document_texts, missing_glyphs, missing_glyphs_message
+
+    missing = missing_glyphs(document_texts(doc))
+    if not missing:
+        return
+    print("Warning: " + missing_glyphs_message(missing), file=sys.stderr)
+    mode = ctx.args.on_missing_glyphs
+    interactive = sys.stdin.isatty() and not (
+        getattr(ctx.args, "passphrase_stdin", False) or ctx.args.password_stdin
+    )
+    if mode == "ask" and interactive:
+        answer = input("Save anyway? [y/N] ").strip().lower()
+        if answer not in ("y", "yes"):
+            raise CliError("Nothing was written.", EXIT_FAILURE)
+    elif mode == "stop":
+        raise CliError(
+            "Nothing was written (--on-missing-glyphs stop). Install a font that covers "
+            "these characters, or use --on-missing-glyphs save.",
+            EXIT_FAILURE,
+        )
 
 
 def cmd_export_pdf(ctx: CliContext) -> int:
@@ -209,6 +256,8 @@ def cmd_export_pdf(ctx: CliContext) -> int:
         sel.include_sleep = args.sleep
         sel.include_substances = args.substances
         sel.include_item9 = args.include_item9
+        sel.attach_data = args.attach_data
+        sel.include_ratings_chart = not args.no_checkin_chart
         sel.therapist_name = therapist_name
         sel.note = note_text
         if args.page_size:
@@ -232,6 +281,7 @@ def cmd_export_pdf(ctx: CliContext) -> int:
                 f"{period.start} to {period.end}. Nothing was written.",
                 EXIT_USAGE,
             )
+        _check_glyphs(ctx, gathered.document)
         try:
             saved = save_share(vault, gathered, sel, out, password=password, overwrite=args.force)
         except FileExistsError:

@@ -219,6 +219,8 @@ def build_chart(
     series_spans: Sequence[SeriesSpan] = (),
     font_size: float = 8.0,
     colors: ChartColors | None = None,
+    show_total: bool = True,
+    y_title: str | None = None,
 ) -> TrendChart:
     """Build the trend chart of one instrument.
 
@@ -228,7 +230,8 @@ def build_chart(
     ongoing, name) are drawn as faint full-height bands behind everything, each named
     above the plot under a thin bracket (the name stays legible in greyscale print where
     a faint fill may not). Print uses the default 8 pt; the screen passes a larger
-    `font_size` and its theme's `colors`.
+    `font_size` and its theme's `colors`. `show_total=False` draws only the subscale
+    lines (check-in ratings: several scales, no total), titled `y_title`.
     """
     c = colors if colors is not None else ChartColors()
     chart = TrendChart(trend)
@@ -267,7 +270,7 @@ def build_chart(
     y_axis.setLabelsColor(c.text)
     y_axis.setGridLineColor(c.grid)
     y_axis.setLinePenColor(c.axis_line)
-    y_axis.setTitleText(_tr("Total"))
+    y_axis.setTitleText(y_title if y_title is not None else _tr("Total"))
     y_axis.setTitleFont(small)
     y_axis.setTitleBrush(QBrush(c.text))
 
@@ -367,6 +370,18 @@ def build_chart(
             attach(sub)
             chart.subscale_series.append(sub)
 
+    if not show_total:
+        for sub in chart.subscale_series:
+            sub.setPointsVisible(True)
+            sub.setMarkerSize(4.0)
+            pen = sub.pen()
+            pen.setStyle(Qt.PenStyle.SolidLine)
+            pen.setWidthF(1.6)
+            sub.setPen(pen)
+        if chart.subscale_series:
+            chart.total_series = chart.subscale_series[0]
+        return _finish(chart, trend, small, c, legend_hidden)
+
     total = QLineSeries()
     total.setName(_tr("{name} total").format(name=trend.name))
     for p in points:
@@ -388,6 +403,17 @@ def build_chart(
         attach(dot)
         legend_hidden.append(dot)
 
+    return _finish(chart, trend, small, c, legend_hidden)
+
+
+def _finish(
+    chart: TrendChart,
+    trend: MeasureTrend,
+    small: QFont,
+    c: ChartColors,
+    legend_hidden: Sequence[QAbstractSeries],
+) -> TrendChart:
+    """Margins for the labels around the plot, and the legend."""
     metrics = QFontMetricsF(small)
     # Series names sit above the plot and band names to its right, clear of the data.
     top = int(metrics.height()) + 6 if chart.series_labels else 4

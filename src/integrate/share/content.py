@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from integrate.core.measures import Instrument
 from integrate.core.model import Route, Series, Session, SessionKind, Setting
+from integrate.core.outcomes import Outcome, OutcomeRules, Window
 
 if TYPE_CHECKING:
     from integrate.share.tracking_content import TrackingSection
@@ -45,9 +46,22 @@ KIND_LABELS: dict[SessionKind, str] = {
 }
 
 
+def _dose_text(dose: float | None, unit: str | None) -> str | None:
+    if dose is None:
+        return None
+    number = f"{dose:g}"
+    return f"{number} {unit.strip()}" if unit and unit.strip() else number
+
+
 @dataclass(frozen=True)
 class SessionRow:
-    """One line of the session timeline."""
+    """One line of the session timeline: what the patient recorded, nothing inferred.
+
+    Every field is optional except the date; the PDF prints a column (or a full-width
+    line under the row, for free text) only when some row has data for it. A new kind
+    of recorded data is one more field here plus one entry in the renderer's
+    `SESSION_COLUMNS` / `SESSION_LINES`.
+    """
 
     at: datetime
     kind: str = "Ketamine session"
@@ -55,6 +69,14 @@ class SessionRow:
     setting: str | None = None
     intention: str | None = None  # None: not shared (or none written)
     is_dosing: bool = True  # drawn as a marker on the measure charts
+    dose: str | None = None  # "300 mg", as recorded
+    support_person: bool | None = None  # None: not recorded
+    bp_before: str | None = None  # "172/104"
+    bp_after: str | None = None
+    distress_before: int | None = None  # 0-10
+    mood_before: int | None = None  # 0-10
+    notes: str | None = None  # the patient's session notes
+    after_effects: str | None = None  # issue 17, when chosen: "dissociation 6, nausea 2; ..."
 
     @classmethod
     def from_session(cls, session: Session, include_intention: bool) -> SessionRow:
@@ -66,6 +88,13 @@ class SessionRow:
             setting=SETTING_LABELS.get(session.setting) if session.setting else None,
             intention=(session.intention or None) if include_intention else None,
             is_dosing=session.kind == SessionKind.KETAMINE,
+            dose=_dose_text(session.dose, session.dose_unit),
+            support_person=session.support_person,
+            bp_before=(session.bp_before or "").strip() or None,
+            bp_after=(session.bp_after or "").strip() or None,
+            distress_before=session.distress_before,
+            mood_before=session.mood_before,
+            notes=session.notes.strip() or None,
         )
 
 
@@ -101,6 +130,10 @@ class MeasurePoint:
     band: str | None = None  # e.g. "moderate"
     version: str = ""  # e.g. "past week"; set only where the period mixes versions
     pattern: bool | None = None  # PCL-5 provisional DSM-5 pattern met; None: no such rule
+    # Item answers in order (PHQ-9 item 9 is None here unless the patient shares it).
+    answers: tuple[int | None, ...] = ()
+    difficulty: str | None = None  # the optional difficulty answer's label, if given
+    instrument_id: str = ""  # e.g. "pcl5_week" (for machine-readable attachments)
 
 
 @dataclass(frozen=True)
@@ -134,6 +167,20 @@ def chart_bands(instrument: Instrument, *, lower: bool = True) -> list[Band]:
     return []
 
 
+def summary_bands(instrument: Instrument) -> list[Band]:
+    """Severity bands for the therapist summary (and any screen that wants the same); a provisional cut-off is shown as its published
+    range (PCL-5: 31-33), never as one number."""
+    rule = instrument.provisional_rule
+    if instrument.bands or rule is None or rule.cutoff_min == rule.cutoff_max:
+        return chart_bands(instrument)
+    span = f"{rule.cutoff_min}\u2013{rule.cutoff_max}"
+    return [
+        Band(instrument.score_min, rule.cutoff_min - 1, "below cut-off range"),
+        Band(rule.cutoff_min, rule.cutoff_max, f"cut-off range {span}"),
+        Band(rule.cutoff_max + 1, instrument.score_max, "above cut-off range"),
+    ]
+
+
 def subscale_labels(instrument: Instrument, *, with_id: bool = False) -> dict[str, str]:
     """Subscale id -> short label (e.g. "D" -> "Cognitions and mood"), in order."""
     return {s.id: (f"{s.id} {s.label}" if with_id else s.label) for s in instrument.subscales}
@@ -156,6 +203,12 @@ class MeasureTrend:
     note: str = ""  # e.g. how change is read "per VA guidance"
     pattern_note: str = ""  # what the provisional-pattern column means
     attribution: str = ""
+    outcome: Outcome | None = None  # baseline -> latest against resources/outcomes.toml
+    rules: OutcomeRules | None = None
+    missing: list[Window] = field(default_factory=list)  # expected, not answered
+    rhythm_days: int = 0  # the expected rhythm the missing windows follow (0: not checked)
+    item_texts: list[str] = field(default_factory=list)  # verbatim items, for item tables
+    option_labels: dict[int, str] = field(default_factory=dict)  # answer value -> label
 
     def sorted_points(self) -> list[MeasurePoint]:
         return sorted(self.points, key=lambda p: p.taken_at)
@@ -186,6 +239,7 @@ class EntryRow:
     ratings: dict[str, int | str] = field(default_factory=dict)  # label -> value, e.g. "6/10"
     tags: list[str] = field(default_factory=list)
     phase_label: str | None = None  # e.g. "Day 1 after a session"
+    flagged: bool = False  # flagged for the therapist: printed first, marked
 
 
 @dataclass(frozen=True)
@@ -206,6 +260,23 @@ class Item9Row:
     taken_at: datetime
     value: int  # 0-3
     label: str  # the verbatim answer option, e.g. "Several days"
+
+
+@dataclass(frozen=True)
+class RatingPoint:
+    """One check-in's quick ratings (between-session course)."""
+
+    at: datetime
+    values: dict[str, int]  # rating id -> value
+
+
+@dataclass(frozen=True)
+class RatingsCourse:
+    """Check-in ratings over the period, charted with the measure chart builder."""
+
+    points: list[RatingPoint]
+    labels: dict[str, str]  # rating id -> label, in order ("mood" -> "Mood")
+    maxima: dict[str, int]  # rating id -> scale maximum (10, or 3 for intrusions)
 
 
 @dataclass
@@ -235,6 +306,8 @@ class ShareDocument:
     tracking: TrackingSection | None = None
     # Issue 15: how many stored records could not be read and were left out ("": none).
     unreadable_note: str = ""
+    ratings: RatingsCourse | None = None  # between-session course, when check-ins shared
+    attach_data: bool = False  # embed CSV and FHIR JSON of the scores as attachments
 
     def chart_markers(self) -> list[datetime]:
         """The session dates to mark on measure charts."""

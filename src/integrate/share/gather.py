@@ -10,6 +10,7 @@ Period days are the computer's local calendar days, both ends inclusive.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -24,7 +25,8 @@ from integrate.core.measures import (
     load_instruments,
     summed_families,
 )
-from integrate.core.model import Entry, Session, SessionStatus
+from integrate.core.model import Entry, Series, Session, SessionStatus
+from integrate.core.outcomes import Window, assess, load_outcome_rules, missing_windows
 from integrate.core.prompts import PromptLibrary, load_prompts
 from integrate.core.timeutil import now_local
 from integrate.share.content import (
@@ -35,11 +37,13 @@ from integrate.share.content import (
     MeasurePoint,
     MeasureTrend,
     PageSize,
+    RatingPoint,
+    RatingsCourse,
     SessionRow,
     ShareDocument,
-    chart_bands,
     series_spans,
     subscale_labels,
+    summary_bands,
 )
 from integrate.share.phase_labels import summary_label
 from integrate.vault.checkins import CheckinRepository, StoredCheckin
@@ -92,6 +96,8 @@ class ShareSelection:
     include_effects: bool = False  # after-effects per session, with the timeline
     include_sleep: bool = False  # the sleep diary: chart against sessions, and nights
     include_substances: bool = False  # substances and medication changes
+    include_ratings_chart: bool = True  # check-in ratings over the period, as one chart
+    attach_data: bool = False  # CSV + FHIR JSON of the scores embedded in the PDF
     note: str = ""
     name_display: NameDisplay = "none"
     patient_name: str = ""
@@ -324,14 +330,79 @@ def _band_label(bands: Sequence[Band], total: int) -> str | None:
     return None
 
 
+def _answers(a: Administration, instrument: Instrument, include_item9: bool) -> tuple:  # type: ignore[type-arg]
+    """Item answers as stored; PHQ-9 item 9 blanked unless the patient shares it."""
+    answers = list(a.answers[: instrument.item_count])
+    if instrument.family == "phq9" and not include_item9 and len(answers) > ITEM9_INDEX:
+        answers[ITEM9_INDEX] = None
+    return tuple(answers)
+
+
+def _difficulty(a: Administration, instrument: Instrument) -> str | None:
+    for pos, q in enumerate(instrument.extra_questions):
+        if q.id != "difficulty":
+            continue
+        idx = instrument.item_count + pos
+        value = a.answers[idx] if len(a.answers) > idx else None
+        labels = {o.value: o.label for o in q.options}
+        return labels.get(value) if value is not None else None
+    return None
+
+
+@dataclass(frozen=True)
+class Rhythm:
+    """The expected questionnaire rhythm for the period (Settings > Questionnaires)."""
+
+    spans: list[tuple[date, date, int]]  # (first day, last day, every n days)
+    families: frozenset[str]  # families the patient has not switched off
+    today: date
+
+
+def _rhythm(vault: Vault, period: Period, today: date) -> Rhythm | None:
+    """Weekly during a series' days in the period, else monthly; None when switched off."""
+    repo = MeasureRepository(vault.conn)
+    settings = repo.settings()
+    if not settings.suggest:
+        return None
+    families = frozenset(summed_families()) - set(settings.off)
+    spans: list[tuple[date, date, int]] = []
+    series: list[Series] = SessionRepository(vault.conn).list_series()
+    for s in sorted(series, key=lambda s: s.started_on):
+        last = s.ended_on or period.end
+        if s.started_on > period.end or last < period.start:
+            continue
+        spans.append((max(s.started_on, period.start), min(last, period.end), settings.weekly_days))
+    if not spans:
+        spans.append((period.start, period.end, settings.monthly_days))
+    return Rhythm(spans, families, today)
+
+
+def _missing(
+    family: str, adms: list[Administration], rhythm: Rhythm | None, tz: tzinfo
+) -> tuple[list[Window], int]:
+    if rhythm is None or family not in rhythm.families:
+        return [], 0
+    taken = [a.taken_at.astimezone(tz).date() for a in adms]
+    out: list[Window] = []
+    for first, last, every in rhythm.spans:
+        out += missing_windows(taken, first, last, every, today=rhythm.today)
+    return out, rhythm.spans[0][2]
+
+
 def _trend(
-    family: str, adms: list[Administration], instruments: dict[str, Instrument]
+    family: str,
+    adms: list[Administration],
+    instruments: dict[str, Instrument],
+    *,
+    include_item9: bool = False,
+    rhythm: Rhythm | None = None,
+    tz: tzinfo | None = None,
 ) -> MeasureTrend | None:
     scored = [a for a in adms if a.total is not None and a.instrument in instruments]
     if not scored:
         return None
     latest_ins = instruments[scored[-1].instrument]
-    bands = chart_bands(latest_ins)
+    bands = summary_bands(latest_ins)
     subs = subscale_labels(latest_ins)
     timeframes = sorted({instruments[a.instrument].timeframe for a in scored})
     mixed = len(timeframes) > 1  # e.g. a past-month PCL-5 baseline, past-week weeklies
@@ -344,9 +415,18 @@ def _trend(
             band=_band_label(bands, int(a.total or 0)),
             version=instruments[a.instrument].variant if mixed else "",
             pattern=(FLAG_PROVISIONAL in a.flags) if rule is not None else None,
+            answers=_answers(a, instruments[a.instrument], include_item9),
+            difficulty=_difficulty(a, instruments[a.instrument]),
+            instrument_id=a.instrument,
         )
         for a in scored
     ]
+    rules = load_outcome_rules().get(family)
+    outcome = None
+    if rules is not None:
+        first_total, last_total = points[0].total, points[-1].total
+        outcome = assess(rules, first_total, last_total, single=len(points) < 2)
+    missing, rhythm_days = _missing(family, adms, rhythm, _local(tz))
     change_text = ""
     if len(scored) >= 2:
         first = scored[0].rescore(instruments[scored[0].instrument])
@@ -378,7 +458,31 @@ def _trend(
         note=" ".join(note_parts),
         pattern_note=pattern_note(latest_ins),
         attribution=latest_ins.attribution,
+        outcome=outcome,
+        rules=rules,
+        missing=missing,
+        rhythm_days=rhythm_days,
+        item_texts=[i.text for i in latest_ins.items],
+        option_labels={o.value: o.label for o in latest_ins.items[0].options},
     )
+
+
+def _ratings_course(
+    vault: Vault, bounds: tuple[datetime, datetime], library: PromptLibrary
+) -> RatingsCourse | None:
+    """Every rated check-in in the period (numbers only, no text), oldest first."""
+    points = []
+    for c in _rated_checkins(vault, bounds):
+        values = {k: int(v) for k, v in c.ratings.items() if v is not None}
+        assert c.completed_at is not None
+        points.append(RatingPoint(c.completed_at, values))
+    if not points:
+        return None
+    points.sort(key=lambda p: p.at)
+    used = {k for p in points for k in p.values}
+    labels = {rid: r.label for rid, r in library.ratings.items() if rid in used}
+    maxima = {rid: r.max for rid, r in library.ratings.items() if rid in used}
+    return RatingsCourse(points, labels, maxima)
 
 
 def pattern_note(instrument: Instrument) -> str:
@@ -553,9 +657,17 @@ def _gather_share(
         instruments = load_instruments()
         families = summed_families(instruments)  # PCL-5, PHQ-9, GAD-7, then any added
         by_family = _measure_rows(vault, period, bounds, families)
+        rhythm = _rhythm(vault, period, now.astimezone(tz).date())
         if selection.include_measures:
             for family in families:
-                trend = _trend(family, by_family[family], instruments)
+                trend = _trend(
+                    family,
+                    by_family[family],
+                    instruments,
+                    include_item9=selection.include_item9,
+                    rhythm=rhythm,
+                    tz=tz,
+                )
                 if trend is not None:
                     doc.measures.append(trend)
                     items += [("measure", a.uid) for a in by_family[family]]
@@ -581,6 +693,7 @@ def _gather_share(
                 ratings=_ratings(checkin, library),
                 tags=list(entry.tags),
                 phase_label=summary_label(checkin.phase) if checkin else None,
+                flagged=entry.flagged,
             )
         )
         items.append(("entry", uid))
@@ -598,7 +711,13 @@ def _gather_share(
             )
         )
         items.append(("checkin", uid))
-    doc.entries.sort(key=lambda e: e.created_at)
+    # Flagged for the therapist first, then the rest; each group in date order.
+    doc.entries.sort(key=lambda e: (not e.flagged, e.created_at))
+    if selection.include_ratings_chart:
+        doc.ratings = _ratings_course(vault, bounds, library)
+        if doc.ratings is not None:
+            items.append(("ratings", "course"))
+    doc.attach_data = selection.attach_data
 
     if selection.include_effects or selection.include_sleep or selection.include_substances:
         from integrate.share.tracking_content import gather_tracking
@@ -615,6 +734,16 @@ def _gather_share(
         )
         doc.tracking = tracking
         items += tracking.items
+        if tracking.effects and doc.sessions:
+            # After-effects go in the session table, on a line under their session.
+            by_time = {
+                row.session_at: "; ".join(p for p in (row.summary, *row.notes) if p)
+                for row in tracking.effects
+            }
+            doc.sessions = [
+                dataclasses.replace(r, after_effects=by_time.get(r.at) or None)
+                for r in doc.sessions
+            ]
 
     if selection.include_what_helps:
         doc.what_helps = _what_helps(vault, bounds)
@@ -650,6 +779,8 @@ _REMEMBERED = (
     "include_effects",
     "include_sleep",
     "include_substances",
+    "include_ratings_chart",
+    "attach_data",
 )
 
 

@@ -10,17 +10,19 @@ what follows by pushing them to the next page when they would be stranded.
 
 Missing glyphs: Qt falls back through fontconfig to any installed font that covers a
 character (Noto CJK for Chinese/Japanese/Korean, DejaVu for Arabic/Hebrew/Greek/
-Cyrillic). Where no installed font has a glyph, Qt draws the font's empty box for it;
-the character is still in the text layer (copy/paste and search keep working) but prints
-as a box. Install fonts-noto-cjk / fonts-noto-color-emoji for full coverage. Colour
-emoji (Noto Color Emoji is a bitmap font) are embedded by Qt as small images: that is
-the only way images enter the document; user text never creates images or links.
+Cyrillic). Where no installed font has a glyph (e.g. Khmer on a machine without a Khmer
+font), Qt 6.12 prints a box and leaves the character out of the text layer; colour emoji
+(Noto Color Emoji is a bitmap font) become small images, also without text. Both are
+written back into the text layer as invisible text at their place (`share.text_layer`),
+and `share.fonts.missing_glyphs` names the unprintable ones before saving (wizard and
+CLI), so nothing is lost silently. Emoji images are the only way images enter the
+document; user text never creates images or links.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -58,13 +60,17 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
+from integrate.core.i18n import tr_noop
+from integrate.core.outcomes import Reached, Verdict, Window
 from integrate.share.charts import build_chart, render_chart
 from integrate.share.content import (
     EntryRow,
     Item9Row,
     MeasurePoint,
     MeasureTrend,
+    RatingsCourse,
     SeriesSpan,
+    SessionRow,
     ShareDocument,
 )
 from integrate.share.pdf_security import (
@@ -89,6 +95,70 @@ RULE = QColor("#b9c6cc")
 TABLE_HEAD_BG = QColor("#eef3f5")
 NOTE_BG = QColor("#f4f6f7")
 ITEM9_BG = QColor("#fbf3e4")
+ITEM9_HIGH_BG = QColor("#f6d7a8")  # an item 9 answer above 0: stands out from the zeros
+WORSE = QColor("#9c1c1c")  # deterioration: at least as prominent as improvement
+IMPROVED = QColor("#1d5e3a")
+FLAG_BG = QColor("#fff4cc")
+RATINGS_ID = "checkin_ratings"  # the MeasureTrend carrying the check-in course
+
+
+def _yes_no(value: bool | None) -> str | None:
+    return None if value is None else ("yes" if value else "no")
+
+
+def _bp(r: SessionRow) -> str | None:
+    if not (r.bp_before or r.bp_after):
+        return None
+    dash = "\u2013"
+    return f"{r.bp_before or dash} \u2192 {r.bp_after or dash}"
+
+
+def _before(r: SessionRow) -> str | None:
+    parts = []
+    if r.distress_before is not None:
+        parts.append(f"{r.distress_before}")
+    else:
+        parts.append("\u2013")
+    parts.append(f"{r.mood_before}" if r.mood_before is not None else "\u2013")
+    return None if r.distress_before is None and r.mood_before is None else " / ".join(parts)
+
+
+@dataclass(frozen=True)
+class SessionColumn:
+    """One column of the session table; shown only when some row has a value
+    (`always` columns are shown regardless)."""
+
+    header: str
+    width: float  # relative; the shown columns share 100 %
+    value: Callable[[SessionRow], str | None]
+    always: bool = False
+
+
+# The session table's columns, in order. One more recorded field is one more entry.
+SESSION_COLUMNS: tuple[SessionColumn, ...] = (
+    # One line per date (the year is in the period): a two-line cell could split at a page.
+    SessionColumn(
+        tr_noop("SharePdf", "Date"), 15, lambda r: f"{fmt_short(r.at)}, {r.at:%H:%M}", always=True
+    ),
+    SessionColumn(
+        tr_noop("SharePdf", "Type"),
+        11,
+        lambda r: "Ketamine" if r.is_dosing else r.kind,
+        always=True,
+    ),
+    SessionColumn(tr_noop("SharePdf", "Route"), 10, lambda r: r.route),
+    SessionColumn(tr_noop("SharePdf", "Dose"), 12, lambda r: r.dose),
+    SessionColumn(tr_noop("SharePdf", "Setting"), 9, lambda r: r.setting),
+    SessionColumn(tr_noop("SharePdf", "Support person"), 10, lambda r: _yes_no(r.support_person)),
+    SessionColumn(tr_noop("SharePdf", "BP before \u2192 after"), 17, _bp),
+    SessionColumn(tr_noop("SharePdf", "Distress / mood before (0\u201310)"), 15, _before),
+)
+# Free text printed on a full-width line under a session's row, when present.
+SESSION_LINES: tuple[tuple[str, Callable[[SessionRow], str | None]], ...] = (
+    (tr_noop("SharePdf", "Intention"), lambda r: r.intention),
+    (tr_noop("SharePdf", "Patient's notes"), lambda r: r.notes),
+    (tr_noop("SharePdf", "After-effects (highest, 0\u201310)"), lambda r: r.after_effects),
+)
 
 # Block properties used by the pagination pass.
 KEEP_WITH_NEXT = QTextFormat.Property.UserProperty + 1
@@ -125,6 +195,12 @@ def fmt_datetime(dt: datetime) -> str:
 
 def fmt_short(dt: datetime | date) -> str:
     return f"{dt.day} {MONTHS[dt.month - 1]}"
+
+
+def _window_text(w: Window) -> str:
+    if w.start == w.end:
+        return fmt_short(w.start)
+    return f"{fmt_short(w.start)}\u2013{fmt_short(w.end)}"
 
 
 def _pt(points: float) -> float:
@@ -221,6 +297,8 @@ class _Styles:
         self.cell = char(8.5)
         self.cell_head = char(8.5, weight=QFont.Weight.DemiBold, color=QColor("#2c3e45"))
         self.label = char(8.5, weight=QFont.Weight.DemiBold, color=MUTED)
+        self.flag = char(8.5, weight=QFont.Weight.Bold, color=WORSE)
+        self.flag.setBackground(QBrush(FLAG_BG))
 
     @staticmethod
     def block(
@@ -260,6 +338,8 @@ class _Builder:
         # Keep-together groups: position of the first (kept) block -> what ends the group
         # (a table, or the position of a last block).
         self.groups: dict[int, QTextTable | int] = {}
+        # Table rows that must stay on one page together: (table, first row, last row).
+        self.row_groups: list[tuple[QTextTable, int, int]] = []
 
     # -- primitives -------------------------------------------------------------------
 
@@ -435,7 +515,7 @@ class _Builder:
         self.para(
             _tr("Sessions, measures and journal entries chosen and shared by the patient."),
             s.subtitle,
-            bottom=14,
+            bottom=8,
         )
         rows: list[list[str]] = []
         if d.patient_name_display:
@@ -448,27 +528,11 @@ class _Builder:
             rows.append([_tr("Sessions"), self._session_count_text()])
         if d.entries:
             rows.append([_tr("Journal entries"), str(len(d.entries))])
-        if d.include_item9 and d.item9_rows:
-            rows.append(
-                [_tr("PHQ-9 item 9"), _tr("answers included at the patient's choice (Measures)")]
-            )
         if d.unreadable_note:  # counts only, never the records' content
             rows.append([_tr("Left out"), d.unreadable_note])
         self.table(None, rows, [24, 76], borders=False, first_col=s.label)
 
-        if d.measures:
-            self.h2(_tr("Measures at a glance"))
-            m_rows = [[m.name, *self._summary_cells(m)] for m in d.measures]
-            self.table(
-                [_tr("Measure"), _tr("Baseline"), _tr("Latest"), _tr("Change")],
-                m_rows,
-                [16, 30, 30, 24],
-            )
-            self.para(
-                _tr("Lower totals mean fewer or milder symptoms. Change is latest minus baseline."),
-                s.small,
-                bottom=2,
-            )
+        self.glance()
         if d.note.strip():
             self.h2(_tr("Note from the patient"))
             self.box(d.note.strip(), NOTE_BG)
@@ -478,8 +542,255 @@ class _Builder:
                 "to discuss together, not a diagnosis. The app is not monitored by anyone."
             ),
             s.small,
-            top=18,
+            top=6,
         )
+
+    # -- at a glance ------------------------------------------------------------------
+
+    def cell_runs(
+        self, table: QTextTable, row: int, col: int, lines: list[list[tuple[str, QTextCharFormat]]]
+    ) -> None:
+        """Fill one cell with lines made of differently formatted plain-text runs."""
+        cur = table.cellAt(row, col).firstCursorPosition()
+        block = self.s.block(bottom=1, line=118)
+        for i, parts in enumerate(lines):
+            if i:
+                cur.insertBlock(block, parts[0][1] if parts else self.s.cell)
+            else:
+                cur.setBlockFormat(block)
+            for text, char in parts:
+                cur.insertText(clean_text(text).replace("\n", " "), char)
+
+    def grid(self, rows: int, widths: Sequence[float], header: list[str] | None) -> QTextTable:
+        """An empty table with the summary's rules, for cells filled with `cell_runs`."""
+        fmt = QTextTableFormat()
+        fmt.setCellPadding(_fl(3))
+        fmt.setCellSpacing(0)
+        fmt.setBorderCollapse(True)
+        fmt.setMargin(0)
+        fmt.setTopMargin(_fl(3))
+        fmt.setBottomMargin(_fl(5))
+        fmt.setBorder(0)
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        fmt.setColumnWidthConstraints(
+            [QTextLength(QTextLength.Type.PercentageLength, w) for w in widths]
+        )
+        if header:
+            fmt.setHeaderRowCount(1)
+        self.first_block = False
+        n_rows = rows + (1 if header else 0)
+        table = self.cursor.insertTable(n_rows, len(widths), fmt)
+        for r in range(n_rows):
+            for c in range(len(widths)):
+                cell = table.cellAt(r, c)
+                cf = cell.format().toTableCellFormat()
+                cf.setBottomBorder(_fl(0.5))
+                cf.setBottomBorderBrush(QBrush(RULE))
+                cf.setBottomBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+                if header and r == 0:
+                    cf.setBackground(QBrush(TABLE_HEAD_BG))
+                cell.setFormat(cf)
+        if header:
+            for c, label in enumerate(header):
+                self.cell_runs(table, 0, c, [[(label, self.s.cell_head)]])
+        self.tables[table.cellAt(0, 0).firstCursorPosition().block().position()] = table
+        self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        return table
+
+    def glance(self) -> None:
+        """Per measure: baseline -> latest, the direction word, thresholds, response,
+        remission and missing administrations; then PHQ-9 item 9 (shared or not)."""
+        d, s = self.doc, self.s
+        if not d.measures and not d.include_item9:
+            return
+        self.h2(_tr("At a glance"))
+        if d.measures:
+            # One column, one row per measure: the headline (scores, direction word,
+            # change) then the thresholds, so text extraction and screen readers read
+            # each measure as one unit, in order.
+            table = self.grid(len(d.measures), [100], None)
+            for i, m in enumerate(d.measures):
+                head = self._glance_scores(m)
+                verdict = self._glance_verdict(m)
+                line1 = head[0] + [("   ", self.s.cell)] + head[1] + [("   ", self.s.cell)]
+                line1 += verdict[0] + (
+                    [("  ", self.s.cell)] + verdict[1] if len(verdict) > 1 else []
+                )
+                meta = " \u00b7 ".join(text for part in head[2:] for text, _ in part)
+                lines = [line1]
+                if meta:
+                    lines.append([(meta, self.s.meta)])
+                lines += self._glance_outcome(m)
+                self.cell_runs(table, i, 0, lines)
+            self.para(
+                _tr(
+                    "Lower totals mean fewer or milder symptoms. Change is latest minus "
+                    "baseline; a rise is reported with the same thresholds as a fall."
+                ),
+                s.small,
+                bottom=2,
+            )
+        self.glance_item9()
+
+    def _glance_scores(self, m: MeasureTrend) -> list[list[tuple[str, QTextCharFormat]]]:
+        s = self.s
+        first, last = m.baseline(), m.latest()
+        lines: list[list[tuple[str, QTextCharFormat]]] = [[(m.name, s.body_bold)]]
+        if first is None or last is None:
+            return lines + [[(_tr("no answers in this period"), s.meta)]]
+        if first is last:
+            lines.append([(str(first.total), s.body_bold), (f" ({first.band or ''})", s.meta)])
+            lines.append([(fmt_date(first.taken_at), s.meta)])
+            return lines
+        lines.append([(f"{first.total} \u2192 {last.total}", s.body_bold)])
+        lines.append([(f"{fmt_date(first.taken_at)} \u2192 {fmt_date(last.taken_at)}", s.meta)])
+        if first.band or last.band:
+            lines.append([(f"{first.band or '?'} \u2192 {last.band or '?'}", s.meta)])
+        if first.version or last.version:  # mixed PCL-5 versions (past month / past week)
+            lines.append([(f"{first.version or '?'} \u2192 {last.version or '?'}", s.meta)])
+        return lines
+
+    def _glance_verdict(self, m: MeasureTrend) -> list[list[tuple[str, QTextCharFormat]]]:
+        o = m.outcome
+        if o is None:
+            change = m.change()
+            return [[("\u2013" if change is None else f"{change:+d}", self.s.cell)]]
+        if o.verdict is Verdict.SINGLE:
+            return [[(_tr("one answer only: no change to report"), self.s.meta)]]
+        words = {
+            Verdict.WORSE: ("\u25b2 " + _tr("Worse"), WORSE),
+            Verdict.IMPROVED: ("\u25bc " + _tr("Improved"), IMPROVED),
+            Verdict.NO_RELIABLE_CHANGE: (_tr("No reliable change"), INK),
+        }
+        word, colour = words[o.verdict]
+        head = QTextCharFormat(self.s.body_bold)
+        head.setForeground(QBrush(colour))
+        font = head.font()
+        font.setPointSizeF(10.5)
+        head.setFont(font)
+        points = _tr("{0} points").format(f"{o.change:+d}".replace("-", "\u2212"))
+        if o.change == 0:
+            points = _tr("no change (0 points)")
+        return [[(word, head)], [(points, self.s.body_bold)]]
+
+    def _glance_outcome(self, m: MeasureTrend) -> list[list[tuple[str, QTextCharFormat]]]:
+        s, o, rules = self.s, m.outcome, m.rules
+        lines: list[list[tuple[str, QTextCharFormat]]] = []
+        if o is not None and rules is not None and o.verdict is not Verdict.SINGLE:
+            for res in o.thresholds:
+                t = res.threshold
+                reached = {
+                    Reached.YES: _tr("reached"),
+                    Reached.WITHIN_RANGE: _tr("within the range"),
+                    Reached.NO: _tr("not reached"),
+                }[res.reached]
+                if res.reached is not Reached.NO:
+                    reached += " (" + (_tr("worse") if o.change > 0 else _tr("improved")) + ")"
+                lines.append(
+                    [
+                        (f"{t.label[:1].upper()}{t.label[1:]} \u2265 {t.points_text} ", s.label),
+                        (f"({t.source}): ", s.meta),
+                        (reached, s.cell),
+                    ]
+                )
+            pct = "" if o.percent_change is None else f" ({o.percent_change:+.0f} %)"
+            response = (
+                _tr("not applicable (baseline 0)")
+                if o.response is None
+                else (_tr("yes") if o.response else _tr("no")) + pct.replace("-", "\u2212")
+            )
+            lines.append(
+                [
+                    (
+                        _tr("Response")
+                        + f" (\u2265 {rules.response_drop * 100:.0f} % "
+                        + _tr("drop")
+                        + "): ",
+                        s.label,
+                    ),
+                    (response, s.cell),
+                ]
+            )
+            remission = (
+                _tr("not applicable (baseline already {0})").format(rules.remission_text)
+                if o.remission is None
+                else (_tr("yes") if o.remission else _tr("no"))
+            )
+            lines.append(
+                [(_tr("Remission") + f" ({rules.remission_text}): ", s.label), (remission, s.cell)]
+            )
+        missing = self._missing_line(m)
+        if o is not None and rules is not None and o.verdict is not Verdict.SINGLE:
+            # Response, remission and missing administrations share one line: compact,
+            # so the session table starts on page 1.
+            remission_runs = lines.pop(-1)
+            response_runs = lines.pop(-1)
+            sep = [("   \u00b7   ", self.s.meta)]
+            lines.append(response_runs + sep + remission_runs + sep + missing)
+        else:
+            lines.append(missing)
+        return lines
+
+    def _missing_line(self, m: MeasureTrend) -> list[tuple[str, QTextCharFormat]]:
+        s = self.s
+        if not m.rhythm_days:
+            return [(_tr("Missing: no expected rhythm set (reminders off)"), s.meta)]
+        rhythm = (
+            _tr("weekly") if m.rhythm_days == 7 else _tr("every {0} days").format(m.rhythm_days)
+        )
+        if not m.missing:
+            return [(_tr("Missing") + ": ", s.label), (_tr("none ({0})").format(rhythm), s.cell)]
+        spans = ", ".join(_window_text(w) for w in m.missing)
+        count = len(m.missing)
+        return [
+            (_tr("Missing") + ": ", s.label),
+            (
+                _tr("{0} expected ({1}) with no answer: {2}").format(count, rhythm, spans),
+                s.body_bold,
+            ),
+        ]
+
+    def glance_item9(self) -> None:
+        """PHQ-9 item 9 on the cover: every answer above 0 with its date, or plainly
+        that the patient did not share these answers."""
+        d, s = self.doc, self.s
+        has_phq9 = any(m.instrument_id == "phq9" for m in d.measures)
+        if not d.include_item9:
+            if has_phq9:
+                self.para(
+                    _tr(
+                        "PHQ-9 item 9 (thoughts of death or self-harm): not shared. The "
+                        "patient chose to leave these answers out of this summary."
+                    ),
+                    s.body_bold,
+                    bottom=3,
+                )
+            return
+        rows = sorted(d.item9_rows, key=lambda r: r.taken_at)
+        above = [r for r in rows if r.value > 0]
+        lines: list[str] = []
+        if not rows:
+            lines.append(_tr("PHQ-9 item 9 was shared, but no PHQ-9 was answered in this period."))
+        elif above:
+            lines.append(
+                _tr(
+                    "PHQ-9 item 9, shared by the patient: answers above 0 on {0} of {1} dates:"
+                ).format(len(above), len(rows))
+            )
+            lines += [f"\u2022 {fmt_day(r.taken_at)}: {r.value} \u2013 {r.label}" for r in above]
+        else:
+            lines.append(
+                _tr("PHQ-9 item 9, shared by the patient: all {0} answers were 0 ({1}).").format(
+                    len(rows), rows[0].label
+                )
+            )
+        lines.append(
+            _tr(
+                "A 0 does not mean the absence of risk. Integrate is not monitored: nobody saw "
+                "these answers when they were given."
+            )
+        )
+        self.box("\n".join(lines), ITEM9_HIGH_BG if above else ITEM9_BG)
 
     def _session_count_text(self) -> str:
         sessions = self.doc.sessions
@@ -495,55 +806,75 @@ class _Builder:
             )
         return ", ".join(parts)
 
-    @staticmethod
-    def _point_text(p: MeasurePoint | None) -> str:
-        if p is None:
-            return "\u2013"
-        band = f", {p.band}" if p.band else ""
-        version = f", {p.version}" if p.version else ""  # mixed PCL-5 versions
-        return f"{p.total}{band} ({fmt_short(p.taken_at)}{version})"
-
-    def _summary_cells(self, m: MeasureTrend) -> list[str]:
-        baseline = m.baseline_text or self._point_text(m.baseline())
-        latest = m.latest_text or self._point_text(m.latest())
-        if m.change_text:
-            change = m.change_text
-        else:
-            delta = m.change()
-            change = (
-                "\u2013"
-                if delta is None
-                else (f"{delta:+d}".replace("-", "\u2212") if delta else "0")
-            )
-        return [baseline, latest, change]
-
     def sessions(self) -> None:
         rows = self.doc.sessions
         if not rows:
             return
-        self.h1(_tr("Session timeline"), page_break=True)
-        has_intention = any(r.intention for r in rows)
-        header = [_tr("Date"), _tr("Type"), _tr("Route"), _tr("Setting")]
-        widths = [24, 20, 14, 12]
-        if has_intention:
-            header.append(_tr("Intention"))
-            widths = [25, 17, 12, 10, 36]
-        else:
-            widths = [30, 30, 20, 20]
-        table_rows = []
-        for r in sorted(rows, key=lambda r: r.at):
-            row = [fmt_datetime(r.at), r.kind, r.route or "\u2013", r.setting or "\u2013"]
-            if has_intention:
-                row.append(r.intention or "")
-            table_rows.append(row)
-        self.table(header, table_rows, widths)
+        # Starts on page 1, under the glance and the patient's note.
+        self.h1(_tr("Session timeline"))
+        self.session_table(sorted(rows, key=lambda r: r.at))
+
+    def session_table(self, rows: list[SessionRow]) -> None:
+        """One compact table: a row per session, free text on a full-width line under it."""
+        s = self.s
+        cols = [c for c in SESSION_COLUMNS if c.always or any(c.value(r) for r in rows)]
+        total = sum(c.width for c in cols)
+        widths = [100.0 * c.width / total for c in cols]
+        lines_per_row = [
+            [
+                (label, text.strip())
+                for label, get in SESSION_LINES
+                if (text := get(r) or "").strip()
+            ]
+            for r in rows
+        ]
+        n_rows = sum(1 + len(extra) for extra in lines_per_row)
+        table = self.grid(n_rows, widths, [_tr(c.header) for c in cols])  # i18n: marked
+        at = 1
+        for r, extra in zip(rows, lines_per_row, strict=True):
+            # A session's row and its notes lines never part at a page break.
+            self.row_groups.append((table, at, at + len(extra)))
+            for c, col in enumerate(cols):
+                value = col.value(r) or "\u2013"
+                self.cell_runs(table, at, c, [[(part, s.cell)] for part in value.split("\n")])
+            at += 1
+            for label, text in extra:
+                table.mergeCells(at, 0, 1, len(cols))
+                cell = table.cellAt(at, 0)
+                cf = cell.format().toTableCellFormat()
+                cf.setLeftPadding(_fl(12))
+                cell.setFormat(cf)
+                shown = _tr(label) + ": "  # i18n: marked
+                self.cell_runs(table, at, 0, [[(shown, s.label), (text, s.cell)]])
+                at += 1
+        self.cursor.movePosition(QTextCursor.MoveOperation.End)
+
+    def ratings(self) -> None:
+        """Between-session course: the check-in ratings as one chart, session markers on."""
+        course = self.doc.ratings
+        if course is None or not course.points:
+            return
+        self.h1(_tr("Between-session course"))
+        head = self.last_block_position()
+        self.chart_slot(ratings_trend(course), self.width * 0.30)
+        scales = ", ".join(
+            f"{label} 0\u2013{course.maxima[rid]}" for rid, label in course.labels.items()
+        )
+        self.para(
+            _tr(
+                "Quick check-in ratings by the patient ({0} check-ins; {1}). Not a validated measure."
+            ).format(len(course.points), scales),
+            self.s.meta,
+            bottom=2,
+        )
+        self.keep_together(head, self.last_block_position())
 
     def measures(self) -> None:
         d = self.doc
         item9 = d.include_item9 and bool(d.item9_rows)
         if not d.measures and not item9:
             return
-        self.h1(_tr("Measures"), page_break=not d.sessions)
+        self.h1(_tr("Measures"))
         markers = d.chart_markers()
         placed_item9 = False
         for m in d.measures:
@@ -598,10 +929,14 @@ class _Builder:
             header.append(_tr("Version"))
             widths.append(13)
         header += [_tr("Total"), _tr("Band")]
-        widths += [8, 17 if subs else 30]
+        difficulty = any(p.difficulty for p in points)
+        widths += [8, 17 if (subs or difficulty) else 30]
         if pattern:
             header.append(_tr("DSM-5 pattern"))
             widths.append(12)
+        if difficulty:
+            header.append(_tr("Difficulty (optional question)"))
+            widths.append(26)
         header += [key for key, _ in subs]
         rest = 100.0 - sum(widths)
         widths += [rest / len(subs)] * len(subs) if subs else []
@@ -615,6 +950,8 @@ class _Builder:
             row += [str(p.total), p.band or ""]
             if pattern:
                 row.append(_tr("met") if p.pattern else _tr("not met"))
+            if difficulty:
+                row.append(p.difficulty or "\u2013")
             row += [str(p.subscales.get(key, "")) for key, _ in subs]
             rows.append(row)
         if rows:
@@ -638,8 +975,47 @@ class _Builder:
             self.para(line, self.s.meta, bottom=1)
         if m.note:
             self.para(m.note, self.s.meta, bottom=1)
+        if m.instrument_id == "pcl5":
+            self._item_table(m)
         if m.attribution:
             self.para(m.attribution, self.s.small, top=2)
+
+    def _item_table(self, m: MeasureTrend) -> None:
+        """Item by item, baseline against latest (PCL-5): where the change comes from."""
+        points = [p for p in m.sorted_points() if p.answers]
+        if len(points) < 1 or not m.item_texts:
+            return
+        first, last = points[0], points[-1]
+        self.h3(
+            _tr("{0} item by item: baseline ({1}) and latest ({2})").format(
+                m.name, fmt_short(first.taken_at), fmt_short(last.taken_at)
+            )
+        )
+        head = self.last_block_position()
+        rows = []
+        for n, text in enumerate(m.item_texts):
+            a = first.answers[n] if n < len(first.answers) else None
+            b = last.answers[n] if n < len(last.answers) else None
+            change = "" if a is None or b is None else f"{b - a:+d}".replace("-", "\u2212")
+            if change == "+0":
+                change = "0"
+            rows.append(
+                [
+                    str(n + 1),
+                    text,
+                    "\u2013" if a is None else str(a),
+                    "\u2013" if b is None else str(b),
+                    change,
+                ]
+            )
+        table = self.table(
+            [_tr("#"), _tr("Item"), _tr("Baseline"), _tr("Latest"), _tr("Change")],
+            rows,
+            [5, 65, 10, 10, 10],
+        )
+        scale = ", ".join(f"{v} {label}" for v, label in sorted(m.option_labels.items()))
+        self.para(_tr("Answers") + f": {scale}.", self.s.meta, bottom=1)
+        self.keep_together(head, table)
 
     def _item9(self, rows: list[Item9Row]) -> None:
         self.h3(_tr("PHQ-9 item 9 \u2013 included at the patient's choice"))
@@ -654,23 +1030,33 @@ class _Builder:
             self.s.body,
             fmt,
         )
-        table = self.table(
-            [_tr("Date"), _tr("Item 9 answer")],
-            [
-                [fmt_day(r.taken_at), f"{r.value} \u2013 {r.label}"]
-                for r in sorted(rows, key=lambda r: r.taken_at)
-            ],
-            [34, 66],
-            background=ITEM9_BG,
-        )
+        ordered = sorted(rows, key=lambda r: r.taken_at)
+        table = self.grid(len(ordered), [34, 66], [_tr("Date"), _tr("Item 9 answer")])
+        for i, r in enumerate(ordered, start=1):
+            # Answers above 0 stand out (darker tint, bold); zeros stay plain.
+            char = self.s.body_bold if r.value > 0 else self.s.cell
+            for c, text in enumerate([fmt_day(r.taken_at), f"{r.value} \u2013 {r.label}"]):
+                cell = table.cellAt(i, c)
+                cf = cell.format().toTableCellFormat()
+                cf.setBackground(QBrush(ITEM9_HIGH_BG if r.value > 0 else ITEM9_BG))
+                cell.setFormat(cf)
+                self.cell_runs(table, i, c, [[(text, char)]])
+        self.para(_tr("A 0 does not mean the absence of risk."), self.s.meta, bottom=2)
         self.keep_together(head, table)
 
     def entries(self) -> None:
-        entries = sorted(self.doc.entries, key=lambda e: e.created_at)
+        entries = sorted(self.doc.entries, key=lambda e: (not e.flagged, e.created_at))
         if not entries:
             return
-        self.h1(_tr("Journal entries"), page_break=not (self.doc.sessions or self.doc.measures))
-        self.para(_tr("Entries the patient selected, in date order."), self.s.meta, bottom=2)
+        self.h1(_tr("Journal entries"))
+        flagged = sum(1 for e in entries if e.flagged)
+        intro = _tr("Entries the patient selected, in date order.")
+        if flagged:
+            intro = _tr(
+                "First the {0} entries the patient flagged for you (marked FLAGGED), then the "
+                "others they selected; each group in date order."
+            ).format(flagged)
+        self.para(intro, self.s.meta, bottom=2)
         for e in entries:
             self._entry(e)
 
@@ -679,11 +1065,18 @@ class _Builder:
         heading = e.title.strip() or fmt_day(e.created_at)
         self.h2(heading)
         meta = [fmt_datetime(e.created_at)]
+        if e.flagged:
+            self.runs(
+                [(_tr("FLAGGED FOR THERAPIST") + "  ", s.flag), (" \u00b7 ".join(meta), s.meta)],
+                s.block(bottom=3, keep=True),
+            )
+            meta = []
         if e.phase_label:
             meta.append(e.phase_label)
         if e.tags:
             meta.append(_tr("Tags") + ": " + ", ".join(e.tags))
-        self.text(" \u00b7 ".join(meta), s.meta, s.block(bottom=3, keep=True))
+        if meta:
+            self.text(" \u00b7 ".join(meta), s.meta, s.block(bottom=3, keep=True))
         if e.prompt:
             self.runs(
                 [(_tr("Prompt") + ": ", s.label), (e.prompt, s.italic)],
@@ -755,11 +1148,21 @@ class _Builder:
             self.keep_together(head, self.last_block_position())
 
     def build(self) -> None:
+        # One edit block: the layout is told about the changes once at the end, instead
+        # of re-laying out a growing table after every cell (quadratic in the rows).
+        self.qdoc.setUndoRedoEnabled(False)
+        self.cursor.beginEditBlock()
+        try:
+            self._sections()
+        finally:
+            self.cursor.endEditBlock()
+
+    def _sections(self) -> None:
         from integrate.share import pdf_tracking  # issue 17's opt-in parts
 
         self.cover()
         self.sessions()
-        pdf_tracking.after_sessions(self)
+        self.ratings()
         self.measures()
         pdf_tracking.sections(self)
         self.entries()
@@ -788,11 +1191,37 @@ class _ChartObject(QPyTextObject):
 
     def drawObject(self, painter, rect, doc, pos, fmt):  # type: ignore[no-untyped-def]  # noqa: N802
         trend = self.trends[fmt.intProperty(CHART_INDEX)]
-        chart = build_chart(trend, self.markers, base_font=self.base, series_spans=self.spans)
+        ratings = trend.instrument_id == RATINGS_ID
+        chart = build_chart(
+            trend,
+            self.markers,
+            base_font=self.base,
+            series_spans=self.spans,
+            show_total=not ratings,
+            y_title=_tr("Rating") if ratings else None,
+        )
         painter.save()
         render_chart(chart, painter, QRectF(rect))
         painter.restore()
         chart.deleteLater()
+
+
+def ratings_trend(course: RatingsCourse) -> MeasureTrend:
+    """The check-in course as a chart trend: one line per rating, no total (0-10 axis)."""
+    labels = {
+        rid: (
+            label if course.maxima.get(rid, 10) == 10 else f"{label} (0\u2013{course.maxima[rid]})"
+        )
+        for rid, label in course.labels.items()
+    }
+    points = [MeasurePoint(taken_at=p.at, total=0, subscales=dict(p.values)) for p in course.points]
+    return MeasureTrend(
+        instrument_id=RATINGS_ID,
+        name=_tr("Check-in ratings"),
+        max_total=max([10, *course.maxima.values()]),
+        points=points,
+        subscale_labels=labels,
+    )
 
 
 def _line_extent(qdoc: QTextDocument, block: QTextBlock, line_index: int) -> tuple[float, float]:
@@ -826,6 +1255,34 @@ def _group_bottom(qdoc: QTextDocument, end: QTextTable | int) -> float:
     if isinstance(end, QTextTable):
         return float(layout.frameBoundingRect(end).bottom())
     return float(layout.blockBoundingRect(qdoc.findBlock(end)).bottom())
+
+
+def _keep_rows(
+    qdoc: QTextDocument, page_h: float, row_groups: list[tuple[QTextTable, int, int]]
+) -> None:
+    """Start a group of table rows on the next page when it would be split."""
+    layout = qdoc.documentLayout()
+    eps = 1.0
+    for table, first, last in row_groups:
+        if first <= table.format().headerRowCount():
+            continue
+        top = min(
+            layout.blockBoundingRect(table.cellAt(first, c).firstCursorPosition().block()).top()
+            for c in range(table.columns())
+        )
+        bottom = max(
+            layout.blockBoundingRect(table.cellAt(last, c).lastCursorPosition().block()).bottom()
+            for c in range(table.columns())
+        )
+        if bottom - top > page_h * 0.5:
+            continue  # too tall to move usefully
+        if int(top // page_h) != int((bottom - eps) // page_h):
+            # A break *after* the row above moves the whole row (Qt 6.12); a break
+            # before a cell moves only that cell, and one per cell adds a page each.
+            cursor = table.cellAt(first - 1, 0).lastCursorPosition()
+            fmt = cursor.blockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysAfter)
+            cursor.setBlockFormat(fmt)
 
 
 def _keep_with_next(
@@ -958,10 +1415,26 @@ def render_pdf(doc: ShareDocument) -> bytes:
 
     sleep_chart = pdf_tracking.register(qdoc, doc, base)  # kept alive until painted
     builder.build()
+    _keep_rows(qdoc, body.height(), builder.row_groups)
     _keep_with_next(qdoc, body.height(), builder.tables, builder.groups)
 
     page_h = body.height()
     count = max(1, qdoc.pageCount())
+    # Characters no installed font can draw vanish from Qt's print and text layer alike,
+    # and colour emoji become images; note where they sit so the text layer gets them
+    # back (share/text_layer.py).
+    from integrate.share.fonts import document_texts, text_layer_gaps
+    from integrate.share.text_layer import add_invisible_text, missing_runs
+
+    hidden = missing_runs(
+        qdoc,
+        set(text_layer_gaps(document_texts(doc))),
+        page_h=page_h,
+        left=body.left(),
+        top=body.top(),
+        page_height_pt=page.height * 72.0 / RESOLUTION,
+        resolution=RESOLUTION,
+    )
 
     painter = QPainter(writer)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -979,5 +1452,12 @@ def render_pdf(doc: ShareDocument) -> bytes:
         painter.end()
     buffer.close()
     del sleep_chart
-    raw = bytes(buffer.data().data())
-    return neutralise_metadata(raw)
+    raw = neutralise_metadata(bytes(buffer.data().data()))
+    raw = add_invisible_text(raw, hidden)
+    if doc.attach_data and doc.measures:
+        from integrate.share.attachments import attach, build_attachments
+
+        # After neutralising (which drops /Names, where attachments live); encrypting
+        # later (save) encrypts the embedded files with the pages.
+        raw = attach(raw, build_attachments(doc))
+    return raw

@@ -1,9 +1,9 @@
-"""The therapist PDF's issue-17 parts: after-effects per session, the sleep diary (chart
-against the sessions and a table of nights), substances and medication changes.
+"""The therapist PDF's issue-17 parts: the sleep diary (chart against the sessions and a
+table of nights), substances and medication changes. After-effects are printed in the
+session table itself (a line under each session, share/gather.py fills it).
 
-share/pdf.py calls three small hooks: `after_sessions(builder)` right after the session
-timeline, `sections(builder)` after the measures, and `register(qdoc, doc, base)` next
-to its own chart handler. Each part is printed only when the patient chose it
+share/pdf.py calls two small hooks: `sections(builder)` after the measures, and
+`register(qdoc, doc, base)` next to its own chart handler. Each part is printed only when the patient chose it
 (ShareSelection.include_effects / include_sleep / include_substances). All user text goes
 through the builder's plain-text primitives (never HTML).
 """
@@ -41,35 +41,6 @@ def _fmt(dt: datetime) -> str:
 def _tracking(builder: Any) -> TrackingSection | None:
     section = getattr(builder.doc, "tracking", None)
     return section if isinstance(section, TrackingSection) else None
-
-
-def after_sessions(builder: Any) -> None:
-    """After-effects by session (chosen with include_effects), under the timeline."""
-    section = _tracking(builder)
-    if section is None or section.effects is None:
-        return
-    builder.h2(_tr("After-effects after each session"))
-    head = builder.last_block_position()
-    if not section.effects:
-        builder.para(_tr("No after-effects were recorded in this period."), builder.s.meta)
-        return
-    rows = []
-    for row in section.effects:
-        text = row.summary or DASH
-        if row.notes:
-            text += "\n" + "\n".join(row.notes)
-        rows.append([_fmt(row.session_at), text])
-    table = builder.table(
-        [_tr("Session"), _tr("After-effects (highest, 0\u201310)")], rows, [28, 72]
-    )
-    builder.keep_together(head, table)
-    builder.para(
-        _tr(
-            "Self-reported on the day and the day after, in the patient's own ratings "
-            "(not a clinician-rated scale)."
-        ),
-        builder.s.small,
-    )
 
 
 def sections(builder: Any) -> None:

@@ -83,6 +83,8 @@ def share_content(selection: ShareSelection) -> dict[str, object]:
             ("after_effects", selection.include_effects),
             ("sleep", selection.include_sleep),
             ("substances", selection.include_substances),
+            ("ratings_chart", selection.include_ratings_chart),
+            ("attached_data", selection.attach_data and selection.include_measures),
         )
         if on
     ]

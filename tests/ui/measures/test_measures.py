@@ -330,6 +330,24 @@ def test_form_is_keyboard_operable(qtbot) -> None:  # noqa: ANN001
         assert radio.accessibleName().startswith("1. ")
 
 
+def test_gad7_form_asks_the_optional_difficulty_question(qtbot) -> None:  # noqa: ANN001
+    """Issue 16: GAD-7's printed form has the difficulty question; it is asked and kept."""
+    from integrate.core.measures import get_instrument
+    from integrate.ui.measures.measure_form import MeasureForm
+
+    instrument = get_instrument("gad7")
+    form = MeasureForm(instrument)
+    qtbot.addWidget(form)
+    assert len(form.extras) == 1
+    assert [b.text() for b in form.extras[0].buttons] == [
+        "Not difficult at all",
+        "Somewhat difficult",
+        "Very difficult",
+        "Extremely difficult",
+    ]
+    assert len(form.answers()) == 8  # seven items, then the unscored difficulty answer
+
+
 def test_today_screen_shows_the_measures_section(demo_app: RunningApp) -> None:
     from PySide6.QtWidgets import QFrame
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from integrate.ui.sharing.share import SharePage
 from integrate.vault.shares import ShareRepository, shared_dates_for
+from tests.share.pdfcheck import unprintable_text
 
 PDF_PW = "say it aloud 7"
 
@@ -195,3 +196,45 @@ def test_page_size_is_chosen_on_the_preview_and_saved_as_previewed(
     assert abs(float(box.height) / float(box.width) - expected) < 0.01
     assert len(reader.pages) == preview.page_count
     wizard.close_button.click()
+
+
+def test_wizard_names_unprintable_characters_then_saves_with_attached_data(
+    demo_app, tmp_path: Path
+) -> None:
+    """Issue 16: no silent loss of characters; the data attachments are a wizard choice."""
+    page = demo_app.area("share")
+    wizard = page.open_wizard()
+    demo_app.settle()
+    wizard.next_button.click()
+    step = wizard.content_step
+    assert not step.attach_data.isChecked()  # opt-in
+    assert step.ratings_chart.isChecked()
+    step.attach_data.setChecked(True)
+    wizard.next_button.click()
+    # e.g. Khmer has no font on the test machine (CJK and emoji do: fonts-noto-*).
+    odd = unprintable_text()
+    wizard.note_step.note.setPlainText(f"Notes in Khmer: {odd} and \u4eca\u65e5 \U0001f331")
+    wizard.next_button.click()
+    demo_app.qtbot.waitUntil(lambda: wizard.preview_step.page_count > 0, timeout=30_000)
+    wizard.next_button.click()
+    save = wizard.save_step
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    save.folder.setText(str(out_dir))
+    save.protect.setChecked(False)
+    wizard.save_button.click()
+    demo_app.settle()
+    assert wizard.saved is None and list(out_dir.iterdir()) == []
+    warning = save.error.text()
+    assert f"{odd[0]} {odd[1]}" in warning and "Save again" in warning
+    assert "\u4eca" not in warning  # installed here: not named
+    wizard.save_button.click()  # the patient continues knowingly
+    demo_app.settle()
+    assert wizard.saved is not None
+    target = out_dir / save.file_name.text()
+    reader = PdfReader(target)
+    assert "scores.csv" in reader.attachments
+    assert any(name.endswith(".fhir.json") for name in reader.attachments)
+    text = "".join(p.extract_text() or "" for p in reader.pages)
+    assert norm("Notes in Khmer") in norm(text)
+    assert odd in text and "\U0001f331" in text  # the text layer keeps what prints as a box

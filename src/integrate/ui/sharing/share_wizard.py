@@ -251,6 +251,9 @@ class ContentStep(QWidget):
             _tr("Session timeline (dates, route, setting; sessions and series also on the charts)"),
         )
         self.intentions = self._check(layout, _tr("My intention for each session"), indent=True)
+        self.ratings_chart = self._check(
+            layout, _tr("A chart of my check-in ratings (mood, distress, sleep, memories)")
+        )
         self.what_helps = self._check(layout, _tr("What helps me (exercises and my ratings)"))
         self.safety_plan = self._check(layout, _tr("My safety plan"))
         # Issue 17: each off until ticked (remembered for next time like the others).
@@ -259,6 +262,13 @@ class ContentStep(QWidget):
         )
         self.sleep = self._check(layout, _tr("My sleep diary (a chart against sessions)"))
         self.substances = self._check(layout, _tr("Substances and medication changes"))
+        self.attach_data = self._check(
+            layout,
+            _tr(
+                "Attach my scores as data files (a spreadsheet file and one FHIR file per "
+                "questionnaire) for my clinic's records"
+            ),
+        )
         self.item9 = self._check(layout, _tr("My answers to PHQ-9 question 9"))
         item9_note = plain_label(
             _tr(
@@ -279,6 +289,8 @@ class ContentStep(QWidget):
         self.after_effects.setChecked(sel.include_effects)
         self.sleep.setChecked(sel.include_sleep)
         self.substances.setChecked(sel.include_substances)
+        self.ratings_chart.setChecked(sel.include_ratings_chart)
+        self.attach_data.setChecked(sel.attach_data)
         self.item9.setChecked(False)  # never preselected
         self.sessions.toggled.connect(self.intentions.setEnabled)
         self.intentions.setEnabled(sel.include_sessions)
@@ -370,6 +382,8 @@ class ContentStep(QWidget):
         sel.include_sleep = self.sleep.isChecked()
         sel.include_substances = self.substances.isChecked()
         sel.include_item9 = self.item9.isChecked()
+        sel.include_ratings_chart = self.ratings_chart.isChecked()
+        sel.attach_data = self.attach_data.isChecked()
         if not (chosen or sel.has_content() or sel.include_item9):
             return _tr("Tick at least one entry or one of the sections.")
         return None
@@ -625,6 +639,8 @@ class ShareWizard(QDialog):
         )
         self.gathered: GatheredShare | None = None
         self.pdf_bytes: bytes | None = None
+        # Characters with no font here, already named to the patient (save again = go on).
+        self.glyphs_warned: tuple[str, ...] = ()
         self.pdf_page_size: str | None = None
         self.saved: SavedShare | None = None
 
@@ -773,6 +789,26 @@ class ShareWizard(QDialog):
 
     # -- save
 
+    def _glyphs_ok(self) -> bool:
+        """Before saving: name the characters no font here can print, once; saving again
+        continues (the PDF's text keeps them either way)."""
+        from integrate.share.fonts import document_texts, missing_glyphs
+
+        assert self.gathered is not None
+        missing = tuple(missing_glyphs(document_texts(self.gathered.document)))
+        if not missing or missing == self.glyphs_warned:
+            return True
+        self.glyphs_warned = missing
+        shown = " ".join(missing[:20]) + (" \u2026" if len(missing) > 20 else "")
+        self.save_step.show_error(
+            _tr(
+                "{0} character(s) have no font on this computer and would print as empty "
+                "boxes: {1}. The PDF's text keeps them (copy and search work). Install a "
+                "font that covers them, or press Save again to save anyway."
+            ).format(len(missing), shown)
+        )
+        return False
+
     def save(self) -> None:
         s = self.save_step
         name = s.file_name.text().strip()
@@ -804,6 +840,8 @@ class ShareWizard(QDialog):
             s.show_error(_tr("There is nothing to save for this period."))
             return
         assert self.gathered is not None and self.pdf_bytes is not None
+        if not self._glyphs_ok():
+            return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.saved = save_share(

@@ -110,6 +110,12 @@ def base_export(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     records["entries"] = entries
     records["measures"] = records["measures"][:4]
     records["exercise_runs"] = records["exercise_runs"][:3]
+    # Issue 17's records: a few of each, after-effects only for the sessions kept.
+    records["after_effects"] = [
+        a for a in records.get("after_effects", []) if a["session_uid"] in kept
+    ][:3]
+    for kind in ("sleep_diary", "substances", "medication_changes"):
+        records[kind] = records.get(kind, [])[:3]
     records["shares"] = [
         {
             "uid": "share1",

@@ -23,8 +23,8 @@ from integrate.ui.coping.exercises import find_exercise
 from integrate.ui.coping.player import PlayerDialog
 from tests.conftest import require_tool
 
-ROOT = Path(__file__).resolve().parents[2]
-CHILD = Path(__file__).with_name("audio_child.py")
+ROOT = Path(__file__).resolve().parents[3]
+CHILD = Path(__file__).resolve().parents[1] / "audio_child.py"
 
 
 class FakeClock:

@@ -62,7 +62,7 @@ def main() -> int:
     from integrate.app import build
     from integrate.demo import populate_demo
     from integrate.paths import VaultPaths
-    from integrate.ui import theme
+    from integrate.ui.base import theme
     from integrate.vault.keys import KdfParams
     from integrate.vault.keystore import Keystore
     from integrate.vault.vault import create_vault
@@ -227,7 +227,7 @@ def _player(window: object) -> object:
     from PySide6.QtWidgets import QApplication
 
     from integrate.core.exercises import StepKind
-    from integrate.ui import player as player_module
+    from integrate.ui.coping import player as player_module
     from integrate.ui.coping.exercises import find_exercise
 
     now = [1000.0]  # a still clock: the shot shows one chosen moment of the breath

@@ -46,7 +46,7 @@ def main() -> int:
     from integrate.app import build
     from integrate.demo import populate_demo
     from integrate.paths import VaultPaths
-    from integrate.ui import theme
+    from integrate.ui.base import theme
     from integrate.ui.base.worker import wait_for_background
     from integrate.vault.keys import KdfParams
     from integrate.vault.keystore import Keystore

@@ -662,7 +662,7 @@ def test_window_sizes_follow_the_text_but_stay_on_the_screen(qapp, monkeypatch) 
     from PySide6.QtCore import QRect, QSize
     from PySide6.QtGui import QFont, QFontMetrics
 
-    from integrate.ui import main_window
+    from integrate.ui.shell import main_window
 
     class Screen:
         def __init__(self, width: int, height: int) -> None:

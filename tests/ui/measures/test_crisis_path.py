@@ -340,7 +340,7 @@ def test_item9_controls_are_named_and_the_follow_up_works_by_keyboard(running_ap
 def test_call_and_text_buttons_only_where_the_desktop_has_a_handler(qtbot, monkeypatch) -> None:  # noqa: ANN001
     from PySide6.QtGui import QDesktopServices
 
-    from integrate.ui import crisis_view
+    from integrate.ui.widgets import crisis_view
 
     item = build_contacts(load_crisis_lines(), "GB").lines[0]  # Samaritans
     monkeypatch.setattr(crisis_view, "handler_available", lambda scheme: False)

@@ -144,6 +144,15 @@ def _count_box(name: str) -> QSpinBox:
     return box
 
 
+def _short_combo() -> QComboBox:
+    """A choice list as wide as a short word, not its longest item: with a large desktop
+    font the longest item would push the check-in sideways."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
+    return combo
+
+
 def _count(box: QSpinBox) -> int | None:
     return None if box.value() < 0 else box.value()
 
@@ -468,7 +477,7 @@ class SubstancesEditor(TrackingCard):
         self.box.addSpacing(6)
         self.box.addWidget(plain_label(_tr("Add a substance"), object_name="formTitle"))
         sform = form_layout()
-        self.kind = QComboBox()
+        self.kind = _short_combo()
         for kid, label in text.substance_kinds():
             self.kind.addItem(label, kid)
         self.kind.setAccessibleName(_tr("Which substance"))
@@ -494,7 +503,7 @@ class SubstancesEditor(TrackingCard):
         self.med_name = QLineEdit()
         self.med_name.setAccessibleName(_tr("Medication name"))
         mform.addRow(_form_label(_tr("Medication")), self.med_name)
-        self.change = QComboBox()
+        self.change = _short_combo()
         for change in MedicationChange:
             self.change.addItem(text.change_label(change), change.value)
         self.change.setAccessibleName(_tr("What changed"))

@@ -47,6 +47,19 @@ def job_sentence(kind: str) -> str:
     return words.get(JobKind(kind), _tr("Working…")) if kind else ""
 
 
+def job_noun(kind: str) -> str:
+    """The job as a noun for a sentence ("the import")."""
+    words = {
+        JobKind.BACKUP: _tr("the backup"),
+        JobKind.AUTO_BACKUP: _tr("today's automatic backup"),
+        JobKind.RESTORE: _tr("the restore"),
+        JobKind.IMPORT: _tr("the import"),
+        JobKind.EXPORT: _tr("the export"),
+        JobKind.ROTATE: _tr("the key change"),
+    }
+    return words.get(JobKind(kind), _tr("the task"))
+
+
 class ExclusiveJobs(QObject):
     """Runs at most one data job at a time and tells the screens when one is running."""
 

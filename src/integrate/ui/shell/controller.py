@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QScrollArea, Q
 
 from integrate.paths import VaultPaths
 from integrate.ui.base.context import AppServices
-from integrate.ui.base.exclusive import BusyBar, job_sentence
+from integrate.ui.base.exclusive import BusyBar, job_noun
 from integrate.ui.base.first_paint import after_first_paint
 from integrate.ui.base.worker import run_in_background
 from integrate.ui.shell.main_window import MainWindow, Shell
@@ -541,8 +541,8 @@ class AppController(QObject):
         services.vault.close()
         message = _tr("Your journal is locked.")
         if self._lock_after_job:
-            message += " " + _tr("It waited for this to finish: {task}").format(
-                task=job_sentence(self._lock_after_job).rstrip("…")
+            message += " " + _tr("It locked once {task} had finished.").format(
+                task=job_noun(self._lock_after_job)
             )
             self._lock_after_job = ""
         self._drop_busy_bar()

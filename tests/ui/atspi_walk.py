@@ -1,0 +1,67 @@
+"""Test-only AT-SPI walker for tests/ui/test_atspi.py, run with the OS's /usr/bin/python3.
+
+pyatspi comes from Debian (python3-pyatspi), not PyPI, so this runs outside the venv and
+imports nothing from Integrate. For each "walk" line on stdin it prints one line of JSON:
+the application named argv[1] as a screen reader sees it (role, name, description,
+focusable/showing/enabled), descending only into what is showing, as Orca does.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pyatspi
+
+MAX_DEPTH = 60
+
+
+def _node(acc, depth: int) -> dict:
+    states = acc.getState()
+    node = {
+        "role": acc.getRoleName(),
+        "name": acc.name or "",
+        "description": acc.description or "",
+        "focusable": states.contains(pyatspi.STATE_FOCUSABLE),
+        "showing": states.contains(pyatspi.STATE_SHOWING),
+        "enabled": states.contains(pyatspi.STATE_ENABLED),
+        "children": [],
+    }
+    if depth < MAX_DEPTH:
+        for index in range(acc.childCount):
+            child = acc.getChildAtIndex(index)
+            if child is None:
+                continue
+            try:
+                if not child.getState().contains(pyatspi.STATE_SHOWING):
+                    continue
+                node["children"].append(_node(child, depth + 1))
+            except Exception:  # noqa: BLE001 - a widget deleted while we read
+                continue
+    return node
+
+
+def walk(app_name: str, *, fresh: bool) -> dict | None:
+    desktop = pyatspi.Registry.getDesktop(0)
+    for index in range(desktop.childCount):
+        app = desktop.getChildAtIndex(index)
+        if app is not None and app.name == app_name:
+            if fresh:
+                app.clear_cache()  # libatspi: drop what it cached for this app
+            return _node(app, 0)
+    return None
+
+
+def main() -> int:
+    # "walk" reads what libatspi keeps up to date from the app's events, as Orca does;
+    # "walk fresh" drops that cache first.
+    for line in sys.stdin:
+        words = line.split()
+        if words[:1] != ["walk"]:
+            continue
+        print(json.dumps(walk(sys.argv[1], fresh="fresh" in words)), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

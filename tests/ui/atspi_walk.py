@@ -14,17 +14,33 @@ import sys
 import pyatspi
 
 MAX_DEPTH = 60
+# Controls whose AT-SPI name may be their value: Orca then speaks the label they point to.
+LABELLED_ROLES = {"combo box", "spin button", "slider", "text", "entry"}
+
+
+def _labels(acc) -> list[dict]:
+    """The labels `acc` is labelled by (a QLabel's buddy, a group box's title in Qt)."""
+    names = []
+    for relation in acc.getRelationSet():
+        if relation.getRelationType() == pyatspi.RELATION_LABELLED_BY:
+            for index in range(relation.getNTargets()):
+                target = relation.getTarget(index)
+                if target is not None:
+                    names.append({"role": target.getRoleName(), "name": target.name or ""})
+    return names
 
 
 def _node(acc, depth: int) -> dict:
     states = acc.getState()
+    node_role = acc.getRoleName()
     node = {
-        "role": acc.getRoleName(),
+        "role": node_role,
         "name": acc.name or "",
         "description": acc.description or "",
         "focusable": states.contains(pyatspi.STATE_FOCUSABLE),
         "showing": states.contains(pyatspi.STATE_SHOWING),
         "enabled": states.contains(pyatspi.STATE_ENABLED),
+        "labelled_by": _labels(acc) if node_role in LABELLED_ROLES else [],
         "children": [],
     }
     if depth < MAX_DEPTH:

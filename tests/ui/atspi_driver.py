@@ -95,9 +95,7 @@ def main() -> int:
 
     def _open_dialogs() -> list[QDialog]:
         return [
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, QDialog) and w.isVisible()
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
         ]
 
     def area(key: str) -> None:
@@ -130,7 +128,9 @@ def main() -> int:
         dialog.begin()
         if dialog.player.state is PlayerState.CAUTION:
             dialog.acknowledge_caution()
-        while (step := dialog.player.current_step) is not None and step.kind is not StepKind.BREATHING:
+        while (
+            step := dialog.player.current_step
+        ) is not None and step.kind is not StepKind.BREATHING:
             dialog.next()
 
     def measure() -> None:

@@ -12,6 +12,7 @@ import json
 import sys
 
 import pyatspi
+from gi.repository import GLib
 
 MAX_DEPTH = 60
 # Controls whose AT-SPI name may be their value: Orca then speaks the label they point to.
@@ -52,7 +53,7 @@ def _node(acc, depth: int) -> dict:
                 if not child.getState().contains(pyatspi.STATE_SHOWING):
                     continue
                 node["children"].append(_node(child, depth + 1))
-            except Exception:  # noqa: BLE001 - a widget deleted while we read
+            except GLib.Error:  # a widget deleted while we read: it is gone, skip it
                 continue
     return node
 

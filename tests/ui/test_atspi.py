@@ -99,7 +99,8 @@ class _Lines:
         try:
             return self.lines.get(timeout=timeout)
         except queue.Empty:
-            raise AssertionError(f"no answer within {timeout} s (exit {self.proc.poll()})")
+            message = f"no answer within {timeout} s (exit {self.proc.poll()})"
+            raise AssertionError(message) from None
 
 
 @pytest.fixture(scope="module")
@@ -275,7 +276,9 @@ def test_every_area_and_dialog_names_its_controls_over_atspi(accessible_app) -> 
         for name in TOP_BAR:
             assert name in names, f"{key}: {name!r} is not on the bus"
         order = [names.index(name) for name in TOP_BAR]
-        assert order == sorted(order), f"{key}: top bar read as {names[min(order):max(order)+1]}"
+        assert order == sorted(order), (
+            f"{key}: top bar read as {names[min(order) : max(order) + 1]}"
+        )
         items = [n["name"] for n, _ in _nodes(tree) if n["role"] == "list item"]
         assert items[: len(AREAS)] == AREA_TITLES, f"{key}: navigation reads {items}"
         assert max(order) < names.index(AREA_TITLES[0]), f"{key}: navigation before top bar"

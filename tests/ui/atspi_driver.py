@@ -1,11 +1,12 @@
 """Test-only driver for tests/ui/test_atspi.py: the real app window, steered from stdin.
 
 Runs the app the way `integrate` does (QApplication named "Integrate", theme, the window
-and controller from integrate.app.build) on an existing journal, unlocks it through the
-unlock screen with the passphrase read from the first line of stdin (never argv), then
-obeys one command a line and answers "ok <command>" (or "error <command>: why") on stdout
-once the screen shows, so the AT-SPI walker reads a settled tree:
+and controller from integrate.app.build) on an existing journal and says "ok started"
+once the unlock screen shows. It then obeys one command a line and answers "ok <command>"
+(or "error <command>: why") on stdout once the screen shows, so the AT-SPI walker reads a
+settled tree:
 
+    unlock        the next line is the passphrase (stdin, never argv): unlock with it
     area KEY      show a main area (today, journal, sessions, ...)
     helpnow       open Need help now           help      open Help
     checkin       open a check-in on Today     player    the exercise player at its pacer
@@ -66,10 +67,10 @@ def main() -> int:
     controller.start()
     window.resize(1100, 760)
     window.show()
-    passphrase = sys.stdin.readline().rstrip("\n")
     dialogs: list[QDialog] = []
+    secret_next = [False]
 
-    def unlock() -> None:
+    def unlock(passphrase: str) -> None:
         screen = window.screens.currentWidget()
         screen.passphrase.setText(passphrase)  # type: ignore[attr-defined]
         screen.unlock_button.click()  # type: ignore[attr-defined]
@@ -151,6 +152,13 @@ def main() -> int:
     reader = _Stdin()
 
     def obey(line: str) -> None:
+        if secret_next[0]:
+            secret_next[0] = False
+            unlock(line)
+            return
+        if line == "unlock":
+            secret_next[0] = True
+            return
         if not line:
             return
         if line == "quit":
@@ -171,7 +179,7 @@ def main() -> int:
             _say(f"error {line}: {type(exc).__name__}: {exc}")
 
     reader.line.connect(obey, Qt.ConnectionType.QueuedConnection)
-    QTimer.singleShot(0, unlock)
+    QTimer.singleShot(0, lambda: (_settle(), QTimer.singleShot(300, lambda: _say("ok started"))))
     QTimer.singleShot(0, reader.start)
     return app.exec()
 

@@ -53,6 +53,9 @@ CONTROL_ROLES = {
     "link",
 }
 Node = dict[str, Any]
+# What the fixture read on the unlock screen, before unlocking (checked by a test).
+UNLOCK_OFFENDERS: list[str] = []
+UNLOCK_CONTROLS: list[str] = []
 TOP_BAR = ["Lock the journal", "Help and about", "Need help now"]
 AREA_TITLES = ["Today", "Journal", "Sessions", "Exercises", "Measures", "Share", "Settings"]
 
@@ -160,8 +163,7 @@ def accessible_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[_
         )
         procs.append(driver_proc)
         driver = _Lines(driver_proc)
-        driver.send("demo")  # the passphrase, on stdin
-        assert driver.next(45) == "ok unlocked"
+        assert driver.next(45) == "ok started"
         walker_proc = subprocess.Popen(
             [SYSTEM_PYTHON, str(HERE / "atspi_walk.py"), "Integrate"],
             stdin=subprocess.PIPE,
@@ -170,7 +172,19 @@ def accessible_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[_
             env={k: v for k, v in env.items() if k != "PYTHONPATH"},
         )
         procs.append(walker_proc)
-        yield driver, _Lines(walker_proc)
+        walker = _Lines(walker_proc)
+        # The unlock screen is the first thing anyone hears: read it before unlocking.
+        tree = _walk(walker)
+        _dump("unlock", tree)
+        if missing := _unnamed(tree):
+            UNLOCK_OFFENDERS.extend(missing)
+        UNLOCK_CONTROLS.extend(
+            n["role"] for n, _ in _nodes(tree) if n["role"] in CONTROL_ROLES and n["focusable"]
+        )
+        driver.send("unlock")
+        driver.send("demo")  # the demo journal's passphrase, on stdin
+        assert driver.next(45) == "ok unlocked"
+        yield driver, walker
         driver.send("quit")
         driver_proc.wait(15)
     finally:
@@ -246,6 +260,8 @@ def _unnamed(tree: Node) -> list[str]:
             continue
         if not node["name"].strip():
             out.append(" > ".join(path[-3:]))
+        elif node["name"] != node["name"].strip():
+            out.append(" > ".join(path[-3:]) + " (name starts or ends with a space)")
         elif node["role"] == "combo box" and not any(
             label["role"] == "label" and label["name"].strip() for label in node["labelled_by"]
         ):
@@ -294,6 +310,12 @@ def test_every_area_and_dialog_names_its_controls_over_atspi(accessible_app) -> 
         _show(driver, "close")
     assert all(counts[k] >= 5 for k in counts), counts
     assert not offenders, "\n".join(f"{k}: {v}" for k, v in offenders.items())
+
+
+def test_unlock_screen_names_its_controls_over_atspi(accessible_app) -> None:
+    assert "password text" in UNLOCK_CONTROLS, UNLOCK_CONTROLS
+    assert "push button" in UNLOCK_CONTROLS, UNLOCK_CONTROLS
+    assert not UNLOCK_OFFENDERS, UNLOCK_OFFENDERS
 
 
 def test_pacer_announces_its_phase_over_atspi(accessible_app) -> None:

@@ -10,7 +10,8 @@ settled tree:
     area KEY      show a main area (today, journal, sessions, ...)
     helpnow       open Need help now           help      open Help
     checkin       open a check-in on Today     player    the exercise player at its pacer
-    measure       the PHQ-9 form               close     close dialogs, back to Today
+    measure       the PHQ-9 form               share     the share wizard's first step
+    logsession    the log-a-session form       close     close dialogs, back to Today
     quit
 """
 
@@ -138,6 +139,14 @@ def main() -> int:
         page = window.shell.show_area("measures")  # type: ignore[union-attr]
         page.start("phq9")  # type: ignore[attr-defined]
 
+    def share() -> None:
+        page = window.shell.show_area("share")  # type: ignore[union-attr]
+        dialogs.append(page.open_wizard())  # type: ignore[attr-defined]
+
+    def log_session() -> None:
+        page = window.shell.show_area("sessions")  # type: ignore[union-attr]
+        page.log_button.click()  # type: ignore[attr-defined]
+
     def help_page() -> None:
         window.help_page_button.click()
 
@@ -147,6 +156,8 @@ def main() -> int:
         "checkin": checkin,
         "player": player,
         "measure": measure,
+        "share": share,
+        "logsession": log_session,
         "close": close_all,
     }
     reader = _Stdin()

@@ -300,7 +300,7 @@ def test_every_area_and_dialog_names_its_controls_over_atspi(accessible_app) -> 
         assert max(order) < names.index(AREA_TITLES[0]), f"{key}: navigation before top bar"
         if missing := _unnamed(tree):
             offenders[key] = missing
-    for dialog in ("helpnow", "help", "checkin", "measure", "player"):
+    for dialog in ("helpnow", "help", "checkin", "measure", "player", "share", "logsession"):
         _show(driver, dialog)
         tree = _walk(walker)
         _dump(dialog, tree)

@@ -60,7 +60,7 @@ from integrate.share.save import (
 )
 from integrate.ui import theme
 from integrate.ui.services import AppServices
-from integrate.ui.widgets.common import button, flow_row, plain_label, text_sized
+from integrate.ui.widgets.common import button, flow_row, plain_label, text_sized, unseen_label
 from integrate.ui.widgets.flow import WrapCheckBox, WrapRadioButton
 from integrate.ui.worker import run_in_background
 from integrate.vault.sessions import SessionRepository
@@ -154,6 +154,7 @@ class PeriodStep(QWidget):
                 box.addWidget(self.series)
                 box.addStretch(1)
                 layout.addLayout(box)
+                unseen_label(self.series, self.series.accessibleName())  # spoken on Linux
                 if self.series.count() == 0:
                     self.series_radio.setEnabled(False)
         layout.addStretch(1)

@@ -11,7 +11,8 @@ settled tree:
     helpnow       open Need help now           help      open Help
     checkin       open a check-in on Today     player    the exercise player at its pacer
     measure       the PHQ-9 form               share     the share wizard's first step
-    logsession    the log-a-session form       close     close dialogs, back to Today
+    sharenext     the wizard's next step       logsession  the log-a-session form
+    close         close dialogs, back to Today
     quit
 """
 
@@ -143,6 +144,9 @@ def main() -> int:
         page = window.shell.show_area("share")  # type: ignore[union-attr]
         dialogs.append(page.open_wizard())  # type: ignore[attr-defined]
 
+    def share_next() -> None:
+        dialogs[-1].next_button.click()  # type: ignore[attr-defined]
+
     def log_session() -> None:
         page = window.shell.show_area("sessions")  # type: ignore[union-attr]
         page.log_button.click()  # type: ignore[attr-defined]
@@ -157,6 +161,7 @@ def main() -> int:
         "player": player,
         "measure": measure,
         "share": share,
+        "sharenext": share_next,
         "logsession": log_session,
         "close": close_all,
     }

@@ -53,6 +53,12 @@ CONTROL_ROLES = {
     "link",
 }
 Node = dict[str, Any]
+DIALOG_TITLES = {
+    "helpnow": "Need help now",
+    "help": "Help",
+    "player": "Exercise",
+    "share wizard": "Share with my therapist",
+}
 # What the fixture read on the unlock screen, before unlocking (checked by a test).
 UNLOCK_OFFENDERS: list[str] = []
 UNLOCK_CONTROLS: list[str] = []
@@ -300,13 +306,27 @@ def test_every_area_and_dialog_names_its_controls_over_atspi(accessible_app) -> 
         assert max(order) < names.index(AREA_TITLES[0]), f"{key}: navigation before top bar"
         if missing := _unnamed(tree):
             offenders[key] = missing
-    for dialog in ("helpnow", "help", "checkin", "measure", "player", "share", "logsession"):
-        _show(driver, dialog)
-        tree = _walk(walker)
-        _dump(dialog, tree)
-        counts[dialog] = sum(1 for n, _ in _nodes(tree) if n["role"] in CONTROL_ROLES)
-        if missing := _unnamed(tree):
-            offenders[dialog] = missing
+    steps = {
+        "helpnow": ["helpnow"],
+        "help": ["help"],
+        "checkin": ["checkin"],
+        "measure": ["measure"],
+        "player": ["player"],
+        "share wizard": ["share", "sharenext", "sharenext"],  # period, entries, what else
+        "logsession": ["logsession"],
+    }
+    for label, commands in steps.items():
+        for index, command in enumerate(commands):
+            _show(driver, command)
+            tree = _walk(walker)
+            where = f"{label} {index + 1}" if len(commands) > 1 else label
+            _dump(where, tree)
+            counts[where] = sum(1 for n, _ in _nodes(tree) if n["role"] in CONTROL_ROLES)
+            if missing := _unnamed(tree):
+                offenders[where] = missing
+            if label in DIALOG_TITLES:  # a window of its own, named for the screen reader
+                titles = [c["name"] for c in tree["children"] if c["role"] == "dialog"]
+                assert DIALOG_TITLES[label] in titles, f"{where}: dialogs {titles}"
         _show(driver, "close")
     assert all(counts[k] >= 5 for k in counts), counts
     assert not offenders, "\n".join(f"{k}: {v}" for k, v in offenders.items())

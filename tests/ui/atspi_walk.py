@@ -69,11 +69,37 @@ def walk(app_name: str, *, fresh: bool) -> dict | None:
     return None
 
 
+def listen(seconds: float) -> list[dict]:
+    """Announcements and description changes the app sends during `seconds`."""
+    heard: list[dict] = []
+
+    def hear(event) -> None:
+        source = event.source
+        heard.append(
+            {
+                "type": event.type,
+                "source": (source.name or "") if source is not None else "",
+                "text": event.any_data if isinstance(event.any_data, str) else "",
+            }
+        )
+
+    names = ("object:announcement", "object:property-change:accessible-description")
+    pyatspi.Registry.registerEventListener(hear, *names)
+    loop = GLib.MainLoop()
+    GLib.timeout_add(int(seconds * 1000), loop.quit)
+    loop.run()
+    pyatspi.Registry.deregisterEventListener(hear, *names)
+    return heard
+
+
 def main() -> int:
     # "walk" reads what libatspi keeps up to date from the app's events, as Orca does;
     # "walk fresh" drops that cache first.
     for line in sys.stdin:
         words = line.split()
+        if words[:1] == ["listen"]:
+            print(json.dumps(listen(float(words[1]))), flush=True)
+            continue
         if words[:1] != ["walk"]:
             continue
         print(json.dumps(walk(sys.argv[1], fresh="fresh" in words)), flush=True)

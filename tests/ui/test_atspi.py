@@ -360,5 +360,11 @@ def test_pacer_announces_its_phase_over_atspi(accessible_app) -> None:
             time.sleep(0.5)
             seen.add(pacer(fresh=False)["description"])
         assert len(seen) >= 2, f"the phase seen over AT-SPI never changed from {first!r}"
+        # The pacer is never focused, so Orca would not speak a changed description:
+        # each new phase also goes out as an announcement (AT-SPI object:announcement).
+        walker.send("listen 11")  # in 4, out 6: at least one change, usually two
+        heard = json.loads(walker.next(30))
+        said = [h["text"] for h in heard if h["type"] == "object:announcement"]
+        assert any(text.startswith("Breathe") for text in said), heard
     finally:
         _show(driver, "close")

@@ -276,7 +276,8 @@ class PlayerDialog(QDialog):
         # The app stylesheet sets a base size on every widget; a style rule wins over setFont.
         self.step_text.setStyleSheet(theme.css("font-size: 18pt; line-height: 140%;"))
         self.step_text.setMinimumHeight(theme.scaled(60))
-        self.step_text.setAccessibleName(_tr("Step"))
+        # No accessible name: a label's name is what screen readers speak, so it stays the
+        # step's own words (a fixed "Step" hid them over AT-SPI).
         layout.addWidget(self.step_text)
         self.pattern_text = plain_label("", object_name="muted")
         layout.addWidget(self.pattern_text)

@@ -37,6 +37,7 @@ from integrate.ui.widgets.common import (
     page_layout,
     page_title,
     plain_label,
+    unseen_label,
 )
 from integrate.ui.widgets.flow import WrapCheckBox
 from integrate.vault.entries import JournalFilter
@@ -156,6 +157,9 @@ class JournalPage(QWidget):
         self._filter_columns = 0
         self._place_filters(2)
         col.addLayout(grid)
+        # Screen readers on Linux hear a combo box by its label, not its accessible name.
+        for box in (self.tag_filter, self.phase_filter, self.date_filter):
+            unseen_label(box, box.accessibleName())
 
         self.custom_dates = QWidget()
         dates_row = QHBoxLayout(self.custom_dates)

@@ -85,7 +85,8 @@ class _Question(QFrame):
         for option in options:
             radio = WrapRadioButton(option.label)
             radio.setStyleSheet(style)
-            radio.setAccessibleName(f"{label} {option.label}")
+            # An optional question has no number: no leading space in what is spoken.
+            radio.setAccessibleName(f"{label} {option.label}".strip())
             radio.setCursor(Qt.CursorShape.PointingHandCursor)
             self.group.addButton(radio, option.value)
             self.buttons.append(radio)

@@ -300,11 +300,13 @@ class SessionForm(QWidget):
         before = flow_row(spacing=8)
         self.distress = _scale_combo(_tr("Distress before, 0 to 10"))
         self.mood = _scale_combo(_tr("Mood before, 0 to 10"))
-        before.addWidget(plain_label(_tr("Distress")))
-        before.addWidget(self.distress)
-        before.addSpacing(16)
-        before.addWidget(plain_label(_tr("Mood")))
-        before.addWidget(self.mood)
+        for text, combo in ((_tr("Distress"), self.distress), (_tr("Mood"), self.mood)):
+            label = plain_label(text)
+            label.setBuddy(combo)  # what a screen reader speaks for the box on Linux
+            if combo is self.mood:
+                before.addSpacing(16)
+            before.addWidget(label)
+            before.addWidget(combo)
         before.addStretch(1)
         form.addRow(_tr("Before the session (0-10)"), before)
 

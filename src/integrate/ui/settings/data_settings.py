@@ -113,8 +113,10 @@ class LockingSection(QGroupBox):
             )
         )
         row = flow_row()
-        row.addWidget(plain_label(_tr("Lock after no activity for:"), wrap=False))
+        lock_label = plain_label(_tr("Lock after no activity for:"), wrap=False)
+        row.addWidget(lock_label)
         self.timeout = QComboBox()
+        lock_label.setBuddy(self.timeout)  # what a screen reader speaks for the box (Linux)
         self.timeout.setAccessibleName(_tr("Lock after no activity for"))
         for minutes in AUTOLOCK_CHOICES:
             label = (

@@ -62,7 +62,7 @@ from integrate.share.save import (
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
 from integrate.ui.base.worker import run_in_background
-from integrate.ui.widgets.common import button, flow_row, plain_label, text_sized
+from integrate.ui.widgets.common import button, flow_row, plain_label, text_sized, unseen_label
 from integrate.ui.widgets.flow import WrapCheckBox, WrapRadioButton
 
 FOLDER_PREF = "share/folder"  # a folder path only; names and content stay in the vault
@@ -153,6 +153,7 @@ class PeriodStep(QWidget):
                 box.addWidget(self.series)
                 box.addStretch(1)
                 layout.addLayout(box)
+                unseen_label(self.series, self.series.accessibleName())  # spoken on Linux
                 if self.series.count() == 0:
                     self.series_radio.setEnabled(False)
         layout.addStretch(1)

@@ -29,6 +29,19 @@ def plain_label(text: str, *, object_name: str = "", wrap: bool = True) -> QLabe
     return label
 
 
+def unseen_label(field: QWidget, text: str) -> QLabel:
+    """A hidden label for `field`, which has no visible one, that screen readers speak.
+
+    On Linux Qt sends a combo box's current value as its AT-SPI name and ignores
+    setAccessibleName; Orca speaks the label the box is "labelled by" (a QLabel whose buddy
+    it is, found among its siblings). Call once `field` sits in its parent widget.
+    """
+    label = QLabel(text, field.parentWidget())
+    label.setBuddy(field)
+    label.hide()
+    return label
+
+
 def page_title(text: str) -> QLabel:
     label = plain_label(text, object_name="pageTitle")
     label.setAccessibleName(text)

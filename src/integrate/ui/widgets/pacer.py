@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
     QColor,
     QFont,
     QFontMetricsF,
@@ -54,6 +56,10 @@ class PacerWidget(QWidget):
         self.paused = paused
         if state is not None and state.phase is not phase_before:
             self.setAccessibleDescription(self.caption())
+            if QAccessible.isActive():
+                # The pacer never takes focus, and screen readers speak a changed
+                # description only for the focused control: say the phase out loud.
+                QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, self.caption()))
         self.update()
 
     def caption(self) -> str:

@@ -127,9 +127,12 @@ def _rating_row(rid: str, label: str, question: str, low: str, high: str) -> QWi
     )
 
 
-def _form_label(text: str) -> QLabel:
-    """A form row's label as plain text (user-facing text is never read as markup)."""
-    return plain_label(text)
+def _form_label(text: str, field: QWidget) -> QLabel:
+    """A form row's label as plain text (never read as markup), linked to its field: a
+    screen reader names a combo box by this label, not by its current value."""
+    label = plain_label(text)
+    label.setBuddy(field)
+    return label
 
 
 def _count_box(name: str) -> QSpinBox:
@@ -345,11 +348,11 @@ class SleepEditor(TrackingCard):
         self.hours.setPlaceholderText(_tr("e.g. 7.5"))
         self.hours.setAccessibleName(str(text.get("hours", "")))
         self.hours.setMaximumWidth(theme.scaled(120))
-        form.addRow(_form_label(str(text.get("hours", ""))), self.hours)
+        form.addRow(_form_label(str(text.get("hours", "")), self.hours), self.hours)
         self.nightmares = _count_box(str(text.get("nightmares", "")))
-        form.addRow(_form_label(str(text.get("nightmares", ""))), self.nightmares)
+        form.addRow(_form_label(str(text.get("nightmares", "")), self.nightmares), self.nightmares)
         self.wakings = _count_box(str(text.get("wakings", "")))
-        form.addRow(_form_label(str(text.get("wakings", ""))), self.wakings)
+        form.addRow(_form_label(str(text.get("wakings", "")), self.wakings), self.wakings)
         self.box.addLayout(form)
         self.quality = _rating_row(
             "quality",
@@ -481,17 +484,17 @@ class SubstancesEditor(TrackingCard):
         for kid, label in text.substance_kinds():
             self.kind.addItem(label, kid)
         self.kind.setAccessibleName(_tr("Which substance"))
-        sform.addRow(_form_label(_tr("Substance")), self.kind)
+        sform.addRow(_form_label(_tr("Substance"), self.kind), self.kind)
         self.name = QLineEdit()
         self.name.setPlaceholderText(_tr("name, if you want to be specific"))
         self.name.setAccessibleName(_tr("Substance name"))
-        sform.addRow(_form_label(_tr("Name (optional)")), self.name)
+        sform.addRow(_form_label(_tr("Name (optional)"), self.name), self.name)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(_tr("e.g. 2 glasses of wine"))
         self.amount.setAccessibleName(_tr("Amount"))
-        sform.addRow(_form_label(_tr("Amount")), self.amount)
+        sform.addRow(_form_label(_tr("Amount"), self.amount), self.amount)
         self.s_when = _when_edit(_tr("When the substance was taken"))
-        sform.addRow(_form_label(_tr("When")), self.s_when)
+        sform.addRow(_form_label(_tr("When"), self.s_when), self.s_when)
         self.box.addLayout(sform)
         self.add_substance_button = button(_tr("Add substance"), accessible=_tr("Add substance"))
         self.add_substance_button.clicked.connect(self.save_substance)
@@ -502,18 +505,18 @@ class SubstancesEditor(TrackingCard):
         mform = form_layout()
         self.med_name = QLineEdit()
         self.med_name.setAccessibleName(_tr("Medication name"))
-        mform.addRow(_form_label(_tr("Medication")), self.med_name)
+        mform.addRow(_form_label(_tr("Medication"), self.med_name), self.med_name)
         self.change = _short_combo()
         for change in MedicationChange:
             self.change.addItem(text.change_label(change), change.value)
         self.change.setAccessibleName(_tr("What changed"))
-        mform.addRow(_form_label(_tr("What changed")), self.change)
+        mform.addRow(_form_label(_tr("What changed"), self.change), self.change)
         self.dose = QLineEdit()
         self.dose.setPlaceholderText(_tr("e.g. 50 mg daily"))
         self.dose.setAccessibleName(_tr("Dose"))
-        mform.addRow(_form_label(_tr("Dose (optional)")), self.dose)
+        mform.addRow(_form_label(_tr("Dose (optional)"), self.dose), self.dose)
         self.m_when = _when_edit(_tr("When the medication changed"))
-        mform.addRow(_form_label(_tr("When")), self.m_when)
+        mform.addRow(_form_label(_tr("When"), self.m_when), self.m_when)
         self.box.addLayout(mform)
         self.add_medication_button = button(
             _tr("Add medication change"), accessible=_tr("Add medication change")

@@ -128,8 +128,9 @@ class ScheduleSection(QGroupBox):
         layout.addWidget(
             plain_label(
                 _tr(
-                    "Quiet hours (under Reminders) move a check-in that would fall in them "
-                    "to their end."
+                    "Check-ins keep their times. Quiet hours (under Reminders) only hold "
+                    "back the reminder until they end; a check-in on the day of a session "
+                    "always stays on that day."
                 ),
                 object_name="muted",
             )

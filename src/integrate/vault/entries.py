@@ -508,6 +508,21 @@ def count_matching(conn: Connection, flt: JournalFilter) -> int:
     return int(conn.execute(sql, params).fetchone()[0])
 
 
+def matches_filter(conn: Connection, flt: JournalFilter, entry_id: int) -> bool:
+    """Whether entry `entry_id` is among what `list_page` returns for `flt` (so the
+    journal can stop showing an entry a new search or filter leaves out)."""
+    where, params = _filter_sql(flt)
+    where += " AND e.id = ?"
+    params = [*params, entry_id]
+    match = fts_query(flt.query)
+    if match:
+        sql = "SELECT 1 FROM entries_fts WHERE entries_fts MATCH ?" + _restrict(where)
+        params = [match, *params]
+    else:
+        sql = "SELECT 1 FROM entries e LEFT JOIN checkins c ON c.id = e.checkin_id WHERE 1" + where
+    return conn.execute(sql + " LIMIT 1", params).fetchone() is not None
+
+
 def session_infos(conn: Connection) -> dict[int, SessionInfo]:
     """Every session with its series name and number, for group headers (one query)."""
     rows = conn.execute(

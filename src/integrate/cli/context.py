@@ -79,11 +79,7 @@ class CliContext:
         passphrase, recovery = self._secret_args()
         if not paths.exists():
             if not create:
-                raise CliError(
-                    f"No journal found in {paths.root}. Create one with "
-                    f"`integrate init` (or open the app).",
-                    EXIT_FAILURE,
-                )
+                raise no_journal(paths)
             vault = self._create(paths, passphrase)
         else:
             vault = self._unlock(paths, passphrase, recovery, write)
@@ -115,6 +111,14 @@ class CliContext:
         else:
             result = unlock_with_keyring(paths, self.keystore(), take_lock=write, full_check=write)
         return vault_or_error(result)
+
+
+def no_journal(paths: VaultPaths) -> CliError:
+    """The one way every verb says there is no journal in the folder."""
+    return CliError(
+        f"No journal found in {paths.root}. Create one with `integrate init` (or open the app).",
+        EXIT_FAILURE,
+    )
 
 
 def vault_or_error(result: UnlockResult) -> Vault:

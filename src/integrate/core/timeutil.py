@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+import os
+from datetime import date, datetime, tzinfo
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+# Where Linux keeps the zone setting (read when tzlocal cannot say; tests point elsewhere).
+LOCALTIME = Path("/etc/localtime")
+TIMEZONE_FILE = Path("/etc/timezone")
 
 
 def now_local() -> datetime:
@@ -29,9 +35,6 @@ def local_zone_name() -> str:
     set to (tzlocal reads /etc/localtime, /etc/timezone, the Windows registry, macOS
     settings). "UTC" only when none of them names a zone, and then with a warning in the
     log rather than silently (Windows has no /etc/localtime: that was the old fallback)."""
-    import os
-    from pathlib import Path
-
     env = os.environ.get("TZ")
     if env and _valid_zone(env.lstrip(":")):
         return env.lstrip(":")
@@ -43,18 +46,16 @@ def local_zone_name() -> str:
         name = None
     if name and _valid_zone(name):
         return str(name)
-    localtime = Path("/etc/localtime")
     try:
-        target = str(localtime.resolve())
+        target = str(LOCALTIME.resolve())
         if "zoneinfo/" in target:
             name = target.split("zoneinfo/", 1)[1]
             if _valid_zone(name):
                 return name
     except OSError:
         pass
-    timezone_file = Path("/etc/timezone")
     try:
-        name = timezone_file.read_text().strip()
+        name = TIMEZONE_FILE.read_text().strip()
         if _valid_zone(name):
             return name
     except OSError:
@@ -95,3 +96,34 @@ def _valid_zone(name: str) -> bool:
     except (ZoneInfoNotFoundError, ValueError):
         return False
     return True
+
+
+def day_text(
+    day: date | datetime, *, weekday: str = "", month: str = "short", year: bool = True
+) -> str:
+    """A calendar date as every screen writes it: "Sat 21 Nov 2026" (weekday="short"),
+    "Saturday 21 November" (weekday="long", month="long", year=False), "21 Nov 2026".
+
+    The one place dates are worded: no zero-padded day, and not the glibc-only
+    no-padding flag, which raises on Windows. A datetime is taken at its own wall clock."""
+    names = {"short": "%a", "long": "%A"}
+    parts = []
+    if weekday:
+        parts.append(day.strftime(names[weekday]))
+    parts.append(str(day.day))
+    parts.append(day.strftime("%B" if month == "long" else "%b"))
+    if year:
+        parts.append(str(day.year))
+    return " ".join(parts)
+
+
+def day_time_text(moment: datetime, *, weekday: str = "short") -> str:
+    """ "Sat 21 Nov 2026, 11:50": the date by `day_text`, then the 24-hour wall time."""
+    return f"{day_text(moment, weekday=weekday)}, {moment:%H:%M}"
+
+
+def rules_of(moment: datetime) -> tzinfo:
+    """The zone whose rules `moment`'s wall clock follows: its own when it carries an IANA
+    zone, else the computer's (a bare UTC offset, as `datetime.now().astimezone()` has, is
+    right for that instant only: another date may be on the other side of a DST change)."""
+    return moment.tzinfo if isinstance(moment.tzinfo, ZoneInfo) else local_zone()

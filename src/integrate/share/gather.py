@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 from integrate.core.measures import (
     FLAG_PROVISIONAL,
@@ -26,7 +27,7 @@ from integrate.core.measures import (
 )
 from integrate.core.model import Entry, Phase, Session, SessionStatus
 from integrate.core.prompts import PromptLibrary, load_prompts
-from integrate.core.timeutil import now_local
+from integrate.core.timeutil import local_zone, now_local, rules_of
 from integrate.share.content import (
     Band,
     EntryRow,
@@ -147,7 +148,9 @@ class Candidate:
 
 
 def _local(tz: tzinfo | None) -> tzinfo:
-    return tz or now_local().tzinfo or datetime.now().astimezone().tzinfo  # type: ignore[return-value]
+    # The zone's rules, never today's fixed offset: the period's days may lie on the other
+    # side of a DST change.
+    return tz or local_zone()
 
 
 def _bounds(period: Period, tz: tzinfo) -> tuple[datetime, datetime]:
@@ -510,7 +513,7 @@ def gather_share(
 ) -> GatheredShare:
     """Build the document for `selection` and list the uids of what it includes."""
     now = now or now_local()
-    tz = _local(tz or now.tzinfo)
+    tz = _local(tz or (now.tzinfo if isinstance(now.tzinfo, ZoneInfo) else None))
     period = resolve_period(vault, selection, now.astimezone(tz).date())
     bounds = _bounds(period, tz)
     library = load_prompts()
@@ -653,7 +656,7 @@ def default_selection(
     if selection.page_size not in ("A4", "Letter"):
         selection.page_size = "A4"
     period = resolve_period(vault, selection, today)
-    selection.entry_uids = flagged_uids(vault, period, now.tzinfo)
+    selection.entry_uids = flagged_uids(vault, period, rules_of(now))
     return selection
 
 

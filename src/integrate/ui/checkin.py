@@ -38,7 +38,7 @@ from integrate.core.prompts import (
     load_prompts,
     load_safety_card,
 )
-from integrate.core.timeutil import now_local
+from integrate.core.timeutil import day_text, day_time_text, now_local
 from integrate.core.window import session_number
 from integrate.ui import theme
 from integrate.ui.services import AppServices
@@ -82,7 +82,7 @@ def phase_name(phase: Phase) -> str:
 
 def _written(moment: datetime) -> str:
     """When an entry was written, as the journal's editor says it."""
-    return _tr("Written {when}").format(when=moment.strftime("%a %-d %b %Y, %H:%M"))
+    return _tr("Written {when}").format(when=day_time_text(moment))
 
 
 def _preview(body: str) -> str:
@@ -345,7 +345,7 @@ class CheckinView(QWidget):
                 )
             )
         for entry in self.flagged:
-            when = entry.created_at.strftime("%d %b") if entry.created_at else ""
+            when = day_text(entry.created_at, year=False) if entry.created_at else ""
             title = entry.title or _tr("Untitled entry")
             box.addWidget(plain_label(f"{when}  {title}"))
             excerpt = entry.body if len(entry.body) <= 240 else entry.body[:240] + "…"

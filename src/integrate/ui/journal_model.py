@@ -38,6 +38,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from integrate.core.timeutil import day_text
 from integrate.vault.db import Connection
 from integrate.vault.entries import (
     EntryRow,
@@ -108,7 +109,7 @@ def one_line(text: str) -> str:
 
 
 def format_day(moment: datetime) -> str:
-    return moment.strftime("%a %-d %b %Y")
+    return day_text(moment, weekday="short")
 
 
 def group_label(info: SessionInfo | None) -> str:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from integrate.core.measures import Instrument, summed_families
 from integrate.core.model import SessionKind, SessionStatus
+from integrate.core.timeutil import day_text, in_local_zone, local_zone
 from integrate.share.charts import ChartColors, make_chart_view
 from integrate.share.content import (
     MeasurePoint,
@@ -238,12 +239,10 @@ class TrendsView(QWidget):
     def _summary(self, trend: MeasureTrend) -> str:
         pts = trend.sorted_points()
         first, last = pts[0], pts[-1]
-        return _tr(
-            "{n} results from {a:%d %b %Y} to {b:%d %b %Y}; first {x}, latest {y} of {m}."
-        ).format(
+        return _tr("{n} results from {a} to {b}; first {x}, latest {y} of {m}.").format(
             n=len(pts),
-            a=first.taken_at,
-            b=last.taken_at,
+            a=day_text(in_local_zone(first.taken_at)),
+            b=day_text(in_local_zone(last.taken_at)),
             x=first.total,
             y=last.total,
             m=trend.max_total,
@@ -252,7 +251,7 @@ class TrendsView(QWidget):
     def _series_spans(self) -> list[SeriesSpan]:
         """Each treatment series as a shaded, named band (the PDF's spans come from the
         same function)."""
-        tz = datetime.now().astimezone().tzinfo
+        tz = local_zone()  # each date under its own offset, not today's
         return series_spans(self.services.sessions.list_series(), tz)
 
     def _series_caption(self) -> str:
@@ -262,13 +261,13 @@ class TrendsView(QWidget):
             if series.started_on > today:
                 # A series entered ahead of time has not begun: "ongoing" would misstate it.
                 parts.append(
-                    _tr("{name}: planned from {start:%d %b}").format(
-                        name=series.name, start=series.started_on
+                    _tr("{name}: planned from {start}").format(
+                        name=series.name, start=day_text(series.started_on, year=False)
                     )
                 )
                 continue
-            end = f"{series.ended_on:%d %b}" if series.ended_on else _tr("ongoing")
-            parts.append(f"{series.name}: {series.started_on:%d %b} - {end}")
+            end = day_text(series.ended_on, year=False) if series.ended_on else _tr("ongoing")
+            parts.append(f"{series.name}: {day_text(series.started_on, year=False)} - {end}")
         return (_tr("Series: ") + "; ".join(parts) + ". ") if parts else ""
 
     def _fill_table(self, instrument: Instrument, rows: list[Administration]) -> None:

@@ -47,7 +47,7 @@ from integrate.core.session_input import (
     parse_bp,
     parse_dose,
 )
-from integrate.core.timeutil import local_zone_name, now_local, zone
+from integrate.core.timeutil import day_text, day_time_text, local_zone_name, now_local, zone
 from integrate.core.window import session_number
 from integrate.ui import theme
 from integrate.ui.services import AppServices
@@ -652,13 +652,13 @@ class SessionsPage(QWidget):
                 and x.status is SessionStatus.DONE
             )
             of = f" / {s.planned_sessions}" if s.planned_sessions else ""
-            span = s.started_on.strftime("%d %b %Y")
+            span = day_text(s.started_on)
             if s.ended_on:
-                span += " – " + s.ended_on.strftime("%d %b %Y")
+                span += " – " + day_text(s.ended_on)
             if s.ended_on:
                 state = _tr("Ended")
             elif s.started_on > now_local().date():
-                state = _tr("Starts {day}").format(day=s.started_on.strftime("%d %b"))
+                state = _tr("Starts {day}").format(day=day_text(s.started_on, year=False))
             else:
                 state = _tr("Ongoing")
             item = QTreeWidgetItem(
@@ -697,7 +697,7 @@ class SessionsPage(QWidget):
     def _session_item(
         self, s: Session, sessions: list[Session], states: dict[int, tuple[int, int]]
     ) -> QTreeWidgetItem:
-        when = s.at.astimezone(zone(s.tz)).strftime("%a %d %b %Y, %H:%M")
+        when = day_time_text(s.at.astimezone(zone(s.tz)))
         if s.kind is SessionKind.THERAPY:
             what = _tr("Therapy appointment")
         else:
@@ -816,7 +816,7 @@ class SessionsPage(QWidget):
         session = self.services.sessions.get(sel[1])
         if session is None:
             return
-        when = session.at.astimezone(zone(session.tz)).strftime("%d %B %Y")
+        when = day_text(session.at.astimezone(zone(session.tz)), month="long")
         if not confirm(
             self,
             _tr("Delete session"),

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrate.core.timeutil import now_local
+from integrate.core.timeutil import day_text, now_local
 from integrate.share.gather import (
     Candidate,
     GatheredShare,
@@ -92,7 +92,7 @@ def _step_layout(widget: QWidget, title: str, intro: str) -> QVBoxLayout:
 
 
 def fmt_day(d: date) -> str:
-    return f"{d.day} {d:%b} {d.year}"
+    return day_text(d)
 
 
 def candidate_text(c: Candidate) -> str:

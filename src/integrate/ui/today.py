@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrate.core.model import Phase
-from integrate.core.timeutil import now_local
+from integrate.core.timeutil import day_text, now_local, rules_of
 from integrate.core.window import WindowKind, WindowState, current_window
 from integrate.ui import theme
 from integrate.ui.checkin import CARD_STYLE, CheckinView, card, phase_name
@@ -60,7 +60,7 @@ def window_text(state: WindowState, now: datetime) -> str:
     def next_part() -> str:
         if state.next is None:
             return ""
-        when = state.next.at.astimezone(now.tzinfo)
+        when = state.next.at.astimezone(rules_of(now))
         days = (when.date() - now.date()).days
         if days == 0:
             return _tr("Your next session is today at {time}.").format(time=when.strftime("%H:%M"))
@@ -68,7 +68,9 @@ def window_text(state: WindowState, now: datetime) -> str:
             return _tr("Your next session is tomorrow at {time}.").format(
                 time=when.strftime("%H:%M")
             )
-        return _tr("Your next session is on {day}.").format(day=when.strftime("%A %d %B"))
+        return _tr("Your next session is on {day}.").format(
+            day=day_text(when, weekday="long", month="long", year=False)
+        )
 
     if state.kind is WindowKind.NO_SESSIONS:
         return ""
@@ -99,8 +101,10 @@ def due_text(c: StoredCheckin, now: datetime) -> str:
     if days == -1:
         return _tr("yesterday")
     if days < 0:
-        return when.strftime("%A %d %B")
-    return _tr("{day} at {time}").format(day=when.strftime("%A %d %B"), time=clock)
+        return day_text(when, weekday="long", month="long", year=False)
+    return _tr("{day} at {time}").format(
+        day=day_text(when, weekday="long", month="long", year=False), time=clock
+    )
 
 
 class TodayPage(QWidget):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QLabel, QWidget
@@ -52,9 +52,11 @@ def test_window_in_words() -> None:
     first = current_window([_s(20, SessionStatus.PLANNED)], datetime(2024, 5, 10, tzinfo=TZ))
     assert first.kind is WindowKind.BEFORE_FIRST
     assert current_window([], datetime(2024, 5, 10, tzinfo=TZ)).kind is WindowKind.NO_SESSIONS
-    # Numbering is per series.
-    other = [_s(1), _s(4, series=2)]
-    assert current_window(other, datetime(2024, 5, 5, tzinfo=TZ)).session_number == 1
+    # Numbering runs across the whole history, in any series or none (issue 18).
+    other = [_s(1), _s(4, series=2), _s(6, series=None)]
+    assert current_window(other, datetime(2024, 5, 5, tzinfo=TZ)).session_number == 2
+    at = datetime(2024, 5, 6, 18, 0, tzinfo=TZ)
+    assert window_text(current_window(other, at), at).startswith("The day of session 3.")
 
 
 def test_empty_state_explains_the_next_step(running_app) -> None:
@@ -165,3 +167,31 @@ def test_start_up_syncs_and_fills_today_once_then_again_on_return(
     app.area("today")
     assert page is app.area("today") and len(syncs) == 2
     app.controller.shutdown()
+
+
+def test_today_counts_sessions_across_the_whole_history(running_app) -> None:
+    """Issue 18: six sessions in a series, then one logged outside it: "session 7",
+    not a new "Session 1"."""
+    from integrate.core.model import Series
+    from integrate.ui.journal_model import group_label
+    from integrate.vault.checkins import sync
+    from integrate.vault.entries import session_infos
+
+    services = running_app.services
+    series = services.sessions.add_series(Series("First series", date(2024, 1, 1)))
+    for day in range(1, 7):
+        services.sessions.add(
+            Session(
+                at=datetime(2024, 1, day * 3, 9, 0, tzinfo=TZ),
+                tz="Europe/Berlin",
+                route=Route.IV,
+                series_id=series.id,
+            )
+        )
+    latest = add_session(services, hours_ago=0)  # just now, in no series
+    sync(services.vault)
+    page = running_app.area("today")
+    page.refresh()
+    assert page.window_label.text().startswith("The day of session 7.")
+    info = session_infos(services.vault.conn)[latest.id]
+    assert info.number == 7 and group_label(info).startswith("Session 7 · ")

@@ -122,6 +122,8 @@ def group_label(info: SessionInfo | None) -> str:
         return _tr("{series} · session {n} · {day}").format(
             series=info.series_name, n=info.number, day=day
         )
+    if info.number is not None:
+        return _tr("Session {n} · {day}").format(n=info.number, day=day)
     return _tr("Session on {day}").format(day=day)
 
 

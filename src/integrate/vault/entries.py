@@ -524,18 +524,24 @@ def matches_filter(conn: Connection, flt: JournalFilter, entry_id: int) -> bool:
 
 
 def session_infos(conn: Connection) -> dict[int, SessionInfo]:
-    """Every session with its series name and number, for group headers (one query)."""
+    """Every session with its series name and number, for group headers (one query).
+
+    Ketamine sessions are numbered across the whole history, in any series or none, as
+    `core.window.session_number` does: done ones count; a planned one gets the next."""
     rows = conn.execute(
-        "SELECT s.id, s.at, sr.name, s.kind, s.series_id FROM sessions s "
+        "SELECT s.id, s.at, sr.name, s.kind, s.status FROM sessions s "
         "LEFT JOIN series sr ON sr.id = s.series_id ORDER BY julianday(s.at), s.id"
     ).fetchall()
-    counters: dict[int, int] = {}
+    done = 0
     infos: dict[int, SessionInfo] = {}
-    for sid, at, series_name, kind, series_id in rows:
+    for sid, at, series_name, kind, status in rows:
         number: int | None = None
-        if kind == "ketamine" and series_id is not None:
-            counters[int(series_id)] = counters.get(int(series_id), 0) + 1
-            number = counters[int(series_id)]
+        if kind == "ketamine":
+            if status == "done":
+                done += 1
+                number = done
+            else:
+                number = done + 1
         infos[int(sid)] = SessionInfo(
             int(sid),
             from_iso(str(at)),

@@ -112,7 +112,7 @@ def test_measures_have_bands_clusters_and_change_from_baseline(vault: Vault) -> 
     assert set(pcl.subscale_labels) == {"B", "C", "D", "E"}
     for p in pcl.points:
         assert sum(p.subscales.values()) == p.total
-    assert [b.label for b in pcl.bands] == ["below cut-off", "at/above cut-off"]
+    assert [b.label for b in pcl.bands] == ["below cut-off", "cut-off range", "above cut-off"]
     phq = by_id["phq9"]
     assert [(b.min, b.max) for b in phq.bands][:2] == [(0, 4), (5, 9)]
     assert all(p.band for p in phq.points)

@@ -422,9 +422,28 @@ def test_screen_and_pdf_charts_draw_the_same_ranges_and_cluster_names(
     chart = trends.chart_view.chart()  # type: ignore[union-attr]
     names = {s.name() for s in chart.series()}
     # The PCL-5's provisional cut-off, as in the therapist PDF (it has no severity bands).
-    assert {"Below cut-off", "At/above cut-off"} <= names
+    assert {"Below cut-off", "Cut-off range", "Above cut-off"} <= names
     pdf_bands = chart_bands(get_instrument("pcl5_week"))
     assert [(b.min, b.max) for b in chart.trend.bands] == [(b.min, b.max) for b in pdf_bands]
     # Short cluster names in the legend, not the full DSM-5 wording cut off with "...".
     assert "D Cognitions and mood" in names and "E Arousal and reactivity" in names
     assert "provisional cut-off (31-33)" in trends.caption.text()
+
+
+def test_trend_chart_text_follows_a_large_desktop_font(
+    demo_app: RunningApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 18: the chart's words stayed at 10 pt when the desktop's text was 22 pt."""
+    from integrate.ui import theme
+
+    page = _page(demo_app)
+    trends = page.trends
+    trends.show_family("phq9")
+    normal = trends.chart_view.chart().axes(Qt.Orientation.Vertical)[0]  # type: ignore[union-attr]
+    normal_pt = normal.labelsFont().pointSizeF()
+    monkeypatch.setattr(theme, "_base_pt", theme.MIN_POINT_SIZE * 2)  # a 22 pt desktop
+    trends.show_family("gad7")
+    trends.show_family("phq9")
+    large = trends.chart_view.chart().axes(Qt.Orientation.Vertical)[0]  # type: ignore[union-attr]
+    assert large.labelsFont().pointSizeF() >= 2 * normal_pt - 1
+    assert "starting at 5, 10, 15, 20" in trends.caption.text()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from integrate.core.measures import Instrument, summed_families
 from integrate.core.model import SessionKind, SessionStatus
 from integrate.core.timeutil import day_text, in_local_zone, local_zone
-from integrate.share.charts import ChartColors, make_chart_view
+from integrate.share.charts import ChartColors, band_edges, make_chart_view
 from integrate.share.content import (
     MeasurePoint,
     MeasureTrend,
@@ -41,6 +41,9 @@ from integrate.ui.widgets.common import flow_row, plain_label
 from integrate.ui.widgets.flow import WrapCheckBox
 from integrate.ui.widgets.tables import fit_columns, keep_columns_fitted
 from integrate.vault.measures import Administration
+
+# The chart's text at the 11 pt design size; it grows with the desktop's text.
+CHART_FONT_PT = 10.0
 
 # PCL-5 cluster lines on a dark background (the paper ones are too dark there).
 DARK_SUBSCALES = ("#d9b26f", "#a9cf7c", "#dc9cbd", "#93b8de")
@@ -207,8 +210,11 @@ class TrendsView(QWidget):
                 trend,
                 markers,
                 series_spans=self._series_spans(),
+                # The chart's words follow the desktop's text size (20 pt at 22 pt).
+                font_size=CHART_FONT_PT * theme.scale(),
                 colors=screen_chart_colors(theme.current_palette()),
             )
+            view.setMinimumSize(theme.scaled(360), theme.scaled(220))
             self._drawn_in = theme.current_palette()
             view.setAccessibleName(_tr("{name} over time").format(name=instrument.short_name))
             view.setAccessibleDescription(self._summary(trend))
@@ -222,13 +228,16 @@ class TrendsView(QWidget):
         self.chart_layout.addWidget(view)
         self._fill_table(instrument, rows)
         caption = self._series_caption() + _tr(
-            "Shaded columns are your treatment series; dotted lines are your ketamine sessions."
+            "The brackets along the top are your treatment series; dotted lines are your "
+            "ketamine sessions."
         )
         rule = instrument.provisional_rule
         if instrument.bands:
+            edges = ", ".join(str(e) for e in band_edges(trend))
             caption += " " + _tr(
-                "Faint bands are the questionnaire's ranges, for orientation only."
-            )
+                "Faint bands are the questionnaire's ranges, starting at {edges}, for "
+                "orientation only."
+            ).format(edges=edges)
         elif trend.bands and rule is not None:
             caption += " " + _tr(
                 "The faint band marks the questionnaire's provisional cut-off ({lo}-{hi}), "

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QFrame,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTextEdit,
     QTimeEdit,
     QTreeWidget,
     QTreeWidgetItem,
@@ -185,6 +187,25 @@ class SessionTree(QTreeWidget):
             self.fit_columns()
 
 
+def line_up_labels(form: QFormLayout) -> None:
+    """Each label beside the middle of its field's first line, not at the top of the row
+    (the labels sat higher than the words in their fields: issue 18)."""
+    line = QLineEdit().sizeHint().height()
+    for row in range(form.rowCount()):
+        label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        if label_item is None or field_item is None:
+            continue
+        label = label_item.widget()
+        if not isinstance(label, QLabel):
+            continue
+        field = field_item.widget()
+        tall = isinstance(field, QPlainTextEdit | QTextEdit)
+        height = field_item.sizeHint().height()
+        label.setMinimumHeight(line if tall or height <= 0 else max(line, height))
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
 class SessionForm(QWidget):
     """Log, plan or edit a session or a therapy appointment."""
 
@@ -315,6 +336,7 @@ class SessionForm(QWidget):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(theme.scaled(70))
         form.addRow(_tr("Notes"), self.notes)
+        line_up_labels(form)
         layout.addLayout(form)
 
         self.error = plain_label("", object_name="notice")

@@ -701,6 +701,9 @@ class SessionsPage(QWidget):
                 parent = loose
             parent.addChild(self._session_item(session, sessions, states))
         if loose.childCount():
+            # No empty cells: a screen reader reads every cell of the row (issue 18).
+            loose.setText(1, _tr("{n} on their own").format(n=loose.childCount()))
+            loose.setText(2, _tr("No series"))
             self.tree.addTopLevelItem(loose)
         self.tree.expandAll()
         self.tree.fit_columns()

@@ -24,3 +24,23 @@ def test_the_heart_on_need_help_now_is_in_the_buttons_text_colour(running_app) -
         assert abs(colour.lightness() - wanted.lightness()) < 40
     # And it stands out from the button's own colour.
     assert abs(QColor(palette.help).lightness() - inked[0].lightness()) > 80
+
+
+def test_one_name_each_for_questionnaires_and_need_help_now(running_app) -> None:
+    from integrate.resources import resource_path
+    from integrate.ui.pages import areas
+
+    labels = {a.key: a.title for a in areas()}
+    assert labels["measures"] == "Questionnaires"  # as its page title says
+    for name in ("safety_card.toml", "prompts.toml"):
+        text = resource_path("prompts", name).read_text("utf-8")
+        assert "safety screen" not in text
+        assert "Need help now" in text
+
+
+def test_an_empty_sessions_page_says_what_to_do_first(running_app) -> None:
+    page = running_app.area("sessions")
+    page.refresh()
+    assert page.empty_note.isVisibleTo(page) and not page.tree.isVisibleTo(page)
+    assert "Log a session" in page.empty_note.text()
+    assert not page.edit_button.isVisibleTo(page)

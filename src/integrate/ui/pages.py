@@ -39,7 +39,7 @@ def areas() -> list[Area]:
         Area("journal", _tr("Journal"), "Ctrl+2", "integrate.ui.journal:journal_page"),
         Area("sessions", _tr("Sessions"), "Ctrl+3", "integrate.ui.sessions:sessions_page"),
         Area("exercises", _tr("Exercises"), "Ctrl+4", "integrate.ui.exercises:exercises_page"),
-        Area("measures", _tr("Measures"), "Ctrl+5", "integrate.ui.measures:measures_page"),
+        Area("measures", _tr("Questionnaires"), "Ctrl+5", "integrate.ui.measures:measures_page"),
         Area("share", _tr("Share"), "Ctrl+6", "integrate.ui.share:share_page"),
         Area("settings", _tr("Settings"), "Ctrl+7", "integrate.ui.settings:settings_page"),
     ]

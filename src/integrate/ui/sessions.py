@@ -609,6 +609,19 @@ class SessionsPage(QWidget):
         layout.addLayout(
             button_row(self.log_button, self.plan_button, self.therapy_button, self.series_button)
         )
+        # An empty list says what to do first (issue 18), instead of an empty table.
+        self.empty_note = plain_label(
+            _tr(
+                "Nothing here yet. After a ketamine session, choose “Log a session”: "
+                "Integrate then offers a short check-in the same day and on the three days "
+                "after. A session that is coming up goes in with “Plan a session”. A series "
+                "groups the sessions of one course of treatment; you can add one any time."
+            ),
+            object_name="notice",
+        )
+        self.empty_note.setAccessibleName(_tr("Where to start"))
+        self.empty_note.setVisible(False)
+        layout.addWidget(self.empty_note)
         self.tree = SessionTree()
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([_tr("When"), _tr("What"), _tr("Status")])
@@ -627,6 +640,7 @@ class SessionsPage(QWidget):
         self.edit_button = button(_tr("Edit"))
         self.delete_button = button(_tr("Delete…"))
         layout.addLayout(button_row(self.edit_button, self.delete_button))
+        layout.addStretch(0)  # keeps the note at the top while the list is hidden
         self.stack.addWidget(overview)
         self.overview = overview
 
@@ -663,6 +677,10 @@ class SessionsPage(QWidget):
         sessions = repo.list()
         series = repo.list_series()
         states = self._checkin_counts()
+        empty = not sessions and not series
+        self.empty_note.setVisible(empty)
+        for widget in (self.tree, self.edit_button, self.delete_button):
+            widget.setVisible(not empty)
         self.tree.clear()
         groups: dict[int | None, QTreeWidgetItem] = {}
         for s in reversed(series):

@@ -246,7 +246,7 @@ class ContentStep(QWidget):
 
         layout.addWidget(_heading(_tr("Also include")))
         sel = wizard.selection
-        self.measures = self._check(layout, _tr("Measures with charts (PCL-5, PHQ-9, GAD-7)"))
+        self.measures = self._check(layout, _tr("Questionnaires with charts (PCL-5, PHQ-9, GAD-7)"))
         self.sessions = self._check(
             layout,
             _tr("Session timeline (dates, route, setting; sessions and series also on the charts)"),

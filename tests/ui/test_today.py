@@ -195,3 +195,29 @@ def test_today_counts_sessions_across_the_whole_history(running_app) -> None:
     assert page.window_label.text().startswith("The day of session 7.")
     info = session_infos(services.vault.conn)[latest.id]
     assert info.number == 7 and group_label(info).startswith("Session 7 · ")
+
+
+def test_today_offers_write_and_breathe_beside_what_is_due(running_app) -> None:
+    """Issue 18: Write and Breathe at hand next to what is due."""
+    from integrate.ui.journal import JournalPage
+    from integrate.ui.player import PlayerDialog
+
+    services = running_app.services
+    no_quiet_hours(services)
+    add_session(services, hours_ago=3)
+    page = running_app.area("today")
+    page.refresh()
+    assert page.write_button.isVisibleTo(page) and page.breathe_button.isVisibleTo(page)
+    before = services.entries.count()
+    page.write_button.click()
+    running_app.settle()
+    assert running_app.window.shell.current_key() == "journal"
+    journal = running_app.window.shell.page("journal")
+    assert isinstance(journal, JournalPage)
+    assert services.entries.count() == before + 1 and journal.editor.entry_id is not None
+    running_app.window.shell.show_area("today")
+    page.breathe_button.click()
+    running_app.settle()
+    dialogs = [d for d in running_app.window.findChildren(PlayerDialog) if d.isVisible()]
+    assert dialogs and dialogs[0].exercise.id == "extended_exhale"
+    dialogs[0].reject()

@@ -44,6 +44,10 @@ from integrate.vault.entries import JournalFilter, matches_filter
 SEARCH_DELAY_MS = 250
 
 
+# services.navigate.emit("journal", NEW_ENTRY_ITEM) opens a new, empty entry.
+NEW_ENTRY_ITEM = "new"
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Journal", text)
 
@@ -474,7 +478,11 @@ class JournalPage(QWidget):
         self._select_current()
 
     def open_item(self, uid: str) -> None:
-        """Navigate here from another screen: services.navigate.emit("journal", uid)."""
+        """Navigate here from another screen: services.navigate.emit("journal", uid), or
+        "new" for a new entry (Today's Write)."""
+        if uid == NEW_ENTRY_ITEM:
+            self.new_entry()
+            return
         entry = self.services.entries.get_by_uid(uid)
         if entry is None or entry.id is None:
             return

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLayout,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -24,10 +25,14 @@ from integrate.core.timeutil import day_text, now_local, rules_of
 from integrate.core.window import WindowKind, WindowState, current_window
 from integrate.ui import theme
 from integrate.ui.checkin import CARD_STYLE, CheckinView, card, phase_name
+from integrate.ui.icons import icon
 from integrate.ui.services import AppServices
 from integrate.ui.widgets.common import button, button_row, page_layout, page_title, plain_label
 from integrate.ui.widgets.flow import SideBySide
 from integrate.vault.checkins import StoredCheckin, sync
+
+# What Today's Breathe button starts (an exercise id in resources/exercises).
+BREATHING_EXERCISE = "extended_exhale"
 
 # "module:function" entries; function(services) -> QWidget | None, shown below the
 # check-ins (measures due, reminders...). Append one line per area.
@@ -163,6 +168,20 @@ class TodayPage(QWidget):
 
     # -- overview
 
+    def _write_or_breathe(self) -> QLayout:
+        """Two things always at hand beside what is due (issue 18): a new journal entry,
+        and the breathing exercise."""
+        write = button(_tr("Write"), accessible=_tr("Write a new journal entry"))
+        write.setIcon(icon("journal"))
+        write.clicked.connect(lambda: self.services.navigate.emit("journal", "new"))
+        breathe = button(_tr("Breathe"), accessible=_tr("Start the breathing exercise"))
+        breathe.setIcon(icon("exercises"))
+        breathe.clicked.connect(
+            lambda: self.services.navigate.emit("exercises", BREATHING_EXERCISE)
+        )
+        self.write_button, self.breathe_button = write, breathe
+        return button_row(write, breathe)
+
     def refresh(self) -> None:
         if not self.services.vault.is_open:
             return
@@ -200,6 +219,7 @@ class TodayPage(QWidget):
                         object_name="muted",
                     )
                 )
+            layout.addLayout(self._write_or_breathe())
             if missed:
                 layout.addSpacing(8)
                 layout.addWidget(

@@ -221,3 +221,37 @@ def test_today_offers_write_and_breathe_beside_what_is_due(running_app) -> None:
     dialogs = [d for d in running_app.window.findChildren(PlayerDialog) if d.isVisible()]
     assert dialogs and dialogs[0].exercise.id == "extended_exhale"
     dialogs[0].reject()
+
+
+def test_let_it_go_and_skip_can_be_undone(running_app) -> None:
+    """Issue 18: Skip and Let it go were final."""
+    services = running_app.services
+    no_quiet_hours(services)
+    session = add_session(services, hours_ago=51)
+    page = running_app.area("today")
+    page.refresh()
+    first = page.missed_keys[0]
+    let_go = next(
+        b
+        for b in page.findChildren(QWidget)
+        if b.accessibleName().startswith("Let ") and b.isVisibleTo(page)
+    )
+    let_go.click()
+    running_app.settle()
+    assert services.checkins.get(first).state is CheckInState.SKIPPED
+    assert page.undo_skip_button.isVisibleTo(page)
+    page.undo_skip_button.click()
+    running_app.settle()
+    assert services.checkins.get(first).state is CheckInState.MISSED
+    assert first in page.missed_keys
+    # Skipped from inside a check-in: Today offers Undo as well.
+    target = f"{session.uid}:day_3"
+    before = services.checkins.get(target).state
+    assert before in (CheckInState.DUE, CheckInState.MISSED)
+    page.open_item(target)
+    page.checkin_view.skip_button.click()
+    running_app.settle()
+    assert services.checkins.get(target).state is CheckInState.SKIPPED
+    page.undo_skip_button.click()
+    running_app.settle()
+    assert services.checkins.get(target).state is before

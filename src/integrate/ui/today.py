@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrate.core.model import Phase
+from integrate.core.model import CheckInState, Phase
 from integrate.core.timeutil import day_text, now_local, rules_of
 from integrate.core.window import WindowKind, WindowState, current_window
 from integrate.ui import theme
@@ -128,6 +128,8 @@ class TodayPage(QWidget):
         self.overview_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.stack.addWidget(self.overview_scroll)
         self.checkin_view: CheckinView | None = None
+        self._undo_skip: tuple[str, CheckInState, str] | None = None  # uid, state, name
+        self._opened_before: StoredCheckin | None = None
         self.start_buttons: dict[str, QWidget] = {}
         self.window_label = plain_label("")
         self._sync()
@@ -196,6 +198,9 @@ class TodayPage(QWidget):
         self.window_label.setStyleSheet(theme.css("font-size: 13pt;"))
         self.window_label.setAccessibleName(_tr("Where you are"))
         layout.addWidget(self.window_label)
+        undo_bar = self._undo_bar()
+        if undo_bar is not None:
+            layout.addWidget(undo_bar)
         repo = self.services.checkins
         self.start_buttons = {}
         due = repo.due_now(now)
@@ -325,8 +330,37 @@ class TodayPage(QWidget):
         return frame
 
     def _let_go(self, uid: str) -> None:
+        found = self.services.checkins.get(uid)
         self.services.checkins.skip(uid)
+        if found is not None:
+            self._remember_skip(found)
         self.services.notify("checkins")
+
+    def _remember_skip(self, before: StoredCheckin) -> None:
+        """Offer Undo for a check-in just let go or skipped (issue 18)."""
+        self._undo_skip = (before.uid, before.state, phase_name(before.phase))
+
+    def _undo_bar(self) -> QWidget | None:
+        if self._undo_skip is None:
+            return None
+        uid, _state, what = self._undo_skip
+        note = plain_label(_tr("“{what}” is let go.").format(what=what), wrap=False)
+        undo = button(_tr("Undo"), accessible=_tr("Undo letting {what} go").format(what=what))
+        undo.clicked.connect(self.undo_skip)
+        self.undo_skip_button = undo
+        bar = QWidget()
+        bar.setLayout(button_row(note, undo, spacing=8))
+        return bar
+
+    def undo_skip(self) -> None:
+        """Put the last check-in let go (or skipped) back where it was."""
+        if self._undo_skip is None:
+            return
+        uid, state, _what = self._undo_skip
+        self._undo_skip = None
+        self.services.checkins.unskip(uid, state)
+        self.services.notify("checkins")
+        self.refresh()
 
     # -- the check-in
 
@@ -335,6 +369,7 @@ class TodayPage(QWidget):
         if self.services.checkins.get(uid) is None:
             return
         self._close_checkin()
+        self._opened_before = self.services.checkins.get(uid)
         view = CheckinView(self.services, uid)
         view.closed.connect(self._close_checkin)
         self.checkin_view = view
@@ -352,6 +387,15 @@ class TodayPage(QWidget):
             view.flush()
             self.stack.removeWidget(view)
             view.deleteLater()
+            before, self._opened_before = self._opened_before, None
+            after = self.services.checkins.get(before.uid) if before is not None else None
+            if (
+                before is not None
+                and after is not None
+                and before.state in (CheckInState.DUE, CheckInState.MISSED)
+                and after.state is CheckInState.SKIPPED
+            ):
+                self._remember_skip(before)  # skipped inside the check-in: undoable too
             self.refresh()
 
 

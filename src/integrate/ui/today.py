@@ -344,12 +344,14 @@ class TodayPage(QWidget):
         if self._undo_skip is None:
             return None
         uid, _state, what = self._undo_skip
-        note = plain_label(_tr("“{what}” is let go.").format(what=what), wrap=False)
+        note = plain_label(_tr("You let “{what}” go.").format(what=what), wrap=False)
         undo = button(_tr("Undo"), accessible=_tr("Undo letting {what} go").format(what=what))
         undo.clicked.connect(self.undo_skip)
         self.undo_skip_button = undo
         bar = QWidget()
-        bar.setLayout(button_row(note, undo, spacing=8))
+        row = button_row(note, undo, spacing=8)
+        row.setContentsMargins(0, 0, 0, 0)  # in line with the words above it
+        bar.setLayout(row)
         return bar
 
     def undo_skip(self) -> None:

@@ -280,7 +280,6 @@ def _reminder_banner(window: object) -> object:
     from PySide6.QtWidgets import QApplication
 
     from integrate.core.reminders import ReminderText
-
     from integrate.ui.reminders import ReminderBanner
 
     page = window.shell.page("today")  # type: ignore[attr-defined]

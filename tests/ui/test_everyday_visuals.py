@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
 
 from integrate.ui import theme
 
@@ -44,3 +45,20 @@ def test_an_empty_sessions_page_says_what_to_do_first(running_app) -> None:
     assert page.empty_note.isVisibleTo(page) and not page.tree.isVisibleTo(page)
     assert "Log a session" in page.empty_note.text()
     assert not page.edit_button.isVisibleTo(page)
+
+
+def test_a_check_in_has_one_skip_label_and_explains_show_me_again(running_app) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from tests.ui.helpers_sessions import checkin_after
+
+    services = running_app.services
+    _session, uid = checkin_after(services, hours_ago=3, phase="same_day")
+    page = running_app.area("today")
+    page.open_item(uid)
+    view = page.checkin_view
+    skips = {b.text() for b in view.findChildren(QPushButton, "skipPrompt")}
+    assert skips == {"Skip this question"}
+    pins = [b for b in view.findChildren(QWidget) if b.accessibleName() == "Pin this prompt"]
+    assert pins and all("next check-ins" in p.toolTip() for p in pins)
+    view.leave()

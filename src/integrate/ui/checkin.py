@@ -413,9 +413,14 @@ class CheckinView(QWidget):
         pin = WrapCheckBox(_tr("Show me this again"))
         pin.setChecked(pinned)
         pin.setAccessibleName(_tr("Pin this prompt"))
+        # What it does, in words (issue 18): the question stays instead of rotating out.
+        pin.setToolTip(_tr("Ask me this question again in my next check-ins."))
+        pin.setAccessibleDescription(pin.toolTip())
         pin.toggled.connect(lambda on, pid=prompt.id: self._pin(pid, on))
         row.addWidget(pin)
-        skip = button(prompt.skip_text, accessible=_tr("Skip this prompt"))
+        # One skip label for every question (the prompts' own wordings made four different
+        # skip buttons on one check-in, issue 18); the check-in's own is "Skip this check-in".
+        skip = button(_tr("Skip this question"), accessible=_tr("Skip this prompt"))
         skip.setObjectName("skipPrompt")
 
         def skip_prompt() -> None:

@@ -62,3 +62,22 @@ def test_a_check_in_has_one_skip_label_and_explains_show_me_again(running_app) -
     pins = [b for b in view.findChildren(QWidget) if b.accessibleName() == "Pin this prompt"]
     assert pins and all("next check-ins" in p.toolTip() for p in pins)
     view.leave()
+
+
+def test_mood_and_distress_rows_say_which_end_is_which_above_the_numbers(running_app) -> None:
+    from integrate.ui.checkin import RatingRow
+    from tests.ui.helpers_sessions import checkin_after
+
+    services = running_app.services
+    _session, uid = checkin_after(services, hours_ago=3, phase="day_1")  # rates mood
+    page = running_app.area("today")
+    page.open_item(uid)
+    rows = {r.rating.id: r for r in page.checkin_view.findChildren(RatingRow)}
+    mood, distress = rows["mood"], rows["distress"]
+    assert "10 = Very good" in mood.ends.text()
+    assert "10 = Worst imaginable" in distress.ends.text()
+    for row in (mood, distress):
+        assert row.ends.objectName() == "scaleEnd" and row.ends.isVisibleTo(row)
+        first_button = row.group.buttons()[0]
+        assert row.ends.geometry().bottom() <= first_button.geometry().top()
+    page.checkin_view.leave()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFrame,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -54,6 +55,7 @@ CARD_STYLE = """
 QFrame#card { background: palette(base); border: 1px solid palette(mid); border-radius: 10px; }
 QLabel#sectionTitle { font-size: 12pt; font-weight: 600; }
 QPushButton#rating { min-width: 34px; padding: 4px 6px; }
+QLabel#scaleEnd { font-weight: 600; }
 QPushButton#rating:checked { background: palette(highlight); color: palette(highlighted-text); }
 QLabel#alsoTitle { font-weight: 600; }
 """
@@ -139,6 +141,18 @@ class RatingRow(QWidget):
             if rating.kind == "choice"
             else [str(v) for v in range(rating.min, rating.max + 1)]
         )
+        self.ends: QLabel | None = None
+        if rating.kind == "scale":
+            # What each end means, above the numbers and in bold, so a mood row (10 is
+            # very good) and a distress row (10 is the worst) cannot be read the same
+            # way at a glance (issue 18); it was a faint line under the row.
+            self.ends = plain_label(
+                _tr("{lo} = {low}   …   {hi} = {high}").format(
+                    lo=rating.min, low=rating.low_label, hi=rating.max, high=rating.high_label
+                ),
+                object_name="scaleEnd",
+            )
+            layout.addWidget(self.ends)
         for offset, text in enumerate(labels):
             value = rating.min + offset
             b = QPushButton(text)
@@ -152,11 +166,9 @@ class RatingRow(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         if rating.kind == "scale":
-            ends = plain_label(
-                f"{rating.min} = {rating.low_label}   ·   {rating.max} = {rating.high_label}",
-                object_name="muted",
+            self.setAccessibleDescription(
+                f"{rating.min} = {rating.low_label}, {rating.max} = {rating.high_label}"
             )
-            layout.addWidget(ends)
 
     def _clicked(self, value: int) -> None:
         for b in self.group.buttons():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from integrate.ui import theme
 
@@ -81,3 +81,14 @@ def test_mood_and_distress_rows_say_which_end_is_which_above_the_numbers(running
         first_button = row.group.buttons()[0]
         assert row.ends.geometry().bottom() <= first_button.geometry().top()
     page.checkin_view.leave()
+
+
+def test_a_brand_new_journal_says_why_questionnaires_now(running_app) -> None:
+    """Issue 18: suggestions on a brand-new journal said "monthly" and nothing more."""
+    page = running_app.area("today")
+    page.refresh()
+    section = next(w for w in page.findChildren(QWidget) if hasattr(w, "due_buttons"))
+    texts = " ".join(b.text() for b in section.due_buttons)
+    assert "before your first session" in texts and "monthly" not in texts
+    labels = " ".join(w.text() for w in section.findChildren(QLabel))
+    assert "baseline" in labels

@@ -134,7 +134,7 @@ def test_newer_schema_is_refused(tmp_path: Path, fast_kdf) -> None:
 def test_v3_vault_index_is_rebuilt_with_stemming_and_keeps_diacritic_folding(
     tmp_path: Path,
 ) -> None:
-    """Migration 0005 (issue 18): the old index is rebuilt with porter over unicode61, so
+    """Migration 0006 (issue 18): the old index is rebuilt with porter over unicode61, so
     an upgraded journal finds "friend" in an entry that says "friends"."""
     from integrate.vault.entries import EntryRepository
 

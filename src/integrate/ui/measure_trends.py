@@ -214,7 +214,7 @@ class TrendsView(QWidget):
                 font_size=CHART_FONT_PT * theme.scale(),
                 colors=screen_chart_colors(theme.current_palette()),
             )
-            view.setMinimumSize(theme.scaled(360), theme.scaled(220))
+            view.setMinimumHeight(theme.scaled(220))  # wider would scroll sideways at 22 pt
             self._drawn_in = theme.current_palette()
             view.setAccessibleName(_tr("{name} over time").format(name=instrument.short_name))
             view.setAccessibleDescription(self._summary(trend))

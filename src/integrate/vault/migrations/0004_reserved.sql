@@ -1,4 +1,4 @@
--- Placeholder for schema version 4, reserved for issue 17's migration (0004_tracking).
+-- Placeholder for schema version 4 (main has 0004_tracking there now).
 -- It changes nothing; it only keeps the numbering without a gap on this branch so that
--- 0005 (issue 18) can be applied. Delete this file when 0004_tracking.sql is merged.
+-- 0006 (issue 18) can be applied. Delete this file when merging onto main's 0004.
 SELECT 1;

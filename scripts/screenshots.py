@@ -274,19 +274,45 @@ def _share_wizard(window: object) -> object:
     return wizard
 
 
+def _reminder_banner(window: object) -> object:
+    """The calm reminder bar under the top bar, as a due check-in shows it (its neutral
+    default words), over Today."""
+    from PySide6.QtWidgets import QApplication
+
+    from integrate.core.reminders import ReminderText
+    from integrate.ui.reminders.reminders import ReminderBanner
+
+    page = window.shell.page("today")  # type: ignore[attr-defined]
+    if page.checkin_view is not None:
+        page.checkin_view.leave()  # back to Today's overview, under the banner
+    window.shell.show_area("today")  # type: ignore[attr-defined]
+    # The reminder driver's own banner (built at unlock), else one in the same place.
+    banner = window.findChild(ReminderBanner)  # type: ignore[attr-defined]
+    if banner is None:
+        banner = ReminderBanner(window)  # type: ignore[arg-type]
+        window.banner_area.addWidget(banner)  # type: ignore[attr-defined]
+    banner.show_reminder(ReminderText().checkin, 0)
+    QApplication.processEvents()
+    return None
+
+
 def _close_dialogs(window: object) -> None:
     """Leave no dialog of one area's stages over the next area's shots."""
     from PySide6.QtWidgets import QApplication, QDialog
 
+    from integrate.ui.reminders.reminders import ReminderBanner
+
     for widget in QApplication.topLevelWidgets():
         if widget is not window and isinstance(widget, QDialog) and widget.isVisible():
             widget.reject()
+    for banner in window.findChildren(ReminderBanner):  # type: ignore[attr-defined]
+        banner.dismiss()  # the reminder shot's banner stays out of the next shots
     _pump(None)
 
 
 # area key -> [(file name, function(window) -> widget to grab or None for the window)]
 STAGES: dict[str, list[tuple[str, Callable[[object], object]]]] = {
-    "today": [("checkin", _checkin)],
+    "today": [("checkin", _checkin), ("reminder-banner", _reminder_banner)],
     "exercises": [("player", _player)],
     "measures": [("trends", _trends), ("measure-form", _measure_form)],
     "share": [("share-wizard", _share_wizard)],

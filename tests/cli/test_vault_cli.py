@@ -86,7 +86,8 @@ def test_add_then_search_with_passphrase(vault_dir: Path, monkeypatch, capsys) -
 
 
 def test_search_query_syntax_is_never_interpreted(vault_dir: Path, monkeypatch, capsys) -> None:
-    for query in ["NEAR(a b", '"unbalanced', "a OR", "*", "-x", "col:val", "^start"]:
+    # ("*" alone has no word in it: a usage error, see test_cli_everyday.py.)
+    for query in ["NEAR(a b", '"unbalanced', "a OR", "-x", "col:val", "^start"]:
         code, _out, err = run(
             monkeypatch,
             capsys,

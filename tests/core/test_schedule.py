@@ -212,43 +212,40 @@ def test_preparation_evening_before_across_dst() -> None:
 # ----- quiet hours ---------------------------------------------------------------------
 
 
-def test_same_day_inside_quiet_hours_moves_to_their_end() -> None:
+def test_quiet_hours_do_not_move_check_ins() -> None:
+    # Quiet hours hold back notifications (core.reminders), never the check-in itself.
     s = ket("a", local("Europe/Berlin", 2024, 5, 6, 21, 0))
     keys = by_key(compute_schedule([s], [], ScheduleConfig(), EARLY))
-    assert wall(keys["a:same_day"], "Europe/Berlin") == local("Europe/Berlin", 2024, 5, 7, 8, 0)
+    assert wall(keys["a:same_day"], "Europe/Berlin") == local("Europe/Berlin", 2024, 5, 6, 23, 0)
     off = by_key(compute_schedule([s], [], ScheduleConfig(quiet_hours=NO_QUIET), EARLY))
-    assert wall(off["a:same_day"], "Europe/Berlin") == local("Europe/Berlin", 2024, 5, 6, 23, 0)
+    assert off["a:same_day"].due_at == keys["a:same_day"].due_at
 
 
-def test_quiet_hours_after_midnight_move_to_the_same_morning() -> None:
-    s = ket("a", local("Europe/Berlin", 2024, 5, 6, 23, 30))
-    keys = by_key(compute_schedule([s], [], ScheduleConfig(), EARLY))
-    assert wall(keys["a:same_day"], "Europe/Berlin") == local("Europe/Berlin", 2024, 5, 7, 8, 0)
+def test_an_evening_sessions_same_day_check_in_stays_on_its_day() -> None:
+    # Issue 18: a session at 20:00 had its same-day check-in at 08:00 the next morning.
+    for hour, minute in ((20, 0), (22, 30), (23, 30)):
+        start = local("Europe/Berlin", 2024, 5, 6, hour, minute)
+        keys = by_key(compute_schedule([ket("a", start)], [], ScheduleConfig(), EARLY))
+        due = wall(keys["a:same_day"], "Europe/Berlin")
+        assert due.date() == date(2024, 5, 6)
+        assert start <= due <= local("Europe/Berlin", 2024, 5, 6, 23, 59)
+        assert due < wall(keys["a:day_1"], "Europe/Berlin")
 
 
-def test_day_time_inside_quiet_hours_is_deferred() -> None:
+def test_day_time_inside_quiet_hours_is_kept() -> None:
     s = ket("a", local("Europe/Berlin", 2024, 5, 6, 9, 0))
     config = ScheduleConfig(day_time=time(6, 45))
     keys = by_key(compute_schedule([s], [], config, EARLY))
-    assert wall(keys["a:day_1"], "Europe/Berlin") == local("Europe/Berlin", 2024, 5, 7, 8, 0)
+    assert wall(keys["a:day_1"], "Europe/Berlin") == local("Europe/Berlin", 2024, 5, 7, 6, 45)
 
 
-def test_custom_quiet_hours_and_dst_together() -> None:
+def test_same_day_on_a_spring_forward_evening_stays_on_its_day() -> None:
     tz = "America/New_York"
-    # 21:30 EST the evening before spring-forward: +2 h = 23:30, inside 23:00-07:00,
-    # deferred to 07:00 EDT on the short night.
+    # 21:30 EST the evening before spring-forward: +2 h = 23:30, still that day.
     s = ket("a", local(tz, 2024, 3, 9, 21, 30), tz=tz)
-    config = ScheduleConfig(quiet_hours=QuietHours(time(23, 0), time(7, 0)))
-    got = wall(by_key(compute_schedule([s], [], config, EARLY))["a:same_day"], tz)
-    assert got == local(tz, 2024, 3, 10, 7, 0)
-    assert got.utcoffset() == timedelta(hours=-4)
-
-
-def test_daytime_quiet_span_is_respected() -> None:
-    s = ket("a", local("Europe/Berlin", 2024, 5, 6, 12, 0))
-    config = ScheduleConfig(quiet_hours=QuietHours(time(13, 0), time(15, 0)))
-    keys = by_key(compute_schedule([s], [], config, EARLY))
-    assert wall(keys["a:same_day"], "Europe/Berlin") == local("Europe/Berlin", 2024, 5, 6, 15, 0)
+    got = wall(by_key(compute_schedule([s], [], ScheduleConfig(), EARLY))["a:same_day"], tz)
+    assert got == local(tz, 2024, 3, 9, 23, 30)
+    assert got.utcoffset() == timedelta(hours=-5)
 
 
 # ----- overlap --------------------------------------------------------------------------
@@ -723,9 +720,10 @@ def test_property_schedule_invariants(
     uids = {s.uid: s for s in sessions}
     assert all(c.session_uid is None or c.session_uid in uids for c in result)
     for c in result:
-        tz = ZoneInfo(uids[c.session_uid].tz) if c.session_uid else None
-        if tz is not None:
-            assert not config.quiet_hours.contains(c.due_at, tz)
+        if c.phase is Phase.SAME_DAY and c.session_uid:
+            session = uids[c.session_uid]
+            tz = ZoneInfo(session.tz)
+            assert c.due_at.astimezone(tz).date() == session.at.astimezone(tz).date()
     # No two live windows overlap: a done session's live check-ins all come before
     # the next done session starts; between check-ins a day before any next session.
     done = sorted(

@@ -296,3 +296,56 @@ def test_printed_chart_can_be_deleted_later() -> None:
         result.returncode,
         result.stderr[-800:],
     )
+
+
+def test_bands_and_grid_share_their_edges(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Issue 18: PHQ-9 grid lines were at 9 and 18 while its bands change at 5/10/15/20;
+    the PCL-5 band ran 31-80 though the caption says 31-33; series columns crossed all."""
+    from PySide6.QtCharts import QCategoryAxis
+
+    from integrate.core.measures import get_instrument
+    from integrate.share.charts import band_edges
+    from integrate.share.content import Band, chart_bands
+
+    when = datetime(2026, 3, 1, 9, tzinfo=UTC)
+    phq_bands = chart_bands(get_instrument("phq9"))
+    phq = MeasureTrend("phq9", "PHQ-9", 27, [MeasurePoint(when, 12)], bands=phq_bands)
+    chart = build_chart(phq, series_spans=[(when, None, "Initial series")])
+    y_axis = chart.axes(Qt.Orientation.Vertical)[0]
+    assert isinstance(y_axis, QCategoryAxis)
+    assert [y_axis.endValue(label) for label in y_axis.categoriesLabels()] == [
+        0,
+        5,
+        10,
+        15,
+        20,
+        27,
+    ]
+    assert band_edges(phq) == [5, 10, 15, 20]
+    areas = {s.name(): s for s in chart.series() if isinstance(s, QAreaSeries)}
+    mild = areas["mild"]
+    assert (mild.lowerSeries().at(0).y(), mild.upperSeries().at(0).y()) == (5, 10)
+    # Bands are a background: no outline of their own (the grid marks the edges).
+    assert mild.pen().style() == Qt.PenStyle.NoPen
+    # The treatment series is a thin strip along the top, not a full-height column.
+    series = areas["Initial series"]
+    assert series.lowerSeries().at(0).y() > 0.9 * 27
+    pcl_bands = chart_bands(get_instrument("pcl5_month"))
+    assert [(b.min, b.max) for b in pcl_bands] == [(0, 30), (31, 33), (34, 80)]
+    pcl = MeasureTrend("pcl5", "PCL-5", 80, [MeasurePoint(when, 40)], bands=pcl_bands)
+    pcl_chart = build_chart(pcl)
+    cut = next(
+        s for s in pcl_chart.series() if isinstance(s, QAreaSeries) and s.name() == "cut-off range"
+    )
+    assert (cut.lowerSeries().at(0).y(), cut.upperSeries().at(0).y()) == (31, 34)
+    assert isinstance(Band(0, 1, "x"), Band)
+
+
+def test_chart_text_grows_with_the_font_size(qapp) -> None:  # type: ignore[no-untyped-def]
+    trend = _trends()["phq9"]
+    small = build_chart(trend, font_size=10.0)
+    large = build_chart(trend, font_size=20.0)
+    for chart, size in ((small, 9.0), (large, 19.0)):
+        y_axis = chart.axes(Qt.Orientation.Vertical)[0]
+        assert y_axis.labelsFont().pointSizeF() == size
+        assert chart.legend().font().pointSizeF() == size

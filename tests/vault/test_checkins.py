@@ -342,3 +342,35 @@ def test_sync_is_all_or_nothing(vault: Vault, monkeypatch: pytest.MonkeyPatch) -
         repo.sync_schedule(CONFIG, at(6, 8))
     assert repo.query() == []
     assert not vault.conn.in_transaction
+
+
+def test_evening_session_check_in_due_that_evening_and_its_reminder_waits(
+    vault: Vault,
+) -> None:
+    """Issue 18: quiet hours move reminders, not check-ins. A session at 20:00 keeps its
+    same-day check-in that evening (before Day 1); only the notification waits until the
+    quiet hours end the next morning."""
+    from integrate.core.reminders import (
+        ReminderService,
+        checkin_reminder_key,
+        reminder_items_from_checkins,
+    )
+    from integrate.vault.reminder_store import VaultReminderStore, read_checkins
+
+    config = ScheduleConfig(same_day_hours=2.0, quiet_hours=QuietHours(time(21, 0), time(8, 0)))
+    save_schedule_config(vault, config)
+    sessions = SessionRepository(vault.conn)
+    s = sessions.add(Session(at=at(6, 20), tz=TZ))
+    CheckinRepository(vault.conn).sync_schedule(load_schedule_config(vault), at(6, 20))
+    stored = {c.key: c for c in read_checkins(vault.conn)}
+    same_day = stored[f"{s.uid}:{Phase.SAME_DAY}"]
+    assert same_day.due_at.astimezone(BERLIN) == at(6, 22)  # that evening, its own time
+    assert same_day.due_at < stored[f"{s.uid}:{Phase.DAY_1}"].due_at
+    clock = [at(6, 22)]
+    service = ReminderService(
+        lambda: clock[0], BERLIN, config.quiet_hours, VaultReminderStore(vault.conn)
+    )
+    service.set_items(reminder_items_from_checkins(stored.values()))
+    key = checkin_reminder_key(same_day.key)
+    assert service.fire_time(key) == at(7, 8)  # the reminder waits for quiet hours' end
+    assert service.due_now() == []

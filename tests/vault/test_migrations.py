@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from integrate.core.model import Entry
 from integrate.paths import VaultPaths
 from integrate.vault import migrations
 from integrate.vault.measures import MeasureRepository
@@ -171,3 +172,32 @@ def test_v3_free_writing_gets_its_role_from_the_english_title(
             ).fetchall()
         )
     assert roles == {"free-1": "checkin_free", "mine-1": None, "answer-1": None, "loose-1": None}
+
+
+def test_v3_vault_index_is_rebuilt_with_stemming_and_keeps_diacritic_folding(
+    tmp_path: Path,
+) -> None:
+    """Migration 0006 (issue 18): the old index is rebuilt with porter over unicode61, so
+    an upgraded journal finds "friend" in an entry that says "friends"."""
+    from integrate.vault.entries import EntryRepository
+
+    root = tmp_path / "v"
+    shutil.copytree(FIXTURES / "schema_v3", root)
+    passphrase = (root / "PASSPHRASE").read_text().strip()
+    (root / "PASSPHRASE").unlink()
+    result = unlock_with_passphrase(VaultPaths(root), passphrase)
+    assert result.ok and result.vault, result.message
+    with result.vault as vault:
+        conn = vault.conn
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'entries_fts'").fetchone()
+        assert "porter unicode61 remove_diacritics 2" in sql[0]
+        shoulders = {
+            r[0] for r in conn.execute("SELECT id FROM entries WHERE body LIKE '%shoulders%'")
+        }
+        assert shoulders  # the fixture's words, indexed before the upgrade
+        repo = EntryRepository(conn)
+        assert shoulders <= {h.entry_id for h in repo.search("shoulder", limit=10_000)}
+        assert repo.search("duck")  # "ducks" in the fixture
+        # Writes after the upgrade go through the new triggers with diacritics folded.
+        entry = repo.add(Entry(body="Un café avec mon frère", title="Café"))
+        assert entry.id in {h.entry_id for h in repo.search("cafe frere")}

@@ -88,11 +88,7 @@ class CliContext:
         passphrase, recovery = self._secret_args()
         if not paths.exists():
             if not create:
-                raise CliError(
-                    f"No journal found in {paths.root}. Create one with "
-                    f"`integrate init` (or open the app).",
-                    EXIT_FAILURE,
-                )
+                raise no_journal(paths)
             vault = self._create(paths, passphrase)
         else:
             vault = self._unlock(paths, passphrase, recovery, write)
@@ -139,6 +135,14 @@ def _say_unreadable(vault: Vault) -> None:
     forget(conn)
     if message:
         print(f"Note: {message}", file=sys.stderr)
+
+
+def no_journal(paths: VaultPaths) -> CliError:
+    """The one way every verb says there is no journal in the folder."""
+    return CliError(
+        f"No journal found in {paths.root}. Create one with `integrate init` (or open the app).",
+        EXIT_FAILURE,
+    )
 
 
 def vault_or_error(result: UnlockResult) -> Vault:

@@ -9,6 +9,7 @@ from typing import Any
 
 from integrate.cli.context import CliContext, add_unlock_arguments
 from integrate.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
+from integrate.cli.help_format import ParagraphHelpFormatter
 
 EPILOG = """\
 Standard input: with both --passphrase-stdin and --password-stdin, the first line is
@@ -56,7 +57,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "personal; with --password-stdin the file is encrypted (AES-256). The share is "
         "recorded in your journal.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=ParagraphHelpFormatter,
     )
     p.add_argument("--out", required=True, metavar="FILE", help="the PDF file to write")
     p.add_argument(

@@ -9,7 +9,7 @@ from typing import Any
 from integrate.cli.context import CliContext, add_unlock_arguments
 from integrate.cli.errors import EXIT_USAGE, CliError
 from integrate.core.model import Entry
-from integrate.vault.entries import EntryRepository
+from integrate.vault.entries import EntryRepository, fts_query
 from integrate.vault.tracking import TrackingRepository
 
 MAX_BODY_CHARS = 2_000_000  # ~ a 400-page book; beyond that it is not a journal entry
@@ -70,6 +70,11 @@ def cmd_add(ctx: CliContext) -> int:
 
 def cmd_search(ctx: CliContext) -> int:
     args = ctx.args
+    if not fts_query(args.query):
+        raise CliError(
+            'Nothing to search for: give one or more words, e.g. integrate search "walk".',
+            EXIT_USAGE,
+        )
     with ctx.open_vault(write=False) as vault:
         hits = EntryRepository(vault.conn).search(args.query, tag=args.tag, limit=args.limit)
         # After-effect notes are free text too (issue 17); they carry no tags. Listed in

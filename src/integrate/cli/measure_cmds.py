@@ -58,7 +58,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="store one completed questionnaire",
         description=f"Store a completed questionnaire and print its score. Instruments: {known}.",
     )
-    add.add_argument("instrument", metavar="INSTRUMENT", help=f"one of: {known}")
+    add.add_argument(
+        "instrument",
+        metavar="INSTRUMENT",
+        help=f"PHQ-9, GAD-7, PCL-5 (past month) or PCL-5-week; or an id: {known}",
+    )
     add.add_argument(
         "--answers",
         required=True,
@@ -94,9 +98,34 @@ def parse_when(text: str | None) -> datetime:
     return moment
 
 
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+# Names people type for the PCL-5 beyond its ids: the plain name is the standard
+# past-month version (CLINICAL.md); the weekly one needs its own word.
+_PCL5_NAMES = {"pcl5": "pcl5_month", "pcl5month": "pcl5_month", "pcl5week": "pcl5_week"}
+
+
+def instrument_id_for(name: str) -> str:
+    """The instrument id for what was typed: the id itself ("phq9") or the name the
+    README and the app use ("PHQ-9", "GAD-7", "PCL-5"; case, dashes and spaces do not
+    matter). Unknown names are returned unchanged, for get_instrument's message."""
+    instruments = load_instruments()
+    if name in instruments:
+        return name
+    wanted = _squash(name)
+    by_name = {_squash(key): key for key in instruments}
+    for key, ins in instruments.items():
+        if not ins.variant:
+            by_name.setdefault(_squash(ins.short_name), key)
+    by_name.update({k: v for k, v in _PCL5_NAMES.items() if v in instruments})
+    return by_name.get(wanted, name)
+
+
 def _validated(instrument_id: str, answers_text: str) -> tuple[Instrument, Score]:
     try:
-        instrument = get_instrument(instrument_id)
+        instrument = get_instrument(instrument_id_for(instrument_id))
     except UnknownInstrumentError as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
     try:

@@ -22,7 +22,7 @@ from integrate.core.session_input import (
     parse_when,
     parse_zone,
 )
-from integrate.core.timeutil import local_zone_name, to_iso
+from integrate.core.timeutil import local_zone, local_zone_name, now_local, to_iso
 from integrate.services.sessions import SessionService
 from integrate.vault.checkins import CheckinRepository, sync
 from integrate.vault.instance_lock import APP, InstanceLock, VaultInUse
@@ -269,7 +269,8 @@ def cmd_schedule(ctx: CliContext) -> int:
     first, last = _day(args.date_from, "--from"), _day(args.date_to, "--to")
     if first and last and last < first:
         raise CliError("--to is before --from.", EXIT_USAGE)
-    local = datetime.now().astimezone().tzinfo
+    # The zone's rules, not today's offset: a July time is printed with July's offset.
+    local = local_zone()
     start = datetime.combine(first, time(0), tzinfo=local) if first else None
     end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=local) if last else None
     with ctx.open_vault(write=False) as vault:
@@ -311,6 +312,10 @@ def cmd_schedule(ctx: CliContext) -> int:
     if not rows:
         print("No check-ins in this period.")
         return 0
-    for row in rows:
-        print(f"{row['due_at']}  {row['phase']:<14} {row['state']}")
+    now = now_local()
+    for c, row in zip(checkins, rows, strict=True):
+        # A check-in still ahead is "upcoming" in words; "due" is for those whose time
+        # has come (the JSON keeps the stored state).
+        state = "upcoming" if c.state.value == "due" and c.due_at > now else row["state"]
+        print(f"{row['due_at']}  {row['phase']:<14} {state}")
     return 0

@@ -7,7 +7,13 @@ import json
 import sys
 from typing import Any
 
-from integrate.cli.context import CliContext, add_unlock_arguments, cli_keystore, vault_or_error
+from integrate.cli.context import (
+    CliContext,
+    add_unlock_arguments,
+    cli_keystore,
+    no_journal,
+    vault_or_error,
+)
 from integrate.cli.errors import EXIT_DAMAGED, EXIT_FAILURE, CliError
 from integrate.paths import VaultPaths
 from integrate.vault import migrations
@@ -97,6 +103,8 @@ def cmd_init(ctx: CliContext) -> int:
 
 def cmd_check(ctx: CliContext) -> int:
     paths = ctx.paths
+    if not paths.exists():
+        raise no_journal(paths)  # the words every other verb uses
     passphrase = ctx.stdin.secret("passphrase") if ctx.args.passphrase_stdin else None
     recovery = ctx.stdin.secret("recovery code") if ctx.args.recovery_code_stdin else None
     # The key slots are checked first, without any secret: a damaged slot is reported

@@ -9,6 +9,8 @@ Time semantics (fixed, and tested in tests/core/test_schedule.py):
 * Hour offsets are *elapsed* time. The same-day check-in is due `same_day_hours`
   real hours after the start, computed in UTC, so a DST change in between neither
   adds nor removes an hour (a 01:30 start + 2 h on a spring-forward night is 04:30).
+  It always belongs to the session's own day: an evening session's check-in is due at
+  the latest at 23:59 local time that day, never the next morning.
 * "Day N" check-ins fall at the chosen wall-clock time (`day_time`) N *calendar* days
   after the session's local date, in the session's zone. Across a DST change that is
   23 or 25 elapsed hours later, not 24. A wall time skipped by spring-forward moves
@@ -16,8 +18,10 @@ Time semantics (fixed, and tested in tests/core/test_schedule.py):
   first occurrence (see `quiet_hours.local_wall_time`).
 * "The evening before" (preparation, therapy preparation) is the given wall time on the
   calendar day before the session's local date.
-* Quiet hours (default 22:00-08:00, local to the session's zone) move any due time
-  that falls inside them to the end of quiet hours (`QuietHours.defer`).
+* Quiet hours (default 22:00-08:00) do not move check-ins: a check-in keeps its due
+  time and shows in the app then. Only the notification waits for quiet hours to end
+  (`core.reminders.ReminderService`). The setting is stored here because both the
+  Schedule and the Reminders settings show it.
 * Returned `due_at` values are aware datetimes in UTC, so they compare and subtract
   correctly (Python compares two datetimes sharing one ZoneInfo by wall time, which is
   wrong around fall-back). Convert with `astimezone` for display.
@@ -195,16 +199,23 @@ def _local_date(session: Session) -> date:
     return session.at.astimezone(_zone(session.tz)).date()
 
 
-def _wall(day: date, at: time, tz: ZoneInfo, quiet: QuietHours) -> datetime:
-    """Wall time `at` on calendar `day` in `tz`, moved out of quiet hours, in UTC."""
+def _wall(day: date, at: time, tz: ZoneInfo) -> datetime:
+    """Wall time `at` on calendar `day` in `tz`, in UTC."""
     anchor = datetime.combine(day, time(12, 0), tzinfo=tz)
-    return _utc(quiet.defer(local_wall_time(anchor, at, tz), tz))
+    return _utc(local_wall_time(anchor, at, tz))
 
 
-def _elapsed(start: datetime, hours: float, tz: ZoneInfo, quiet: QuietHours) -> datetime:
-    """`hours` of real elapsed time after `start`, moved out of quiet hours, in UTC."""
+# The latest wall time of the session's own day a same-day check-in may fall at.
+_DAY_ENDS = time(23, 59)
+
+
+def _same_day(start: datetime, hours: float, tz: ZoneInfo) -> datetime:
+    """`hours` of real elapsed time after `start`, but still on the session's local day
+    (at the latest 23:59 there, never before the start itself), in UTC."""
     due = _utc(start) + timedelta(hours=hours)
-    return _utc(quiet.defer(due.astimezone(tz), tz))
+    local_start = start.astimezone(tz)
+    day_end = _utc(local_wall_time(local_start, _DAY_ENDS, tz))
+    return max(_utc(start), min(due, day_end))
 
 
 def _order(session: Session) -> tuple[datetime, str]:
@@ -229,7 +240,6 @@ def compute_schedule(
     if len(set(uids)) != len(uids):
         raise ValueError("Two sessions share one uid")
     enabled = config.enabled_phases
-    quiet = config.quiet_hours
     series_by_id = {s.id: s for s in series if s.id is not None}
 
     ordered = sorted(sessions, key=_order)
@@ -272,13 +282,13 @@ def compute_schedule(
 
         if session.kind is SessionKind.THERAPY:
             if Phase.THERAPY_PREP in enabled and start > now_utc:
-                due = _wall(eve, config.therapy_prep_time, tz, quiet)
+                due = _wall(eve, config.therapy_prep_time, tz)
                 add(f"{session.uid}:{Phase.THERAPY_PREP}", Phase.THERAPY_PREP, due, session, ser)
             continue
 
         if session.status is SessionStatus.PLANNED:
             if Phase.PREPARATION in enabled and start > now_utc:
-                due = _wall(eve, config.preparation_time, tz, quiet)
+                due = _wall(eve, config.preparation_time, tz)
                 add(f"{session.uid}:{Phase.PREPARATION}", Phase.PREPARATION, due, session, ser)
             continue
 
@@ -289,9 +299,9 @@ def compute_schedule(
             if phase not in enabled:
                 continue
             if days is None:
-                due = _elapsed(session.at, config.same_day_hours, tz, quiet)
+                due = _same_day(session.at, config.same_day_hours, tz)
             else:
-                due = _wall(day0 + timedelta(days=days), config.day_time, tz, quiet)
+                due = _wall(day0 + timedelta(days=days), config.day_time, tz)
             superseded = ends is not None and due >= ends
             state = CheckInState.SUPERSEDED if superseded else CheckInState.DUE
             add(f"{session.uid}:{phase}", phase, due, session, ser, state)
@@ -300,7 +310,7 @@ def compute_schedule(
             boundary = _between_boundary(next_ketamine.get(session.uid), ser, reviews)
             for n in range(1, config.between_max + 1):
                 day = day0 + timedelta(days=3 + n * config.between_interval_days)
-                due = _wall(day, config.day_time, tz, quiet)
+                due = _wall(day, config.day_time, tz)
                 if boundary is not None and due > boundary - _BETWEEN_MARGIN:
                     break
                 add(f"{session.uid}:between:{n}", Phase.BETWEEN, due, session, ser)
@@ -350,7 +360,7 @@ def _series_reviews(
             day = max(day, _local_date(done[-1]) + timedelta(days=4))
         zone_source = members or list(ordered_sessions)
         tz = _zone(zone_source[-1].tz) if zone_source else ZoneInfo("UTC")
-        out[ser.uid] = _wall(day, config.day_time, tz, config.quiet_hours)
+        out[ser.uid] = _wall(day, config.day_time, tz)
     return out
 
 

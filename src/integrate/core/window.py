@@ -25,19 +25,20 @@ class WindowKind(StrEnum):
 @dataclass(frozen=True)
 class WindowState:
     kind: WindowKind
-    session_number: int = 0  # 1-based within its series (or among sessions without one)
+    session_number: int = 0  # 1-based across the whole history (see session_number)
     day: int = 0  # calendar days since the session (0 on the day)
     last: Session | None = None
     next: Session | None = None  # the next planned ketamine session, if any
 
 
 def session_number(session: Session, sessions: Sequence[Session]) -> int:
-    """1-based number of a ketamine session among the done ones of its series."""
+    """1-based number of a ketamine session among all the patient's done ones, in any
+    series or none: the seventh session is "session 7" whether or not it was logged in a
+    series (a new "Session 1" outside a series read as a fresh start)."""
     peers = [
         s
         for s in sessions
         if s.kind is SessionKind.KETAMINE
-        and s.series_id == session.series_id
         and (s.status is SessionStatus.DONE or s.uid == session.uid)
     ]
     peers.sort(key=lambda s: (s.at, s.uid))

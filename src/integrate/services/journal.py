@@ -13,6 +13,7 @@ from integrate.vault.entries import (
     count_matching,
     entry_links,
     list_page,
+    matches_filter,
     session_infos,
 )
 from integrate.vault.vault import Vault
@@ -34,6 +35,10 @@ class JournalService:
 
     def session_windows(self) -> SessionWindows:
         return SessionWindows(self._vault.conn)
+
+    def matches(self, flt: JournalFilter, entry_id: int) -> bool:
+        """Whether the entry is among what `page` lists for `flt`."""
+        return matches_filter(self._vault.conn, flt, entry_id)
 
     def count(self, flt: JournalFilter) -> int:
         return count_matching(self._vault.conn, flt)

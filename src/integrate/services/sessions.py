@@ -26,6 +26,12 @@ class LoggedSession:
     checkins: int  # check-ins scheduled for it
 
 
+@dataclass(frozen=True)
+class ScheduleChange:
+    before: ScheduleConfig  # what to go back to (Undo)
+    after: ScheduleConfig
+
+
 class SessionService:
     """Use cases over sessions and series of one open vault."""
 
@@ -78,14 +84,20 @@ class SessionService:
             self.repo.delete_series(series_id)
             sync(self._vault)
 
-    def change_schedule(self, change: Callable[[ScheduleConfig], ScheduleConfig]) -> ScheduleConfig:
-        """Store `change(stored settings)` and re-sync, in one transaction.
+    def change_schedule(
+        self, change: Callable[[ScheduleConfig], ScheduleConfig]
+    ) -> ScheduleChange | None:
+        """Store `change(stored settings)` and re-sync, in one transaction; None when the
+        change leaves the settings as they were (nothing is stored then).
 
         The stored settings are read inside the transaction (quiet hours may have been
         saved elsewhere since the caller showed them). ValueError: refused, nothing stored.
         """
         with transaction(self._vault.conn):
-            config = change(load_schedule_config(self._vault))
+            before = load_schedule_config(self._vault)
+            config = change(before)
+            if config == before:
+                return None
             save_schedule_config(self._vault, config)
             sync(self._vault)
-        return config
+        return ScheduleChange(before, config)

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCharts import (
     QAbstractSeries,
     QAreaSeries,
+    QCategoryAxis,
     QChart,
     QChartView,
     QDateTimeAxis,
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from integrate.share.content import MeasureTrend, SeriesSpan
+from integrate.share.content import Band, MeasureTrend, SeriesSpan
 
 __all__ = [
     "ChartColors",
@@ -210,6 +211,52 @@ def _x_range(trend: MeasureTrend, markers: Sequence[datetime]) -> tuple[datetime
     return lo - pad, hi + pad
 
 
+# The height of a treatment series' strip, as a share of the score range.
+SERIES_STRIP = 0.025
+
+
+def _band_extents(trend: MeasureTrend) -> list[tuple[Band, float, float]]:
+    """Each band with the y range it is drawn over: from its first score to where the
+    next band starts (the top of the range for the last)."""
+    bands = sorted(trend.bands, key=lambda b: b.min)
+    out = []
+    for i, band in enumerate(bands):
+        bottom = max(float(band.min), 0.0) if i else 0.0
+        top = float(bands[i + 1].min) if i + 1 < len(bands) else float(trend.max_total)
+        out.append((band, bottom, min(top, float(trend.max_total))))
+    return out
+
+
+def band_edges(trend: MeasureTrend) -> list[int]:
+    """The scores where a band starts (not 0): where the chart draws its grid lines."""
+    return sorted({b.min for b in trend.bands if 0 < b.min < trend.max_total})
+
+
+def _y_axis(trend: MeasureTrend) -> QValueAxis:
+    """Grid lines at the band edges, labelled with their scores (and the maximum), so the
+    grid and the bands say the same thing; evenly spaced lines without bands."""
+    edges = band_edges(trend)
+    if not edges:
+        axis = QValueAxis()
+        axis.setRange(0, trend.max_total)
+        axis.setLabelFormat("%d")
+        axis.setTickCount(5 if trend.max_total % 4 == 0 else 4)
+        return axis
+    category = QCategoryAxis()
+    category.setRange(0, trend.max_total)
+    # A hair below 0, so that 0 can close a first, empty category and be labelled too.
+    category.setStartValue(-0.001)
+    marks = set(edges)
+    if trend.max_total >= 60:
+        # A long scale (the PCL-5's 0-80) also needs a few round values to read a score
+        # by; they are grid lines of the same quiet kind.
+        marks |= set(range(20, trend.max_total, 20))
+    for mark in [0, *sorted(marks), trend.max_total]:
+        category.append(str(mark), mark)
+    category.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    return category
+
+
 def build_chart(
     trend: MeasureTrend,
     markers: Sequence[datetime] = (),
@@ -258,14 +305,7 @@ def build_chart(
     x_axis.setGridLineVisible(False)
     x_axis.setLinePenColor(c.axis_line)
 
-    y_axis = QValueAxis()
-    y_axis.setRange(0, trend.max_total)
-    y_axis.setLabelFormat("%d")
-    y_axis.setTickCount(5 if trend.max_total % 4 == 0 else 4)
-    if trend.max_total == 27:
-        y_axis.setTickCount(4)  # 0, 9, 18, 27
-    elif trend.max_total == 21:
-        y_axis.setTickCount(4)  # 0, 7, 14, 21
+    y_axis = _y_axis(trend)
     y_axis.setLabelsFont(small)
     y_axis.setLabelsColor(c.text)
     y_axis.setGridLineColor(c.grid)
@@ -285,8 +325,10 @@ def build_chart(
     legend_hidden: list[QAbstractSeries] = []
     x0, x1 = _ms(lo), _ms(hi)
 
-    # Treatment series: faint full-height bands, drawn first so they sit underneath. Their
-    # names above the plot explain them, so they stay out of the legend.
+    # Treatment series: a thin strip along the top of the plot under each series' named
+    # bracket, drawn first. Full-height columns crossed the severity bands, the session
+    # lines and the grid (issue 18); the bracket and name above the plot say enough.
+    strip = trend.max_total * SERIES_STRIP
     for start, end, name in sorted(series_spans, key=lambda s: s[0]):
         left = max(_ms(start), x0)
         right = min(_ms(end) if end is not None else x1, x1)
@@ -295,8 +337,8 @@ def build_chart(
         upper, lower = QLineSeries(), QLineSeries()
         upper.append(left, trend.max_total)
         upper.append(right, trend.max_total)
-        lower.append(left, 0)
-        lower.append(right, 0)
+        lower.append(left, trend.max_total - strip)
+        lower.append(right, trend.max_total - strip)
         span = QAreaSeries(upper, lower)
         chart._keep += [upper, lower]
         span.setName(name)
@@ -313,12 +355,13 @@ def build_chart(
             closes=end is not None and _ms(end) <= x1,
         )
 
-    # Severity bands: faint alternating areas with a thin line at each lower bound.
-    for i, band in enumerate(sorted(trend.bands, key=lambda b: b.min)):
+    # Severity bands: a quiet alternating background whose edges are where each band
+    # starts (PHQ-9: 5, 10, 15, 20), the very values of the grid lines, so no second kind
+    # of line is needed; a band holds the scores from its first value up to the next
+    # band's (the PCL-5's cut-off band covers 31, 32 and 33).
+    for i, (band, bottom, top) in enumerate(_band_extents(trend)):
         upper = QLineSeries()
         lower = QLineSeries()
-        top = min(band.max + 0.5, trend.max_total)
-        bottom = max(band.min - 0.5, 0)
         upper.append(x0, top)
         upper.append(x1, top)
         lower.append(x0, bottom)
@@ -327,10 +370,7 @@ def build_chart(
         chart._keep += [upper, lower]
         area.setName(band.label)
         area.setBrush(QBrush(c.band_fills[i % 2]))
-        pen = QPen(c.band_line)
-        pen.setWidthF(0.6)
-        pen.setStyle(Qt.PenStyle.DashLine)
-        area.setPen(pen if band.min > 0 else QPen(Qt.PenStyle.NoPen))
+        area.setPen(QPen(Qt.PenStyle.NoPen))
         attach(area)
         legend_hidden.append(area)
         chart.add_band_label((bottom + top) / 2, band.label, small, c.band_label)

@@ -149,7 +149,7 @@ def chart_bands(instrument: Instrument, *, lower: bool = True) -> list[Band]:
     """The ranges drawn faintly on a chart: severity bands, or the PCL-5 cut-off.
 
     The PCL-5 has no severity bands; its provisional cut-off (from the instrument's
-    rule) is what clinicians read, so the chart shows below / at or above it. Labels
+    rule) is what clinicians read, so the chart shows below / within / above its range. Labels
     are lower case for running text (the PDF); `lower=False` keeps them capitalised.
     """
 
@@ -160,9 +160,12 @@ def chart_bands(instrument: Instrument, *, lower: bool = True) -> list[Band]:
         return [Band(b.min, b.max, cased(b.label)) for b in instrument.bands]
     rule = instrument.provisional_rule
     if rule is not None:
+        # The cut-off is a range (31-33 for the PCL-5): its own narrow band, so the chart
+        # shows exactly the scores the caption names rather than one band up to the top.
         return [
             Band(instrument.score_min, rule.cutoff_min - 1, cased("below cut-off")),
-            Band(rule.cutoff_min, instrument.score_max, cased("at/above cut-off")),
+            Band(rule.cutoff_min, rule.cutoff_max, cased("cut-off range")),
+            Band(rule.cutoff_max + 1, instrument.score_max, cased("above cut-off")),
         ]
     return []
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 from integrate.core.measures import (
     FLAG_PROVISIONAL,
@@ -28,7 +29,7 @@ from integrate.core.measures import (
 from integrate.core.model import Entry, Series, Session, SessionStatus
 from integrate.core.outcomes import Window, assess, load_outcome_rules, missing_windows
 from integrate.core.prompts import PromptLibrary, load_prompts
-from integrate.core.timeutil import now_local
+from integrate.core.timeutil import local_zone, now_local, rules_of
 from integrate.share.content import (
     Band,
     EntryRow,
@@ -152,7 +153,9 @@ class Candidate:
 
 
 def _local(tz: tzinfo | None) -> tzinfo:
-    return tz or now_local().tzinfo or datetime.now().astimezone().tzinfo  # type: ignore[return-value]
+    # The zone's rules, never today's fixed offset: the period's days may lie on the other
+    # side of a DST change.
+    return tz or local_zone()
 
 
 def _bounds(period: Period, tz: tzinfo) -> tuple[datetime, datetime]:
@@ -626,7 +629,7 @@ def _gather_share(
     tz: tzinfo | None,
 ) -> GatheredShare:
     now = now or now_local()
-    tz = _local(tz or now.tzinfo)
+    tz = _local(tz or (now.tzinfo if isinstance(now.tzinfo, ZoneInfo) else None))
     period = resolve_period(vault, selection, now.astimezone(tz).date())
     bounds = _bounds(period, tz)
     library = load_prompts()
@@ -815,7 +818,7 @@ def default_selection(
     if selection.page_size not in ("A4", "Letter"):
         selection.page_size = "A4"
     period = resolve_period(vault, selection, today)
-    selection.entry_uids = flagged_uids(vault, period, now.tzinfo)
+    selection.entry_uids = flagged_uids(vault, period, rules_of(now))
     return selection
 
 

@@ -380,6 +380,18 @@ class CheckinRepository:
             (to_iso(now or now_local()), to_iso(now_local()), uid),
         )
 
+    def unskip(self, uid: str, state: CheckInState) -> bool:
+        """Undo `skip`: put a skipped check-in back in `state` (due or missed, what it was
+        before). False if it is no longer skipped (done meanwhile, or deleted)."""
+        if state not in (CheckInState.DUE, CheckInState.MISSED):
+            raise ValueError(f"A check-in cannot be put back as {state.value}")
+        cursor = self.conn.execute(
+            "UPDATE checkins SET state=?, completed_at=NULL, updated_at=? "
+            "WHERE uid=? AND state='skipped'",
+            (state.value, to_iso(now_local()), uid),
+        )
+        return cursor.rowcount == 1
+
     # -- prompt rotation
 
     def prompts_seen_in_series(self, checkin: StoredCheckin) -> list[str]:

@@ -599,24 +599,45 @@ def count_matching(conn: Connection, flt: JournalFilter) -> int:
     return int(conn.execute(sql, params).fetchone()[0])
 
 
+def matches_filter(conn: Connection, flt: JournalFilter, entry_id: int) -> bool:
+    """Whether entry `entry_id` is among what `list_page` returns for `flt` (so the
+    journal can stop showing an entry a new search or filter leaves out)."""
+    where, params = _filter_sql(flt)
+    where += " AND e.id = ?"
+    params = [*params, entry_id]
+    match = fts_query(flt.query)
+    if match:
+        sql = "SELECT 1 FROM entries_fts WHERE entries_fts MATCH ?" + _restrict(where)
+        params = [match, *params]
+    else:
+        sql = "SELECT 1 FROM entries e LEFT JOIN checkins c ON c.id = e.checkin_id WHERE 1" + where
+    return conn.execute(sql + " LIMIT 1", params).fetchone() is not None
+
+
 def session_infos(conn: Connection) -> dict[int, SessionInfo]:
-    """Every session with its series name and number, for group headers (one query)."""
+    """Every session with its series name and number, for group headers (one query).
+
+    Ketamine sessions are numbered across the whole history, in any series or none, as
+    `core.window.session_number` does: done ones count; a planned one gets the next."""
     rows = conn.execute(
-        "SELECT s.id, s.at, sr.name, s.kind, s.series_id, s.uid FROM sessions s "
+        "SELECT s.id, s.at, sr.name, s.kind, s.uid, s.status FROM sessions s "
         "LEFT JOIN series sr ON sr.id = s.series_id ORDER BY julianday(s.at), s.id"
     ).fetchall()
-    counters: dict[int, int] = {}
+    done = 0
     infos: dict[int, SessionInfo] = {}
-    for sid, at, series_name, kind, series_id, uid in rows:
+    for sid, at, series_name, kind, uid, status in rows:
         try:
             when = stored_time(at)
         except READ_ERRORS:
             note(conn, "sessions", uid)
             continue
         number: int | None = None
-        if kind == "ketamine" and series_id is not None:
-            counters[int(series_id)] = counters.get(int(series_id), 0) + 1
-            number = counters[int(series_id)]
+        if kind == "ketamine":
+            if status == "done":
+                done += 1
+                number = done
+            else:
+                number = done + 1
         infos[int(sid)] = SessionInfo(
             int(sid),
             when,

@@ -254,7 +254,7 @@ def test_icons_grow_with_a_large_desktop_font(running_app, monkeypatch) -> None:
     nav = window.shell.nav
     normal = _icon_sizes(window)
     assert normal == (24, 16)  # Fusion's own sizes at 11 pt: the normal look is unchanged
-    assert nav.width() == 190
+    assert nav.width() == 209  # room for "Questionnaires" (it was "Measures": 190)
     monkeypatch.setattr(theme, "system_point_size", lambda: 22.0)
     theme.apply_theme(app_instance, theme.LIGHT)
     try:
@@ -268,7 +268,7 @@ def test_icons_grow_with_a_large_desktop_font(running_app, monkeypatch) -> None:
         monkeypatch.undo()
         theme.apply_theme(app_instance, theme.LIGHT)
     running_app.settle(2)
-    assert _icon_sizes(window) == normal and nav.width() == 190
+    assert _icon_sizes(window) == normal and nav.width() == 209
     # At 200% a 32 px icon is drawn on 64 device pixels, not a 32 px picture enlarged.
     sharp = icon("journal").pixmap(QSize(32, 32), 2.0)
     assert sharp.devicePixelRatio() == 2.0 and sharp.size() == QSize(64, 64)

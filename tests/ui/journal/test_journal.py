@@ -255,3 +255,36 @@ def test_demo_journal_groups_by_session_and_shows_links(demo_app) -> None:
     page.list.setCurrentIndex(model.index(1))
     assert page.editor.entry_id is not None
     assert "Linked to:" in page.editor.links.text()
+
+
+def test_search_finds_other_forms_and_explains_a_one_word_miss(running_app, qtbot) -> None:
+    """Issue 18: "brothers" found nothing while "brother" found the entry; a one-word
+    query was told to "try fewer words"; the editor kept an entry the search left out."""
+    page = _journal(running_app)
+    repo = running_app.services.entries
+    brother = repo.add(Entry(body="Long talk with my brother at the lake.", title="Lake"))
+    repo.add(Entry(body="Work was loud.", title="Work"))
+    running_app.services.notify("entries")
+    page.open_entry(brother.id)
+    assert page.editor_stack.currentIndex() == 1
+    page.search.setText("brothers")
+    page.apply_filter()
+    assert page.model.total == 1 and page.model.row_of(brother.id) is not None
+    assert page.editor.entry_id == brother.id  # still matching: still open
+    page.search.setText("zebra")
+    page.apply_filter()
+    assert page.list_stack.currentIndex() == 1
+    assert "fewer words" not in page.empty.text()
+    assert "zebra" in page.empty.text()
+    # The entry the search leaves out is no longer shown beside the empty list.
+    assert page.editor.entry_id is None and page.editor_stack.currentIndex() == 0
+    page.search.setText("zebra lake")
+    page.apply_filter()
+    assert "Nothing matches; try fewer words" in page.empty.text()
+    # The clear button sits beside the field, not on its border, and takes focus.
+    assert page.search_clear.isVisibleTo(page)
+    assert page.search_clear.parent() is not page.search
+    assert page.search_clear.focusPolicy() != Qt.FocusPolicy.NoFocus
+    page.search_clear.click()
+    assert page.search.text() == "" and page.model.total == 2
+    assert not page.search_clear.isVisibleTo(page)

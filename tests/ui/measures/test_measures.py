@@ -10,7 +10,7 @@ from PySide6.QtCharts import QChartView, QLineSeries
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from integrate.core.timeutil import now_local
+from integrate.core.timeutil import day_text, now_local
 from integrate.ui.measures import measure_table
 from integrate.ui.measures.measure_crisis import CrisisScreen
 from integrate.ui.measures.measure_result import ResultView
@@ -84,7 +84,7 @@ def test_crisis_screen_stays_on_record_when_the_questionnaire_is_left_unsaved(
     table = page.table
     assert table.table.rowCount() == 1
     cells = [table.table.item(0, c).text() for c in range(table.table.columnCount())]
-    assert cells[0] == f"{shown.shown_at:%d %b %Y %H:%M}"
+    assert cells[0] == f"{day_text(shown.shown_at)} {shown.shown_at:%H:%M}"
     assert cells[1:] == ["PHQ-9", "Answers not saved", "", "Support screen shown"]
     table.table.selectRow(0)
     assert table.delete_button.isEnabled() and not table.date_button.isEnabled()

@@ -115,3 +115,31 @@ def test_calendar_export_from_settings_includes_suggested_questionnaires(
     assert section.export_to(out) == 1  # the baseline questionnaires, one event
     (event,) = parse(out.read_bytes()).sub("VEVENT")
     assert event.value("SUMMARY") == "A questionnaire is ready when you are"
+
+
+def test_reminder_wording_applies_without_save_survives_a_lock_and_undoes(
+    section: ReminderSection, running_app: RunningApp, qtbot
+) -> None:
+    """Issue 18: Reminders needed Save and a change was silently lost on lock."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    assert not [b for b in section.findChildren(QPushButton) if b.text().startswith("Save")]
+    field = section.text_fields["checkin"]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "A quiet moment")
+    assert section.auto.pending
+    running_app.window.lock_button.click()  # before the change was applied
+    running_app.settle()
+    running_app.unlock()
+    vault = running_app.services.vault
+    assert load_reminder_settings(vault).texts.checkin == "A quiet moment"
+    again = running_app.area("settings").findChild(ReminderSection)
+    again.quiet_on.setChecked(False)
+    qtbot.waitUntil(lambda: not load_reminder_settings(vault).quiet_hours.enabled)
+    assert again.undo_button.isVisibleTo(again)
+    again.undo_button.click()
+    assert load_reminder_settings(vault).quiet_hours.enabled
+    assert again.quiet_on.isChecked() and again.quiet_start.isEnabled()
+    assert Qt.FocusPolicy.NoFocus != again.undo_button.focusPolicy()

@@ -10,11 +10,13 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from integrate.core.model import CheckIn, CheckInState, Session
+from integrate.core.quiet_hours import QuietHours
 from integrate.core.reminders import SnoozeChoice, find_sensitive_terms
 from integrate.core.schedule import ScheduleConfig, compute_schedule
 from integrate.core.timeutil import local_zone_name, to_iso
 from integrate.paths import VaultPaths
 from integrate.ui.reminders.reminders import ReminderBanner, ReminderDriver
+from integrate.vault.checkins import save_schedule_config
 from integrate.vault.reminder_store import save_last_run
 from integrate.vault.sessions import SessionRepository
 from integrate.vault.vault import unlock_with_passphrase
@@ -41,7 +43,11 @@ def seed(paths: VaultPaths, *, last_run: datetime | None = None) -> list[CheckIn
         session = SessionRepository(vault.conn).add(
             Session(at=REAL_NOW - timedelta(hours=1), tz=local_zone_name())
         )
-        checkins = compute_schedule([session], [], ScheduleConfig(), REAL_NOW)
+        # Quiet hours off: the reminders fire at the check-ins' own times whatever the
+        # hour the test runs at (quiet hours hold reminders back, not check-ins).
+        config = ScheduleConfig(quiet_hours=QuietHours.parse("off"))
+        save_schedule_config(vault, config)
+        checkins = compute_schedule([session], [], config, REAL_NOW)
         stamp = to_iso(REAL_NOW)
         for c in checkins:
             vault.conn.execute(

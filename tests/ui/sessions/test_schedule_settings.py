@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import time, timedelta
 
 from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QPushButton
 
 from integrate.core.model import CheckInState, Phase
 from integrate.core.quiet_hours import QuietHours
@@ -62,16 +63,38 @@ def test_shows_the_defaults_and_saves_new_times_and_phases(running_app) -> None:
     assert not any(":between:" in uid for uid in today.upcoming_keys + today.due_keys)
 
 
-def test_defaults_button_only_fills_the_fields_until_saved(running_app) -> None:
+def test_defaults_apply_at_once_and_undo_puts_back(running_app) -> None:
     services = running_app.services
     section = _section(running_app)
     section.between_max.setValue(2)
     section.phases[Phase.THERAPY_PREP].setChecked(False)
-    assert section.save()
-    section.show_defaults()
-    assert section.between_max.value() == ScheduleConfig().between_max
-    assert section.phases[Phase.THERAPY_PREP].isChecked()
+    section.auto.flush()
     stored = load_schedule_config(services.vault)
     assert stored.between_max == 2 and Phase.THERAPY_PREP not in stored.enabled_phases
-    assert section.save()
+    section.defaults_button.click()
+    assert section.between_max.value() == ScheduleConfig().between_max
     assert load_schedule_config(services.vault) == ScheduleConfig()
+    assert section.undo_button.isVisibleTo(section)
+    section.undo_button.click()
+    assert section.between_max.value() == 2
+    stored = load_schedule_config(services.vault)
+    assert stored.between_max == 2 and Phase.THERAPY_PREP not in stored.enabled_phases
+    assert not section.undo_button.isVisibleTo(section)
+
+
+def test_a_change_applies_without_save_and_survives_a_lock(running_app, qtbot) -> None:
+    """Issue 18: an unsaved change looked kept and was silently lost on lock."""
+    section = _section(running_app)
+    assert not [b for b in section.findChildren(QPushButton) if b.text().lower().startswith("save")]
+    section.day_time.setTime(QTime(17, 15))  # as typed; then the patient locks at once
+    assert section.auto.pending
+    running_app.window.lock_button.click()
+    running_app.settle()
+    running_app.unlock()
+    assert load_schedule_config(running_app.services.vault).day_time == time(17, 15)
+    # And without a lock, a moment after the change.
+    section = _section(running_app)
+    assert section.day_time.time() == QTime(17, 15)
+    section.between_max.setValue(3)
+    qtbot.waitUntil(lambda: load_schedule_config(running_app.services.vault).between_max == 3)
+    assert "Saved" in section.message.text() and section.undo_button.isVisibleTo(section)

@@ -85,4 +85,4 @@ def test_log_session_then_today_then_checkin_then_search(running_app, qtbot) -> 
     # The check-in line is the link that opens it (entry_editor, 44446de).
     assert "Day 2" in journal.editor.open_checkin.text()
     assert not journal.editor.open_checkin.isHidden()
-    assert "Linked to: Session on" in journal.editor.links.text()
+    assert "Linked to: Session 1 · " in journal.editor.links.text()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QLabel, QWidget
@@ -52,9 +52,11 @@ def test_window_in_words() -> None:
     first = current_window([_s(20, SessionStatus.PLANNED)], datetime(2024, 5, 10, tzinfo=TZ))
     assert first.kind is WindowKind.BEFORE_FIRST
     assert current_window([], datetime(2024, 5, 10, tzinfo=TZ)).kind is WindowKind.NO_SESSIONS
-    # Numbering is per series.
-    other = [_s(1), _s(4, series=2)]
-    assert current_window(other, datetime(2024, 5, 5, tzinfo=TZ)).session_number == 1
+    # Numbering runs across the whole history, in any series or none (issue 18).
+    other = [_s(1), _s(4, series=2), _s(6, series=None)]
+    assert current_window(other, datetime(2024, 5, 5, tzinfo=TZ)).session_number == 2
+    at = datetime(2024, 5, 6, 18, 0, tzinfo=TZ)
+    assert window_text(current_window(other, at), at).startswith("The day of session 3.")
 
 
 def test_empty_state_explains_the_next_step(running_app) -> None:
@@ -165,3 +167,91 @@ def test_start_up_syncs_and_fills_today_once_then_again_on_return(
     app.area("today")
     assert page is app.area("today") and len(syncs) == 2
     app.controller.shutdown()
+
+
+def test_today_counts_sessions_across_the_whole_history(running_app) -> None:
+    """Issue 18: six sessions in a series, then one logged outside it: "session 7",
+    not a new "Session 1"."""
+    from integrate.core.model import Series
+    from integrate.ui.journal.journal_model import group_label
+    from integrate.vault.checkins import sync
+    from integrate.vault.entries import session_infos
+
+    services = running_app.services
+    series = services.sessions.add_series(Series("First series", date(2024, 1, 1)))
+    for day in range(1, 7):
+        services.sessions.add(
+            Session(
+                at=datetime(2024, 1, day * 3, 9, 0, tzinfo=TZ),
+                tz="Europe/Berlin",
+                route=Route.IV,
+                series_id=series.id,
+            )
+        )
+    latest = add_session(services, hours_ago=0)  # just now, in no series
+    sync(services.vault)
+    page = running_app.area("today")
+    page.refresh()
+    assert page.window_label.text().startswith("The day of session 7.")
+    info = session_infos(services.vault.conn)[latest.id]
+    assert info.number == 7 and group_label(info).startswith("Session 7 · ")
+
+
+def test_today_offers_write_and_breathe_beside_what_is_due(running_app) -> None:
+    """Issue 18: Write and Breathe at hand next to what is due."""
+    from integrate.ui.coping.player import PlayerDialog
+    from integrate.ui.journal.journal import JournalPage
+
+    services = running_app.services
+    no_quiet_hours(services)
+    add_session(services, hours_ago=3)
+    page = running_app.area("today")
+    page.refresh()
+    assert page.write_button.isVisibleTo(page) and page.breathe_button.isVisibleTo(page)
+    before = services.entries.count()
+    page.write_button.click()
+    running_app.settle()
+    assert running_app.window.shell.current_key() == "journal"
+    journal = running_app.window.shell.page("journal")
+    assert isinstance(journal, JournalPage)
+    assert services.entries.count() == before + 1 and journal.editor.entry_id is not None
+    running_app.window.shell.show_area("today")
+    page.breathe_button.click()
+    running_app.settle()
+    dialogs = [d for d in running_app.window.findChildren(PlayerDialog) if d.isVisible()]
+    assert dialogs and dialogs[0].exercise.id == "extended_exhale"
+    dialogs[0].reject()
+
+
+def test_let_it_go_and_skip_can_be_undone(running_app) -> None:
+    """Issue 18: Skip and Let it go were final."""
+    services = running_app.services
+    no_quiet_hours(services)
+    session = add_session(services, hours_ago=51)
+    page = running_app.area("today")
+    page.refresh()
+    first = page.missed_keys[0]
+    let_go = next(
+        b
+        for b in page.findChildren(QWidget)
+        if b.accessibleName().startswith("Let ") and b.isVisibleTo(page)
+    )
+    let_go.click()
+    running_app.settle()
+    assert services.checkins.get(first).state is CheckInState.SKIPPED
+    assert page.undo_skip_button.isVisibleTo(page)
+    page.undo_skip_button.click()
+    running_app.settle()
+    assert services.checkins.get(first).state is CheckInState.MISSED
+    assert first in page.missed_keys
+    # Skipped from inside a check-in: Today offers Undo as well.
+    target = f"{session.uid}:day_3"
+    before = services.checkins.get(target).state
+    assert before in (CheckInState.DUE, CheckInState.MISSED)
+    page.open_item(target)
+    page.checkin_view.skip_button.click()
+    running_app.settle()
+    assert services.checkins.get(target).state is CheckInState.SKIPPED
+    page.undo_skip_button.click()
+    running_app.settle()
+    assert services.checkins.get(target).state is before

@@ -8,6 +8,7 @@ no reloading.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QRect, QSize, Qt
@@ -40,12 +41,15 @@ def recoloured(name: str, colour: str) -> bytes:
 
 
 class _ThemedEngine(QIconEngine):
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, colour: Callable[[], str] | None = None) -> None:
         super().__init__()
         self.name = name
+        self.colour = colour
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        renderer = QSvgRenderer(QByteArray(recoloured(self.name, _colour_for(mode))))
+        enabled = mode != QIcon.Mode.Disabled
+        shade = self.colour() if self.colour is not None and enabled else _colour_for(mode)
+        renderer = QSvgRenderer(QByteArray(recoloured(self.name, shade)))
         renderer.render(painter, rect)
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
@@ -57,15 +61,16 @@ class _ThemedEngine(QIconEngine):
         return pix
 
     def clone(self) -> QIconEngine:
-        copy = _ThemedEngine(self.name)
+        copy = _ThemedEngine(self.name, self.colour)
         _engines.append(copy)
         return copy
 
 
-def icon(name: str) -> QIcon:
-    """A theme-following icon from resources/icons/<name>.svg."""
+def icon(name: str, colour: Callable[[], str] | None = None) -> QIcon:
+    """A theme-following icon from resources/icons/<name>.svg, in the text colour or in
+    `colour()` (#rrggbb, asked at each paint) for a button with its own colours."""
     svg_source(name)  # fail early on a missing file
-    engine = _ThemedEngine(name)
+    engine = _ThemedEngine(name, colour)
     _engines.append(engine)
     return QIcon(engine)
 

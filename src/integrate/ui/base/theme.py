@@ -170,6 +170,9 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
     QPushButton#primary {{ background: {p.accent}; color: {p.accent_text};
                            border: 1px solid {p.accent}; font-weight: 600; }}
     QPushButton#primary:focus {{ border: 3px solid {p.text}; }}
+    QPushButton#link {{ background: transparent; border: 2px solid transparent;
+                        color: {p.link}; text-decoration: underline; padding: 4px 6px; }}
+    QPushButton#link:focus {{ border: 2px solid {p.accent}; }}
     QPushButton#helpNow {{ background: {p.help}; color: {p.help_text}; font-weight: 600;
                            border: 1px solid {p.help}; }}
     QPushButton#helpNow:focus {{ border: 3px solid {p.text}; }}

@@ -37,7 +37,7 @@ from integrate.core.prompts import (
     load_prompts,
     load_safety_card,
 )
-from integrate.core.timeutil import now_local
+from integrate.core.timeutil import day_text, day_time_text, now_local
 from integrate.core.window import session_number
 from integrate.share.phase_labels import phase_name
 from integrate.ui.base import theme
@@ -63,7 +63,7 @@ def _tr(text: str) -> str:
 
 def _written(moment: datetime) -> str:
     """When an entry was written, as the journal's editor says it."""
-    return _tr("Written {when}").format(when=moment.strftime("%a %-d %b %Y, %H:%M"))
+    return _tr("Written {when}").format(when=day_time_text(moment))
 
 
 def _preview(body: str) -> str:
@@ -280,7 +280,7 @@ class CheckinView(QWidget):
                 )
             )
         for entry in self.flagged:
-            when = entry.created_at.strftime("%d %b") if entry.created_at else ""
+            when = day_text(entry.created_at, year=False) if entry.created_at else ""
             title = entry.title or _tr("Untitled entry")
             box.addWidget(plain_label(f"{when}  {title}"))
             excerpt = entry.body if len(entry.body) <= 240 else entry.body[:240] + "…"
@@ -348,9 +348,14 @@ class CheckinView(QWidget):
         pin = WrapCheckBox(_tr("Show me this again"))
         pin.setChecked(pinned)
         pin.setAccessibleName(_tr("Pin this prompt"))
+        # What it does, in words (issue 18): the question stays instead of rotating out.
+        pin.setToolTip(_tr("Ask me this question again in my next check-ins."))
+        pin.setAccessibleDescription(pin.toolTip())
         pin.toggled.connect(lambda on, pid=prompt.id: self._pin(pid, on))
         row.addWidget(pin)
-        skip = button(prompt.skip_text, accessible=_tr("Skip this prompt"))
+        # One skip label for every question (the prompts' own wordings made four different
+        # skip buttons on one check-in, issue 18); the check-in's own is "Skip this check-in".
+        skip = button(_tr("Skip this question"), accessible=_tr("Skip this prompt"))
         skip.setObjectName("skipPrompt")
 
         def skip_prompt() -> None:

@@ -45,6 +45,10 @@ from integrate.vault.entries import JournalFilter
 SEARCH_DELAY_MS = 250
 
 
+# services.navigate.emit("journal", NEW_ENTRY_ITEM) opens a new, empty entry.
+NEW_ENTRY_ITEM = "new"
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Journal", text)
 
@@ -125,13 +129,23 @@ class JournalPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(_tr("Search your journal"))
         self.search.setAccessibleName(_tr("Search your journal"))
-        self.search.setClearButtonEnabled(True)
+        # Our own Clear button beside the field, not Qt's clear icon inside it: with the
+        # stylesheet's padding that icon sat on the field's border, and it takes no focus.
+        self.search.setClearButtonEnabled(False)
         self.search.setToolTip(
             _tr('Words are all found; "a phrase" in quotes; calm* finds calm, calmer, calming.')
         )
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self.apply_filter)
-        col.addWidget(self.search)
+        self.search_clear = button(_tr("Clear"), accessible=_tr("Clear the search"))
+        self.search_clear.clicked.connect(self._clear_search)
+        self.search_clear.setVisible(False)
+        self.search.textChanged.connect(lambda t: self.search_clear.setVisible(bool(t)))
+        search_row = QHBoxLayout()
+        search_row.setContentsMargins(0, 0, 0, 0)
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.search_clear)
+        col.addLayout(search_row)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
@@ -299,6 +313,21 @@ class JournalPage(QWidget):
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
+        self._reload()
+        # A search or filter that leaves out the entry being read closes it, so the page
+        # never shows an entry beside a list that does not contain it.
+        entry_id = self.editor.entry_id
+        flt = self.model.filter
+        if (
+            entry_id is not None
+            and flt.active
+            and not self.services.use.journal.matches(flt, entry_id)
+        ):
+            self.editor.flush()  # what was typed is saved before the editor lets go
+            self._show_entry(None)
+            self._select_current()
+
+    def _reload(self) -> None:
         self.model.set_filter(self.current_filter())
         self._after_reload()
 
@@ -307,11 +336,7 @@ class JournalPage(QWidget):
         total = self.model.total
         if total == 0:
             if flt.active:
-                text = (
-                    _tr("Nothing matches; try fewer words.")
-                    if flt.query.strip()
-                    else _tr("No entries match these filters. “Show all” brings everything back.")
-                )
+                text = self._no_match_text(flt)
             else:
                 text = _tr(
                     "No entries yet - write your first one with “New entry”. "
@@ -338,6 +363,24 @@ class JournalPage(QWidget):
             )
         self.clear_button.setVisible(flt.active)
         self._select_current()
+
+    @staticmethod
+    def _no_match_text(flt: JournalFilter) -> str:
+        """Why nothing shows, and the one thing most likely to help."""
+        words = flt.query.split()
+        others = bool(flt.tag or flt.flagged_only or flt.phase or flt.date_from or flt.date_to)
+        if len(words) > 1:
+            text = _tr("Nothing matches; try fewer words.")
+        elif words:
+            text = _tr(
+                "No entry has “{word}”. Try another word, or the start of one with * "
+                "(calm* finds calm, calmer, calming)."
+            ).format(word=words[0].strip('"'))
+        else:
+            return _tr("No entries match these filters. “Show all” brings everything back.")
+        if others:
+            text += " " + _tr("The filters above may also hide entries: “Show all” clears them.")
+        return text
 
     def _select_current(self) -> None:
         entry_id = self.editor.entry_id
@@ -381,6 +424,11 @@ class JournalPage(QWidget):
             widget.blockSignals(False)
         self.apply_filter()
 
+    def _clear_search(self) -> None:
+        self.search.clear()
+        self.apply_filter()
+        self.search.setFocus()
+
     def _date_choice_changed(self) -> None:
         self.custom_dates.setVisible(self.date_filter.currentData() == "custom")
         self.apply_filter()
@@ -400,7 +448,7 @@ class JournalPage(QWidget):
         if self._own_change or area not in ("entries", "sessions", "checkins", "shares"):
             return
         self._fill_tags()
-        self.apply_filter()
+        self._reload()
         if self.editor.entry_id is not None and not self.editor.dirty:
             if self.services.entries.get(self.editor.entry_id) is None:
                 self._show_entry(None)
@@ -440,7 +488,11 @@ class JournalPage(QWidget):
         self._select_current()
 
     def open_item(self, uid: str) -> None:
-        """Navigate here from another screen: services.navigate.emit("journal", uid)."""
+        """Navigate here from another screen: services.navigate.emit("journal", uid), or
+        "new" for a new entry (Today's Write)."""
+        if uid == NEW_ENTRY_ITEM:
+            self.new_entry()
+            return
         entry = self.services.entries.get_by_uid(uid)
         if entry is None or entry.id is None:
             return

@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from integrate.core.timeutil import day_text
 from integrate.services.journal import JournalService
 from integrate.vault.entries import (
     EntryRow,
@@ -88,7 +89,7 @@ def one_line(text: str) -> str:
 
 
 def format_day(moment: datetime) -> str:
-    return moment.strftime("%a %-d %b %Y")
+    return day_text(moment, weekday="short")
 
 
 def group_label(info: SessionInfo | None) -> str:
@@ -101,6 +102,8 @@ def group_label(info: SessionInfo | None) -> str:
         return _tr("{series} · session {n} · {day}").format(
             series=info.series_name, n=info.number, day=day
         )
+    if info.number is not None:
+        return _tr("Session {n} · {day}").format(n=info.number, day=day)
     return _tr("Session on {day}").format(day=day)
 
 

@@ -76,7 +76,7 @@ class MeasureSection(QGroupBox):
             plain_label(
                 _tr(
                     "A starting point before each series and one at its end are suggested as "
-                    "well. You can take any questionnaire at any time under Measures, whatever "
+                    "well. You can take any questionnaire at any time under Questionnaires, whatever "
                     "is chosen here."
                 ),
                 object_name="muted",

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrate.core.timeutil import now_local
+from integrate.core.timeutil import day_text, now_local
 from integrate.ui.base.context import AppServices
 from integrate.ui.measures.measure_form import instrument_title
 from integrate.ui.widgets.common import button, flow_row, plain_label
@@ -131,13 +131,19 @@ class MeasureTable(QWidget):
         ins = self.services.measures.instruments.get(row.instrument)
         name = instrument_title(ins) if ins else row.instrument
         if isinstance(row, CrisisScreenShown):
-            when = f"{row.shown_at:%d %b %Y %H:%M}"
+            when = f"{day_text(row.shown_at)} {row.shown_at:%H:%M}"
             return when, name, _tr("Answers not saved"), "", _tr("Support screen shown")
         total = "" if row.total is None or ins is None else f"{row.total} / {ins.score_max}"
         if row.total is None and row.subscales:
             total = ", ".join(f"{k} {v}" for k, v in row.subscales.items())
         note = _tr("Support screen shown") if row.crisis_shown else ""
-        return f"{row.taken_at:%d %b %Y %H:%M}", name, total, (row.band or "").lower(), note
+        return (
+            f"{day_text(row.taken_at)} {row.taken_at:%H:%M}",
+            name,
+            total,
+            (row.band or "").lower(),
+            note,
+        )
 
     def _selected(self) -> Administration | CrisisScreenShown | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -163,9 +169,9 @@ class MeasureTable(QWidget):
         name = instrument_title(ins) if ins else row.instrument
         if isinstance(row, CrisisScreenShown):
             return _tr(
-                "the note that the support screen was shown during the {name} of {when:%d %b %Y}"
-            ).format(name=name, when=row.shown_at)
-        return _tr("the {name} of {when:%d %b %Y}").format(name=name, when=row.taken_at)
+                "the note that the support screen was shown during the {name} of {when}"
+            ).format(name=name, when=day_text(row.shown_at))
+        return _tr("the {name} of {when}").format(name=name, when=day_text(row.taken_at))
 
     def _edit_selected(self) -> None:
         adm = self._selected()

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from integrate.core.measures import Instrument, summed_families
 from integrate.core.model import SessionKind, SessionStatus
-from integrate.share.charts import ChartColors, make_chart_view
+from integrate.core.timeutil import day_text, in_local_zone, local_zone
+from integrate.share.charts import ChartColors, band_edges, make_chart_view
 from integrate.share.content import (
     MeasurePoint,
     MeasureTrend,
@@ -40,6 +41,9 @@ from integrate.ui.widgets.common import flow_row, plain_label
 from integrate.ui.widgets.flow import WrapCheckBox
 from integrate.ui.widgets.tables import fit_columns, keep_columns_fitted
 from integrate.vault.measures import Administration
+
+# The chart's text at the 11 pt design size; it grows with the desktop's text.
+CHART_FONT_PT = 10.0
 
 # PCL-5 cluster lines on a dark background (the paper ones are too dark there).
 DARK_SUBSCALES = ("#d9b26f", "#a9cf7c", "#dc9cbd", "#93b8de")
@@ -219,8 +223,11 @@ class TrendsView(QWidget):
                 trend,
                 markers,
                 series_spans=self._series_spans(),
+                # The chart's words follow the desktop's text size (20 pt at 22 pt).
+                font_size=CHART_FONT_PT * theme.scale(),
                 colors=screen_chart_colors(theme.current_palette()),
             )
+            view.setMinimumHeight(theme.scaled(220))  # wider would scroll sideways at 22 pt
             self._drawn_in = theme.current_palette()
             view.setAccessibleName(_tr("{name} over time").format(name=instrument.short_name))
             view.setAccessibleDescription(self._summary(trend))
@@ -234,23 +241,24 @@ class TrendsView(QWidget):
         self.chart_layout.addWidget(view)
         self._fill_table(instrument, rows)
         caption = self._series_caption() + _tr(
-            "Shaded columns are your treatment series; dotted lines are your ketamine sessions."
+            "The brackets along the top are your treatment series; dotted lines are your "
+            "ketamine sessions."
         )
         if instrument.bands:
+            edges = ", ".join(str(e) for e in band_edges(trend))
             caption += " " + _tr(
-                "Faint bands are the questionnaire's ranges, for orientation only."
-            )
+                "Faint bands are the questionnaire's ranges, starting at {edges}, for "
+                "orientation only."
+            ).format(edges=edges)
         self.caption.setText(caption)
 
     def _summary(self, trend: MeasureTrend) -> str:
         pts = trend.sorted_points()
         first, last = pts[0], pts[-1]
-        return _tr(
-            "{n} results from {a:%d %b %Y} to {b:%d %b %Y}; first {x}, latest {y} of {m}."
-        ).format(
+        return _tr("{n} results from {a} to {b}; first {x}, latest {y} of {m}.").format(
             n=len(pts),
-            a=first.taken_at,
-            b=last.taken_at,
+            a=day_text(in_local_zone(first.taken_at)),
+            b=day_text(in_local_zone(last.taken_at)),
             x=first.total,
             y=last.total,
             m=trend.max_total,
@@ -259,7 +267,7 @@ class TrendsView(QWidget):
     def _series_spans(self) -> list[SeriesSpan]:
         """Each treatment series as a shaded, named band (the PDF's spans come from the
         same function)."""
-        tz = datetime.now().astimezone().tzinfo
+        tz = local_zone()  # each date under its own offset, not today's
         return series_spans(self.services.sessions.list_series(), tz)
 
     def _series_caption(self) -> str:
@@ -269,13 +277,13 @@ class TrendsView(QWidget):
             if series.started_on > today:
                 # A series entered ahead of time has not begun: "ongoing" would misstate it.
                 parts.append(
-                    _tr("{name}: planned from {start:%d %b}").format(
-                        name=series.name, start=series.started_on
+                    _tr("{name}: planned from {start}").format(
+                        name=series.name, start=day_text(series.started_on, year=False)
                     )
                 )
                 continue
-            end = f"{series.ended_on:%d %b}" if series.ended_on else _tr("ongoing")
-            parts.append(f"{series.name}: {series.started_on:%d %b} - {end}")
+            end = day_text(series.ended_on, year=False) if series.ended_on else _tr("ongoing")
+            parts.append(f"{series.name}: {day_text(series.started_on, year=False)} - {end}")
         return (_tr("Series: ") + "; ".join(parts) + ". ") if parts else ""
 
     def _fill_table(self, instrument: Instrument, rows: list[Administration]) -> None:

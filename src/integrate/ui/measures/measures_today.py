@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from integrate.core.dose_timing import last_dose, quiet_hours, suggestions_resume_at
 from integrate.core.measures import DueMeasure, DueReason
-from integrate.core.model import SessionKind
+from integrate.core.model import SessionKind, SessionStatus
 from integrate.core.timeutil import now_local
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
@@ -57,6 +57,16 @@ def suggestions_paused_until(services: AppServices) -> datetime | None:
     return suggestions_resume_at(last_dose_at(services, now), now, quiet_hours())
 
 
+def is_brand_new(services: AppServices) -> bool:
+    """No questionnaire answered and no ketamine session logged as done yet."""
+    if services.measures.last_taken():
+        return False
+    return not any(
+        s.kind is SessionKind.KETAMINE and s.status is SessionStatus.DONE
+        for s in services.sessions.list()
+    )
+
+
 def due_now(services: AppServices) -> list[DueMeasure]:
     """Suggested questionnaires today for the vault's current series; none within the
     first hours after a session (they move to later: acute effects colour answers)."""
@@ -78,15 +88,19 @@ def due_measures_section(services: AppServices) -> QWidget | None:
     title = plain_label(_tr("Questionnaires suggested"), object_name="sectionTitle")
     title.setStyleSheet(theme.css("font-size: 12pt; font-weight: 600;"))
     layout.addWidget(title)
-    layout.addWidget(
-        plain_label(
-            _tr(
-                "A few minutes each. They help you and your clinician see how things change; "
-                "there is no need to do them all at once."
-            ),
-            object_name="muted",
-        )
+    first_time = is_brand_new(services)
+    intro = _tr(
+        "A few minutes each. They help you and your clinician see how things change; "
+        "there is no need to do them all at once."
     )
+    if first_time:
+        # A brand-new journal: say why now, before anything has happened (issue 18).
+        intro = _tr(
+            "A few minutes each. Answered once before your first session, they give a "
+            "baseline: a starting point to compare with later, for you and your clinician. "
+            "There is no need to do them all at once."
+        )
+    layout.addWidget(plain_label(intro, object_name="muted"))
     instruments = services.measures.instruments
     settings = services.measures.settings()
     buttons = []
@@ -94,7 +108,12 @@ def due_measures_section(services: AppServices) -> QWidget | None:
         ins = instruments[item.instrument_id]
         btn = button(
             _tr("{name} - {reason}").format(
-                name=instrument_title(ins), reason=reason_text(item.reason, settings)
+                name=instrument_title(ins),
+                reason=(
+                    _tr_measures("a starting point before your first session")
+                    if first_time
+                    else reason_text(item.reason, settings)
+                ),
             )
         )
         btn.setMinimumHeight(40)

@@ -13,6 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QTime
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -32,6 +33,7 @@ from integrate.core.reminders import (
 )
 from integrate.core.timeutil import local_zone_name
 from integrate.ui.base.context import AppServices
+from integrate.ui.widgets.autoapply import AutoApply
 from integrate.ui.widgets.common import button, flow_row, form_layout, plain_label
 from integrate.ui.widgets.flow import WrapCheckBox
 from integrate.vault.reminder_store import (
@@ -119,16 +121,20 @@ class ReminderSection(QGroupBox):
         self.quiet_on.toggled.connect(self.quiet_start.setEnabled)
         self.quiet_on.toggled.connect(self.quiet_end.setEnabled)
 
-        save_row = flow_row()
-        self.save_button = button(_tr("Save reminder settings"), primary=True)
-        self.save_button.clicked.connect(self.save)
-        save_row.addWidget(self.save_button)
-        save_row.addStretch(1)
-        layout.addLayout(save_row)
-        self.message = plain_label("", object_name="notice")
+        # No Save button: changes apply as they are made (with Undo), as everywhere else.
+        message_row = flow_row()
+        self.message = plain_label("")  # plain words beside Undo: not a box like a button
         self.message.setAccessibleName(_tr("Reminder settings message"))
         self.message.setVisible(False)
-        layout.addWidget(self.message)
+        message_row.addWidget(self.message)
+        self.undo_button = button(_tr("Undo"), accessible=_tr("Undo the reminder change"))
+        self.undo_button.clicked.connect(self.undo)
+        self.undo_button.setVisible(False)
+        message_row.addWidget(self.undo_button)
+        message_row.addStretch(1)
+        layout.addLayout(message_row)
+        self._undo_to: ReminderSettings | None = None
+        self.auto = AutoApply(self, self.save)
 
         self.autostart = WrapCheckBox(_tr("Start Integrate minimised when I log in"))
         self.autostart.setAccessibleName(_tr("Start minimised at login"))
@@ -145,6 +151,14 @@ class ReminderSection(QGroupBox):
         layout.addLayout(export_row)
 
         self.load()
+        self.auto.watch(
+            self.enabled,
+            *self.text_fields.values(),
+            self.quiet_on,
+            self.quiet_start,
+            self.quiet_end,
+        )
+        services.about_to_lock.connect(self.auto.flush)  # a change is never lost to a lock
         self.autostart.toggled.connect(self._apply_autostart)
         self.neutral_name.toggled.connect(self._neutral_name_changed)
 
@@ -152,7 +166,27 @@ class ReminderSection(QGroupBox):
 
     def load(self) -> None:
         """Show what is stored."""
-        settings = load_reminder_settings(self.services.vault)
+        self.show_settings(load_reminder_settings(self.services.vault))
+        self.autostart.blockSignals(True)
+        self.autostart.setChecked(autostart.is_enabled(sys.platform, self.home))
+        self.autostart.blockSignals(False)
+        self.neutral_name.blockSignals(True)
+        self.neutral_name.setChecked(self._neutral_pref())
+        self.neutral_name.blockSignals(False)
+
+    def show_settings(self, settings: ReminderSettings) -> None:
+        """Fill the reminder fields from `settings` (without storing them)."""
+        for widget in (self.enabled, self.quiet_on, self.quiet_start, self.quiet_end):
+            widget.blockSignals(True)
+        try:
+            self._fill(settings)
+        finally:
+            for widget in (self.enabled, self.quiet_on, self.quiet_start, self.quiet_end):
+                widget.blockSignals(False)
+        self.quiet_start.setEnabled(settings.quiet_hours.enabled)
+        self.quiet_end.setEnabled(settings.quiet_hours.enabled)
+
+    def _fill(self, settings: ReminderSettings) -> None:
         self.enabled.setChecked(settings.enabled)
         for name, field in self.text_fields.items():
             field.setText(getattr(settings.texts, name))
@@ -162,17 +196,25 @@ class ReminderSection(QGroupBox):
         default = QuietHours()
         self.quiet_start.setTime(_qtime(quiet.start if quiet.enabled else default.start))
         self.quiet_end.setTime(_qtime(quiet.end if quiet.enabled else default.end))
-        self.quiet_start.setEnabled(quiet.enabled)
-        self.quiet_end.setEnabled(quiet.enabled)
-        self.autostart.blockSignals(True)
-        self.autostart.setChecked(autostart.is_enabled(sys.platform, self.home))
-        self.autostart.blockSignals(False)
-        self.neutral_name.blockSignals(True)
-        self.neutral_name.setChecked(self._neutral_pref())
-        self.neutral_name.blockSignals(False)
 
-    def save(self) -> bool:
-        """Validate and store; returns whether it was saved (the message says why not)."""
+    def undo(self) -> None:
+        """Store again what was stored before the last change."""
+        previous = self._undo_to
+        if previous is None:
+            return
+        self.auto.flush()
+        self.show_settings(previous)
+        if self.save(undoable=False):
+            self._say(_tr("Put back as it was."))
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt API
+        self.auto.flush()  # leaving Settings keeps what was changed
+        super().hideEvent(event)
+
+    def save(self, *, undoable: bool = True) -> bool:
+        """Validate and store; returns whether it was saved (the message says why not).
+
+        Called a moment after each change (no Save button); `undoable` offers Undo."""
         labels = _labels()
         texts: dict[str, str] = {}
         for name in TEXT_FIELDS:
@@ -191,9 +233,15 @@ class ReminderSection(QGroupBox):
         settings = ReminderSettings(
             enabled=self.enabled.isChecked(), texts=ReminderText(**texts), quiet_hours=quiet
         )
+        before = load_reminder_settings(self.services.vault)
+        if settings == before:
+            return True
         save_reminder_settings(self.services.vault, settings)
         for name, field in self.text_fields.items():
-            field.setText(texts[name])
+            if field.text() != texts[name] and not field.hasFocus():
+                field.setText(texts[name])  # an emptied field shows the default it now uses
+        self._undo_to = before if undoable else None
+        self.undo_button.setVisible(undoable)
         self._say(_tr("Saved."))
         self.services.notify("settings")
         return True

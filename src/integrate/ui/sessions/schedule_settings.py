@@ -1,8 +1,9 @@
 """Settings > Check-in schedule: when the check-ins after a session come, and which ones.
 
 Stored in the vault's `schedule` setting (`ScheduleConfig.to_dict()`), which also holds
-the quiet hours edited under Reminders. Saving keeps those as stored and re-syncs the
-schedule at once, so Today and reminders follow the new times.
+the quiet hours edited under Reminders. A change is stored a moment after it is made
+(`widgets.autoapply`, with Undo), keeping those as stored, and re-syncs the schedule at
+once, so Today and reminders follow the new times.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import replace
 from datetime import time
 
 from PySide6.QtCore import QCoreApplication, QTime
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
+    QWidget,
 )
 
 from integrate.core.model import Phase
@@ -27,6 +30,7 @@ from integrate.core.schedule import ScheduleConfig
 from integrate.share.phase_labels import phase_name
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
+from integrate.ui.widgets.autoapply import AutoApply
 from integrate.ui.widgets.common import button, flow_row, form_layout, plain_label
 from integrate.ui.widgets.flow import WrapCheckBox
 from integrate.vault.checkins import load_schedule_config
@@ -127,30 +131,52 @@ class ScheduleSection(QGroupBox):
         layout.addWidget(
             plain_label(
                 _tr(
-                    "Quiet hours (under Reminders) move a check-in that would fall in them "
-                    "to their end."
+                    "Check-ins keep their times. Quiet hours (under Reminders) only hold "
+                    "back the reminder until they end; a check-in on the day of a session "
+                    "always stays on that day."
                 ),
                 object_name="muted",
             )
         )
 
+        # No Save button: changes apply as they are made, like every other section.
         row = flow_row()
-        self.save_button = button(_tr("Save schedule settings"), primary=True)
-        self.save_button.clicked.connect(self.save)
         self.defaults_button = button(_tr("Back to the defaults"))
         self.defaults_button.clicked.connect(self.show_defaults)
-        row.addWidget(self.save_button)
         row.addWidget(self.defaults_button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.message = plain_label("", object_name="notice")
+        message_row = flow_row()
+        self.message = plain_label("")  # plain words beside Undo: not a box like a button
         self.message.setAccessibleName(_tr("Schedule settings message"))
         self.message.setVisible(False)
-        layout.addWidget(self.message)
+        message_row.addWidget(self.message)
+        self.undo_button = button(_tr("Undo"), accessible=_tr("Undo the schedule change"))
+        self.undo_button.clicked.connect(self.undo)
+        self.undo_button.setVisible(False)
+        message_row.addWidget(self.undo_button)
+        message_row.addStretch(1)
+        layout.addLayout(message_row)
+        self._undo_to: ScheduleConfig | None = None
+        self.auto = AutoApply(self, self.save)
+        self.auto.watch(
+            self.same_day_hours,
+            self.day_time,
+            self.preparation_time,
+            self.therapy_prep_time,
+            self.between_interval,
+            self.between_max,
+            *self.phases.values(),
+        )
+        services.about_to_lock.connect(self.auto.flush)  # a change is never lost to a lock
         self.load()
 
     def show_config(self, config: ScheduleConfig) -> None:
-        """Fill the fields from `config` (nothing is stored until Save)."""
+        """Fill the fields from `config` (without storing it)."""
+        with self.auto.paused():
+            self._fill(config)
+
+    def _fill(self, config: ScheduleConfig) -> None:
         self.same_day_hours.setValue(config.same_day_hours)
         self.day_time.setTime(_qtime(config.day_time))
         self.preparation_time.setTime(_qtime(config.preparation_time))
@@ -163,12 +189,40 @@ class ScheduleSection(QGroupBox):
     def load(self) -> None:
         self.show_config(load_schedule_config(self.services.vault))
         if self.services.vault.read_only:
-            self.save_button.setEnabled(False)
+            for field in self._fields():
+                field.setEnabled(False)
+            self.defaults_button.setEnabled(False)
             self._say(_tr("The journal is open read-only, so these cannot be changed now."))
 
+    def _fields(self) -> list[QWidget]:
+        return [
+            self.same_day_hours,
+            self.day_time,
+            self.preparation_time,
+            self.therapy_prep_time,
+            self.between_interval,
+            self.between_max,
+            *self.phases.values(),
+        ]
+
     def show_defaults(self) -> None:
+        """Put the default times and phases back, and use them (Undo returns to before)."""
         self.show_config(ScheduleConfig())
-        self._say(_tr("The defaults are shown. Save to use them."))
+        self.save()
+
+    def undo(self) -> None:
+        """Store again what was stored before the last change."""
+        previous = self._undo_to
+        if previous is None:
+            return
+        self.auto.flush()
+        self.show_config(previous)
+        if self.save(undoable=False):
+            self._say(_tr("Put back as it was."))
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt API
+        self.auto.flush()  # leaving Settings keeps what was changed
+        super().hideEvent(event)
 
     def collect(self, base: ScheduleConfig) -> ScheduleConfig:
         """The fields applied to `base` (its quiet hours and grace period are kept)."""
@@ -183,19 +237,25 @@ class ScheduleSection(QGroupBox):
             between_max=self.between_max.value(),
         )
 
-    def save(self) -> bool:
-        """Store the settings and bring the stored check-ins in line; False if refused."""
+    def save(self, *, undoable: bool = True) -> bool:
+        """Store the settings and bring the stored check-ins in line; False if refused.
+
+        Called a moment after each change (no Save button); `undoable` offers Undo."""
         vault = self.services.vault
         if vault.read_only:
             return False
         try:
             # The stored config is read inside the transaction, not at start: quiet hours
             # may have been saved under Reminders since this section was shown.
-            config = self.services.use.sessions.change_schedule(self.collect)
+            change = self.services.use.sessions.change_schedule(self.collect)
+            if change is None:  # nothing changed: nothing stored, nothing to say
+                return True
         except ValueError as exc:
             self._say(_tr("Not saved: {why}").format(why=str(exc)))
             return False
-        if not config.enabled_phases:
+        self._undo_to = change.before if undoable else None
+        self.undo_button.setVisible(undoable)
+        if not change.after.enabled_phases:
             self._say(_tr("Saved. No check-ins will be offered until you tick some again."))
         else:
             self._say(_tr("Saved. Your check-ins follow the new times."))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QFrame,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTextEdit,
     QTimeEdit,
     QTreeWidget,
     QTreeWidgetItem,
@@ -47,7 +49,7 @@ from integrate.core.session_input import (
     parse_bp,
     parse_dose,
 )
-from integrate.core.timeutil import local_zone_name, now_local, zone
+from integrate.core.timeutil import day_text, day_time_text, local_zone_name, now_local, zone
 from integrate.core.window import session_number
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
@@ -183,6 +185,25 @@ class SessionTree(QTreeWidget):
             self.fit_columns()
 
 
+def line_up_labels(form: QFormLayout) -> None:
+    """Each label beside the middle of its field's first line, not at the top of the row
+    (the labels sat higher than the words in their fields: issue 18)."""
+    line = QLineEdit().sizeHint().height()
+    for row in range(form.rowCount()):
+        label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        if label_item is None or field_item is None:
+            continue
+        label = label_item.widget()
+        if not isinstance(label, QLabel):
+            continue
+        field = field_item.widget()
+        tall = isinstance(field, QPlainTextEdit | QTextEdit)
+        height = field_item.sizeHint().height()
+        label.setMinimumHeight(line if tall or height <= 0 else max(line, height))
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
 class SessionForm(QWidget):
     """Log, plan or edit a session or a therapy appointment."""
 
@@ -315,6 +336,7 @@ class SessionForm(QWidget):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(theme.scaled(70))
         form.addRow(_tr("Notes"), self.notes)
+        line_up_labels(form)
         layout.addLayout(form)
 
         self.error = plain_label("", object_name="notice")
@@ -587,6 +609,19 @@ class SessionsPage(QWidget):
         layout.addLayout(
             button_row(self.log_button, self.plan_button, self.therapy_button, self.series_button)
         )
+        # An empty list says what to do first (issue 18), instead of an empty table.
+        self.empty_note = plain_label(
+            _tr(
+                "Nothing here yet. After a ketamine session, choose “Log a session”: "
+                "Integrate then offers a short check-in the same day and on the three days "
+                "after. A session that is coming up goes in with “Plan a session”. A series "
+                "groups the sessions of one course of treatment; you can add one any time."
+            ),
+            object_name="notice",
+        )
+        self.empty_note.setAccessibleName(_tr("Where to start"))
+        self.empty_note.setVisible(False)
+        layout.addWidget(self.empty_note)
         self.tree = SessionTree()
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([_tr("When"), _tr("What"), _tr("Status")])
@@ -609,6 +644,7 @@ class SessionsPage(QWidget):
         self.effects_button.clicked.connect(self.open_effects)
         self.effects_page: QWidget | None = None
         layout.addLayout(button_row(self.edit_button, self.delete_button, self.effects_button))
+        layout.addStretch(0)  # keeps the note at the top while the list is hidden
         self.stack.addWidget(overview)
         self.overview = overview
 
@@ -645,6 +681,10 @@ class SessionsPage(QWidget):
         sessions = repo.list()
         series = repo.list_series()
         states = self._checkin_counts()
+        empty = not sessions and not series
+        self.empty_note.setVisible(empty)
+        for widget in (self.tree, self.edit_button, self.delete_button):
+            widget.setVisible(not empty)
         self.tree.clear()
         groups: dict[int | None, QTreeWidgetItem] = {}
         for s in reversed(series):
@@ -656,13 +696,13 @@ class SessionsPage(QWidget):
                 and x.status is SessionStatus.DONE
             )
             of = f" / {s.planned_sessions}" if s.planned_sessions else ""
-            span = s.started_on.strftime("%d %b %Y")
+            span = day_text(s.started_on)
             if s.ended_on:
-                span += " – " + s.ended_on.strftime("%d %b %Y")
+                span += " – " + day_text(s.ended_on)
             if s.ended_on:
                 state = _tr("Ended")
             elif s.started_on > now_local().date():
-                state = _tr("Starts {day}").format(day=s.started_on.strftime("%d %b"))
+                state = _tr("Starts {day}").format(day=day_text(s.started_on, year=False))
             else:
                 state = _tr("Ongoing")
             item = QTreeWidgetItem(
@@ -683,6 +723,9 @@ class SessionsPage(QWidget):
                 parent = loose
             parent.addChild(self._session_item(session, sessions, states))
         if loose.childCount():
+            # No empty cells: a screen reader reads every cell of the row (issue 18).
+            loose.setText(1, _tr("{n} on their own").format(n=loose.childCount()))
+            loose.setText(2, _tr("No series"))
             self.tree.addTopLevelItem(loose)
         self.tree.expandAll()
         self.tree.fit_columns()
@@ -701,7 +744,7 @@ class SessionsPage(QWidget):
     def _session_item(
         self, s: Session, sessions: list[Session], states: dict[int, tuple[int, int]]
     ) -> QTreeWidgetItem:
-        when = s.at.astimezone(zone(s.tz)).strftime("%a %d %b %Y, %H:%M")
+        when = day_time_text(s.at.astimezone(zone(s.tz)))
         if s.kind is SessionKind.THERAPY:
             what = _tr("Therapy appointment")
         else:
@@ -852,7 +895,7 @@ class SessionsPage(QWidget):
         session = self.services.sessions.get(sel[1])
         if session is None:
             return
-        when = session.at.astimezone(zone(session.tz)).strftime("%d %B %Y")
+        when = day_text(session.at.astimezone(zone(session.tz)), month="long")
         if not confirm(
             self,
             _tr("Delete session"),

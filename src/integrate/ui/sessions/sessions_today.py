@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from integrate.core.timeutil import now_local, zone
+from integrate.core.timeutil import day_text, now_local, zone
 from integrate.core.window import planned_but_passed
 from integrate.ui.base.context import AppServices
 from integrate.ui.widgets.cards import card
@@ -39,7 +39,8 @@ def past_planned_section(services: AppServices) -> QWidget | None:
         when = session.at.astimezone(zone(session.tz))
         title = plain_label(
             _tr("Your session planned for {day} at {time}").format(
-                day=when.strftime("%A %d %B"), time=when.strftime("%H:%M")
+                day=day_text(when, weekday="long", month="long", year=False),
+                time=when.strftime("%H:%M"),
             ),
             object_name="sectionTitle",
         )
@@ -58,7 +59,7 @@ def past_planned_section(services: AppServices) -> QWidget | None:
             _tr("Yes, log it"),
             primary=True,
             accessible=_tr("Log the session of {day} as done").format(
-                day=when.strftime("%A %d %B")
+                day=day_text(when, weekday="long", month="long", year=False)
             ),
         )
         log.setObjectName("primary")
@@ -68,7 +69,7 @@ def past_planned_section(services: AppServices) -> QWidget | None:
         change = button(
             _tr("Change or remove"),
             accessible=_tr("Change or remove the session of {day}").format(
-                day=when.strftime("%A %d %B")
+                day=day_text(when, weekday="long", month="long", year=False)
             ),
         )
         change.clicked.connect(

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from integrate.core.timeutil import now_local
+from integrate.core.timeutil import day_text, now_local
 from integrate.paths import VaultPaths
 from integrate.services.ownership import export_to_json, export_to_markdown, import_from_json
 from integrate.ui.base.context import AppServices
@@ -69,8 +69,8 @@ def _tr(text: str) -> str:
 
 def backup_summary(info: BackupInfo) -> str:
     """What a backup holds, in one plain paragraph (counts and date range)."""
-    first = f"{info.first:%d %B %Y}" if info.first else "-"
-    last = f"{info.last:%d %B %Y}" if info.last else "-"
+    first = day_text(info.first, month="long") if info.first else "-"
+    last = day_text(info.last, month="long") if info.last else "-"
     text = _tr(
         "This backup holds {entries} journal entries, {sessions} sessions, {checkins} "
         "check-ins, {measures} questionnaires and {exercises} exercises, from {first} to "
@@ -85,7 +85,9 @@ def backup_summary(info: BackupInfo) -> str:
         last=last,
     )
     if info.created_at is not None:
-        text += " " + _tr("It was made on {day}.").format(day=f"{info.created_at:%d %B %Y}")
+        text += " " + _tr("It was made on {day}.").format(
+            day=day_text(info.created_at, month="long")
+        )
     return text
 
 
@@ -238,7 +240,11 @@ class DataSection(QGroupBox):
         if last is None:
             parts.append(_tr("No backup has been made yet."))
         else:
-            parts.append(_tr("Last backup: {when}.").format(when=f"{last:%d %B %Y, %H:%M}"))
+            parts.append(
+                _tr("Last backup: {when}.").format(
+                    when=f"{day_text(last, month='long')}, {last:%H:%M}"
+                )
+            )
         config = auto_config(vault)
         parts.append(
             _tr("Automatic daily backups go to {folder}.").format(folder=config.folder)

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrate.core.timeutil import now_local
+from integrate.core.timeutil import day_text, now_local
 from integrate.share.gather import (
     Candidate,
     GatheredShare,
@@ -91,7 +91,7 @@ def _step_layout(widget: QWidget, title: str, intro: str) -> QVBoxLayout:
 
 
 def fmt_day(d: date) -> str:
-    return f"{d.day} {d:%b} {d.year}"
+    return day_text(d)
 
 
 def candidate_text(c: Candidate) -> str:
@@ -246,7 +246,7 @@ class ContentStep(QWidget):
 
         layout.addWidget(_heading(_tr("Also include")))
         sel = wizard.selection
-        self.measures = self._check(layout, _tr("Measures with charts (PCL-5, PHQ-9, GAD-7)"))
+        self.measures = self._check(layout, _tr("Questionnaires with charts (PCL-5, PHQ-9, GAD-7)"))
         self.sessions = self._check(
             layout,
             _tr("Session timeline (dates, route, setting; sessions and series also on the charts)"),

@@ -281,9 +281,7 @@ class AppController(QObject):
                 ),
             )
         elif slots.keyring is not None:
-            screen.retry_button.setText(_tr("Unlock"))
-            screen.retry_button.setObjectName("primary")
-            screen.retry_button.setFocus()
+            screen.retry_button.setFocus()  # after a lock: "Unlock" is the one action (Enter)
 
     def _unlock(self, screen: UnlockScreen, work: object, via_recovery: bool = False) -> None:
         screen.set_busy(True, _tr("Opening your journal…"))
@@ -319,6 +317,7 @@ class AppController(QObject):
             return
         screen.set_busy(False)
         screen.show_message(result.message)
+        screen.show_other_ways()  # the keyring did not open it: the passphrase or code can
 
     def _show_failure(self, result: UnlockResult) -> None:
         from integrate.ui.shell.recovery import RecoveryScreen

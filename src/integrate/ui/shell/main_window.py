@@ -209,7 +209,9 @@ class MainWindow(QMainWindow):
         self.help_button.setObjectName("helpNow")
         self.help_button.setToolTip(_tr("Crisis lines and a grounding exercise (F1)"))
         self.help_button.clicked.connect(self.help_requested.emit)
-        self.help_button.setIcon(icon("help-now"))
+        # The heart in the button's own text colour: in the window's text colour it was
+        # dark on dark red (issue 18).
+        self.help_button.setIcon(icon("help-now", lambda: theme.current_palette().help_text))
         bar_layout.addWidget(self.help_button)
         outer.addWidget(bar)
         # Calm bars under the top bar (the reminder banner, ui/reminders/reminders.py) go here.

@@ -84,7 +84,7 @@ def areas() -> list[Area]:
         Area("journal", _tr("Journal"), "Ctrl+2", _journal),
         Area("sessions", _tr("Sessions"), "Ctrl+3", _sessions),
         Area("exercises", _tr("Exercises"), "Ctrl+4", _exercises),
-        Area("measures", _tr("Measures"), "Ctrl+5", _measures),
+        Area("measures", _tr("Questionnaires"), "Ctrl+5", _measures),
         Area("share", _tr("Share"), "Ctrl+6", _share),
         Area("settings", _tr("Settings"), "Ctrl+7", _settings),
     ]

@@ -13,23 +13,28 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLayout,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from integrate.core.model import Phase
-from integrate.core.timeutil import now_local
+from integrate.core.model import CheckInState, Phase
+from integrate.core.timeutil import day_text, now_local, rules_of
 from integrate.core.window import WindowKind, WindowState, current_window
 from integrate.share.phase_labels import phase_name
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
+from integrate.ui.base.icons import icon
 from integrate.ui.checkins.checkin import CheckinView
 from integrate.ui.widgets.cards import CARD_STYLE, card
 from integrate.ui.widgets.common import button, button_row, page_layout, page_title, plain_label
 from integrate.ui.widgets.flow import SideBySide
 from integrate.vault.checkins import StoredCheckin, sync
+
+# What Today's Breathe button starts (an exercise id in resources/exercises).
+BREATHING_EXERCISE = "extended_exhale"
 
 SectionFactory = Callable[[AppServices], QWidget | None]
 
@@ -89,7 +94,7 @@ def window_text(state: WindowState, now: datetime) -> str:
     def next_part() -> str:
         if state.next is None:
             return ""
-        when = state.next.at.astimezone(now.tzinfo)
+        when = state.next.at.astimezone(rules_of(now))
         days = (when.date() - now.date()).days
         if days == 0:
             return _tr("Your next session is today at {time}.").format(time=when.strftime("%H:%M"))
@@ -97,7 +102,9 @@ def window_text(state: WindowState, now: datetime) -> str:
             return _tr("Your next session is tomorrow at {time}.").format(
                 time=when.strftime("%H:%M")
             )
-        return _tr("Your next session is on {day}.").format(day=when.strftime("%A %d %B"))
+        return _tr("Your next session is on {day}.").format(
+            day=day_text(when, weekday="long", month="long", year=False)
+        )
 
     if state.kind is WindowKind.NO_SESSIONS:
         return ""
@@ -128,8 +135,10 @@ def due_text(c: StoredCheckin, now: datetime) -> str:
     if days == -1:
         return _tr("yesterday")
     if days < 0:
-        return when.strftime("%A %d %B")
-    return _tr("{day} at {time}").format(day=when.strftime("%A %d %B"), time=clock)
+        return day_text(when, weekday="long", month="long", year=False)
+    return _tr("{day} at {time}").format(
+        day=day_text(when, weekday="long", month="long", year=False), time=clock
+    )
 
 
 class TodayPage(QWidget):
@@ -148,6 +157,8 @@ class TodayPage(QWidget):
         self.overview_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.stack.addWidget(self.overview_scroll)
         self.checkin_view: CheckinView | None = None
+        self._undo_skip: tuple[str, CheckInState, str] | None = None  # uid, state, name
+        self._opened_before: StoredCheckin | None = None
         self.start_buttons: dict[str, QWidget] = {}
         self.window_label = plain_label("")
         self.clock: Callable[[], datetime] = getattr(services, "clock", now_local)
@@ -194,6 +205,20 @@ class TodayPage(QWidget):
 
     # -- overview
 
+    def _write_or_breathe(self) -> QLayout:
+        """Two things always at hand beside what is due (issue 18): a new journal entry,
+        and the breathing exercise."""
+        write = button(_tr("Write"), accessible=_tr("Write a new journal entry"))
+        write.setIcon(icon("journal"))
+        write.clicked.connect(lambda: self.services.navigate.emit("journal", "new"))
+        breathe = button(_tr("Breathe"), accessible=_tr("Start the breathing exercise"))
+        breathe.setIcon(icon("exercises"))
+        breathe.clicked.connect(
+            lambda: self.services.navigate.emit("exercises", BREATHING_EXERCISE)
+        )
+        self.write_button, self.breathe_button = write, breathe
+        return button_row(write, breathe)
+
     def refresh(self) -> None:
         if not self.services.vault.is_open:
             return
@@ -208,6 +233,9 @@ class TodayPage(QWidget):
         self.window_label.setStyleSheet(theme.css("font-size: 13pt;"))
         self.window_label.setAccessibleName(_tr("Where you are"))
         layout.addWidget(self.window_label)
+        undo_bar = self._undo_bar()
+        if undo_bar is not None:
+            layout.addWidget(undo_bar)
         repo = self.services.checkins
         self.start_buttons = {}
         due = repo.due_now(now)
@@ -231,6 +259,7 @@ class TodayPage(QWidget):
                         object_name="muted",
                     )
                 )
+            layout.addLayout(self._write_or_breathe())
             if missed:
                 layout.addSpacing(8)
                 layout.addWidget(
@@ -354,8 +383,39 @@ class TodayPage(QWidget):
         return frame
 
     def _let_go(self, uid: str) -> None:
+        found = self.services.checkins.get(uid)
         self.services.checkins.skip(uid)
+        if found is not None:
+            self._remember_skip(found)
         self.services.notify("checkins")
+
+    def _remember_skip(self, before: StoredCheckin) -> None:
+        """Offer Undo for a check-in just let go or skipped (issue 18)."""
+        self._undo_skip = (before.uid, before.state, phase_name(before.phase))
+
+    def _undo_bar(self) -> QWidget | None:
+        if self._undo_skip is None:
+            return None
+        uid, _state, what = self._undo_skip
+        note = plain_label(_tr("You let “{what}” go.").format(what=what), wrap=False)
+        undo = button(_tr("Undo"), accessible=_tr("Undo letting {what} go").format(what=what))
+        undo.clicked.connect(self.undo_skip)
+        self.undo_skip_button = undo
+        bar = QWidget()
+        row = button_row(note, undo, spacing=8)
+        row.setContentsMargins(0, 0, 0, 0)  # in line with the words above it
+        bar.setLayout(row)
+        return bar
+
+    def undo_skip(self) -> None:
+        """Put the last check-in let go (or skipped) back where it was."""
+        if self._undo_skip is None:
+            return
+        uid, state, _what = self._undo_skip
+        self._undo_skip = None
+        self.services.checkins.unskip(uid, state)
+        self.services.notify("checkins")
+        self.refresh()
 
     # -- the check-in
 
@@ -364,6 +424,7 @@ class TodayPage(QWidget):
         if self.services.checkins.get(uid) is None:
             return
         self._close_checkin()
+        self._opened_before = self.services.checkins.get(uid)
         view = CheckinView(self.services, uid)
         view.closed.connect(self._close_checkin)
         self.checkin_view = view
@@ -381,6 +442,15 @@ class TodayPage(QWidget):
             view.flush()
             self.stack.removeWidget(view)
             view.deleteLater()
+            before, self._opened_before = self._opened_before, None
+            after = self.services.checkins.get(before.uid) if before is not None else None
+            if (
+                before is not None
+                and after is not None
+                and before.state in (CheckInState.DUE, CheckInState.MISSED)
+                and after.state is CheckInState.SKIPPED
+            ):
+                self._remember_skip(before)  # skipped inside the check-in: undoable too
             self.refresh()
 
 

@@ -8,6 +8,7 @@ CARD_STYLE = """
 QFrame#card { background: palette(base); border: 1px solid palette(mid); border-radius: 10px; }
 QLabel#sectionTitle { font-size: 12pt; font-weight: 600; }
 QPushButton#rating { min-width: 34px; padding: 4px 6px; }
+QLabel#scaleEnd { font-weight: 600; }
 QPushButton#rating:checked { background: palette(highlight); color: palette(highlighted-text); }
 QLabel#alsoTitle { font-weight: 600; }
 """

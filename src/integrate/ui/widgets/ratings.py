@@ -7,7 +7,7 @@ reads the same (including with a screen reader: "Distress: 7").
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from integrate.core.prompts import Rating
 from integrate.ui.widgets.common import flow_row, plain_label
@@ -37,6 +37,18 @@ class RatingRow(QWidget):
             if rating.kind == "choice"
             else [str(v) for v in range(rating.min, rating.max + 1)]
         )
+        self.ends: QLabel | None = None
+        if rating.kind == "scale":
+            # What each end means, above the numbers and in bold, so a mood row (10 is
+            # very good) and a distress row (10 is the worst) cannot be read the same
+            # way at a glance (issue 18); it was a faint line under the row.
+            self.ends = plain_label(
+                _tr("{lo} = {low}   …   {hi} = {high}").format(
+                    lo=rating.min, low=rating.low_label, hi=rating.max, high=rating.high_label
+                ),
+                object_name="scaleEnd",
+            )
+            layout.addWidget(self.ends)
         for offset, text in enumerate(labels):
             value = rating.min + offset
             b = QPushButton(text)
@@ -50,11 +62,9 @@ class RatingRow(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         if rating.kind == "scale":
-            ends = plain_label(
-                f"{rating.min} = {rating.low_label}   ·   {rating.max} = {rating.high_label}",
-                object_name="muted",
+            self.setAccessibleDescription(
+                f"{rating.min} = {rating.low_label}, {rating.max} = {rating.high_label}"
             )
-            layout.addWidget(ends)
 
     def _clicked(self, value: int) -> None:
         for b in self.group.buttons():

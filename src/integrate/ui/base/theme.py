@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 THEME_PREF = "ui/theme"
 REDUCE_MOTION_PREF = "ui/reduce_motion"
@@ -142,6 +142,40 @@ def _indicator(kind: str, p: Palette) -> str:
     return resource_path("icons", f"indicator-{kind}-{p.name}.svg").as_posix()
 
 
+# Text roles (`text_role(widget, name)`): sizes in points beside an 11 pt body, bold or not,
+# and anything else the role needs. One place instead of a stylesheet on every label.
+TEXT_ROLES: dict[str, tuple[float | None, bool, str]] = {
+    "heading": (13, True, ""),
+    "subheading": (12, True, ""),
+    "stepTitle": (14, True, ""),
+    "display": (15, True, ""),
+    "lead": (13, False, ""),
+    "instruction": (18, False, ""),
+    "code": (18, False, "font-family: monospace;"),
+    "strong": (None, True, ""),
+    "small": (9, False, ""),
+}
+
+
+def text_role(widget: QWidget, role: str) -> None:
+    """Give `widget` one of the theme's TEXT_ROLES (its size follows the desktop's text)."""
+    if role not in TEXT_ROLES:
+        raise KeyError(role)
+    widget.setProperty("textRole", role)
+
+
+def _text_role_rules(base_pt: float) -> str:
+    rules = []
+    for role, (size, bold, extra) in TEXT_ROLES.items():
+        parts = [f"font-size: {_pt(base_pt, size / MIN_POINT_SIZE)};"] if size else []
+        if bold:
+            parts.append("font-weight: 600;")
+        if extra:
+            parts.append(extra)
+        rules.append(f'*[textRole="{role}"] {{ {" ".join(parts)} }}')
+    return "\n    ".join(rules)
+
+
 def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
     """The application stylesheet: sizes relative to `base_pt`, colours from `p`."""
     body = _pt(base_pt, 1.0)
@@ -155,6 +189,13 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
     QWidget {{ font-size: {body}; }}
     QMainWindow, QDialog {{ background: {p.window}; }}
     QLabel#pageTitle {{ font-size: {_pt(base_pt, 1.6)}; font-weight: 600; }}
+    {_text_role_rules(base_pt)}
+    QFrame#card, QFrame#trackingCard {{ background: palette(base); border: 1px solid palette(mid);
+        border-radius: 10px; }}
+    QLabel#sectionTitle {{ font-size: {_pt(base_pt, 12 / MIN_POINT_SIZE)}; font-weight: 600; }}
+    QLabel#alsoTitle, QLabel#formTitle, QLabel#scaleEnd {{ font-weight: 600; }}
+    QPushButton#rating {{ min-width: 34px; padding: 4px 6px; }}
+    QPushButton#rating:checked {{ background: palette(highlight); color: palette(highlighted-text); }}
     QLabel#appName {{ font-size: {_pt(base_pt, 1.25)}; font-weight: 600; }}
     QLabel#muted {{ color: {p.muted}; }}
     QLabel#notice {{ background: {p.base}; border: 1px solid {p.border}; border-radius: 8px;

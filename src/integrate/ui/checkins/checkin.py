@@ -42,7 +42,7 @@ from integrate.core.window import session_number
 from integrate.share.phase_labels import phase_name
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
-from integrate.ui.widgets.cards import CARD_STYLE, card
+from integrate.ui.widgets.cards import card
 from integrate.ui.widgets.common import button, flow_row, page_layout, page_title, plain_label
 from integrate.ui.widgets.distress_followup import FollowUpCard
 from integrate.ui.widgets.flow import SideBySide, WrapCheckBox
@@ -112,7 +112,6 @@ class CheckinView(QWidget):
         self.ratings: dict[str, RatingRow] = {}
         self._finished = False
         self._last_answer_control: QWidget | None = None  # Tab goes from it to the list
-        self.setStyleSheet(theme.css(CARD_STYLE))
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -155,7 +155,7 @@ class WhatHelpsRow(QFrame):
         layout.setContentsMargins(16, 12, 16, 12)
         head = QHBoxLayout()
         title = plain_label(exercise.title)
-        title.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
+        theme.text_role(title, "heading")
         head.addWidget(title, 1)
         self.used = plain_label(self.used_text(), object_name="muted", wrap=False)
         head.addWidget(self.used)

@@ -51,7 +51,7 @@ def _frame() -> tuple[QFrame, QVBoxLayout]:
 
 def _heading(text: str) -> QWidget:
     label = plain_label(text)
-    label.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
+    theme.text_role(label, "heading")
     return label
 
 
@@ -84,7 +84,7 @@ class ExerciseSection(QFrame):
         )
         text = QVBoxLayout()
         title = plain_label(pick.exercise.title)
-        title.setStyleSheet(theme.css("font-size: 15pt; font-weight: 600;"))
+        theme.text_role(title, "display")
         text.addWidget(title)
         text.addWidget(plain_label(pick.exercise.summary))
         detail = duration_text(pick.exercise)

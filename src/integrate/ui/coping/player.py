@@ -196,7 +196,7 @@ class PlayerDialog(QDialog):
         if self.exercise.tip:
             layout.addWidget(plain_label(self.exercise.tip, object_name="muted"))
         question = plain_label(_tr("How much distress do you feel right now?"))
-        question.setStyleSheet(theme.css("font-size: 15pt; font-weight: 600;"))
+        theme.text_role(question, "display")
         layout.addSpacing(8)
         layout.addWidget(question)
         self.suds_before = SudsPicker()
@@ -229,7 +229,7 @@ class PlayerDialog(QDialog):
         page, layout = self._page()
         layout.addWidget(page_title(_tr("Before you start")))
         self.caution_text = plain_label(self.exercise.caution or "", object_name="notice")
-        self.caution_text.setStyleSheet(theme.css("font-size: 13pt;"))
+        theme.text_role(self.caution_text, "lead")
         self.caution_text.setAccessibleName(_tr("Caution"))
         layout.addWidget(self.caution_text)
         layout.addWidget(
@@ -274,7 +274,7 @@ class PlayerDialog(QDialog):
         layout.addWidget(self.sound_note)
         self.step_text = plain_label("", object_name="stepText")
         # The app stylesheet sets a base size on every widget; a style rule wins over setFont.
-        self.step_text.setStyleSheet(theme.css("font-size: 18pt; line-height: 140%;"))
+        theme.text_role(self.step_text, "instruction")
         self.step_text.setMinimumHeight(theme.scaled(60))
         # No accessible name: a label's name is what screen readers speak, so it stays the
         # step's own words (a fixed "Step" hid them over AT-SPI).
@@ -352,7 +352,7 @@ class PlayerDialog(QDialog):
         page, layout = self._page()
         layout.addWidget(page_title(_tr("Thank you for taking this time")))
         self.done_text = plain_label("")
-        self.done_text.setStyleSheet(theme.css("font-size: 13pt;"))
+        theme.text_role(self.done_text, "lead")
         layout.addWidget(self.done_text)
         self.followup: FollowUpCard | None = None  # offered once, after a high ending
         self._followup_slot = QVBoxLayout()

@@ -57,7 +57,7 @@ def plan_contacts(plan: SafetyPlan | None) -> list[PlanContact]:
 
 def _heading(text: str) -> QLabel:
     label = plain_label(text)
-    label.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
+    theme.text_role(label, "heading")
     return label
 
 
@@ -180,7 +180,7 @@ class CrisisScreen(QDialog):
         self.not_monitored.setAccessibleName(_tr("Nobody monitors this app"))
         layout.addWidget(self.not_monitored)
         self.emergency = plain_label(emergency_text(model))
-        self.emergency.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
+        theme.text_role(self.emergency, "heading")
         layout.addWidget(self.emergency)
 
         self.plan_cards: list[QWidget] = []

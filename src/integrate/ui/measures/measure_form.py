@@ -76,7 +76,7 @@ class _Question(QFrame):
         layout.setContentsMargins(0, 6, 0, 6)
         layout.setSpacing(4)
         self.text_label = plain_label(f"{label}  {text}")
-        self.text_label.setStyleSheet(theme.css("font-size: 13pt;"))
+        theme.text_role(self.text_label, "lead")
         layout.addWidget(self.text_label)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -192,7 +192,7 @@ class MeasureForm(QWidget):
         layout.addWidget(plain_label(instrument.instructions, object_name="notice"))
         if instrument.stem:
             stem = plain_label(instrument.stem)
-            stem.setStyleSheet(theme.css("font-weight: 600; font-size: 13pt;"))
+            theme.text_role(stem, "heading")
             layout.addWidget(stem)
         self.items: list[_Question] = []
         for item in instrument.items:
@@ -221,7 +221,7 @@ class MeasureForm(QWidget):
         buttons.addWidget(self.submit_button)
         layout.addLayout(buttons)
         attribution = plain_label(instrument.attribution, object_name="muted")
-        attribution.setStyleSheet(theme.css("font-size: 9pt;"))
+        theme.text_role(attribution, "small")
         layout.addWidget(attribution)
         layout.addStretch(1)
         self.scroll_area.setWidget(body)

@@ -111,7 +111,7 @@ class ResultView(QWidget):
             self.paragraphs.append(change_paragraph(instrument, change))
         for text in self.paragraphs:
             label = plain_label(text)
-            label.setStyleSheet(theme.css("font-size: 13pt;"))
+            theme.text_role(label, "lead")
             layout.addWidget(label)
         if result.crisis:
             layout.addWidget(

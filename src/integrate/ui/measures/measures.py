@@ -80,7 +80,7 @@ class HomeTab(QWidget):
         self.due_layout.setContentsMargins(0, 0, 0, 0)
         self.layout_.addWidget(self.due_box)
         heading = plain_label(_tr("Take one now"))
-        heading.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
+        theme.text_role(heading, "heading")
         self.layout_.addWidget(heading)
         self.layout_.addWidget(
             plain_label(
@@ -136,7 +136,7 @@ class HomeTab(QWidget):
         else:
             text = _tr("Nothing is suggested right now.")
         heading = plain_label(text)
-        heading.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
+        theme.text_role(heading, "heading")
         self.due_layout.addWidget(heading)
         self.due_heading = heading
         instruments = self.page.services.measures.instruments

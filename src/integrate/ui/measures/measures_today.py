@@ -86,7 +86,7 @@ def due_measures_section(services: AppServices) -> QWidget | None:
     layout.setContentsMargins(16, 14, 16, 14)
     layout.setSpacing(8)
     title = plain_label(_tr("Questionnaires suggested"), object_name="sectionTitle")
-    title.setStyleSheet(theme.css("font-size: 12pt; font-weight: 600;"))
+    theme.text_role(title, "subheading")
     layout.addWidget(title)
     first_time = is_brand_new(services)
     intro = _tr(

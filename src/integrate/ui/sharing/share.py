@@ -59,7 +59,7 @@ class SharePage(QWidget):
         self.prepare_button.clicked.connect(self.open_wizard)
         layout.addWidget(self.prepare_button, 0, Qt.AlignmentFlag.AlignLeft)
         heading = plain_label(_tr("Shared"))
-        heading.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
+        theme.text_role(heading, "heading")
         layout.addSpacing(8)
         layout.addWidget(heading)
         self.empty = plain_label(_tr("Nothing shared yet."), object_name="muted")

@@ -76,7 +76,7 @@ def _tr(text: str) -> str:
 
 def _heading(text: str) -> QLabel:
     label = plain_label(text)
-    label.setStyleSheet(theme.css("font-size: 14pt; font-weight: 600;"))
+    theme.text_role(label, "stepTitle")
     return label
 
 

@@ -99,7 +99,7 @@ class HelpNowDialog(QDialog):
 
         row = flow_row()  # the country goes under the words when there is no room beside them
         where = plain_label(_tr("Crisis lines for"), wrap=False)
-        where.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
+        theme.text_role(where, "heading")
         row.addWidget(where)
         self.country = QComboBox()
         self.country.setAccessibleName(_tr("Country for crisis lines"))

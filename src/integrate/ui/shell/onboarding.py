@@ -224,7 +224,7 @@ class Onboarding(QWidget):
         )
         self.code_label = plain_label("", object_name="notice")
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_label.setStyleSheet(theme.css("font-family: monospace; font-size: 18pt;"))
+        theme.text_role(self.code_label, "code")
         self.code_label.setAccessibleName(_tr("Recovery code"))
         layout.addWidget(self.code_label)
         save = button(_tr("Save as PDF…"))

@@ -28,7 +28,7 @@ from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
 from integrate.ui.base.icons import icon
 from integrate.ui.checkins.checkin import CheckinView
-from integrate.ui.widgets.cards import CARD_STYLE, card
+from integrate.ui.widgets.cards import card
 from integrate.ui.widgets.common import button, button_row, page_layout, page_title, plain_label
 from integrate.ui.widgets.flow import SideBySide
 from integrate.vault.checkins import StoredCheckin, sync
@@ -147,7 +147,6 @@ class TodayPage(QWidget):
     def __init__(self, services: AppServices) -> None:
         super().__init__()
         self.services = services
-        self.setStyleSheet(theme.css(CARD_STYLE))
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -230,7 +229,7 @@ class TodayPage(QWidget):
         state = current_window(sessions, now)
         self.window_label = plain_label(window_text(state, now))
         self.window_label.setObjectName("windowText")
-        self.window_label.setStyleSheet(theme.css("font-size: 13pt;"))
+        theme.text_role(self.window_label, "lead")
         self.window_label.setAccessibleName(_tr("Where you are"))
         layout.addWidget(self.window_label)
         undo_bar = self._undo_bar()

@@ -137,7 +137,7 @@ class ContactCard(QFrame):
         emergency = item.kind is ItemKind.EMERGENCY
         shown = _tr(item.name) if emergency else item.name  # i18n: marked
         name = plain_label(shown)
-        name.setStyleSheet(theme.css("font-weight: 600;"))
+        theme.text_role(name, "strong")
         layout.addWidget(name)
         self.value_labels: list[QLabel] = []
         self.copy_buttons: list[QPushButton] = []
@@ -154,7 +154,7 @@ class ContactCard(QFrame):
             # A bare number stays on one line; one with a label may wrap (large text).
             value = plain_label(reach_text(reach), wrap=bool(reach.label))
             value.setObjectName("crisisNumber")
-            value.setStyleSheet(theme.css("font-size: 13pt;"))
+            theme.text_role(value, "lead")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(reach_text(reach))
             if reach.label:
@@ -219,7 +219,7 @@ class ContactList(QFrame):
         self.heading: QLabel | None = None
         if heading:
             self.heading = plain_label(heading)
-            self.heading.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
+            theme.text_role(self.heading, "heading")
             layout.addWidget(self.heading)
         self.note: QLabel | None = None
         if note:

@@ -41,7 +41,7 @@ class FollowUpCard(QFrame):
         layout.setContentsMargins(16, 12, 16, 14)
         layout.setSpacing(8)
         title = plain_label(rules.title)
-        title.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600;"))
+        theme.text_role(title, "heading")
         layout.addWidget(title)
         layout.addWidget(plain_label(rules.text))
         self.exercise_button = button(exercise_text or _tr("Try a grounding exercise"))

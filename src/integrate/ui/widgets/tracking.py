@@ -51,14 +51,6 @@ from integrate.vault.checkins import StoredCheckin
 # ones that offer the sleep diary.
 EFFECT_PHASES = (Phase.SAME_DAY, Phase.DAY_1)
 MORNING_PHASES = (Phase.DAY_1, Phase.DAY_2, Phase.DAY_3, Phase.BETWEEN)
-TRACKING_STYLE = """
-QFrame#trackingCard { background: palette(base); border: 1px solid palette(mid);
-    border-radius: 10px; }
-QLabel#sectionTitle { font-size: 12pt; font-weight: 600; }
-QLabel#formTitle { font-weight: 600; }
-QPushButton#rating { min-width: 34px; padding: 4px 6px; }
-QPushButton#rating:checked { background: palette(highlight); color: palette(highlighted-text); }
-"""
 
 
 def _tr(text: str) -> str:
@@ -75,7 +67,6 @@ class TrackingCard(QFrame):
         self.services = services
         self.repo = services.use.tracking.repo
         self.setObjectName("trackingCard")
-        self.setStyleSheet(theme.css(TRACKING_STYLE))
         self.setAccessibleName(title)
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(16, 14, 16, 14)

@@ -491,9 +491,6 @@ def _therapy() -> object:
     return SessionKind.THERAPY
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the share wizard's File name field is 2 px lower than its text at 22 pt"
-)
 def test_dialogs_cut_no_text_off_with_a_22pt_font(large_text: RunningApp) -> None:
     """Help, About, Need help now, the exercise player and every step of the share
     wizard at 22 pt, each in its own first size."""

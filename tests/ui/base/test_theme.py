@@ -425,9 +425,6 @@ def _offenders(found: dict[str, list[str]]) -> str:
     return "\n".join(f"{k}: {v}" for k, v in found.items() if v)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the Sessions 'New series' form is squeezed lower than its fields at 22 pt"
-)
 def test_no_text_is_cut_off_with_a_22pt_font(large_text: RunningApp) -> None:
     """Every area (and the sessions forms, the exercises' tabs, the top bar) at 22 pt in
     1100x760: nothing cut off, nothing behind a sideways scroll bar. Measures is checked
@@ -491,9 +488,6 @@ def _therapy() -> object:
     return SessionKind.THERAPY
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the share wizard's File name field is 2 px lower than its text at 22 pt"
-)
 def test_dialogs_cut_no_text_off_with_a_22pt_font(large_text: RunningApp) -> None:
     """Help, About, Need help now, the exercise player and every step of the share
     wizard at 22 pt, each in its own first size."""

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     QTime,
 )
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -54,6 +54,7 @@ from integrate.core.window import session_number
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
 from integrate.ui.widgets.common import (
+    TallScrollArea,
     button,
     button_row,
     flow_row,
@@ -493,7 +494,13 @@ class SeriesForm(QWidget):
         super().__init__()
         self.services = services
         self.editing: Series | None = None
-        layout = page_layout(self)
+        # Scrolls when the text is large (as the session form does) rather than squeezing
+        # its fields below their text (the New series form at 22 pt, issue 18).
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        body = QWidget()
+        outer.addWidget(TallScrollArea(body))
+        layout = page_layout(body)
         self.title = page_title(_tr("New series"))
         layout.addWidget(self.title)
         form = form_layout()
@@ -543,6 +550,15 @@ class SeriesForm(QWidget):
         self.cancel_button = button(_tr("Cancel"))
         layout.addLayout(button_row(self.save_button, self.cancel_button))
         layout.addStretch(1)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        # The height their text needs, now that they are polished at the desktop's text
+        # size: the stylesheet's min-height let the form squeeze them to the 11 pt height.
+        for field in (self.name, self.started, self.planned, self.ended):
+            field.setMinimumHeight(field.sizeHint().height())
+        lines = self.reflection.fontMetrics().lineSpacing() * 4 + 24
+        self.reflection.setFixedHeight(max(theme.scaled(110), lines))
+        super().showEvent(event)
 
     def start(self, series: Series | None) -> None:
         self.editing = series

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QPixmap
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -540,6 +540,13 @@ class PreviewStep(QWidget):
 
 
 class SaveStep(QWidget):
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        # The fields at the height their text needs (polished now, at the desktop's text
+        # size): the stylesheet's min-height let the layout squeeze them (22 pt, issue 18).
+        for field in (self.file_name, self.folder, self.pw1, self.pw2):
+            field.setMinimumHeight(field.sizeHint().height())
+        super().showEvent(event)
+
     def __init__(self, wizard: ShareWizard) -> None:
         super().__init__()
         self.wizard = wizard

@@ -86,7 +86,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Measures</source>
+        <source>Questionnaires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -100,38 +100,6 @@
 </context>
 <context>
     <name>CheckIn</name>
-    <message>
-        <source>Getting ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Same-day check-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Day 1 check-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Day 2 check-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Day 3 check-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Between sessions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Looking back on the series</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preparing for therapy</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Also written for this check-in</source>
         <translation type="unfinished"></translation>
@@ -173,6 +141,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ask me this question again in my next check-ins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip this question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Free writing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -186,6 +162,10 @@
     </message>
     <message>
         <source> (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{lo} = {low}   …   {hi} = {high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -284,6 +264,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unlock to open the journal as it is now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The key could not be read from the keyring, so the intact parts cannot be shown here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -296,15 +280,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The keyring did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your journal is locked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -316,11 +300,98 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>It locked once {task} had finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The file could not be saved ({error}). Write the code down instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>[The rest could not be read.]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrisisView</name>
+    <message>
+        <source>Check locally: these numbers come from our reference list and may have changed. If one does not work, call your emergency number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No country is set, so no country&apos;s numbers are shown. If you are in danger, call your local emergency number. To find a crisis line where you are, use the international directory below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We have no numbers for your country in our list. If you are in danger, call your local emergency number. To find a crisis line where you are, use the international directory below, and add it to your safety plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a crisis line where you are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you are in danger now, call your local emergency number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check locally</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you are in danger now, call your emergency number: {numbers}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own crisis numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People and places that help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Professionals you can contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crisis lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crisis lines in {country}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No number saved in your plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy {value} ({name})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -519,6 +590,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Please wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not restored</source>
         <translation type="unfinished"></translation>
     </message>
@@ -528,6 +603,10 @@
     </message>
     <message>
         <source>The passphrases must match and have at least 8 characters. Nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This export is NOT encrypted. Anyone who can open the file can read your journal. Keep it somewhere private and delete it when you no longer need it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -613,6 +692,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Another task is still running: {task} Try again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Last backup: {when}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -666,6 +749,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The part of your journal&apos;s key file that holds your recovery code is damaged, so the code you wrote down can no longer open the journal. Your entries are safe. Please make a new recovery code and keep it safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A change of your journal&apos;s key was interrupted and has now been completed. Its new recovery code was never shown, so the code you wrote down no longer opens the journal. Please make a new one and keep it safe.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -686,6 +773,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Some saved records could not be read, so they are left out of what you see ({records}). Everything else is shown as usual, and the records stay in your journal and its backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your last backup is from {day}. When you have a moment, a fresh one keeps what you have written safe.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -697,6 +788,21 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>The recovery code could not be changed ({error}). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DistressFollowUp</name>
+    <message>
+        <source>Need help now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&apos;m OK for now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try a grounding exercise</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -787,6 +893,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Kept - saved when the current task finishes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not saved yet - trying again…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -812,6 +922,77 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
 </context>
 <context>
+    <name>ExclusiveJobs</name>
+    <message>
+        <source>Saving a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving today&apos;s automatic backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today&apos;s automatic backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can keep writing: it is saved when this finishes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal locks when this finishes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Exercises</name>
     <message>
         <source>Has a short note to read before the first time.</source>
@@ -819,6 +1000,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>Starts without holding the breath; a version with holds is there if you choose it. Read the note before the first time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These numbers come from your own ratings before and after each exercise. They reflect what you noticed at the time; they are not a score.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -885,6 +1070,50 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <source>Start {title}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have not used this yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The one time you rated this, your distress went from {before} to {after}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last used today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last used yesterday.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last used on {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You used this {used}. There are no before-and-after ratings yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On average your distress went from {before} to {after} across {n} times you used this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You used it {used} in all.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Help</name>
@@ -936,31 +1165,19 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Crisis lines</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>You don&apos;t have to get through this alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Emergency: {numbers}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>We have no numbers for your country in our list. Check your local emergency number and a crisis line where you are, and add them to your safety plan (Exercises, My safety plan): they will then show here.</source>
+        <source>Things you can do on your own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Another country (not listed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No country chosen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -972,35 +1189,11 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check locally: these numbers come from our reference list and may have changed. If one does not work, call your emergency number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check locally</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> or </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>From your safety plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>People and places that help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Professionals</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your own crisis numbers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1036,6 +1229,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>Words are all found; &quot;a phrase&quot; in quotes; calm* finds calm, calmer, calming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1103,6 +1300,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>From date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1131,7 +1332,31 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose dates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No entries match these filters. “Show all” brings everything back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filters above may also hide entries: “Show all” clears them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1144,6 +1369,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>Deleted “{title}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No entry has “{word}”. Try another word, or the start of one with * (calm* finds calm, calmer, calming).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1172,6 +1401,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>{series} · session {n} · {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session {n} · {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1233,7 +1466,15 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Crisis lines</source>
+        <source>My safety plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a grounding exercise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open my safety plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1249,39 +1490,55 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>If you are in danger now, call your local emergency number.</source>
+        <source>You have no safety plan yet. A safety plan is a short list in your own words: warning signs, what helps, who to contact. You can start one now and finish it later, ideally with your therapist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>We have no numbers for your country in our list. Check a crisis line where you are, and add it to your safety plan so it shows here.</source>
+        <source>Make my safety plan now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check locally: these numbers come from our reference list and may have changed. If one does not work, call your emergency number.</source>
+        <source>Making my surroundings safer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>People from your safety plan</source>
+        <source>From your safety plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My warning signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Things I can do on my own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My reasons for living</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People and places that help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Professionals I can contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My own crisis numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a grounding exercise: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>You can finish the questionnaire afterwards, or leave it for now. These numbers are always under Need help now (F1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Crisis lines ({country}), any hour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>If you are in danger now, call your emergency number: {numbers}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1346,10 +1603,6 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <source>{name}: your result</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Your answers fit what this questionnaire calls a &apos;{name}&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>MeasureSettings</name>
@@ -1390,7 +1643,7 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A starting point before each series and one at its end are suggested as well. You can take any questionnaire at any time under Measures, whatever is chosen here.</source>
+        <source>A starting point before each series and one at its end are suggested as well. You can take any questionnaire at any time under Questionnaires, whatever is chosen here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1457,11 +1710,11 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the {name} of {when:%d %b %Y}</source>
+        <source>the {name} of {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the note that the support screen was shown during the {name} of {when:%d %b %Y}</source>
+        <source>the note that the support screen was shown during the {name} of {when}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1492,7 +1745,19 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Shaded columns are your treatment series; dotted lines are your ketamine sessions.</source>
+        <source>The brackets along the top are your treatment series; dotted lines are your ketamine sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} results from {a} to {b}; first {x}, latest {y} of {m}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faint bands are the questionnaire&apos;s ranges, starting at {edges}, for orientation only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: planned from {start}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1512,14 +1777,6 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Faint bands are the questionnaire&apos;s ranges, for orientation only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} results from {a:%d %b %Y} to {b:%d %b %Y}; first {x}, latest {y} of {m}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>ongoing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1533,14 +1790,6 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>No {name} results yet. Take one from the first tab and it will appear here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The faint band marks the questionnaire&apos;s provisional cut-off ({lo}-{hi}), for orientation only: it is not a diagnosis.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name}: planned from {start:%d %b}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1607,7 +1856,15 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Suggestions wait until {when}: in the first day after a session, answers reflect its effects more than the past weeks. You can still fill one in now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} - {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken {hours} hours after your last session: answers this soon can reflect the session&apos;s effects. This is noted with the result.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1622,6 +1879,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <source>every {n} days</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>a starting point before your first session</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MeasuresToday</name>
@@ -1631,6 +1892,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>A few minutes each. They help you and your clinician see how things change; there is no need to do them all at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A few minutes each. Answered once before your first session, they give a baseline: a starting point to compare with later, for you and your clinician. There is no need to do them all at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1779,6 +2044,22 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
 <context>
     <name>Pacer</name>
     <message>
+        <source>Breathe in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breathe out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Breathing guide</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1792,57 +2073,81 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
 </context>
 <context>
-    <name>Placeholder</name>
+    <name>Phases</name>
     <message>
-        <source>Today</source>
+        <source>Getting ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>It will show the check-ins that are due now.</source>
+        <source>Preparation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Journal</source>
+        <source>Before a session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Entries can already be added from the command line with `integrate add`.</source>
+        <source>Same-day check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sessions</source>
+        <source>Same day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>It will let you log sessions.</source>
+        <source>Same day as a session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exercises</source>
+        <source>Day 1 check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>It will guide grounding exercises.</source>
+        <source>Day 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Measures</source>
+        <source>Day 1 after a session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>It will offer questionnaires and trends.</source>
+        <source>Day 2 check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Share</source>
+        <source>Day 2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>It will build a summary for your therapist.</source>
+        <source>Day 2 after a session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This area is not built yet in this version of Integrate.</source>
+        <source>Day 3 check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day 3 after a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking back on the series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing for therapy</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1894,10 +2199,6 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>About the sound</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2005,6 +2306,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Try another exercise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Step {i} of {n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2044,6 +2349,14 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>I understand that recent changes may be missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open it as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Readable entries</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2053,6 +2366,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>Problems found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can open the journal as it is now: changes saved after the last recorded state stay missing, and this state becomes the one Integrate checks against from then on. To go back to a backup instead, open it as it is, then choose Settings, Data, Restore from a backup (a copy of the journal as it is now is saved first).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2108,11 +2425,11 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save reminder settings</source>
+        <source>Reminder settings message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reminder settings message</source>
+        <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2157,6 +2474,14 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the reminder change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put back as it was.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2235,6 +2560,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>and {n} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Skip this reminder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2251,12 +2580,92 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{text} (and {n} more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{n} more after this</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SafetyPlan</name>
+    <message>
+        <source>Number is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number may only contain digits, spaces, brackets, dashes and a leading +</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number needs at least 3 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country must be a two-letter code such as GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My warning signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thoughts, feelings, situations or body signals that tell me a crisis may be building.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Things I can do on my own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps that take my mind off things or calm me, without contacting anyone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People and places that help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People I can be with, and places I can go, that help me feel better or distracted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Professionals I can contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My therapist, doctor, clinic or care team, with their phone numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crisis lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers I can call or text at any hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making my surroundings safer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Things I can do, or ask someone to do, to keep myself safe where I am.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My reasons for living</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People, hopes, things I care about that matter to me.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>One item per line</source>
         <translation type="unfinished"></translation>
@@ -2331,6 +2740,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>Save the plan as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept - saved when the current task finishes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2429,7 +2842,15 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save schedule settings</source>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-ins keep their times. Quiet hours (under Reminders) only hold back the reminder until they end; a check-in on the day of a session always stays on that day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the schedule change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2438,10 +2859,6 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>Schedule settings message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The defaults are shown. Save to use them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2461,11 +2878,11 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Quiet hours (under Reminders) move a check-in that would fall in them to their end.</source>
+        <source>The journal is open read-only, so these cannot be changed now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The journal is open read-only, so these cannot be changed now.</source>
+        <source>Put back as it was.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2744,6 +3161,14 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nothing here yet. After a ketamine session, choose “Log a session”: Integrate then offers a short check-in the same day and on the three days after. A session that is coming up goes in with “Plan a session”. A series groups the sessions of one course of treatment; you can add one any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Series and sessions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2753,6 +3178,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After-effects…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2816,6 +3245,14 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After-effects of session {n} ({when})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Delete session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2849,6 +3286,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>Ongoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} on their own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3158,14 +3599,6 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Measures at a glance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lower totals mean fewer or milder symptoms. Change is latest minus baseline.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Note from the patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3182,7 +3615,79 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BP before → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distress / mood before (0–10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After-effects (highest, 0–10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At a glance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no change (0 points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A 0 does not mean the absence of risk. Integrate is not monitored: nobody saw these answers when they were given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between-session course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A 0 does not mean the absence of risk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-in ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower totals mean fewer or milder symptoms. Change is latest minus baseline; a rise is reported with the same thresholds as a fall.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reliable change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not applicable (baseline 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHQ-9 item 9 was shared, but no PHQ-9 was answered in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3198,7 +3703,23 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Difficulty (optional question)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No answers in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3234,18 +3755,6 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PHQ-9 item 9</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>answers included at the patient&apos;s choice (Measures)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Measure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Baseline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3258,6 +3767,42 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing: no expected rhythm set (reminders off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every {0} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHQ-9 item 9 (thoughts of death or self-harm): not shared. The patient chose to leave these answers out of this summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ketamine session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3266,7 +3811,47 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Quick check-in ratings by the patient ({0} check-ins; {1}). Not a validated measure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} item by item: baseline ({1}) and latest ({2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First the {0} entries the patient flagged for you (marked FLAGGED), then the others they selected; each group in date order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one answer only: no change to report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not applicable (baseline already {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} expected ({1}) with no answer: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3294,7 +3879,111 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>no answers in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHQ-9 item 9, shared by the patient: answers above 0 on {0} of {1} dates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHQ-9 item 9, shared by the patient: all {0} answers were 0 ({1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FLAGGED FOR THERAPIST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>improved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleep and nightmares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours slept (solid line, left scale), sleep quality (dashed) and the number of nightmares (triangles), both on the right scale; dotted lines mark ketamine sessions. Nightmares are also PCL-5 item 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substances and medication changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No nights were recorded in the sleep diary in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Night to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality (0–10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nightmares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distress (0–10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Woke up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None recorded in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3350,10 +4039,6 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>Untick all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Measures with charts (PCL-5, PHQ-9, GAD-7)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3446,6 +4131,38 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>Page size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a password of at least {n} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questionnaires with charts (PCL-5, PHQ-9, GAD-7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A chart of my check-in ratings (mood, distress, sleep, memories)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After-effects after each session (my ratings and notes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My sleep diary (a chart against sessions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substances and medication changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach my scores as data files (a spreadsheet file and one FHIR file per questionnaire) for my clinic&apos;s records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3597,6 +4314,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} character(s) have no font on this computer and would print as empty boxes: {1}. The PDF&apos;s text keeps them (copy and search work). Install a font that covers them, or press Save again to save anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saved. The summary is here:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3618,6 +4339,76 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>The file could not be saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SleepChart</name>
+    <message>
+        <source>Hours slept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality, nightmares (0-10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleep quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nightmares (count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} nights from {a:%d %b} to {b:%d %b}; on average {h} hours slept; nightmares on {m} of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SleepTrends</name>
+    <message>
+        <source>Sleep and nightmares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Night to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nightmares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nightmare distress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Woke up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dotted lines are your ketamine sessions. The solid line is hours slept (left scale); the dashed line is sleep quality and the triangles are nightmares (right scale, 0-10). The PCL-5&apos;s second question is about nightmares, so the two are worth reading side by side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleep and nightmares over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No nights in the sleep diary yet. Add last night&apos;s sleep on Today or in a morning check-in and it will appear here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3701,6 +4492,14 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breathe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Where you are</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3721,6 +4520,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your next session is on {day}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3734,6 +4537,14 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>tomorrow at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a new journal entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the breathing exercise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3762,6 +4573,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You let “{what}” go.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3801,11 +4616,222 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Undo letting {what} go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Still want to do this one?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Still want to do these?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tracking</name>
+    <message>
+        <source>not noted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 after-effects note (Sessions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How strongly?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save after-effects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 7.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleep quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nightmare distress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save sleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours slept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note about substances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which substance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name, if you want to be specific</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substance name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 2 glasses of wine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the substance was taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add substance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 50 mg daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the medication changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add medication change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} after-effects notes (Sessions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove these after-effects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: choose a number or write a line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this night&apos;s entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a substance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a medication change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dose (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After-effects: {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the hours slept (a guess is fine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing noted since the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the medication&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved ({when}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved for the night to {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the night to {day}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3851,11 +4877,19 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Try the system keyring again</source>
+        <source>Unlock with the keyring instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Welcome back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your journal opens with the key kept in this computer&apos;s keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use my passphrase or recovery code instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

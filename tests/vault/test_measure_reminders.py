@@ -163,3 +163,17 @@ def test_planned_therapy_appointment_gets_a_preparation_reminder(vault: Vault) -
     svc = ReminderService(lambda: prep[0].due_at, TZ, QUIET, InMemoryReminderStore())
     svc.set_items(items)
     assert [i.kind for i in svc.due_now()] == [ReminderKind.THERAPY_PREP]
+
+
+def test_no_questionnaire_nudge_within_a_day_after_a_session(vault: Vault) -> None:
+    """Issue 14: a session on the morning the baseline nudge comes due (10:00) moves
+    it to 24 h after the session; a later, unrelated day keeps its time."""
+    SessionRepository(vault.conn).add_series(Series("Spring", START))
+    today = START - timedelta(days=10)
+    nudge_day = START - timedelta(days=7)
+    SessionRepository(vault.conn).add(
+        Session(at=local(nudge_day, 9, 30), tz="Europe/Berlin", status=SessionStatus.PLANNED)
+    )
+    (item,) = read_measure_reminders(vault, today, TZ)
+    assert item.due_at == local(nudge_day, 9, 30) + timedelta(hours=24)
+    assert item.key == measure_reminder_key(nudge_day)  # the same nudge, later

@@ -44,6 +44,17 @@ def suggestions_resume_at(last: datetime | None, now: datetime, hours: int) -> d
     return resume if now < resume else None
 
 
+def after_dose_pause(moment: datetime, doses: Iterable[datetime], hours: int) -> datetime:
+    """`moment`, or the end of the after-dose pause it falls in (no questionnaire is
+    suggested within `hours` after a session, planned ones included)."""
+    moved = moment
+    for dose in sorted(doses):
+        end = dose + timedelta(hours=hours)
+        if dose <= moved < end:
+            moved = end
+    return moved
+
+
 def hours_since(last: datetime | None, at: datetime) -> float | None:
     """Hours from the last session to `at`, to one decimal (None without a session)."""
     if last is None or at < last:

@@ -11,7 +11,7 @@ Settings live in the vault (they name the patient's wording and habits):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -151,10 +151,19 @@ def read_measure_reminders(
     Due ones and those coming due within `days`, one item per day they come due,
     at the schedule's daytime check-in time.
     """
+    from integrate.core.dose_timing import after_dose_pause
+    from integrate.core.dose_timing import quiet_hours as after_dose_hours
+    from integrate.core.model import SessionKind
     from integrate.vault.measures import MeasureRepository  # loads the instruments
+    from integrate.vault.sessions import SessionRepository
 
     due = (repo or MeasureRepository(vault.conn)).upcoming(today, days)
-    return reminder_items_from_measures(due, load_measure_time(vault), tz)
+    items = reminder_items_from_measures(due, load_measure_time(vault), tz)
+    # Not within a day of a dose (acute effects; issue 14): the nudge waits, as Today's
+    # suggestions do.
+    doses = [s.at for s in SessionRepository(vault.conn).list(kind=SessionKind.KETAMINE)]
+    hours = after_dose_hours()
+    return [replace(i, due_at=after_dose_pause(i.due_at, doses, hours)) for i in items]
 
 
 @dataclass

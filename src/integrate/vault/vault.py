@@ -637,8 +637,13 @@ def unlock_with_keyring(
     full_check: bool = True,
     cipher_check: bool = True,
     accept_rollback: bool = False,
+    keep_in_step: bool = True,
 ) -> UnlockResult:
-    """Unlock with the key kept in the OS keyring. Never changes the keyring or the file."""
+    """Unlock with the key kept in the OS keyring. Never changes the file.
+
+    After an interrupted key change the keyring may hold the other key; it is put back in
+    step here unless `keep_in_step` is False (the caller then calls keep_keyring_in_step
+    itself, e.g. off the GUI thread)."""
     slots = load_slots(paths)
     if isinstance(slots, UnlockResult):
         return slots
@@ -672,11 +677,14 @@ def unlock_with_keyring(
         cipher_check=cipher_check,
         accept_rollback=accept_rollback,
     )
-    _keep_keyring_in_step(result, keystore, key)
+    if keep_in_step:
+        keep_keyring_in_step(result, keystore, key)
+    elif result.ok and result.keystore is None:
+        result.keystore = fetched  # what the keyring holds, for the caller's own check
     return result
 
 
-def _keep_keyring_in_step(result: UnlockResult, keystore: Keystore, fetched: VaultKey) -> None:
+def keep_keyring_in_step(result: UnlockResult, keystore: Keystore, fetched: VaultKey) -> None:
     """After an interrupted rotation was settled, the keyring may hold the other key:
     store the one that opens the journal, or the next start could not open it."""
     vault = result.vault

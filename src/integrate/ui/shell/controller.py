@@ -25,7 +25,7 @@ from integrate.ui.base.worker import run_in_background
 from integrate.ui.shell.main_window import MainWindow, Shell
 from integrate.ui.shell.unlock import UnlockScreen
 from integrate.vault.db import DatabaseError, IntegrityReport
-from integrate.vault.keys import KeySlots
+from integrate.vault.keys import KeySlots, VaultKey
 from integrate.vault.keystore import Keystore, KeystoreOutcome, KeystoreResult
 from integrate.vault.vault import (
     CreatedVault,
@@ -34,6 +34,7 @@ from integrate.vault.vault import (
     Vault,
     VaultError,
     create_vault,
+    keep_keyring_in_step,
     load_slots,
     open_with_key,
     outcome_message,
@@ -214,14 +215,25 @@ class AppController(QObject):
         if slots.keyring is not None and auto_keyring and self.keystore.prefetched(slots.vault_id):
             # The key was read while Qt loaded (integrate.startup) and opening takes a few ms
             # (the integrity check runs after Today paints): no unlock screen in between.
+            # The fetch uses that finished prefetch; a keyring write (after an interrupted
+            # key change) goes off the GUI thread.
             early = unlock_with_keyring(
                 self.paths,
                 self.keystore,
                 full_check=False,
                 cipher_check=False,
                 accept_rollback=self._accept_rollback,
+                keep_in_step=False,
             )
             if early.ok and early.vault is not None:
+                held = early.keystore.secret if early.keystore is not None else None
+                if held and held != early.vault.key.hex():  # rare: after an interrupted key change
+                    result, keystore, key = early, self.keystore, VaultKey.from_hex(held)
+                    run_in_background(
+                        lambda: keep_keyring_in_step(result, keystore, key),
+                        lambda _r: None,
+                        lambda _e: None,
+                    )
                 self._enter(early.vault)
                 return
         screen = UnlockScreen(

@@ -274,6 +274,24 @@ def _share_wizard(window: object) -> object:
     return wizard
 
 
+def _share_preview(window: object) -> object:
+    """Step 4 of the wizard: the real PDF's first page, as wide as the preview."""
+    page = window.shell.page("share")  # type: ignore[attr-defined]
+    wizard = page.open_wizard()
+    _pump(None)
+    for _ in range(3):
+        wizard.next_button.click()
+        _pump(None)
+    from integrate.ui.base.worker import wait_for_background
+
+    for _ in range(40):
+        wait_for_background(500)
+        _pump(None)
+        if wizard.preview_step.page_count:
+            break
+    return wizard
+
+
 def _reminder_banner(window: object) -> object:
     """The calm reminder bar under the top bar, as a due check-in shows it (its neutral
     default words), over Today."""
@@ -315,7 +333,7 @@ STAGES: dict[str, list[tuple[str, Callable[[object], object]]]] = {
     "today": [("checkin", _checkin), ("reminder-banner", _reminder_banner)],
     "exercises": [("player", _player)],
     "measures": [("trends", _trends), ("measure-form", _measure_form)],
-    "share": [("share-wizard", _share_wizard)],
+    "share": [("share-wizard", _share_wizard), ("share-preview", _share_preview)],
     "settings": [
         ("settings-appearance", _appearance),
         ("help", _help_dialog),

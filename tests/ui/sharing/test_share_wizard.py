@@ -147,19 +147,46 @@ def test_search_filters_a_long_list(demo_app) -> None:
     wizard.reject()
 
 
-def test_content_step_keeps_clear_of_its_scrollbar(demo_app) -> None:
-    """The entry list and its buttons do not run into the page's own scrollbar."""
-    from PySide6.QtCore import QPoint
-    from PySide6.QtWidgets import QScrollArea
+def test_content_list_is_not_inside_a_scrolling_page(demo_app) -> None:
+    """Issue 18: the entry list scrolls by itself; it used to sit inside a page that also
+    scrolled (two scroll bars, the wheel moving the wrong one). The choices beside it
+    scroll on their own."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea
 
     wizard = demo_app.area("share").open_wizard()
     wizard.next_button.click()
     demo_app.settle(2)
     step = wizard.content_step
-    scroll = step.findChild(QScrollArea)
-    for widget in (step.entries, step.none_button):
-        right = widget.mapTo(scroll.viewport(), QPoint(widget.width(), 0)).x()
-        assert scroll.viewport().width() - right >= 8, type(widget).__name__
+    parent = step.entries.parentWidget()
+    while parent is not None and parent is not wizard:
+        assert not isinstance(parent, QAbstractScrollArea), type(parent).__name__
+        parent = parent.parentWidget()
+    options = [a for a in step.findChildren(QScrollArea) if a.isAncestorOf(step.measures)]
+    assert options and not options[0].isAncestorOf(step.entries)
+    assert step.entries.height() > step.search.height() * 3  # the list has the room
+    wizard.reject()
+
+
+def test_preview_fits_the_width_and_zooms(demo_app) -> None:
+    """Issue 18: the page is shown as wide as the preview (readable), larger and smaller
+    on request (buttons, Ctrl++ / Ctrl+-), and back to the width."""
+    wizard = demo_app.area("share").open_wizard()
+    for _ in range(3):
+        wizard.next_button.click()
+    preview = wizard.preview_step
+    demo_app.qtbot.waitUntil(lambda: preview.page_count > 0, timeout=30_000)
+    demo_app.settle(1)
+    fit = preview.page_label.pixmap().width()
+    assert abs(fit - (preview.scroller.viewport().width() - 24)) <= 2
+    assert not preview.fit_width.isEnabled()  # already fitted
+    preview.zoom_in.click()
+    larger = preview.page_label.pixmap().width()
+    assert larger > fit * 1.2
+    preview.zoom_out.click()
+    preview.zoom_out.click()
+    assert preview.page_label.pixmap().width() < larger
+    preview.fit_width.click()
+    assert preview.page_label.pixmap().width() == fit
     wizard.reject()
 
 

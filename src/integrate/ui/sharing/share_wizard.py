@@ -14,7 +14,16 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QPixmap, QShowEvent
+from PySide6.QtGui import (
+    QDesktopServices,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QPixmap,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -67,7 +76,7 @@ from integrate.ui.widgets.flow import WrapCheckBox, WrapRadioButton
 
 FOLDER_PREF = "share/folder"  # a folder path only; names and content stay in the vault
 SEARCH_THRESHOLD = 8  # show the search box when the list is longer than this
-PREVIEW_DPI = 80
+PREVIEW_DPI = 120  # sharp enough to read when the page fits the width or is zoomed
 
 
 def _tr(text: str) -> str:
@@ -201,24 +210,31 @@ class ContentStep(QWidget):
         self.wizard = wizard
         self.ticked: set[str] = set(wizard.selection.entry_uids)
         self.period_key: object = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setAccessibleName(_tr("What should your therapist see?"))  # keyboard scrolling
-        inner = QWidget()
-        scroll.setWidget(inner)
-        outer.addWidget(scroll)
-        layout = _step_layout(
-            inner,
+        # The entry list is the page's main part and scrolls by itself (never a list inside
+        # a scrolling page); the "Also include" choices beside it scroll on their own when
+        # large text makes them taller than the window.
+        page = _step_layout(
+            self,
             _tr("What should your therapist see?"),
             _tr(
                 "Only what you tick goes into the summary. Entries you flagged for your "
                 "therapist are ticked already."
             ),
         )
-        layout.setContentsMargins(0, 0, 14, 0)  # room between the list and the page's scrollbar
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        page.addLayout(columns, 1)
+        layout = QVBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
+        columns.addLayout(layout, 3)
+        options_scroll = QScrollArea()
+        options_scroll.setWidgetResizable(True)
+        options_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        options_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        options_scroll.setAccessibleName(_tr("Also include"))  # keyboard scrolling
+        options = QWidget()
+        options_scroll.setWidget(options)
+        columns.addWidget(options_scroll, 2)
         self.search = QLineEdit()
         self.search.setPlaceholderText(_tr("Search entries"))
         self.search.setAccessibleName(_tr("Search entries"))
@@ -232,7 +248,7 @@ class ContentStep(QWidget):
         self.entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.entries.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         self.entries.itemChanged.connect(self._item_changed)
-        layout.addWidget(self.entries)
+        layout.addWidget(self.entries, 1)
         row = QHBoxLayout()
         self.count_label = plain_label("", object_name="muted")
         row.addWidget(self.count_label, 1)
@@ -244,6 +260,8 @@ class ContentStep(QWidget):
         row.addWidget(self.none_button)
         layout.addLayout(row)
 
+        layout = QVBoxLayout(options)
+        layout.setContentsMargins(0, 0, 8, 0)
         layout.addWidget(_heading(_tr("Also include")))
         sel = wizard.selection
         self.measures = self._check(layout, _tr("Questionnaires with charts (PCL-5, PHQ-9, GAD-7)"))
@@ -453,12 +471,17 @@ class NoteStep(QWidget):
         return None
 
 
+ZOOM_STEP = 1.25
+MIN_ZOOM, MAX_ZOOM = 0.5, 3.0
+
+
 class PreviewStep(QWidget):
     def __init__(self, wizard: ShareWizard) -> None:
         super().__init__()
         self.wizard = wizard
         self.images: list[QImage] = []
         self.index = 0
+        self.zoom = 0.0  # 0: the page as wide as the preview; else a share of real size
         layout = _step_layout(
             self,
             _tr("Preview"),
@@ -479,6 +502,9 @@ class PreviewStep(QWidget):
         layout.addLayout(top)
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
+        # Always there: a fitted page is taller than the view, and a scroll bar appearing
+        # after fitting would make the page wider than the view it was fitted to.
+        self.scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.scroller.setAccessibleName(_tr("Preview of the summary"))
         self.page_label = QLabel()
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -493,12 +519,51 @@ class PreviewStep(QWidget):
         self.page_number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prev_page.clicked.connect(lambda: self.show_page(self.index - 1))
         self.next_page.clicked.connect(lambda: self.show_page(self.index + 1))
+        self.zoom_out = button(_tr("Smaller"), accessible=_tr("Show the page smaller"))
+        self.fit_width = button(
+            _tr("Fit to width"), accessible=_tr("Show the page as wide as the preview")
+        )
+        self.zoom_in = button(_tr("Larger"), accessible=_tr("Show the page larger"))
+        self.zoom_out.clicked.connect(lambda: self.set_zoom(self._current_zoom() / ZOOM_STEP))
+        self.fit_width.clicked.connect(lambda: self.set_zoom(0.0))
+        self.zoom_in.clicked.connect(lambda: self.set_zoom(self._current_zoom() * ZOOM_STEP))
         nav.addWidget(self.prev_page)
         nav.addStretch(1)
         nav.addWidget(self.page_number)
         nav.addStretch(1)
+        for b in (self.zoom_out, self.fit_width, self.zoom_in):
+            nav.addWidget(b)
         nav.addWidget(self.next_page)
         layout.addLayout(nav)
+        for keys, step in (("Ctrl++", ZOOM_STEP), ("Ctrl+=", ZOOM_STEP), ("Ctrl+-", 1 / ZOOM_STEP)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda step=step: self.set_zoom(self._current_zoom() * step))
+        QShortcut(QKeySequence("Ctrl+0"), self).activated.connect(lambda: self.set_zoom(0.0))
+
+    def _current_zoom(self) -> float:
+        """The shown scale as a share of the page's real size (fit width included)."""
+        if self.zoom or not self.images:
+            return self.zoom or 1.0
+        return self._fit_width_px() / self._real_width_px(self.images[self.index])
+
+    def _real_width_px(self, image: QImage) -> float:
+        # Rendered at PREVIEW_DPI; the page's real size on this screen is at its DPI.
+        screen = self.screen()
+        dpi = screen.logicalDotsPerInch() if screen is not None else 96.0
+        return image.width() * dpi / PREVIEW_DPI
+
+    def _fit_width_px(self) -> int:
+        return max(200, self.scroller.viewport().width() - 24)
+
+    def set_zoom(self, zoom: float) -> None:
+        """0 fits the page to the preview's width; else a share of the page's real size."""
+        self.zoom = 0.0 if zoom <= 0 else min(MAX_ZOOM, max(MIN_ZOOM, zoom))
+        self.show_page(self.index)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if not self.zoom and self.images:
+            self.show_page(self.index)  # "fit to width" follows the window
 
     def _page_size_changed(self) -> None:
         self.wizard.selection.page_size = self.page_size.currentData()
@@ -533,7 +598,18 @@ class PreviewStep(QWidget):
         if not self.images:
             return
         self.index = max(0, min(index, len(self.images) - 1))
-        self.page_label.setPixmap(QPixmap.fromImage(self.images[self.index]))
+        image = self.images[self.index]
+        width = (
+            self._fit_width_px() if not self.zoom else round(self._real_width_px(image) * self.zoom)
+        )
+        pixmap = QPixmap.fromImage(image).scaledToWidth(
+            max(1, width), Qt.TransformationMode.SmoothTransformation
+        )
+        self.page_label.setPixmap(pixmap)
+        shown = self._current_zoom()
+        self.fit_width.setEnabled(bool(self.zoom))
+        self.zoom_out.setEnabled(shown > MIN_ZOOM)
+        self.zoom_in.setEnabled(shown < MAX_ZOOM)
         self.page_number.setText(_tr("Page {0} of {1}").format(self.index + 1, len(self.images)))
         self.prev_page.setEnabled(self.index > 0)
         self.next_page.setEnabled(self.index < len(self.images) - 1)

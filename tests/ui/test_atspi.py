@@ -63,7 +63,7 @@ DIALOG_TITLES = {
 UNLOCK_OFFENDERS: list[str] = []
 UNLOCK_CONTROLS: list[str] = []
 TOP_BAR = ["Lock the journal", "Help and about", "Need help now"]
-AREA_TITLES = ["Today", "Journal", "Sessions", "Exercises", "Measures", "Share", "Settings"]
+AREA_TITLES = ["Today", "Journal", "Sessions", "Exercises", "Questionnaires", "Share", "Settings"]
 
 
 def _fail_or_skip(message: str) -> None:

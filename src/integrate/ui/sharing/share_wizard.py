@@ -76,7 +76,7 @@ from integrate.ui.widgets.flow import WrapCheckBox, WrapRadioButton
 
 FOLDER_PREF = "share/folder"  # a folder path only; names and content stay in the vault
 SEARCH_THRESHOLD = 8  # show the search box when the list is longer than this
-PREVIEW_DPI = 120  # sharp enough to read when the page fits the width or is zoomed
+PREVIEW_DPI = 96  # rendered once per page size; the view scales it to fit or zoom
 
 
 def _tr(text: str) -> str:
@@ -210,31 +210,24 @@ class ContentStep(QWidget):
         self.wizard = wizard
         self.ticked: set[str] = set(wizard.selection.entry_uids)
         self.period_key: object = None
-        # The entry list is the page's main part and scrolls by itself (never a list inside
-        # a scrolling page); the "Also include" choices beside it scroll on their own when
-        # large text makes them taller than the window.
-        page = _step_layout(
-            self,
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName(_tr("What should your therapist see?"))  # keyboard scrolling
+        inner = QWidget()
+        scroll.setWidget(inner)
+        outer.addWidget(scroll)
+        layout = _step_layout(
+            inner,
             _tr("What should your therapist see?"),
             _tr(
                 "Only what you tick goes into the summary. Entries you flagged for your "
                 "therapist are ticked already."
             ),
         )
-        columns = QHBoxLayout()
-        columns.setSpacing(16)
-        page.addLayout(columns, 1)
-        layout = QVBoxLayout()
-        layout.setContentsMargins(0, 0, 0, 0)
-        columns.addLayout(layout, 3)
-        options_scroll = QScrollArea()
-        options_scroll.setWidgetResizable(True)
-        options_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        options_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        options_scroll.setAccessibleName(_tr("Also include"))  # keyboard scrolling
-        options = QWidget()
-        options_scroll.setWidget(options)
-        columns.addWidget(options_scroll, 2)
+        layout.setContentsMargins(0, 0, 14, 0)  # room between the list and the page's scrollbar
         self.search = QLineEdit()
         self.search.setPlaceholderText(_tr("Search entries"))
         self.search.setAccessibleName(_tr("Search entries"))
@@ -248,7 +241,7 @@ class ContentStep(QWidget):
         self.entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.entries.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         self.entries.itemChanged.connect(self._item_changed)
-        layout.addWidget(self.entries, 1)
+        layout.addWidget(self.entries)
         row = QHBoxLayout()
         self.count_label = plain_label("", object_name="muted")
         row.addWidget(self.count_label, 1)
@@ -260,8 +253,6 @@ class ContentStep(QWidget):
         row.addWidget(self.none_button)
         layout.addLayout(row)
 
-        layout = QVBoxLayout(options)
-        layout.setContentsMargins(0, 0, 8, 0)
         layout.addWidget(_heading(_tr("Also include")))
         sel = wizard.selection
         self.measures = self._check(layout, _tr("Questionnaires with charts (PCL-5, PHQ-9, GAD-7)"))

@@ -736,7 +736,12 @@ def test_property_schedule_invariants(
     )
     for i, s in enumerate(done):
         mine = [c for c in result if c.session_uid == s.uid]
-        assert all(c.due_at > s.at for c in mine if c.phase is not Phase.PREPARATION)
+        # A same-day check-in stays on the session's day: a session at 23:59 gets it at
+        # that minute (never before the session, never the next morning).
+        assert all(c.due_at >= s.at for c in mine if c.phase is Phase.SAME_DAY)
+        assert all(
+            c.due_at > s.at for c in mine if c.phase not in (Phase.PREPARATION, Phase.SAME_DAY)
+        )
         if i + 1 < len(done):
             nxt = done[i + 1].at
             assert all(c.due_at < nxt for c in mine if c.state is CheckInState.DUE)

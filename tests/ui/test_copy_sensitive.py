@@ -91,6 +91,11 @@ def test_safety_plan_fields(running_app, qtbot) -> None:
     plan = page.safety_plan
     page.tabs.setCurrentWidget(plan)
     boxes = plan.findChildren(QPlainTextEdit)
+    # No country chosen in a new journal: no crisis lines are filled in, so add a person.
+    from integrate.ui.coping.safety_plan import ContactSection
+
+    plan.findChildren(ContactSection)[0].add_button.click()
+    running_app.settle(1)
     lines = [e for e in plan.findChildren(QLineEdit) if e.isVisibleTo(plan)]
     assert boxes and lines
     copy_by_keyboard(qtbot, boxes[0], "my warning signs")

@@ -26,9 +26,13 @@ def local_now() -> datetime:
     return now_local().astimezone(zone(local_zone_name()))
 
 
-def add_session(services: AppServices, hours_ago: float = 3.0) -> Session:
-    """A done IV session `hours_ago`, stored and synced like the Sessions screen does."""
-    at = (local_now() - timedelta(hours=hours_ago)).replace(second=0, microsecond=0)
+def add_session(
+    services: AppServices, hours_ago: float = 3.0, at: datetime | None = None
+) -> Session:
+    """A done IV session `hours_ago` (or at `at`), stored and synced like the Sessions screen
+    does."""
+    if at is None:
+        at = (local_now() - timedelta(hours=hours_ago)).replace(second=0, microsecond=0)
     session = services.sessions.add(Session(at=at, tz=local_zone_name(), route=Route.IV))
     sync(services.vault)
     services.notify("sessions")

@@ -98,7 +98,11 @@ def test_therapy_appointment_hides_medical_fields(running_app) -> None:
 def test_edit_moves_checkins_and_delete_asks_first(running_app, monkeypatch) -> None:
     services = running_app.services
     no_quiet_hours(services)
-    session = add_session(services, hours_ago=30)
+    # At 10:00 two days ago: an hour earlier and two hours later stay on the same day, so the
+    # same-day check-in (kept within the session's day) moves by exactly the hour at any
+    # time the test runs (at 30 hours ago it ran into 23:59 late in the evening).
+    morning = (local_now() - timedelta(days=2)).replace(hour=10, minute=0, second=0, microsecond=0)
+    session = add_session(services, at=morning)
     page = running_app.area("sessions")
     page.refresh()
     page.select_session(session.id)

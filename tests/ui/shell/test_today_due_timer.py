@@ -7,6 +7,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from integrate.ui.shell.today import MAX_DUE_SLEEP_MS, TodayPage
 from tests.ui.conftest import start_app
 from tests.ui.reminders.test_reminders import driver_of, make_vault, seed
@@ -44,6 +46,9 @@ def test_today_lists_the_checkin_as_due_at_its_time_without_a_click(
     assert target.key in today.upcoming_keys and target.key not in today.due_keys
     # Asleep until then: one timer, not polling.
     assert today.due_timer.isActive() and today.due_timer.isSingleShot()
+    # Precise, as the banner's: a coarse timer may wake 5 % late (45 s in 15 minutes).
+    assert today.due_timer.timerType() is Qt.TimerType.PreciseTimer
+    assert driver_of(app).timer.timerType() is Qt.TimerType.PreciseTimer
     assert today.due_timer.remainingTime() <= lead * 1000
     assert today.next_due == target.due_at
 

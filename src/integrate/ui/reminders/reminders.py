@@ -49,6 +49,7 @@ from integrate.core.reminders import (
 from integrate.core.timeutil import local_zone_name, now_local, to_iso
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
+from integrate.ui.base.timers import due_timer
 
 if TYPE_CHECKING:
     from integrate.ui.reminders.desktop_notify import DesktopNotifier
@@ -222,9 +223,7 @@ class ReminderDriver(QObject):
         self.tray: QSystemTrayIcon | None = None
         self.desktop: DesktopNotifier | None = None  # no tray: the desktop's notifications
         self.notified: list[str] = []  # keys the last notification spoke for
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.tick)
+        self.timer = due_timer(self, self.tick)
         self.banner = ReminderBanner()
         area = banner_area if banner_area is not None else getattr(host, "banner_area", None)
         if isinstance(area, QBoxLayout):
@@ -610,9 +609,7 @@ class LockedReminders(QObject):
         self.banner: ReminderBanner | None = None
         self.tray: QSystemTrayIcon | None = None
         self.desktop: DesktopNotifier | None = None
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.tick)
+        self.timer = due_timer(self, self.tick)
 
     @classmethod
     def for_window(cls, window: QWidget) -> LockedReminders:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from integrate.share.phase_labels import phase_name
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
 from integrate.ui.base.icons import icon
+from integrate.ui.base.timers import due_timer
 from integrate.ui.checkins.checkin import CheckinView
 from integrate.ui.widgets.cards import card
 from integrate.ui.widgets.common import button, button_row, page_layout, page_title, plain_label
@@ -162,9 +163,7 @@ class TodayPage(QWidget):
         self.window_label = plain_label("")
         self.clock: Callable[[], datetime] = getattr(services, "clock", now_local)
         # One single-shot timer to the next due time, re-armed by every refresh.
-        self.due_timer = QTimer(self)
-        self.due_timer.setSingleShot(True)
-        self.due_timer.timeout.connect(self._due_time_reached)
+        self.due_timer = due_timer(self, self._due_time_reached)
         self.next_due: datetime | None = None
         self._sync()
         self.refresh()

@@ -681,3 +681,36 @@ def test_window_sizes_follow_the_text_but_stay_on_the_screen(qapp, monkeypatch) 
     assert large.width() <= 1100 and large.height() <= 760  # the first-run window is allowed
     tiny = main_window.minimum_window_size(QFontMetrics(font), 290, Screen(700, 500))
     assert tiny.width() <= 700 and tiny.height() <= 500
+
+
+def test_focus_does_not_change_a_controls_size(qtbot) -> None:
+    """A focused control draws a thicker border inside the same box: a field that grew
+    2 px on focus was squeezed below its text in the share wizard at 22 pt."""
+    from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout
+
+    theme.apply_theme(QApplication.instance(), theme.LIGHT)
+    host = QWidget()
+    box = QVBoxLayout(host)
+    field = QLineEdit("Brother")
+    plain = QPushButton("Tick all")
+    primary = QPushButton("Next")
+    primary.setObjectName("primary")
+    rating = QPushButton("7")
+    rating.setObjectName("rating")
+    help_now = QPushButton("Need help now")
+    help_now.setObjectName("helpNow")
+    controls = (field, plain, primary, rating, help_now)
+    for control in controls:
+        box.addWidget(control)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    for control in controls:
+        control.clearFocus()
+        QApplication.processEvents()
+        before = control.sizeHint()
+        control.setFocus()
+        qtbot.waitUntil(control.hasFocus, timeout=2000)
+        control.style().unpolish(control)  # as Qt does on a state change, but at once
+        control.style().polish(control)
+        assert control.sizeHint() == before, control.text()

@@ -147,8 +147,10 @@ def test_search_filters_a_long_list(demo_app) -> None:
     wizard.reject()
 
 
-def test_content_step_keeps_clear_of_its_scrollbar(demo_app) -> None:
-    """The entry list and its buttons do not run into the page's own scrollbar."""
+def test_content_step_list_is_not_nested_in_a_scrolling_page(demo_app) -> None:
+    """Issue 18: the entry list scrolls on its own, not inside a page that scrolls too; the
+    "Also include" choices below it scroll on their own and keep clear of their scrollbar.
+    Both stay usable in the wizard's first size."""
     from PySide6.QtCore import QPoint
     from PySide6.QtWidgets import QScrollArea
 
@@ -156,10 +158,22 @@ def test_content_step_keeps_clear_of_its_scrollbar(demo_app) -> None:
     wizard.next_button.click()
     demo_app.settle(2)
     step = wizard.content_step
-    scroll = step.findChild(QScrollArea)
-    for widget in (step.entries, step.none_button):
-        right = widget.mapTo(scroll.viewport(), QPoint(widget.width(), 0)).x()
-        assert scroll.viewport().width() - right >= 8, type(widget).__name__
+    holder = step.entries.parentWidget()
+    while holder is not None and holder is not wizard:
+        assert not isinstance(holder, QScrollArea), "the entry list sits in a scrolling page"
+        holder = holder.parentWidget()
+    assert step.entries.count() > 5
+    lines = step.entries.fontMetrics().lineSpacing()
+    assert step.entries.viewport().height() >= 5 * lines  # room to read several entries
+    [choices] = [a for a in step.findChildren(QScrollArea) if a.accessibleName() == "Also include"]
+    assert step.item9.isVisibleTo(choices) and choices.isAncestorOf(step.item9)
+    assert choices.viewport().height() >= 3 * lines
+    for widget in (step.measures, step.item9):
+        right = widget.mapTo(choices.viewport(), QPoint(widget.width(), 0)).x()
+        assert choices.viewport().width() - right >= 8, widget.accessibleName()
+    # One column, top to bottom: the list, its buttons, then the choices.
+    below = step.none_button.mapTo(step, QPoint(0, step.none_button.height())).y()
+    assert choices.mapTo(step, QPoint(0, 0)).y() >= below
     wizard.reject()
 
 

@@ -195,6 +195,7 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
     QLabel#sectionTitle {{ font-size: {_pt(base_pt, 12 / MIN_POINT_SIZE)}; font-weight: 600; }}
     QLabel#alsoTitle, QLabel#formTitle, QLabel#scaleEnd {{ font-weight: 600; }}
     QPushButton#rating {{ min-width: 34px; padding: 4px 6px; }}
+    QPushButton#rating:focus {{ padding: 3px 5px; }}
     QPushButton#rating:checked {{ background: palette(highlight); color: palette(highlighted-text); }}
     QLabel#appName {{ font-size: {_pt(base_pt, 1.25)}; font-weight: 600; }}
     QLabel#muted {{ color: {p.muted}; }}
@@ -204,19 +205,21 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
     QPushButton, QToolButton {{ min-height: 34px; padding: 4px 16px; border-radius: 8px;
                    border: 1px solid {p.field_border}; background: {p.base}; color: {p.text};
                    icon-size: {_px(BUTTON_ICON_PX, factor)}; }}
+    /* A thicker focus border takes its width from the padding: the control keeps its
+       size (a focused field grew 2 px, enough to be squeezed in a full dialog). */
     QPushButton:hover, QToolButton:hover {{ border: 1px solid {p.accent}; }}
-    QPushButton:focus, QToolButton:focus {{ border: 2px solid {p.accent}; }}
+    QPushButton:focus, QToolButton:focus {{ border: 2px solid {p.accent}; padding: 3px 15px; }}
     QPushButton:disabled, QToolButton:disabled {{ color: {p.disabled_text};
                            border: 1px solid {p.border}; }}
     QPushButton#primary {{ background: {p.accent}; color: {p.accent_text};
                            border: 1px solid {p.accent}; font-weight: 600; }}
-    QPushButton#primary:focus {{ border: 3px solid {p.text}; }}
+    QPushButton#primary:focus {{ border: 3px solid {p.text}; padding: 2px 14px; }}
     QPushButton#link {{ background: transparent; border: 2px solid transparent;
                         color: {p.link}; text-decoration: underline; padding: 4px 6px; }}
     QPushButton#link:focus {{ border: 2px solid {p.accent}; }}
     QPushButton#helpNow {{ background: {p.help}; color: {p.help_text}; font-weight: 600;
                            border: 1px solid {p.help}; }}
-    QPushButton#helpNow:focus {{ border: 3px solid {p.text}; }}
+    QPushButton#helpNow:focus {{ border: 3px solid {p.text}; padding: 2px 14px; }}
     QListWidget#nav {{ background: {p.base}; border: none; border-right: 1px solid {p.border};
                        font-size: {_pt(base_pt, 1.1)}; outline: 0;
                        icon-size: {_px(NAV_ICON_PX, factor)}; }}
@@ -224,6 +227,7 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
                              margin: 2px 6px; color: {p.text}; }}
     QListWidget#nav::item:selected {{ background: {p.accent}; color: {p.accent_text}; }}
     QListWidget#nav::item:focus {{ border: 2px solid {p.text}; }}
+    QListWidget#shareEntries::item {{ padding: 6px 4px; }}
     QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QComboBox, QDateTimeEdit, QDateEdit,
     QTimeEdit, QDoubleSpinBox {{
         background: {p.base}; color: {p.text}; border: 1px solid {p.field_border};
@@ -231,7 +235,7 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
         placeholder-text-color: {p.muted}; }}
     QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus,
     QDateTimeEdit:focus, QDateEdit:focus, QTimeEdit:focus, QDoubleSpinBox:focus {{
-        border: 2px solid {p.accent}; }}
+        border: 2px solid {p.accent}; padding: 5px; }}
     QComboBox::drop-down, QDateTimeEdit::drop-down {{ subcontrol-origin: padding;
         subcontrol-position: center right; width: {px(20)}; border: none; }}
     QComboBox::down-arrow, QDateTimeEdit::down-arrow {{ image: url({_indicator("down", p)});

@@ -115,6 +115,9 @@ def candidate_text(c: Candidate) -> str:
     return line
 
 
+# The indent of a choice that belongs to the one above it, in pixels.
+INDENT = 28
+
 # --------------------------------------------------------------------------- steps
 
 
@@ -210,38 +213,31 @@ class ContentStep(QWidget):
         self.wizard = wizard
         self.ticked: set[str] = set(wizard.selection.entry_uids)
         self.period_key: object = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setAccessibleName(_tr("What should your therapist see?"))  # keyboard scrolling
-        inner = QWidget()
-        scroll.setWidget(inner)
-        outer.addWidget(scroll)
+        # Issue 18: the entry list is not nested in a scrolling page. The list and the
+        # "Also include" choices below it each scroll on their own, top to bottom in one
+        # column (so Tab still moves down the page).
         layout = _step_layout(
-            inner,
+            self,
             _tr("What should your therapist see?"),
             _tr(
                 "Only what you tick goes into the summary. Entries you flagged for your "
                 "therapist are ticked already."
             ),
         )
-        layout.setContentsMargins(0, 0, 14, 0)  # room between the list and the page's scrollbar
         self.search = QLineEdit()
         self.search.setPlaceholderText(_tr("Search entries"))
         self.search.setAccessibleName(_tr("Search entries"))
         self.search.textChanged.connect(self._filter)
         layout.addWidget(self.search)
         self.entries = QListWidget()
+        self.entries.setObjectName("shareEntries")  # roomier rows: the app stylesheet
         self.entries.setAccessibleName(_tr("Journal entries and check-in answers"))
         self.entries.setWordWrap(True)
-        self.entries.setMinimumHeight(theme.scaled(260))
+        self.entries.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
         self.entries.setSpacing(2)
         self.entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.entries.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         self.entries.itemChanged.connect(self._item_changed)
-        layout.addWidget(self.entries)
+        layout.addWidget(self.entries, 3)
         row = QHBoxLayout()
         self.count_label = plain_label("", object_name="muted")
         row.addWidget(self.count_label, 1)
@@ -253,6 +249,18 @@ class ContentStep(QWidget):
         row.addWidget(self.none_button)
         layout.addLayout(row)
 
+        choices = QScrollArea()
+        choices.setWidgetResizable(True)
+        choices.setFrameShape(QFrame.Shape.NoFrame)
+        choices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        choices.setAccessibleName(_tr("Also include"))  # keyboard scrolling
+        choices.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        inner = QWidget()
+        choices.setWidget(inner)
+        layout.addWidget(choices, 2)
+        outer, layout = layout, QVBoxLayout(inner)
+        layout.setContentsMargins(0, 0, 14, 0)  # room between the check boxes and the scrollbar
+        layout.setSpacing(outer.spacing())
         layout.addWidget(_heading(_tr("Also include")))
         sel = wizard.selection
         self.measures = self._check(layout, _tr("Questionnaires with charts (PCL-5, PHQ-9, GAD-7)"))
@@ -288,7 +296,7 @@ class ContentStep(QWidget):
             ),
             object_name="muted",
         )
-        item9_note.setContentsMargins(28, 0, 0, 0)
+        item9_note.setContentsMargins(INDENT, 0, 0, 0)
         layout.addWidget(item9_note)
         layout.addStretch(1)
         self.measures.setChecked(sel.include_measures)
@@ -310,8 +318,12 @@ class ContentStep(QWidget):
         box = WrapCheckBox(text)
         box.setAccessibleName(text)
         if indent:
-            box.setStyleSheet("margin-left: 28px;")
-        layout.addWidget(box)
+            row = QHBoxLayout()
+            row.addSpacing(INDENT)
+            row.addWidget(box, 1)
+            layout.addLayout(row)
+        else:
+            layout.addWidget(box)
         return box
 
     def load(self) -> None:

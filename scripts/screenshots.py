@@ -293,23 +293,34 @@ def _share_preview(window: object) -> object:
 
 
 def _reminder_banner(window: object) -> object:
-    """The calm reminder bar under the top bar, as a due check-in shows it (its neutral
-    default words), over Today."""
+    """The calm reminder bar under the top bar, as the reminder driver shows it when the
+    demo's next check-in falls due, over Today (which lists it under "Now" at that moment)."""
+    from datetime import timedelta
+
     from PySide6.QtWidgets import QApplication
 
     from integrate.core.reminders import ReminderText
-    from integrate.ui.reminders.reminders import ReminderBanner
+    from integrate.ui.reminders.reminders import ReminderBanner, ReminderDriver
 
     page = window.shell.page("today")  # type: ignore[attr-defined]
     if page.checkin_view is not None:
         page.checkin_view.leave()  # back to Today's overview, under the banner
     window.shell.show_area("today")  # type: ignore[attr-defined]
-    # The reminder driver's own banner (built at unlock), else one in the same place.
-    banner = window.findChild(ReminderBanner)  # type: ignore[attr-defined]
-    if banner is None:
-        banner = ReminderBanner(window)  # type: ignore[arg-type]
-        window.banner_area.addWidget(banner)  # type: ignore[attr-defined]
-    banner.show_reminder(ReminderText().checkin, 0)
+    driver = page.services.findChild(ReminderDriver)  # lives as long as the unlocked journal
+    if page.next_due is not None and driver is not None:
+        # Two minutes after the next due time, for Today and the driver alike.
+        moment = page.next_due + timedelta(minutes=2)
+        page.clock = driver.clock = lambda: moment
+        driver.service = driver._new_service()  # its service reads the same clock
+        driver.refresh()
+        driver.tick()
+        page.refresh()
+    else:  # no check-in coming: the banner's neutral default words in the same place
+        banner = window.findChild(ReminderBanner)  # type: ignore[attr-defined]
+        if banner is None:
+            banner = ReminderBanner(window)  # type: ignore[arg-type]
+            window.banner_area.addWidget(banner)  # type: ignore[attr-defined]
+        banner.show_reminder(ReminderText().checkin, 0)
     QApplication.processEvents()
     return None
 

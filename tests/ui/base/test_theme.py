@@ -714,3 +714,46 @@ def test_focus_does_not_change_a_controls_size(qtbot) -> None:
         control.style().unpolish(control)  # as Qt does on a state change, but at once
         control.style().polish(control)
         assert control.sizeHint() == before, control.text()
+
+
+def test_widget_styles_follow_a_theme_switch(qtbot) -> None:
+    """Issue 20: screens take their look from the app stylesheet, not a sheet of their own
+    baked at construction: the reminder banner built in light turns dark with the theme."""
+    from integrate.ui.reminders.reminders import ReminderBanner
+
+    app = QApplication.instance()
+    try:
+        theme.apply_theme(app, theme.LIGHT)
+        banner = ReminderBanner()
+        qtbot.addWidget(banner)
+        banner.resize(400, 60)
+        banner.show()
+        qtbot.waitExposed(banner)
+
+        def background() -> str:
+            return banner.grab().toImage().pixelColor(3, 3).name()
+
+        assert background() == theme.blend(theme.LIGHT.window, theme.LIGHT.accent, 0.12)
+        theme.apply_theme(app, theme.DARK)
+        QApplication.processEvents()
+        assert background() == theme.blend(theme.DARK.window, theme.DARK.accent, 0.12)
+    finally:
+        theme.apply_theme(app, theme.LIGHT)
+
+
+def test_no_screen_sets_a_stylesheet_of_its_own() -> None:
+    """Issue 20: one stylesheet (the theme's); a widget's own sheet goes stale on a theme
+    or text-size change and repeats rules."""
+    from pathlib import Path
+
+    import integrate.ui
+
+    root = Path(integrate.ui.__file__).parent
+    offenders = [
+        f"{path.relative_to(root)}:{number}"
+        for path in sorted(root.rglob("*.py"))
+        if path.name != "theme.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if ".setStyleSheet(" in line
+    ]
+    assert offenders == []

@@ -134,6 +134,25 @@ def _px(size: float, factor: float) -> str:
     return f"{round(size * factor)}px"
 
 
+# The round answer buttons of a questionnaire beside 11 pt text: larger than elsewhere.
+ANSWER_INDICATOR_PX = 22
+
+
+def blend(a: str, b: str, amount: float) -> str:
+    """Colour `a` moved `amount` of the way towards `b` (both #rrggbb), as #rrggbb."""
+    x, y = QColor(a), QColor(b)
+    pairs = ((x.red(), y.red()), (x.green(), y.green()), (x.blue(), y.blue()))
+    return "#{:02x}{:02x}{:02x}".format(*(round(m + (n - m) * amount) for m, n in pairs))
+
+
+def restyle(widget: QWidget) -> None:
+    """Apply the stylesheet again after a property it selects on has changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
 def _indicator(kind: str, p: Palette) -> str:
     """Path of an indicator SVG in resources/icons: the check mark and radio dot are drawn
     in `p.accent_text`, the up/down arrows of combo and spin boxes in `p.text`."""
@@ -154,6 +173,8 @@ TEXT_ROLES: dict[str, tuple[float | None, bool, str]] = {
     "code": (18, False, "font-family: monospace;"),
     "strong": (None, True, ""),
     "small": (9, False, ""),
+    "note": (10, False, ""),
+    "banner": (12, False, ""),
 }
 
 
@@ -190,8 +211,27 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
     QMainWindow, QDialog {{ background: {p.window}; }}
     QLabel#pageTitle {{ font-size: {_pt(base_pt, 1.6)}; font-weight: 600; }}
     {_text_role_rules(base_pt)}
-    QFrame#card, QFrame#trackingCard {{ background: palette(base); border: 1px solid palette(mid);
+    QFrame#card, QFrame#trackingCard, QFrame#planCard, QFrame#helpCard, QFrame#crisisList {{
+        background: palette(base); border: 1px solid palette(mid); border-radius: 10px; }}
+    QFrame#crisisList QLabel, QFrame#crisisList QFrame {{ border: none; }}
+    QFrame#distressFollowUp {{ background: palette(base); border: 2px solid palette(highlight);
         border-radius: 10px; }}
+    QFrame#reminderBanner {{ background: {blend(p.window, p.accent, 0.12)};
+        border-bottom: 1px solid {blend(p.window, p.accent, 0.35)}; }}
+    QTreeWidget#sessionTree::item {{ min-height: 30px; }}
+    QTreeWidget#sessionTree[stacked="true"]::item {{ padding-top: 6px; padding-bottom: 6px; }}
+    QPushButton#sudsButton {{ font-size: {_pt(base_pt, 13 / MIN_POINT_SIZE)}; }}
+    QPushButton#sudsButton:checked {{ background: palette(highlight);
+        color: palette(highlighted-text); border: 1px solid palette(highlight);
+        font-weight: 600; }}
+    QLabel[missing="true"] {{ font-weight: 600; text-decoration: underline; }}
+    QRadioButton#answer {{ font-size: {_pt(base_pt, 12 / MIN_POINT_SIZE)}; padding: 8px 12px;
+        min-height: 28px; border-radius: 8px; }}
+    QRadioButton#answer:hover {{ background: rgba(47, 111, 115, 0.10); }}
+    QRadioButton#answer:focus {{ border: 2px solid palette(highlight); }}
+    QRadioButton#answer::indicator {{ width: {px(ANSWER_INDICATOR_PX)};
+        height: {px(ANSWER_INDICATOR_PX)};
+        border-radius: {round(ANSWER_INDICATOR_PX * factor) // 2 + 1}px; }}
     QLabel#sectionTitle {{ font-size: {_pt(base_pt, 12 / MIN_POINT_SIZE)}; font-weight: 600; }}
     QLabel#alsoTitle, QLabel#formTitle, QLabel#scaleEnd {{ font-weight: 600; }}
     QPushButton#rating {{ min-width: 34px; padding: 4px 6px; }}
@@ -217,6 +257,10 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
     QPushButton#link {{ background: transparent; border: 2px solid transparent;
                         color: {p.link}; text-decoration: underline; padding: 4px 6px; }}
     QPushButton#link:focus {{ border: 2px solid {p.accent}; }}
+    QPushButton#openCheckin {{ border: 2px solid transparent; background: transparent;
+        color: {p.link}; text-decoration: underline; padding: 2px 4px; min-height: 0; }}
+    QPushButton#openCheckin:hover {{ border: 2px solid transparent; }}
+    QPushButton#openCheckin:focus {{ border: 2px solid {p.link}; }}
     QPushButton#helpNow {{ background: {p.help}; color: {p.help_text}; font-weight: 600;
                            border: 1px solid {p.help}; }}
     QPushButton#helpNow:focus {{ border: 3px solid {p.text}; padding: 2px 14px; }}

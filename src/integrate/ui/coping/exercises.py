@@ -76,10 +76,6 @@ def exercise_note(exercise: Exercise) -> str:
 def _card() -> tuple[QFrame, QVBoxLayout]:
     frame = QFrame()
     frame.setObjectName("card")
-    frame.setStyleSheet(
-        "QFrame#card { background: palette(base); border: 1px solid "
-        "palette(mid); border-radius: 10px; }"
-    )
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(16, 12, 16, 12)
     layout.setSpacing(6)
@@ -115,10 +111,9 @@ class ExerciseList(QWidget):
             frame, card = _card()
             head = QHBoxLayout()
             title = plain_label(exercise.title)
-            title.setStyleSheet(theme.css("font-size: 13pt; font-weight: 600; border: none;"))
+            theme.text_role(title, "heading")
             head.addWidget(title, 1)
             length = plain_label(duration_text(exercise), object_name="muted", wrap=False)
-            length.setStyleSheet("border: none;")
             head.addWidget(length)
             start = button(
                 _tr("Start"), accessible=_tr("Start {title}").format(title=exercise.title)
@@ -128,12 +123,11 @@ class ExerciseList(QWidget):
             self.start_buttons[exercise.id] = start
             card.addLayout(head)
             summary = plain_label(exercise.summary)
-            summary.setStyleSheet("border: none;")
             card.addWidget(summary)
             note = exercise_note(exercise)
             if note:
                 small = plain_label(note, object_name="muted")
-                small.setStyleSheet(theme.css("border: none; font-size: 10pt;"))
+                theme.text_role(small, "note")
                 card.addWidget(small)
             layout.addWidget(frame)
         layout.addStretch(1)
@@ -147,10 +141,6 @@ class WhatHelpsRow(QFrame):
         self.exercise = exercise
         self.stats = stats
         self.setObjectName("card")
-        self.setStyleSheet(
-            "QFrame#card { background: palette(base); border: 1px solid "
-            "palette(mid); border-radius: 10px; } QLabel { border: none; }"
-        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         head = QHBoxLayout()

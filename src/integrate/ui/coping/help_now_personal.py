@@ -38,11 +38,6 @@ def _tr(text: str) -> str:
 def _frame() -> tuple[QFrame, QVBoxLayout]:
     frame = QFrame()
     frame.setObjectName("helpCard")
-    frame.setStyleSheet(
-        "QFrame#helpCard { background: palette(base); border: 1px solid "
-        "palette(mid); border-radius: 10px; } QFrame#helpCard QLabel "
-        "{ border: none; }"
-    )
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(16, 12, 16, 14)
     layout.setSpacing(8)
@@ -97,12 +92,7 @@ class ExerciseSection(QFrame):
             accessible=_tr("Start {title}").format(title=pick.exercise.title),
         )
         self.start_button.setMinimumSize(140, 56)
-        self.start_button.setStyleSheet(
-            theme.css(
-                "QPushButton { font-size: 14pt; } "
-                "QPushButton:focus { border: 3px solid palette(window-text); }"
-            )
-        )
+        theme.text_role(self.start_button, "stepTitle")  # larger; a primary's thick focus
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
         card.addLayout(SideBySide(text, self.start_button))  # Start under the text if narrow

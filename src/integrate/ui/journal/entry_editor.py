@@ -39,12 +39,6 @@ RETRY_MS = 1500
 
 # A button that reads as a link: it leads somewhere else rather than changing this entry.
 # palette(link) follows the light and dark themes; the focus frame stays visible.
-_LINK_STYLE = (
-    "QPushButton { border: 2px solid transparent; background: transparent;"
-    " color: palette(link); text-decoration: underline; padding: 2px 4px; min-height: 0; }"
-    "QPushButton:hover { border: 2px solid transparent; }"
-    "QPushButton:focus { border: 2px solid palette(link); }"
-)
 
 
 def _tr(text: str) -> str:
@@ -95,9 +89,7 @@ class EntryEditor(QWidget):
         self.title.setPlaceholderText(_tr("Title (optional)"))
         self.title.setAccessibleName(_tr("Entry title"))
         self.title.setMaxLength(200)
-        self.title.setStyleSheet(
-            theme.css("font-size: 14pt; font-weight: 600;")
-        )  # app sheet wins over setFont
+        theme.text_role(self.title, "stepTitle")
         self.title.textEdited.connect(self._changed)
         layout.addWidget(self.title)
 
@@ -109,7 +101,6 @@ class EntryEditor(QWidget):
         self.open_checkin = button("")
         self.open_checkin.setObjectName("openCheckin")
         self.open_checkin.setToolTip(_tr("Open this check-in"))
-        self.open_checkin.setStyleSheet(_LINK_STYLE)
         self.open_checkin.clicked.connect(self._open_checkin)
         self.checkin_row = flow_row()
         self.checkin_row.addWidget(self.open_checkin)

@@ -65,10 +65,6 @@ def _text_card(title: str, items: Sequence[str]) -> QFrame:
     frame = QFrame()
     frame.setObjectName("planCard")
     frame.setAccessibleName(title)
-    frame.setStyleSheet(
-        "QFrame#planCard { background: palette(base); border: 1px solid palette(mid); "
-        "border-radius: 10px; } QFrame#planCard QLabel { border: none; }"
-    )
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(16, 12, 16, 12)
     layout.setSpacing(4)

@@ -34,24 +34,6 @@ from integrate.ui.base import theme
 from integrate.ui.widgets.common import button, flow_row, page_title, plain_label
 from integrate.ui.widgets.flow import WrapRadioButton
 
-RADIO_STYLE = """
-QRadioButton { font-size: 12pt; padding: 8px 12px; min-height: 28px; border-radius: 8px; }
-QRadioButton:hover { background: rgba(47, 111, 115, 0.10); }
-QRadioButton:focus { border: 2px solid palette(highlight); }
-"""
-INDICATOR_PX = 22  # the answers' round buttons beside 11 pt text: larger than elsewhere
-
-
-def radio_style() -> str:
-    """RADIO_STYLE with the indicator as large as the text (twice as large at 22 pt) and
-    rounded by half its size plus its edge, so it is a circle at any size."""
-    size = theme.scaled(INDICATOR_PX)
-    indicator = (
-        f"QRadioButton::indicator {{ width: {size}px; height: {size}px; "
-        f"border-radius: {size // 2 + 1}px; }}"
-    )
-    return theme.css(RADIO_STYLE) + indicator
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MeasureForm", text)
@@ -81,10 +63,9 @@ class _Question(QFrame):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: list[QRadioButton] = []
-        style = radio_style()
         for option in options:
             radio = WrapRadioButton(option.label)
-            radio.setStyleSheet(style)
+            radio.setObjectName("answer")  # larger answers: the app stylesheet
             # An optional question has no number: no leading space in what is spoken.
             radio.setAccessibleName(f"{label} {option.label}".strip())
             radio.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -104,10 +85,8 @@ class _Question(QFrame):
         button_.setChecked(True)
 
     def mark_missing(self, missing: bool) -> None:
-        self.text_label.setStyleSheet(
-            theme.css("font-size: 13pt;")
-            + (" font-weight: 600; text-decoration: underline;" if missing else "")
-        )
+        self.text_label.setProperty("missing", missing)
+        theme.restyle(self.text_label)
 
 
 class _AnswerGrid(QWidget):

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -81,13 +81,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Reminders", text)
 
 
-def _blend(a: QColor, b: QColor, amount: float) -> str:
-    """`a` moved `amount` of the way towards `b`, as #rrggbb."""
-    pairs = ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue()))
-    mix = [round(x + (y - x) * amount) for x, y in pairs]
-    return "#{:02x}{:02x}{:02x}".format(*mix)
-
-
 class ReminderBanner(QFrame):
     """A quiet bar under the top bar: one neutral line and a few large buttons.
 
@@ -105,17 +98,11 @@ class ReminderBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("reminderBanner")
         self.setAccessibleName(_tr("Reminder"))
-        pal = self.palette()
-        window, accent = pal.color(pal.ColorRole.Window), pal.color(pal.ColorRole.Highlight)
-        self.setStyleSheet(
-            f"QFrame#reminderBanner {{ background: {_blend(window, accent, 0.12)};"
-            f" border-bottom: 1px solid {_blend(window, accent, 0.35)}; }}"
-            + theme.css(" QLabel#reminderText { font-size: 12pt; }")
-        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(20, 10, 16, 10)
         layout.setSpacing(10)
         self.text = plain_label("", object_name="reminderText")
+        theme.text_role(self.text, "banner")
         layout.addWidget(self.text, 1)
         self.more = plain_label("", object_name="muted", wrap=False)
         layout.addWidget(self.more)

@@ -644,10 +644,7 @@ class SessionsPage(QWidget):
         self.tree.setAccessibleName(_tr("Series and sessions"))
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
-        self.tree.setStyleSheet(
-            'QTreeWidget::item { min-height: 30px; } QTreeWidget[stacked="true"]::item '
-            "{ padding-top: 6px; padding-bottom: 6px; }"
-        )
+        self.tree.setObjectName("sessionTree")  # roomier rows: the app stylesheet
         self.tree.itemDoubleClicked.connect(lambda *_: self.edit_selected())
         self.tree.currentItemChanged.connect(lambda *_: self._selection_changed())
         layout.addWidget(self.tree, 1)

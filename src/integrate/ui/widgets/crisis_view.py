@@ -206,11 +206,6 @@ class ContactList(QFrame):
     def __init__(self, items: Sequence[CrisisItem], heading: str = "", *, note: str = "") -> None:
         super().__init__()
         self.setObjectName("crisisList")
-        self.setStyleSheet(
-            "QFrame#crisisList { background: palette(base); border: 1px solid palette(mid); "
-            "border-radius: 10px; } QFrame#crisisList QLabel, QFrame#crisisList QFrame "
-            "{ border: none; }"
-        )
         self.items = list(items)
         self.setAccessibleName(heading or _tr("Crisis lines"))
         layout = QVBoxLayout(self)

@@ -32,11 +32,6 @@ class FollowUpCard(QFrame):
         rules = rules or load_rules()
         self.setObjectName("distressFollowUp")
         self.setAccessibleName(rules.title)
-        self.setStyleSheet(
-            "QFrame#distressFollowUp { background: palette(base); border: 2px solid "
-            "palette(highlight); border-radius: 10px; } "
-            "QFrame#distressFollowUp QLabel { border: none; }"
-        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 14)
         layout.setSpacing(8)

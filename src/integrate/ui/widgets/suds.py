@@ -43,14 +43,6 @@ class SudsPicker(QWidget):
             row.addWidget(btn)
             self.buttons.append(btn)
         self.group.idClicked.connect(self.set_value)
-        self.setStyleSheet(
-            theme.css(
-                "QPushButton#sudsButton { font-size: 13pt; }"
-                "QPushButton#sudsButton:checked { background: palette(highlight); "
-                "color: palette(highlighted-text); border: 1px solid "
-                "palette(highlight); font-weight: 600; }"
-            )
-        )
         layout.addLayout(row)
         ends = flow_row()
         ends.addWidget(plain_label(_tr("0  no distress"), object_name="muted", wrap=False))
@@ -92,7 +84,11 @@ class SudsPicker(QWidget):
 
     def _show_focus(self, on: bool) -> None:
         # The buttons never take focus themselves, so show keyboard focus on the status line.
-        self.status.setStyleSheet("font-weight: 600;" if on else "")
+        if on:
+            theme.text_role(self.status, "strong")
+        else:
+            self.status.setProperty("textRole", None)
+        theme.restyle(self.status)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
         key = event.key()

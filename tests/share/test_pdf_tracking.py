@@ -108,7 +108,7 @@ def test_sleep_chart_builder_has_hours_quality_nightmares_and_markers(qapp) -> N
 
 def test_session_effects_line_per_session_for_the_session_table(vault: Vault) -> None:
     sessions = SessionRepository(vault.conn).list()
-    lines = session_effects(vault.conn, sessions)
+    lines = session_effects(TrackingRepository(vault.conn), sessions)
     done = [s for s in sessions if s.kind.value == "ketamine" and s.status.value == "done"]
     assert set(lines) == {s.uid for s in done}
     first = lines[done[0].uid]

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from integrate.cli.context import CliContext, add_unlock_arguments
 from integrate.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 from integrate.core.timeutil import local_zone_name
+from integrate.services.usecases import UseCases
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -59,7 +60,6 @@ def cmd_calendar(ctx: CliContext) -> int:
     from integrate.share.calendar import export_calendar_file
     from integrate.vault.reminder_store import (
         load_reminder_settings,
-        read_checkins,
         read_measure_reminders,
     )
 
@@ -82,7 +82,7 @@ def cmd_calendar(ctx: CliContext) -> int:
     if not out.parent.is_dir():
         raise CliError(f"The folder {out.parent} does not exist.", EXIT_FAILURE)
     with ctx.open_vault(write=False) as vault:
-        checkins = read_checkins(vault.conn)
+        checkins = UseCases(vault).checkins.for_reminders()
         measures = read_measure_reminders(vault, datetime.now(tz).date(), tz)
         texts = load_reminder_settings(vault).texts
     try:

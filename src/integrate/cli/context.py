@@ -18,6 +18,7 @@ from integrate.cli.errors import (
 )
 from integrate.cli.secrets_input import StdinReader
 from integrate.paths import VaultPaths, resolve_data_dir
+from integrate.services.usecases import UseCases
 from integrate.vault.keystore import Keystore
 from integrate.vault.vault import (
     UnlockOutcome,
@@ -125,14 +126,13 @@ class CliContext:
 
 def _say_unreadable(vault: Vault) -> None:
     """Tell (on stderr) how many stored records this command had to leave out."""
-    from integrate.vault.unreadable import forget, sentence, skipped
+    from integrate.vault.unreadable import sentence
 
-    try:
-        conn = vault.conn
-    except VaultError:  # already closed: nothing more was read through it
+    if not vault.is_open:  # already closed: nothing more was read through it
         return
-    message = sentence(skipped(conn), "skipped")
-    forget(conn)
+    use = UseCases(vault)
+    message = sentence(use.unreadable(), "skipped")
+    use.forget_unreadable()
     if message:
         print(f"Note: {message}", file=sys.stderr)
 

@@ -21,6 +21,7 @@ from integrate.core.crisis import OTHER_COUNTRY, load_crisis_lines
 from integrate.core.crisis_contacts import build_contacts, render_text
 from integrate.core.safety import SafetyPlan, SafetyPlanError
 from integrate.country_pref import read_country, write_country
+from integrate.services.usecases import UseCases
 
 LEGACY_SETTING = "crisis_country"  # older apps mirrored the country into the vault
 
@@ -91,8 +92,7 @@ def _plan(ctx: CliContext) -> tuple[SafetyPlan | None, str, str | None]:
         with ctx.open_vault(write=False) as vault:
             stored = vault.get_setting(LEGACY_SETTING, None)
             legacy = stored.strip().upper() if isinstance(stored, str) else ""
-            row = vault.conn.execute("SELECT data FROM safety_plan WHERE id = 1").fetchone()
-            plan = SafetyPlan.from_json(None if row is None else str(row[0]))
+            plan = UseCases(vault).coping.safety_plan.load()
             return plan, legacy, None
     except CliError as exc:
         # In a crisis the lines matter more than the reason: print them anyway.

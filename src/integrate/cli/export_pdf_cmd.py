@@ -10,6 +10,7 @@ from typing import Any
 from integrate.cli.context import CliContext, add_unlock_arguments
 from integrate.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 from integrate.cli.help_format import ParagraphHelpFormatter
+from integrate.services.usecases import UseCases
 
 EPILOG = """\
 Standard input: with both --passphrase-stdin and --password-stdin, the first line is
@@ -208,7 +209,6 @@ def cmd_export_pdf(ctx: CliContext) -> int:
         password_problem,
         save_share,
     )
-    from integrate.vault.sessions import SessionRepository
 
     args = ctx.args
     from_date = parse_day(args.from_date, "--from")
@@ -238,9 +238,10 @@ def cmd_export_pdf(ctx: CliContext) -> int:
             )
         sel = default_selection(vault, page_size=default_page_size())
         if args.series:
-            series = SessionRepository(vault.conn).find_series(args.series)
+            sessions = UseCases(vault).sessions.repo
+            series = sessions.find_series(args.series)
             if series is None:
-                names = [s.name for s in SessionRepository(vault.conn).list_series()]
+                names = [s.name for s in sessions.list_series()]
                 known = ", ".join(repr(n) for n in names) or "none yet"
                 raise CliError(f"No series named {args.series!r} (known: {known}).", EXIT_USAGE)
             sel.period_kind, sel.series_uid = "series", series.uid

@@ -9,8 +9,8 @@ from typing import Any
 from integrate.cli.context import CliContext, add_unlock_arguments
 from integrate.cli.errors import EXIT_USAGE, CliError
 from integrate.core.model import Entry
-from integrate.vault.entries import EntryRepository, fts_query
-from integrate.vault.tracking import TrackingRepository
+from integrate.services.usecases import UseCases
+from integrate.vault.entries import fts_query
 
 MAX_BODY_CHARS = 2_000_000  # ~ a 400-page book; beyond that it is not a journal entry
 
@@ -61,7 +61,7 @@ def cmd_add(ctx: CliContext) -> int:
             raise CliError("The entry is empty: write its text to standard input.", EXIT_USAGE)
         if len(body) > MAX_BODY_CHARS:
             raise CliError("The entry is too long (over 2 million characters).", EXIT_USAGE)
-        entry = EntryRepository(vault.conn).add(
+        entry = UseCases(vault).journal.entries.add(
             Entry(body=body.rstrip("\n"), title=title, tags=list(args.tag), flagged=args.flag)
         )
     print(f"Added entry {entry.uid}.")
@@ -76,13 +76,14 @@ def cmd_search(ctx: CliContext) -> int:
             EXIT_USAGE,
         )
     with ctx.open_vault(write=False) as vault:
-        hits = EntryRepository(vault.conn).search(args.query, tag=args.tag, limit=args.limit)
+        use = UseCases(vault)
+        hits = use.journal.entries.search(args.query, tag=args.tag, limit=args.limit)
         # After-effect notes are free text too (issue 17); they carry no tags. Listed in
         # the text output only, so the JSON list of entries keeps its shape.
         notes = (
             []
             if args.tag or args.json
-            else TrackingRepository(vault.conn).search_effects(args.query, args.limit)
+            else use.tracking.repo.search_effects(args.query, args.limit)
         )
     if args.json:
         print(

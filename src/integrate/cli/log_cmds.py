@@ -31,8 +31,7 @@ from integrate.core.tracking import (
     check_substance,
     check_text,
 )
-from integrate.vault.db import transaction
-from integrate.vault.tracking import TrackingRepository
+from integrate.services.usecases import UseCases
 
 _SLACK = timedelta(minutes=5)  # clock differences are not an error
 
@@ -214,14 +213,13 @@ def cmd_effects(ctx: CliContext) -> int:
                 effects.note = check_text(ctx.stdin.rest().strip(), "note", MAX_NOTE)
             except FieldError as exc:
                 raise _field(exc) from exc
-        repo = TrackingRepository(vault.conn)
-        session_id = repo.session_id(args.session)
+        tracking = UseCases(vault).tracking
+        session_id = tracking.repo.session_id(args.session)
         if session_id is None:
             raise CliError(f"--session: no session with uid {args.session!r}.", EXIT_USAGE)
         effects.session_id = session_id
         effects.session_uid = args.session
-        with transaction(vault.conn):
-            repo.save_effects(effects)
+        tracking.save_effects(effects)
     _print(effects_json(effects), args.json, f"Logged after-effects {effects.uid}.")
     return 0
 
@@ -243,8 +241,8 @@ def cmd_sleep(ctx: CliContext) -> int:
         check_sleep(entry)
     except FieldError as exc:
         raise _field(exc) from exc
-    with ctx.open_vault(write=True) as vault, transaction(vault.conn):
-        _, replaced = TrackingRepository(vault.conn).save_sleep(entry)
+    with ctx.open_vault(write=True) as vault:
+        _, replaced = UseCases(vault).tracking.save_sleep(entry)
     verb = "Updated" if replaced else "Logged"
     _print(sleep_json(entry), args.json, f"{verb} sleep for {day.isoformat()}.")
     return 0
@@ -257,8 +255,8 @@ def cmd_substance(ctx: CliContext) -> int:
         check_substance(use)
     except FieldError as exc:
         raise _field(exc) from exc
-    with ctx.open_vault(write=True) as vault, transaction(vault.conn):
-        TrackingRepository(vault.conn).save_substance(use)
+    with ctx.open_vault(write=True) as vault:
+        UseCases(vault).tracking.save_substance(use)
     _print(substance_json(use), args.json, f"Logged {use.name} ({use.uid}).")
     return 0
 
@@ -276,8 +274,8 @@ def cmd_medication(ctx: CliContext) -> int:
     except FieldError as exc:
         raise _field(exc) from exc
     assert isinstance(event.change, MedicationChange)
-    with ctx.open_vault(write=True) as vault, transaction(vault.conn):
-        TrackingRepository(vault.conn).save_medication(event)
+    with ctx.open_vault(write=True) as vault:
+        UseCases(vault).tracking.save_medication(event)
     _print(medication_json(event), args.json, f"Logged {event.name}: {event.change.value}.")
     return 0
 
@@ -290,7 +288,7 @@ def cmd_list(ctx: CliContext) -> int:
     kinds = [TrackingKind(args.kind)] if args.kind else list(TrackingKind)
     rows: list[tuple[str, dict[str, Any], str]] = []  # (sort key, json, line)
     with ctx.open_vault(write=False) as vault:
-        repo = TrackingRepository(vault.conn)
+        repo = UseCases(vault).tracking.repo
         if TrackingKind.EFFECTS in kinds:
             for e in repo.list_effects(first, last):
                 values = ", ".join(f"{k} {v}" for k, v in e.ratings().items() if v is not None)

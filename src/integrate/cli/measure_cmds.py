@@ -34,9 +34,8 @@ from integrate.core.measures import (
 from integrate.core.model import SessionKind
 from integrate.core.safety import SafetyPlan, SafetyPlanError
 from integrate.core.timeutil import now_local
-from integrate.vault.measures import Administration, MeasureRepository
-from integrate.vault.safety_plan import SafetyPlanRepository
-from integrate.vault.sessions import SessionRepository
+from integrate.services.usecases import UseCases
+from integrate.vault.measures import Administration
 from integrate.vault.vault import Vault
 
 _SLACK = timedelta(minutes=5)  # clock differences are not an error
@@ -145,7 +144,7 @@ def crisis_text(country: str, plan: SafetyPlan | None = None) -> str:
 
 def _stored_plan(vault: Vault) -> SafetyPlan | None:
     try:
-        return SafetyPlanRepository(vault.conn).load()
+        return UseCases(vault).coping.safety_plan.load()
     except SafetyPlanError:
         return None  # the lines still print; the plan's own words are not guessed
 
@@ -206,9 +205,10 @@ def cmd_add(ctx: CliContext) -> int:
             country = chosen_country(ctx.paths.root, vault)
             print(crisis_text(country, _stored_plan(vault)), file=sys.stderr)
             sys.stderr.flush()
-        sessions = SessionRepository(vault.conn).list(kind=SessionKind.KETAMINE)
+        use = UseCases(vault)
+        sessions = use.sessions.repo.list(kind=SessionKind.KETAMINE)
         since = hours_since(last_dose((s.at for s in sessions), taken_at), taken_at)
-        adm = MeasureRepository(vault.conn).add(
+        adm = use.measures.repo.add(
             result,
             taken_at,
             crisis_shown=result.crisis,
@@ -226,8 +226,7 @@ def cmd_add(ctx: CliContext) -> int:
 def cmd_list(ctx: CliContext) -> int:
     args = ctx.args
     with ctx.open_vault(write=False) as vault:
-        repo = MeasureRepository(vault.conn)
-        rows = repo.list()
+        rows = UseCases(vault).measures.repo.list()
     if args.json:
         print(json.dumps([_adm_json(a) for a in rows], ensure_ascii=False, indent=2))
         return 0

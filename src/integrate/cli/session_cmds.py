@@ -24,9 +24,9 @@ from integrate.core.session_input import (
 )
 from integrate.core.timeutil import local_zone, local_zone_name, now_local, to_iso
 from integrate.services.sessions import SessionService
-from integrate.vault.checkins import CheckinRepository, sync
+from integrate.services.usecases import UseCases
+from integrate.vault.checkins import sync
 from integrate.vault.instance_lock import APP, InstanceLock, VaultInUse
-from integrate.vault.sessions import SessionRepository
 
 if TYPE_CHECKING:
     from integrate.vault.checkins import StoredCheckin
@@ -210,7 +210,7 @@ def _session_json(s: Session, series_name: str | None) -> dict[str, Any]:
 
 def cmd_session_list(ctx: CliContext) -> int:
     with ctx.open_vault(write=False) as vault:
-        repo = SessionRepository(vault.conn)
+        repo = UseCases(vault).sessions.repo
         names = {s.id: s.name for s in repo.list_series()}
         sessions = repo.list()
     rows = [_session_json(s, names.get(s.series_id)) for s in sessions]
@@ -248,9 +248,9 @@ def _reminder_states(vault: Vault, checkins: list[StoredCheckin]) -> dict[str, d
         reminder_items_from_checkins,
         reminder_status,
     )
-    from integrate.vault.reminder_store import VaultReminderStore, load_quiet_hours
+    from integrate.vault.reminder_store import load_quiet_hours
 
-    store = VaultReminderStore(vault.conn)
+    store = UseCases(vault).checkins.reminder_store()
     quiet, tz = load_quiet_hours(vault), ZoneInfo(local_zone_name())
     out: dict[str, dict[str, Any]] = {}
     for c in checkins:
@@ -292,7 +292,7 @@ def cmd_schedule(ctx: CliContext) -> int:
                 sync(vault)
             finally:
                 lock.release()
-        checkins = CheckinRepository(vault.conn).query(start=start, end=end)
+        checkins = UseCases(vault).checkins.repo.query(start=start, end=end)
         reminders = _reminder_states(vault, checkins)
     rows = [
         {

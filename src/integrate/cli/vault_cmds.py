@@ -16,7 +16,6 @@ from integrate.cli.context import (
 )
 from integrate.cli.errors import EXIT_DAMAGED, EXIT_FAILURE, CliError
 from integrate.paths import VaultPaths
-from integrate.vault import migrations
 from integrate.vault.instance_lock import InstanceLock, VaultInUse
 from integrate.vault.keys import KeySlotError, KeySlots, VaultKey
 from integrate.vault.slot_file import read_slots, repair_if_needed
@@ -132,7 +131,7 @@ def cmd_check(ctx: CliContext) -> int:
     with vault:
         report = vault.check()
         counts = vault.counts()
-        version = migrations.schema_version(vault.conn)
+        version = vault.schema_version()
         state = vault.state
     problems = report.cipher_problems + report.sqlite_problems
     _report(

@@ -7,6 +7,7 @@ sharing or tracking.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -76,3 +77,21 @@ class UseCases:
         from integrate.vault.unreadable import skipped
 
         return skipped(self.vault.conn)
+
+    def note_unreadable(self, kind: str, uid: object) -> None:
+        """Count one stored record a reader had to leave out (kind and uid, no text)."""
+        from integrate.vault.unreadable import note
+
+        note(self.vault.conn, kind, uid)
+
+    def collecting_unreadable(self) -> AbstractContextManager[Skipped]:
+        """Count, within the block, the records readers leave out (see vault.unreadable)."""
+        from integrate.vault.unreadable import collecting
+
+        return collecting(self.vault.conn)
+
+    def forget_unreadable(self) -> None:
+        """Start counting left-out records afresh (after they were reported)."""
+        from integrate.vault.unreadable import forget
+
+        forget(self.vault.conn)

@@ -30,6 +30,7 @@ from integrate.core.model import Entry, Series, Session, SessionStatus
 from integrate.core.outcomes import Window, assess, load_outcome_rules, missing_windows
 from integrate.core.prompts import PromptLibrary, load_prompts
 from integrate.core.timeutil import local_zone, now_local, rules_of
+from integrate.services.usecases import UseCases
 from integrate.share.content import (
     Band,
     EntryRow,
@@ -47,12 +48,9 @@ from integrate.share.content import (
     summary_bands,
 )
 from integrate.share.phase_labels import summary_label
-from integrate.vault.checkins import CheckinRepository, StoredCheckin
-from integrate.vault.entries import EntryRepository
-from integrate.vault.measures import Administration, MeasureRepository
-from integrate.vault.sessions import SessionRepository
-from integrate.vault.shares import ShareRepository
-from integrate.vault.unreadable import collecting, note, sentence
+from integrate.vault.checkins import StoredCheckin
+from integrate.vault.measures import Administration
+from integrate.vault.unreadable import sentence
 from integrate.vault.vault import Vault
 
 NameDisplay = Literal["full", "initials", "none"]
@@ -192,12 +190,12 @@ def resolve_period(vault: Vault, selection: ShareSelection, today: date | None =
         start = series.started_on
         # A baseline taken shortly before the series and the end-of-series measure taken
         # shortly after it belong to it: the period runs from the one to the other.
-        for adm in MeasureRepository(vault.conn).list(series_id=series.id):
+        for adm in UseCases(vault).measures.repo.list(series_id=series.id):
             day = adm.taken_at.astimezone(_local(None)).date()
             start, end = min(start, day), max(end, day)
         return Period(start, max(start, end), series.id)
     if selection.period_kind == "since_last":
-        last = ShareRepository(vault.conn).last()
+        last = UseCases(vault).sharing.shares.last()
         if last is None:
             return Period(today - timedelta(days=DEFAULT_DAYS), today)
         start = last.created_at.astimezone(_local(None)).date()
@@ -211,7 +209,7 @@ def resolve_period(vault: Vault, selection: ShareSelection, today: date | None =
 
 def _series_by_uid(vault: Vault, uid: str | None) -> Any:
     if uid:
-        for series in SessionRepository(vault.conn).list_series():
+        for series in UseCases(vault).sessions.repo.list_series():
             if series.uid == uid:
                 return series
     raise SelectionError("That series was not found.")
@@ -249,11 +247,11 @@ def _checkin_title(checkin: StoredCheckin) -> str:
 
 
 def _entries_in(vault: Vault, bounds: tuple[datetime, datetime]) -> list[Entry]:
-    return EntryRepository(vault.conn).list_between(*bounds)
+    return UseCases(vault).journal.entries.list_between(*bounds)
 
 
 def _rated_checkins(vault: Vault, bounds: tuple[datetime, datetime]) -> list[StoredCheckin]:
-    repo = CheckinRepository(vault.conn)
+    repo = UseCases(vault).checkins.repo
     done = [c for c in repo.query() if c.completed_at is not None]
     return [
         c
@@ -268,7 +266,7 @@ def candidates(
     """Entries written in the period, and rated check-ins without an entry, oldest first."""
     library = library or load_prompts()
     bounds = _bounds(period, _local(tz))
-    checkins = CheckinRepository(vault.conn)
+    checkins = UseCases(vault).checkins.repo
     out: list[Candidate] = []
     with_entries: set[int] = set()
     for e in _entries_in(vault, bounds):
@@ -313,7 +311,7 @@ def candidates(
 
 
 def _sessions(vault: Vault, period: Period, bounds: tuple[datetime, datetime]) -> list[Session]:
-    rows = SessionRepository(vault.conn).list()
+    rows = UseCases(vault).sessions.repo.list()
     out = [
         s
         for s in rows
@@ -363,13 +361,13 @@ class Rhythm:
 
 def _rhythm(vault: Vault, period: Period, today: date) -> Rhythm | None:
     """Weekly during a series' days in the period, else monthly; None when switched off."""
-    repo = MeasureRepository(vault.conn)
+    repo = UseCases(vault).measures.repo
     settings = repo.settings()
     if not settings.suggest:
         return None
     families = frozenset(summed_families()) - set(settings.off)
     spans: list[tuple[date, date, int]] = []
-    series: list[Series] = SessionRepository(vault.conn).list_series()
+    series: list[Series] = UseCases(vault).sessions.repo.list_series()
     for s in sorted(series, key=lambda s: s.started_on):
         last = s.ended_on or period.end
         if s.started_on > period.end or last < period.start:
@@ -514,7 +512,7 @@ def change_summary(change: Change) -> str:
 def _measure_rows(
     vault: Vault, period: Period, bounds: tuple[datetime, datetime], families: list[str]
 ) -> dict[str, list[Administration]]:
-    repo = MeasureRepository(vault.conn)
+    repo = UseCases(vault).measures.repo
     out: dict[str, list[Administration]] = {}
     for family in families:
         if period.series_id is not None:
@@ -541,11 +539,8 @@ def _item9(adms: list[Administration], instrument: Instrument | None) -> list[It
 def _what_helps(vault: Vault, bounds: tuple[datetime, datetime]) -> list[HelpRow]:
     from integrate.core.exercises import load_exercises
     from integrate.core.what_helps import MIN_RATED_RUNS, summarise_runs
-    from integrate.vault.exercise_runs import ExerciseRunRepository
 
-    runs = [
-        r for r in ExerciseRunRepository(vault.conn).list_runs() if _within(r.started_at, bounds)
-    ]
+    runs = [r for r in UseCases(vault).coping.runs.list_runs() if _within(r.started_at, bounds)]
     titles = {ex.id: ex.title for ex in load_exercises()}
     stats = summarise_runs(runs)
     # Most helpful first by the patient's own ratings (2+ rated uses); the rest after.
@@ -576,15 +571,16 @@ def _what_helps(vault: Vault, bounds: tuple[datetime, datetime]) -> list[HelpRow
 
 def _safety_plan(vault: Vault) -> dict[str, list[str]] | None:
     from integrate.core.safety import SECTIONS, PlanContact, SafetyPlanError
-    from integrate.vault.safety_plan import SafetyPlanRepository
 
-    repo = SafetyPlanRepository(vault.conn)
+    repo = UseCases(vault).coping.safety_plan
     if not repo.exists():
         return None
     try:
         plan = repo.load()
     except SafetyPlanError:
-        note(vault.conn, "safety_plan", "plan")  # said on the cover, never guessed at
+        UseCases(vault).note_unreadable(
+            "safety_plan", "plan"
+        )  # said on the cover, never guessed at
         return None
     out: dict[str, list[str]] = {}
     for info in SECTIONS:
@@ -615,7 +611,7 @@ def gather_share(
     Stored records that cannot be read are left out and counted on the cover
     (`ShareDocument.unreadable_note`), never guessed at.
     """
-    with collecting(vault.conn) as unreadable:
+    with UseCases(vault).collecting_unreadable() as unreadable:
         gathered = _gather_share(vault, selection, now=now, tz=tz)
     gathered.document.unreadable_note = sentence(unreadable, "left out of this summary")
     return gathered
@@ -653,7 +649,7 @@ def _gather_share(
         items += [("session", s.uid) for s in sessions]
         # The series the period overlaps, shaded and named on the charts as on screen.
         doc.series_spans = series_spans(
-            SessionRepository(vault.conn).list_series(), tz, start=period.start, end=period.end
+            UseCases(vault).sessions.repo.list_series(), tz, start=period.start, end=period.end
         )
 
     if selection.include_measures or selection.include_item9:
@@ -680,8 +676,8 @@ def _gather_share(
             doc.item9_rows = _item9(phq9, instruments.get("phq9"))
             items += [("item9", a.uid) for a in phq9]
 
-    entries_repo = EntryRepository(vault.conn)
-    checkins = CheckinRepository(vault.conn)
+    entries_repo = UseCases(vault).journal.entries
+    checkins = UseCases(vault).checkins.repo
     for uid in dict.fromkeys(selection.entry_uids):
         entry = entries_repo.get_by_uid(uid)
         if entry is None or entry.created_at is None:
@@ -726,7 +722,7 @@ def _gather_share(
         from integrate.share.tracking_content import gather_tracking
 
         tracking = gather_tracking(
-            vault.conn,
+            UseCases(vault).tracking.repo,
             sessions=sessions,
             bounds=bounds,
             first=period.start,
@@ -801,7 +797,7 @@ def default_selection(
     """Since the last share (or the last 30 days), flagged entries ticked, last choices kept."""
     now = now or now_local()
     today = now.date()
-    has_share = ShareRepository(vault.conn).last() is not None
+    has_share = UseCases(vault).sharing.shares.last() is not None
     selection = ShareSelection(period_kind="since_last" if has_share else "dates")
     if not has_share:
         selection.date_from = today - timedelta(days=DEFAULT_DAYS)

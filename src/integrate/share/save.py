@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from integrate.core.i18n import tr_noop
+from integrate.services.usecases import UseCases
 from integrate.share.content import PageSize, ShareDocument
 from integrate.share.gather import GatheredShare, ShareSelection
-from integrate.vault.shares import ShareRecord, ShareRepository
+from integrate.vault.shares import ShareRecord
 from integrate.vault.vault import Vault
 
 MIN_PASSWORD_LENGTH = 8
@@ -129,7 +130,7 @@ def save_share(
         data = encrypt_pdf(data, password)
     target = Path(target)
     write_private_file(target, data, overwrite=overwrite)
-    record = ShareRepository(vault.conn).record(
+    record = UseCases(vault).sharing.shares.record(
         file_name=target.name,
         period_from=gathered.period.start,
         period_to=gathered.period.end,

@@ -14,7 +14,6 @@ from datetime import date, datetime
 
 from integrate.core.model import Session, SessionKind
 from integrate.core.tracking import effects_summary, load_tracking_text
-from integrate.vault.db import Connection
 from integrate.vault.tracking import TrackingRepository
 
 
@@ -68,12 +67,11 @@ class TrackingSection:
         return all(x is None for x in (self.effects, self.sleep, self.substances, self.medication))
 
 
-def session_effects(conn: Connection, sessions: Iterable[Session]) -> dict[str, str]:
+def session_effects(repo: TrackingRepository, sessions: Iterable[Session]) -> dict[str, str]:
     """The after-effects line per session uid (ketamine sessions with any recorded).
 
     For a session table's "After-effects" column: `summary.get(session.uid, "")`.
     """
-    repo = TrackingRepository(conn)
     out: dict[str, str] = {}
     for s in sessions:
         if s.id is None or s.kind is not SessionKind.KETAMINE:
@@ -89,7 +87,7 @@ def _within(moment: datetime, bounds: tuple[datetime, datetime]) -> bool:
 
 
 def gather_tracking(
-    conn: Connection,
+    repo: TrackingRepository,
     *,
     sessions: list[Session],
     bounds: tuple[datetime, datetime],
@@ -100,7 +98,6 @@ def gather_tracking(
     substances: bool,
 ) -> TrackingSection:
     """The chosen parts for the period [first, last] (instants within `bounds`)."""
-    repo = TrackingRepository(conn)
     section = TrackingSection()
     if effects:
         section.effects = []

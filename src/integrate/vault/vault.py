@@ -246,6 +246,10 @@ class Vault:
                 with contextlib.suppress(OSError, DatabaseError):  # retried at the next one
                     self.record_state()
 
+    def schema_version(self) -> int:
+        """The schema version of the open journal (its last applied migration)."""
+        return migrations.schema_version(self.conn)
+
     def counts(self) -> dict[str, int]:
         """Number of records per type (for `integrate check` and restore previews)."""
         tables = [

@@ -17,25 +17,13 @@ echo "== import-linter (layers, docs/decisions.md)"
 .venv/bin/lint-imports
 echo "== pytest"
 # xvfb-run gives the tests that need a real X display one; the rest run offscreen.
-# With arguments, one run of exactly those. Without, the GUI tests run one package per
-# process: after some 70 windows in one process, unlocking in later tests stalled (a
-# test-isolation problem under investigation, see the closing note of 2026-12-07).
-run() {
-  local status=0
-  xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python -m pytest -q -p no:cacheprovider "$@" \
-    || status=$?
-  if [ "$status" -eq 5 ]; then echo "pytest collected no tests: $*"; return 1; fi
-  return "$status"
-}
-if [ "$#" -gt 0 ]; then
-  run "$@"
-  exit $?
-fi
-failed=0
-run tests --ignore=tests/ui || failed=1
-for group in tests/ui/*/; do
-  run "$group" || failed=1
-done
-run tests/ui --ignore-glob='tests/ui/*/*' || failed=1
-if [ "$failed" -ne 0 ]; then echo "some tests failed (see above)"; fi
-exit "$failed"
+# One pytest process for everything (or exactly the arguments given). The GUI tests once
+# ran one package per process because unlocks "stalled" some 70 windows into a run: a
+# test's stray QApplication.exit() (fired by a leftover timer outside any exec()) had made
+# every later Qt event loop return at once. tests/conftest.py now fails the test during
+# which that happens and restarts the event loops, so one process is sound again.
+status=0
+xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python -m pytest -q -p no:cacheprovider "$@" \
+  || status=$?
+if [ "$status" -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi
+exit "$status"

@@ -40,6 +40,53 @@ def require_tool(*names: str) -> None:
         pytest.skip(message)
 
 
+@pytest.fixture(autouse=True)
+def _event_loops_still_run() -> Iterator[None]:
+    """Fail the test after which Qt event loops no longer run, and make them run again.
+
+    QApplication.exit() called while no QApplication.exec() runs (a test's stray
+    single-shot "quit" timer firing inside a later test) leaves Qt's quit flag set for
+    good: every later QEventLoop.exec() returns at once, so qtbot.wait, waitUntil and
+    waitSignal stop processing events and later tests time out (an unlock "stalled" at
+    "Opening your journal…" some 70 tests on). The app itself never exits outside its
+    one exec(). The failure lands on the test during which the stray exit() ran: look
+    for a timer an EARLIER test left pending.
+    """
+    yield
+    import sys
+
+    if "PySide6.QtCore" not in sys.modules:
+        return  # no Qt in this process yet: nothing can have quit
+    if event_loops_run():
+        return
+    restart_event_loops()
+    pytest.fail(
+        "QApplication.exit() ran while no exec() was running (a stray timer left by an "
+        "earlier test?): Qt event loops returned at once, so qtbot waits processed nothing"
+    )
+
+
+def event_loops_run() -> bool:
+    """Whether a QEventLoop still runs (False once exit() was called outside exec())."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+    if QCoreApplication.instance() is None:
+        return True
+    loop = QEventLoop()
+    QTimer.singleShot(0, loop, lambda: loop.exit(0))
+    return loop.exec() == 0
+
+
+def restart_event_loops() -> None:
+    """Clear Qt's quit flag: exec() resets it when it starts."""
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        QTimer.singleShot(0, app, lambda: app.exit(0))
+        app.exec()
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """An empty folder for one vault."""

@@ -10,8 +10,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import shiboken6
 from keyring.backends import fail
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from integrate.app import build
@@ -47,6 +48,12 @@ def test_minimized_start_is_locked_and_unlocks_on_request(
     paths, _vault_id = _keyring_vault(tmp_path)
     seen: dict[str, object] = {}
 
+    # Every timer of this test has `owner` as its context: deleting it in `finally`
+    # cancels those still pending. A stray one would fire inside a later test and call
+    # QApplication.exit() while no exec() runs; Qt then ends every later QEventLoop at
+    # once, so qtbot.wait/waitUntil stop processing events for the rest of the process.
+    owner = QObject()
+
     def at_login() -> None:
         window = _window()
         screen = window.screens.currentWidget()
@@ -57,22 +64,23 @@ def test_minimized_start_is_locked_and_unlocks_on_request(
             _quit()  # no assert inside the event loop: the checks below report it
             return
         screen.retry_button.click()  # the patient comes back and unlocks
-        QTimer.singleShot(100, after_unlock)
+        QTimer.singleShot(100, owner, after_unlock)
 
     def after_unlock(tries: int = 100) -> None:
         window = _window()
         if window.shell is None and tries:
-            QTimer.singleShot(100, lambda: after_unlock(tries - 1))
+            QTimer.singleShot(100, owner, lambda: after_unlock(tries - 1))
             return
         seen["unlocked"] = window.shell is not None
         _quit()
 
     # Long enough for a keyring read to have happened if the start had tried one.
-    QTimer.singleShot(1500, at_login)
-    QTimer.singleShot(30_000, _quit)  # never hang the suite
+    QTimer.singleShot(1500, owner, at_login)
+    QTimer.singleShot(30_000, owner, _quit)  # never hang the suite
     try:
         assert main(["--minimized", "--data-dir", str(paths.root)]) == 0
     finally:
+        shiboken6.delete(owner)  # the pending timers above die with it
         # run_gui leaves its window behind (the process would exit): close it here so
         # nothing of it (timers, screen-lock listeners) lives on into later tests.
         for window in [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]:

@@ -110,7 +110,7 @@ R = TypeVar("R", AfterEffects, SleepEntry)
 class RecordCard(TrackingCard, Generic[R]):
     """A card that edits one stored record (or a new one): Save writes it, Remove
     deletes it. Subclasses load `record` into their fields (`_load`), read it back
-    (`collect`, checked by `_checked`) and name the use case that writes (`_write`) and
+    (`_checked`) and name the use case that writes (`_write`) and
     deletes (`_erase`) it."""
 
     record: R | None
@@ -130,12 +130,9 @@ class RecordCard(TrackingCard, Generic[R]):
     def _load(self) -> None:
         raise NotImplementedError
 
-    def collect(self) -> R:
-        raise NotImplementedError
-
     def _checked(self) -> R:
-        """The record to save; FieldError says what to change first."""
-        return self.collect()
+        """The record to save, read from the fields; FieldError says what to change."""
+        raise NotImplementedError
 
     def _write(self, record: R) -> None:
         raise NotImplementedError

@@ -44,8 +44,8 @@ from integrate.core.tracking import (
 )
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
-from integrate.ui.widgets.common import button, flow_row, form_layout, plain_label
-from integrate.ui.widgets.flow import FlowLayout, WrapCheckBox
+from integrate.ui.widgets.common import button, button_row, flow_row, form_layout, plain_label
+from integrate.ui.widgets.flow import WrapCheckBox
 from integrate.ui.widgets.ratings import RatingRow
 from integrate.vault.checkins import StoredCheckin
 
@@ -117,15 +117,11 @@ class RecordCard(TrackingCard, Generic[R]):
 
     def _add_actions(self, save_text: str, remove_accessible: str) -> None:
         """The Save and Remove buttons, in a row that wraps."""
-        actions = flow_row()
         self.save_button = button(save_text, primary=True, accessible=save_text)
         self.delete_button = button(_tr("Remove"), accessible=remove_accessible)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
-        actions.addWidget(self.save_button)
-        actions.addWidget(self.delete_button)
-        actions.addStretch(1)
-        self.box.addLayout(actions)
+        self.box.addLayout(button_row(self.save_button, self.delete_button))
 
     def _load(self) -> None:
         raise NotImplementedError
@@ -518,7 +514,7 @@ class SubstancesEditor(TrackingCard):
         self.box.addLayout(sform)
         self.add_substance_button = button(_tr("Add substance"), accessible=_tr("Add substance"))
         self.add_substance_button.clicked.connect(self.save_substance)
-        self.box.addLayout(_row(self.add_substance_button))
+        self.box.addLayout(button_row(self.add_substance_button))
 
         self.box.addSpacing(10)
         self.box.addWidget(plain_label(_tr("Add a medication change"), object_name="formTitle"))
@@ -542,7 +538,7 @@ class SubstancesEditor(TrackingCard):
             _tr("Add medication change"), accessible=_tr("Add medication change")
         )
         self.add_medication_button.clicked.connect(self.save_medication)
-        self.box.addLayout(_row(self.add_medication_button))
+        self.box.addLayout(button_row(self.add_medication_button))
         self._finish_layout()
         self.reload()
 
@@ -680,14 +676,6 @@ class SubstancesEditor(TrackingCard):
 
     def flush(self) -> None:
         """Nothing is kept half-typed here: a substance is added with its button."""
-
-
-def _row(*widgets: QWidget) -> FlowLayout:
-    row = flow_row()
-    for w in widgets:
-        row.addWidget(w)
-    row.addStretch(1)
-    return row
 
 
 def _item_row(
@@ -846,7 +834,7 @@ def session_effects_page(
         on_back()
 
     back.clicked.connect(leave)
-    layout.addLayout(_row(back))
+    layout.addLayout(button_row(back))
     layout.addStretch(1)
     scroll.setWidget(body)
     outer.addWidget(scroll)

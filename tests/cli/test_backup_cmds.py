@@ -203,3 +203,39 @@ def test_help_documents_stdin_order(capsys) -> None:
         main(["restore", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert "backup password is the FIRST line" in text
+
+
+def test_exports_say_what_they_wrote_and_fail_plainly(
+    demo_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """Both open exports warn first, name what they wrote, and turn a file that cannot be
+    written into a plain failure (exit 1), not a traceback."""
+
+    def export(verb: str, out: Path) -> int:
+        argv = [verb, "--data-dir", str(demo_dir), "--out", str(out), "--passphrase-stdin"]
+        return run(monkeypatch, argv, VAULT_PASS + "\n")
+
+    capsys.readouterr()
+    assert export("export-json", tmp_path / "e.json") == 0
+    out, err = capsys.readouterr()
+    assert err.startswith("Warning: ") and "NOT encrypted" in err
+    assert out.startswith("Exported ") and out.rstrip().endswith(
+        f"records to {tmp_path / 'e.json'}."
+    )
+    assert export("export-markdown", tmp_path / "md") == 0
+    out, err = capsys.readouterr()
+    assert err.startswith("Warning: ") and "NOT encrypted" in err
+    assert out.startswith("Wrote ") and out.rstrip().endswith(f"files to {tmp_path / 'md'}.")
+
+    # A folder that is not there: a usage error, before any warning.
+    assert export("export-json", tmp_path / "missing" / "e.json") == EXIT_USAGE
+    out, err = capsys.readouterr()
+    assert f"The folder {tmp_path / 'missing'} does not exist." in err and "Warning" not in err
+    # A target that cannot be written: a failure with the reason.
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the Markdown folder would go")
+    assert export("export-markdown", blocked) == EXIT_FAILURE
+    err = capsys.readouterr().err
+    assert "Warning: " in err and "The export could not be written: " in err
+    assert export("export-json", tmp_path / "md") == EXIT_FAILURE  # a folder, not a file
+    assert "The export could not be written: " in capsys.readouterr().err

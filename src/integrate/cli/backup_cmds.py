@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from integrate.cli.context import CliContext, add_unlock_arguments
 from integrate.cli.errors import EXIT_FAILURE, EXIT_LOCKED, EXIT_USAGE, CliError
@@ -28,8 +29,9 @@ from integrate.vault.backup import (
 )
 from integrate.vault.export_json import NOT_ENCRYPTED_WARNING
 from integrate.vault.import_json import ImportRejected
-from integrate.vault.vault import VaultError
+from integrate.vault.vault import Vault, VaultError
 
+T = TypeVar("T")
 _STDIN_ORDER = (
     "Standard input: the backup password is the FIRST line; with "
     "--passphrase-stdin or --recovery-code-stdin the journal's passphrase or "
@@ -48,11 +50,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "journal's passphrase). " + _STDIN_ORDER,
     )
     p.add_argument("--out", required=True, metavar="FILE", help="the backup file to write")
-    p.add_argument(
-        "--password-stdin",
-        action="store_true",
-        help="read the backup password from the first line of standard input (required)",
-    )
+    _add_password_stdin(p)
     add_unlock_arguments(p)
     p.set_defaults(handler=cmd_backup)
 
@@ -70,11 +68,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "password or damaged file changes nothing (exit code 3). " + _STDIN_ORDER,
     )
     p.add_argument("file", metavar="FILE", help="the backup file")
-    p.add_argument(
-        "--password-stdin",
-        action="store_true",
-        help="read the backup password from the first line of standard input (required)",
-    )
+    _add_password_stdin(p)
     p.add_argument(
         "--replace",
         action="store_true",
@@ -121,6 +115,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable summary")
     add_unlock_arguments(p)
     p.set_defaults(handler=cmd_import_json)
+
+
+def _add_password_stdin(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the backup password from the first line of standard input (required)",
+    )
 
 
 def _backup_password(ctx: CliContext) -> str:
@@ -212,32 +214,31 @@ def cmd_restore(ctx: CliContext) -> int:
         raise CliError(str(exc), EXIT_FAILURE) from exc
 
 
-def cmd_export_json(ctx: CliContext) -> int:
-    target = Path(ctx.args.out).expanduser().resolve()
-    if not target.parent.is_dir():
-        raise CliError(f"The folder {target.parent} does not exist.", EXIT_USAGE)
+def _export_open(ctx: CliContext, export: Callable[[Vault, Path], T], target: Path) -> T:
+    """Warn that the export is not encrypted, then write it to `target` with `export`;
+    a file that cannot be written (disk full, no permission) is a failure, said plainly."""
     print(f"Warning: {NOT_ENCRYPTED_WARNING}", file=sys.stderr)
     with ctx.open_vault(write=False) as vault:
         try:
-            counts = export_to_json(vault, target)
+            return export(vault, target)
         except OSError as exc:
             raise CliError(
                 f"The export could not be written: {exc.strerror or exc}.", EXIT_FAILURE
             ) from exc
+
+
+def cmd_export_json(ctx: CliContext) -> int:
+    target = Path(ctx.args.out).expanduser().resolve()
+    if not target.parent.is_dir():
+        raise CliError(f"The folder {target.parent} does not exist.", EXIT_USAGE)
+    counts = _export_open(ctx, export_to_json, target)
     print(f"Exported {sum(counts.values())} records to {target}.")
     return 0
 
 
 def cmd_export_markdown(ctx: CliContext) -> int:
     target = Path(ctx.args.out).expanduser().resolve()
-    print(f"Warning: {NOT_ENCRYPTED_WARNING}", file=sys.stderr)
-    with ctx.open_vault(write=False) as vault:
-        try:
-            files = export_to_markdown(vault, target)
-        except OSError as exc:
-            raise CliError(
-                f"The export could not be written: {exc.strerror or exc}.", EXIT_FAILURE
-            ) from exc
+    files = _export_open(ctx, export_to_markdown, target)
     print(f"Wrote {len(files)} files to {target}.")
     return 0
 

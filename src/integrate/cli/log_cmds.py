@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from integrate.cli.context import CliContext, add_unlock_arguments
 from integrate.cli.errors import EXIT_USAGE, CliError
@@ -34,6 +35,8 @@ from integrate.core.tracking import (
 from integrate.services.usecases import UseCases
 
 _SLACK = timedelta(minutes=5)  # clock differences are not an error
+
+T = TypeVar("T")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -110,6 +113,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def _field(exc: FieldError) -> CliError:
     return CliError(f"--{exc.field}: {exc}", EXIT_USAGE)
+
+
+def _checked(check: Callable[[T], object], record: T) -> None:
+    """Check `record` with core.tracking's rule; a refused field is a usage error naming
+    its flag."""
+    try:
+        check(record)
+    except FieldError as exc:
+        raise _field(exc) from exc
 
 
 def _when(text: str | None) -> datetime:
@@ -203,10 +215,7 @@ def cmd_effects(ctx: CliContext) -> int:
         **{name: getattr(args, name) for name in EFFECT_RATINGS},
         unreal=args.unreal,
     )
-    try:
-        check_effects(effects)
-    except FieldError as exc:
-        raise _field(exc) from exc
+    _checked(check_effects, effects)
     with ctx.open_vault(write=True) as vault:
         if args.note_stdin:
             try:
@@ -237,10 +246,7 @@ def cmd_sleep(ctx: CliContext) -> int:
         nightmare_distress=args.nightmare_distress,
         wakings=args.wakings,
     )
-    try:
-        check_sleep(entry)
-    except FieldError as exc:
-        raise _field(exc) from exc
+    _checked(check_sleep, entry)
     with ctx.open_vault(write=True) as vault:
         _, replaced = UseCases(vault).tracking.save_sleep(entry)
     verb = "Updated" if replaced else "Logged"
@@ -251,10 +257,7 @@ def cmd_sleep(ctx: CliContext) -> int:
 def cmd_substance(ctx: CliContext) -> int:
     args = ctx.args
     use = SubstanceUse(name=args.name, amount=args.amount, at=_when(args.at))
-    try:
-        check_substance(use)
-    except FieldError as exc:
-        raise _field(exc) from exc
+    _checked(check_substance, use)
     with ctx.open_vault(write=True) as vault:
         UseCases(vault).tracking.save_substance(use)
     _print(substance_json(use), args.json, f"Logged {use.name} ({use.uid}).")
@@ -269,10 +272,7 @@ def cmd_medication(ctx: CliContext) -> int:
         dose=args.dose,
         at=_when(args.at),
     )
-    try:
-        check_medication(event)
-    except FieldError as exc:
-        raise _field(exc) from exc
+    _checked(check_medication, event)
     assert isinstance(event.change, MedicationChange)
     with ctx.open_vault(write=True) as vault:
         UseCases(vault).tracking.save_medication(event)

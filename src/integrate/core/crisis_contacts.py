@@ -22,7 +22,7 @@ emergency number). Pure: no Qt, no I/O.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -255,16 +255,17 @@ def build_contacts(
     else:
         intl = directory.international
         lines = (_line_item(intl, ItemKind.INTERNATIONAL),) if intl is not None else ()
+    contacts = CrisisContacts(
+        code,
+        listed.name if listed else "",
+        status,
+        directory.not_monitored,
+        directory.verified,
+        emergency,
+        lines,
+    )
     if plan is None:
-        return CrisisContacts(
-            code,
-            listed.name if listed else "",
-            status,
-            directory.not_monitored,
-            directory.verified,
-            emergency,
-            lines,
-        )
+        return contacts
     plan = plan.cleaned()
     known = builtin_numbers(directory)
     own: list[CrisisItem] = []
@@ -279,14 +280,8 @@ def build_contacts(
         own.append(_own_line(contact))
     people = tuple(_person(c, ItemKind.PERSON) for c in plan.people_places if c.name)
     pros = tuple(_person(c, ItemKind.PROFESSIONAL) for c in plan.professionals if c.name)
-    return CrisisContacts(
-        code,
-        listed.name if listed else "",
-        status,
-        directory.not_monitored,
-        directory.verified,
-        emergency,
-        lines,
+    return replace(
+        contacts,
         own_lines=tuple(own),
         people=people,
         professionals=pros,

@@ -3,12 +3,13 @@
 `build_chart` makes a QChart; `make_chart_view` wraps it for the screen (with hover
 tooltips) and `render_chart` paints it into any QPainter (the PDF writer's, so it stays
 vector). Both go through the same chart object, so what the patient sees is what the
-therapist gets.
+therapist gets. The pieces every chart draws alike (frame, date axis, value-axis style,
+session lines, legend, screen view) are here too, for share/sleep_chart.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -104,6 +105,128 @@ def _tr(text: str) -> str:
 
 def _ms(dt: datetime) -> float:
     return dt.timestamp() * 1000.0
+
+
+# ----- what every chart draws alike (the trend charts and the sleep chart) ---------------
+
+
+def prepare_chart(chart: QChart, font_size: float, base_font: QFont | None) -> QFont:
+    """Make `chart` still, transparent and tight-edged; returns the small font (a point
+    below `font_size`) that its axes, labels and legend use."""
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setBackgroundVisible(False)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.layout().setContentsMargins(0, 0, 0, 0)
+    font = QFont(base_font) if base_font is not None else QFont()
+    font.setPointSizeF(font_size)
+    small = QFont(font)
+    small.setPointSizeF(font_size - 1.0)
+    return small
+
+
+def date_axis(lo: float, hi: float, small: QFont, c: ChartColors) -> QDateTimeAxis:
+    """The time axis from `lo` to `hi` (ms since the epoch), labelled by day."""
+    x_axis = QDateTimeAxis()
+    x_axis.setFormat("d MMM")
+    x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(lo)), QDateTime.fromMSecsSinceEpoch(int(hi)))
+    x_axis.setTickCount(6)
+    x_axis.setLabelsFont(small)
+    x_axis.setLabelsColor(c.text)
+    # No vertical grid: the dotted session markers are the only vertical lines, so they
+    # cannot be mistaken for grid lines (on screen or on paper).
+    x_axis.setGridLineVisible(False)
+    x_axis.setLinePenColor(c.axis_line)
+    return x_axis
+
+
+def style_value_axis(
+    axis: QValueAxis, title: str, small: QFont, c: ChartColors, *, grid: bool = True
+) -> None:
+    """Label, title and colour a value axis; `grid=False` for a second axis whose grid
+    lines would only repeat the first one's."""
+    axis.setLabelsFont(small)
+    axis.setLabelsColor(c.text)
+    if grid:
+        axis.setGridLineColor(c.grid)
+    else:
+        axis.setGridLineVisible(False)
+    axis.setLinePenColor(c.axis_line)
+    axis.setTitleText(title)
+    axis.setTitleFont(small)
+    axis.setTitleBrush(QBrush(c.text))
+
+
+def add_session_lines(
+    attach: Callable[[QLineSeries], None],
+    markers: Sequence[datetime],
+    x_range: tuple[float, float],
+    top: float,
+    color: QColor,
+    name: str,
+) -> list[QLineSeries]:
+    """A dotted vertical line from 0 to `top` at each session inside `x_range` (ms),
+    named `name`; returns all but the first, whose legend entries are to be hidden (one
+    entry explains them all)."""
+    lo, hi = x_range
+    lines = []
+    for when in markers:
+        at = _ms(when)
+        if not lo <= at <= hi:
+            continue
+        line = QLineSeries()
+        line.append(at, 0)
+        line.append(at, top)
+        pen = QPen(color)
+        pen.setWidthF(1.0)
+        pen.setStyle(Qt.PenStyle.DotLine)
+        line.setPen(pen)
+        line.setName(name)
+        attach(line)
+        lines.append(line)
+    return lines[1:]
+
+
+def main_line(name: str, points: Iterable[tuple[float, float]], color: QColor) -> QLineSeries:
+    """The chart's main series (a total, the hours slept): a thick line with dots on
+    its values, `points` being (ms since the epoch, value)."""
+    line = QLineSeries()
+    line.setName(name)
+    for x, y in points:
+        line.append(x, y)
+    pen = QPen(color)
+    pen.setWidthF(2.2)
+    line.setPen(pen)
+    line.setPointsVisible(True)
+    line.setMarkerSize(5.0)
+    return line
+
+
+def finish_legend(
+    chart: QChart, small: QFont, c: ChartColors, hidden: Sequence[QAbstractSeries]
+) -> None:
+    """The legend under the chart, without entries for the `hidden` series."""
+    legend = chart.legend()
+    legend.setFont(small)
+    legend.setLabelColor(c.text)
+    legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
+    for series in hidden:
+        for marker in legend.markers(series):
+            marker.setVisible(False)
+
+
+def chart_view(chart: QChart, session_name: str) -> QChartView:
+    """A view showing `chart` on screen. The caption under a chart on screen explains the
+    dotted session lines (named `session_name`), so their legend entry is left out and
+    the other names fit instead of being cut off."""
+    for series in chart.series():
+        if series.name() == session_name:
+            for marker in chart.legend().markers(series):
+                marker.setVisible(False)
+    view = QChartView(chart)
+    chart._scene_ref = view.scene()  # type: ignore[attr-defined]  # see render_chart
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumSize(360, 220)
+    return view
 
 
 class TrendChart(QChart):
@@ -282,37 +405,13 @@ def build_chart(
     """
     c = colors if colors is not None else ChartColors()
     chart = TrendChart(trend)
-    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-    chart.setBackgroundVisible(False)
-    chart.setMargins(QMargins(4, 4, 4, 4))
-    chart.layout().setContentsMargins(0, 0, 0, 0)
-    font = QFont(base_font) if base_font is not None else QFont()
-    font.setPointSizeF(font_size)
-    small = QFont(font)
-    small.setPointSizeF(font_size - 1.0)
+    small = prepare_chart(chart, font_size, base_font)
 
     lo, hi = _x_range(trend, markers)
-    x_axis = QDateTimeAxis()
-    x_axis.setFormat("d MMM")
-    x_axis.setRange(
-        QDateTime.fromMSecsSinceEpoch(int(_ms(lo))), QDateTime.fromMSecsSinceEpoch(int(_ms(hi)))
-    )
-    x_axis.setTickCount(6)
-    x_axis.setLabelsFont(small)
-    x_axis.setLabelsColor(c.text)
-    # No vertical grid: the dotted session markers are the only vertical lines, so they
-    # cannot be mistaken for grid lines (on screen or on paper).
-    x_axis.setGridLineVisible(False)
-    x_axis.setLinePenColor(c.axis_line)
-
+    x0, x1 = _ms(lo), _ms(hi)
+    x_axis = date_axis(x0, x1, small, c)
     y_axis = _y_axis(trend)
-    y_axis.setLabelsFont(small)
-    y_axis.setLabelsColor(c.text)
-    y_axis.setGridLineColor(c.grid)
-    y_axis.setLinePenColor(c.axis_line)
-    y_axis.setTitleText(y_title if y_title is not None else _tr("Total"))
-    y_axis.setTitleFont(small)
-    y_axis.setTitleBrush(QBrush(c.text))
+    style_value_axis(y_axis, y_title if y_title is not None else _tr("Total"), small, c)
 
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -323,7 +422,6 @@ def build_chart(
         series.attachAxis(y_axis)
 
     legend_hidden: list[QAbstractSeries] = []
-    x0, x1 = _ms(lo), _ms(hi)
 
     # Treatment series: a thin strip along the top of the plot under each series' named
     # bracket, drawn first. Full-height columns crossed the severity bands, the session
@@ -376,22 +474,9 @@ def build_chart(
         chart.add_band_label((bottom + top) / 2, band.label, small, c.band_label)
 
     # Session markers.
-    first_marker = True
-    for when in markers:
-        if not (lo <= when <= hi):
-            continue
-        line = QLineSeries()
-        line.append(_ms(when), 0)
-        line.append(_ms(when), trend.max_total)
-        pen = QPen(c.marker)
-        pen.setWidthF(1.0)
-        pen.setStyle(Qt.PenStyle.DotLine)
-        line.setPen(pen)
-        line.setName(_tr("Session"))
-        attach(line)
-        if not first_marker:
-            legend_hidden.append(line)
-        first_marker = False
+    legend_hidden += add_session_lines(
+        attach, markers, (x0, x1), trend.max_total, c.marker, _tr("Session")
+    )
 
     points = trend.sorted_points()
     if show_subscales is None:
@@ -422,15 +507,11 @@ def build_chart(
             chart.total_series = chart.subscale_series[0]
         return _finish(chart, trend, small, c, legend_hidden)
 
-    total = QLineSeries()
-    total.setName(_tr("{name} total").format(name=trend.name))
-    for p in points:
-        total.append(_ms(p.taken_at), p.total)
-    pen = QPen(c.total)
-    pen.setWidthF(2.2)
-    total.setPen(pen)
-    total.setPointsVisible(True)
-    total.setMarkerSize(5.0)
+    total = main_line(
+        _tr("{name} total").format(name=trend.name),
+        ((_ms(p.taken_at), p.total) for p in points),
+        c.total,
+    )
     attach(total)
     chart.total_series = total
     if len(points) == 1:
@@ -461,14 +542,7 @@ def _finish(
     if trend.bands:
         right = int(max(metrics.horizontalAdvance(b.label) for b in trend.bands)) + 10
     chart.setMargins(QMargins(4, top, right, 4))
-
-    legend = chart.legend()
-    legend.setFont(small)
-    legend.setLabelColor(c.text)
-    legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
-    for series in legend_hidden:
-        for marker in legend.markers(series):
-            marker.setVisible(False)
+    finish_legend(chart, small, c, legend_hidden)
     return chart
 
 
@@ -525,16 +599,7 @@ def make_chart_view(
     chart = build_chart(
         trend, markers, series_spans=series_spans, font_size=font_size, colors=colors
     )
-    # On screen the caption under the chart explains the session lines; without their
-    # legend entry the cluster names fit instead of being cut off.
-    for series in chart.series():
-        if series.name() == _tr("Session"):
-            for marker in chart.legend().markers(series):
-                marker.setVisible(False)
-    view = QChartView(chart)
-    chart._scene_ref = view.scene()  # type: ignore[attr-defined]
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumSize(360, 220)
+    view = chart_view(chart, _tr("Session"))
     hovered: list[tuple[QLineSeries, str]] = []
     if chart.total_series is not None:
         hovered.append((chart.total_series, trend.name))

@@ -208,6 +208,47 @@ def _pt(points: float) -> float:
     return points * RESOLUTION / 72.0
 
 
+def _table_format(
+    widths: Sequence[float] | None, header: bool, *, bottom: float
+) -> QTextTableFormat:
+    """A full-width table with collapsed borders (rules are drawn per cell, see
+    `_rule_rows`), `bottom` points of space after it; `widths` in per cent."""
+    fmt = QTextTableFormat()
+    fmt.setCellPadding(_fl(3))
+    fmt.setCellSpacing(0)
+    fmt.setBorderCollapse(True)
+    fmt.setMargin(0)
+    fmt.setTopMargin(_fl(3))
+    fmt.setBottomMargin(_fl(bottom))
+    fmt.setBorder(0)
+    fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    if widths:
+        fmt.setColumnWidthConstraints(
+            [QTextLength(QTextLength.Type.PercentageLength, w) for w in widths]
+        )
+    if header:
+        fmt.setHeaderRowCount(1)
+    return fmt
+
+
+def _rule_rows(
+    table: QTextTable, header: bool, *, head: QColor | None = None, body: QColor | None = None
+) -> None:
+    """Thin rules between rows only (calmer than a full grid); the header row filled
+    with `head`, the others with `body`, where given."""
+    for r in range(table.rows()):
+        fill = head if header and r == 0 else body
+        for c in range(table.columns()):
+            cell = table.cellAt(r, c)
+            cf = cell.format().toTableCellFormat()
+            cf.setBottomBorder(_fl(0.5))
+            cf.setBottomBorderBrush(QBrush(RULE))
+            cf.setBottomBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+            if fill is not None:
+                cf.setBackground(QBrush(fill))
+            cell.setFormat(cf)
+
+
 def _fl(points: float) -> float:
     """Points to the units of text format lengths (margins, padding, borders).
 
@@ -401,6 +442,15 @@ class _Builder:
     def para(self, text: str, char: QTextCharFormat | None = None, **kw) -> None:  # type: ignore[no-untyped-def]
         self.text(text, char or self.s.body, self.s.block(**kw))
 
+    def _insert_table(self, rows: int, cols: int, fmt: QTextTableFormat) -> QTextTable:
+        self.first_block = False
+        return self.cursor.insertTable(rows, cols, fmt)
+
+    def _end_table(self, table: QTextTable) -> None:
+        """Note where `table` starts (for the keep-with-next pass) and go on after it."""
+        self.tables[table.cellAt(0, 0).firstCursorPosition().block().position()] = table
+        self.cursor.movePosition(QTextCursor.MoveOperation.End)
+
     def table(
         self,
         header: list[str] | None,
@@ -413,38 +463,12 @@ class _Builder:
     ) -> QTextTable:
         """A small table; all cell text is inserted as plain text."""
         cols = len(header) if header else len(rows[0])
-        fmt = QTextTableFormat()
-        fmt.setCellPadding(_fl(3))
-        fmt.setCellSpacing(0)
-        fmt.setBorderCollapse(True)
-        fmt.setMargin(0)
-        fmt.setTopMargin(_fl(3))
-        fmt.setBottomMargin(_fl(6))
-        fmt.setBorder(0)
-        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        if widths:
-            fmt.setColumnWidthConstraints(
-                [QTextLength(QTextLength.Type.PercentageLength, w) for w in widths]
-            )
-        if header:
-            fmt.setHeaderRowCount(1)
+        fmt = _table_format(widths, bool(header), bottom=6)
         n_rows = len(rows) + (1 if header else 0)
-        if self.first_block:
-            self.first_block = False
-        table = self.cursor.insertTable(n_rows, cols, fmt)
+        table = self._insert_table(n_rows, cols, fmt)
         cell_block = self.s.block(bottom=0, line=115)
         if borders:
-            # Thin rules between rows only: calmer than a full grid.
-            for r in range(n_rows):
-                for c in range(cols):
-                    cell = table.cellAt(r, c)
-                    cf = cell.format().toTableCellFormat()
-                    cf.setBottomBorder(_fl(0.5))
-                    cf.setBottomBorderBrush(QBrush(RULE))
-                    cf.setBottomBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-                    if background is not None and not (header and r == 0):
-                        cf.setBackground(QBrush(background))
-                    cell.setFormat(cf)
+            _rule_rows(table, bool(header), body=background)
         offset = 0
         if header:
             for c, label in enumerate(header):
@@ -465,8 +489,7 @@ class _Builder:
                     if i:
                         cur.insertBlock(cell_block, char)
                     cur.insertText(line, char)
-        self.tables[table.cellAt(0, 0).firstCursorPosition().block().position()] = table
-        self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        self._end_table(table)
         return table
 
     def box(self, text: str, background: QColor) -> None:
@@ -478,8 +501,7 @@ class _Builder:
         fmt.setTopMargin(_fl(3))
         fmt.setBottomMargin(_fl(4))
         fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        self.first_block = False
-        table = self.cursor.insertTable(1, 1, fmt)
+        table = self._insert_table(1, 1, fmt)
         cell = table.cellAt(0, 0)
         cell_fmt = cell.format()
         cell_fmt.setBackground(QBrush(background))  # a table's own background is not painted
@@ -492,8 +514,7 @@ class _Builder:
             else:
                 cur.setBlockFormat(para)
             cur.insertText(line, self.s.body)
-        self.tables[table.cellAt(0, 0).firstCursorPosition().block().position()] = table
-        self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        self._end_table(table)
 
     def chart_slot(self, trend: MeasureTrend, height: float) -> None:
         """Reserve a chart-sized inline object; `_ChartObject` paints the chart into it."""
@@ -563,38 +584,14 @@ class _Builder:
 
     def grid(self, rows: int, widths: Sequence[float], header: list[str] | None) -> QTextTable:
         """An empty table with the summary's rules, for cells filled with `cell_runs`."""
-        fmt = QTextTableFormat()
-        fmt.setCellPadding(_fl(3))
-        fmt.setCellSpacing(0)
-        fmt.setBorderCollapse(True)
-        fmt.setMargin(0)
-        fmt.setTopMargin(_fl(3))
-        fmt.setBottomMargin(_fl(5))
-        fmt.setBorder(0)
-        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        fmt.setColumnWidthConstraints(
-            [QTextLength(QTextLength.Type.PercentageLength, w) for w in widths]
-        )
-        if header:
-            fmt.setHeaderRowCount(1)
-        self.first_block = False
+        fmt = _table_format(widths, bool(header), bottom=5)
         n_rows = rows + (1 if header else 0)
-        table = self.cursor.insertTable(n_rows, len(widths), fmt)
-        for r in range(n_rows):
-            for c in range(len(widths)):
-                cell = table.cellAt(r, c)
-                cf = cell.format().toTableCellFormat()
-                cf.setBottomBorder(_fl(0.5))
-                cf.setBottomBorderBrush(QBrush(RULE))
-                cf.setBottomBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-                if header and r == 0:
-                    cf.setBackground(QBrush(TABLE_HEAD_BG))
-                cell.setFormat(cf)
+        table = self._insert_table(n_rows, len(widths), fmt)
+        _rule_rows(table, bool(header), head=TABLE_HEAD_BG)
         if header:
             for c, label in enumerate(header):
                 self.cell_runs(table, 0, c, [[(label, self.s.cell_head)]])
-        self.tables[table.cellAt(0, 0).firstCursorPosition().block().position()] = table
-        self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        self._end_table(table)
         return table
 
     def glance(self) -> None:

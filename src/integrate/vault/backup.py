@@ -39,7 +39,7 @@ from integrate.vault.db import Connection, connect, transaction
 from integrate.vault.keys import KdfParams, VaultKey
 from integrate.vault.keystore import Keystore
 from integrate.vault.state_record import META_KEY as STATE_META_KEY
-from integrate.vault.vault import CreatedVault, Vault, VaultError, create_vault
+from integrate.vault.vault import COUNTED_TABLES, CreatedVault, Vault, VaultError, create_vault
 
 BACKUP_SUFFIX = ".ibackup"
 MIN_PASSPHRASE = 8
@@ -63,16 +63,6 @@ DATA_TABLES = [
     "shares",
     "share_items",
     "reminders",
-]
-COUNTED_TABLES = [
-    "series",
-    "sessions",
-    "checkins",
-    "entries",
-    "tags",
-    "measures",
-    "exercise_runs",
-    "shares",
 ]
 # Meta keys that describe one vault, never copied into another. The commit counter stays
 # with the vault: a restore must not take it back to the backup's (a false rollback).

@@ -25,6 +25,18 @@ def normalise_tag(tag: str) -> str:
     return cleaned[:MAX_TAG_LENGTH]
 
 
+def link_tags(conn: Connection, entry_id: int, tags: list[str]) -> None:
+    """Give the entry `tags` (already clean), adding any tag not yet known; tags it has
+    already are kept."""
+    for tag in tags:
+        conn.execute("INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING", (tag,))
+        conn.execute(
+            "INSERT OR IGNORE INTO entry_tags(entry_id, tag_id) "
+            "SELECT ?, id FROM tags WHERE name = ?",
+            (entry_id, tag),
+        )
+
+
 def _row_to_entry(row: Sequence[object], tags: list[str]) -> Entry:
     (id_, uid, title, body, prompt_id, checkin_id, session_id, flagged, created, updated) = row[:10]
     role = row[10] if len(row) > 10 else None
@@ -112,7 +124,7 @@ class EntryRepository:
                 ),
             )
             entry.id = int(cur.lastrowid or 0)
-            self._link_tags(entry.id, tags)
+            link_tags(self.conn, entry.id, tags)
         entry.tags = tags
         return entry
 
@@ -138,7 +150,7 @@ class EntryRepository:
         clean = _unique_tags(tags)
         with transaction(self.conn):
             self.conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry_id,))
-            self._link_tags(entry_id, clean)
+            link_tags(self.conn, entry_id, clean)
             self.conn.execute(
                 "UPDATE entries SET tags_text = ?, updated_at = ? WHERE id = ?",
                 (" ".join(clean), to_iso(now_local()), entry_id),
@@ -172,17 +184,6 @@ class EntryRepository:
             ):
                 setattr(entry, attr, None)
         return self.add(entry)
-
-    def _link_tags(self, entry_id: int, tags: list[str]) -> None:
-        for tag in tags:
-            self.conn.execute(
-                "INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING", (tag,)
-            )
-            self.conn.execute(
-                "INSERT OR IGNORE INTO entry_tags(entry_id, tag_id) "
-                "SELECT ?, id FROM tags WHERE name = ?",
-                (entry_id, tag),
-            )
 
     # -- reading
 

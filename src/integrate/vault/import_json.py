@@ -28,7 +28,7 @@ from integrate.core.timeutil import MAX_YEAR, MIN_YEAR, in_supported_range
 from integrate.core.tracking import FieldError
 from integrate.core.tracking import check_record as check_tracking_record
 from integrate.vault.db import Connection, transaction
-from integrate.vault.entries import MAX_TAG_LENGTH, normalise_tag
+from integrate.vault.entries import MAX_TAG_LENGTH, link_tags, normalise_tag
 from integrate.vault.export_json import (
     FORMAT_NAME,
     READABLE_VERSIONS,
@@ -434,15 +434,7 @@ class _Writer:
 
     def _tags(self, entry_id: int, tags: list[str]) -> None:
         self.conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry_id,))
-        for tag in tags:
-            self.conn.execute(
-                "INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING", (tag,)
-            )
-            self.conn.execute(
-                "INSERT OR IGNORE INTO entry_tags(entry_id, tag_id) "
-                "SELECT ?, id FROM tags WHERE name = ?",
-                (entry_id, tag),
-            )
+        link_tags(self.conn, entry_id, tags)
 
 
 def _clean_tags(tags: list[str]) -> list[str]:

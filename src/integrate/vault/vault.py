@@ -117,6 +117,19 @@ _MESSAGES: dict[UnlockOutcome, str] = {
 }
 
 
+# The record types counted for `integrate check`, restore previews and a backup's summary.
+COUNTED_TABLES = (
+    "series",
+    "sessions",
+    "checkins",
+    "entries",
+    "tags",
+    "measures",
+    "exercise_runs",
+    "shares",
+)
+
+
 def outcome_message(outcome: UnlockOutcome) -> str:
     return _MESSAGES[outcome]
 
@@ -252,18 +265,9 @@ class Vault:
 
     def counts(self) -> dict[str, int]:
         """Number of records per type (for `integrate check` and restore previews)."""
-        tables = [
-            "series",
-            "sessions",
-            "checkins",
-            "entries",
-            "tags",
-            "measures",
-            "exercise_runs",
-            "shares",
-        ]
         return {
-            t: int(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables
+            t: int(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+            for t in COUNTED_TABLES
         }
 
     # -- in-vault settings (JSON values)

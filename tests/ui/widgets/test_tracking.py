@@ -274,3 +274,74 @@ def test_journal_search_counts_matching_after_effect_notes(running_app, qtbot) -
     journal.search.setText("heron")
     journal.apply_filter()
     assert "after-effects" not in journal.count_label.text()
+
+
+def test_every_card_refuses_saves_and_removes_with_the_same_messages(running_app, qtbot) -> None:  # noqa: ANN001
+    """The save / remove / status flow the four editors share (one base class): what is
+    refused says why and stores nothing, a save says "Saved.", a removal "Removed.", and
+    each emits `saved` once."""
+    services = running_app.services
+    repo = TrackingRepository(services.vault.conn)
+    session, uid = checkin_after(services, 26, "day_1")
+    view = open_checkin(running_app, uid)
+    [effects] = cards(view, EffectsEditor)
+    [sleep] = cards(view, SleepEditor)
+    [subs] = cards(view, SubstancesEditor)
+    emitted: list[str] = []
+    for name, card in (("effects", effects), ("sleep", sleep), ("subs", subs)):
+        card.saved.connect(lambda name=name: emitted.append(name))
+
+    # Refused: the card's own sentence, nothing stored, nothing announced. (The day-1
+    # card always has an answer, the yes/no question; the same-day one may have none.)
+    same_day = EffectsEditor(services, session.id, ask_unreal=False)
+    same_day.saved.connect(lambda: emitted.append("same_day"))
+    same_day.save_button.click()
+    assert same_day.error.text() == "Nothing to save yet: choose a number or write a line."
+    assert sleep.delete_button.isHidden() and effects.delete_button.isHidden()
+    sleep.save_button.click()
+    assert sleep.error.text() == "Add the hours slept (a guess is fine)."
+    subs.add_medication_button.click()
+    assert subs.error.text() == "Add the medication's name."
+    assert emitted == []
+    assert repo.effects_for_session(session.id) == [] and repo.list_sleep() == []
+
+    # Saved: the error clears, the status says so, Remove appears.
+    effects.rows["nausea"].group.button(2).click()
+    effects.save_button.click()
+    assert not effects.error.isVisibleTo(effects) and effects.status.text() == "Saved."
+    assert effects.effects is not None and not effects.delete_button.isHidden()
+    sleep.hours.setText("7")
+    sleep.save_button.click()
+    assert not sleep.error.isVisibleTo(sleep) and sleep.status.text() == "Saved."
+    assert sleep.entry is not None and not sleep.dirty
+    qtbot.keyClicks(subs.med_name, "Sertraline")
+    subs.add_medication_button.click()
+    assert not subs.error.isVisibleTo(subs) and subs.status.text() == "Saved."
+    assert subs.med_name.text() == "" and subs.add_medication_button.text() == (
+        "Add medication change"
+    )
+    subs.kind.setCurrentIndex(subs.kind.findData("alcohol"))
+    subs.add_substance_button.click()
+    assert subs.status.text() == "Saved."
+    assert emitted == ["effects", "sleep", "subs", "subs"]
+
+    # Removed: the record is gone, the card shows a new one, the status says so.
+    effects.delete_button.click()
+    assert effects.status.text() == "Removed." and effects.effects is None
+    assert effects.delete_button.isHidden()
+    sleep.delete_button.click()
+    assert sleep.status.text() == "Removed." and sleep.entry is None
+    running_app.settle()
+    for name in ("Alcohol", "Sertraline"):
+        [*_, remove] = [  # the newest row (the list rebuilt, old rows deleted later)
+            b
+            for b in subs.findChildren(QPushButton, "removeTracking")
+            if b.accessibleName() == f"Remove {name}" and b.isVisibleTo(subs)
+        ]
+        remove.click()
+        running_app.settle()
+        assert subs.status.text() == "Removed."
+    assert repo.effects_for_session(session.id) == [] and repo.list_sleep() == []
+    assert repo.list_substances() == [] and repo.list_medication() == []
+    assert emitted == ["effects", "sleep", "subs", "subs", "effects", "sleep", "subs", "subs"]
+    view.leave()

@@ -400,27 +400,22 @@ class JournalPage(QWidget):
         self.list.viewport().update()
 
     def clear_filters(self) -> None:
-        for widget in (
+        filters = (
             self.search,
             self.tag_filter,
             self.phase_filter,
             self.date_filter,
             self.flagged_filter,
-        ):
-            widget.blockSignals(True)
+        )
+        for widget in filters:
+            widget.blockSignals(True)  # one filter pass at the end, not one per control
         self.search.clear()
         self.tag_filter.setCurrentIndex(0)
         self.phase_filter.setCurrentIndex(0)
         self.date_filter.setCurrentIndex(0)
         self.flagged_filter.setChecked(False)
         self.custom_dates.setVisible(False)
-        for widget in (
-            self.search,
-            self.tag_filter,
-            self.phase_filter,
-            self.date_filter,
-            self.flagged_filter,
-        ):
+        for widget in filters:
             widget.blockSignals(False)
         self.apply_filter()
 

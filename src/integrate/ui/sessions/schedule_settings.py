@@ -159,15 +159,7 @@ class ScheduleSection(QGroupBox):
         layout.addLayout(message_row)
         self._undo_to: ScheduleConfig | None = None
         self.auto = AutoApply(self, self.save)
-        self.auto.watch(
-            self.same_day_hours,
-            self.day_time,
-            self.preparation_time,
-            self.therapy_prep_time,
-            self.between_interval,
-            self.between_max,
-            *self.phases.values(),
-        )
+        self.auto.watch(*self._fields())
         services.about_to_lock.connect(self.auto.flush)  # a change is never lost to a lock
         self.load()
 

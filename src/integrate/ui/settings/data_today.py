@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 from integrate.ui.base.context import AppServices
 from integrate.ui.base.worker import run_in_background
 from integrate.ui.widgets.cards import card
-from integrate.ui.widgets.common import button, flow_row, plain_label
+from integrate.ui.widgets.common import button, button_row, plain_label
 from integrate.vault.backup import dismiss_reminder, last_backup_at, needs_reminder
 from integrate.vault.unreadable import listing
 
@@ -77,15 +77,11 @@ class BackupReminder(QWidget):
         self.text = plain_label(text)
         self.text.setAccessibleName(_tr("Backup reminder"))
         layout.addWidget(self.text)
-        row = flow_row()
         self.backup_button = button(_tr("Back up now…"), primary=True)
         self.backup_button.clicked.connect(self.back_up_now)
         self.later_button = button(_tr("Not now"), accessible=_tr("Not now: remind me in a week"))
         self.later_button.clicked.connect(self.not_now)
-        row.addWidget(self.backup_button)
-        row.addWidget(self.later_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addLayout(button_row(self.backup_button, self.later_button))
 
     def back_up_now(self) -> None:
         """Open Settings and start the same "Back up now" as there."""
@@ -128,12 +124,9 @@ class RecoveryCodeNotice(QWidget):
             )
         self.text = plain_label(text)
         layout.addWidget(self.text)
-        row = flow_row()
         self.make_button = button(_tr("Make a new recovery code…"), primary=True)
         self.make_button.clicked.connect(self.make_code)
-        row.addWidget(self.make_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addLayout(button_row(self.make_button))
 
     def make_code(self) -> None:
         vault = self.services.vault

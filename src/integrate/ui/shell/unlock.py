@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from integrate.ui.widgets.common import button, flow_row, page_layout, page_title, plain_label
+from integrate.ui.widgets.common import button, button_row, page_layout, page_title, plain_label
 
 
 def _tr(text: str) -> str:
@@ -55,13 +55,10 @@ class UnlockScreen(QWidget):
         kr_layout.addWidget(
             plain_label(_tr("Your journal opens with the key kept in this computer's keyring."))
         )
-        row0 = flow_row()
         self.retry_button = button(_tr("Unlock"), primary=True)
         self.retry_button.setDefault(True)  # Enter while it has focus
         self.retry_button.clicked.connect(self.retry_keyring.emit)
-        row0.addWidget(self.retry_button)
-        row0.addStretch(1)
-        kr_layout.addLayout(row0)
+        kr_layout.addLayout(button_row(self.retry_button))
         self.other_ways = link_button(
             _tr("Use my passphrase or recovery code instead")
             if has_passphrase
@@ -81,12 +78,9 @@ class UnlockScreen(QWidget):
         self.passphrase.setPlaceholderText(_tr("Passphrase"))
         self.passphrase.returnPressed.connect(self._submit_passphrase)
         pw_layout.addWidget(self.passphrase)
-        row = flow_row()
         self.unlock_button = button(_tr("Unlock"), primary=True)
         self.unlock_button.clicked.connect(self._submit_passphrase)
-        row.addWidget(self.unlock_button)
-        row.addStretch(1)
-        pw_layout.addLayout(row)
+        pw_layout.addLayout(button_row(self.unlock_button))
         self.use_recovery = link_button(_tr("Use my recovery code instead"))
         self.use_recovery.clicked.connect(lambda: self._mode(RECOVERY))
         pw_layout.addWidget(self.use_recovery, 0, Qt.AlignmentFlag.AlignLeft)
@@ -109,12 +103,9 @@ class UnlockScreen(QWidget):
         self.recovery.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.recovery.returnPressed.connect(self._submit_recovery)
         rc_layout.addWidget(self.recovery)
-        row2 = flow_row()
         self.recover_button = button(_tr("Unlock with recovery code"), primary=True)
         self.recover_button.clicked.connect(self._submit_recovery)
-        row2.addWidget(self.recover_button)
-        row2.addStretch(1)
-        rc_layout.addLayout(row2)
+        rc_layout.addLayout(button_row(self.recover_button))
         if has_passphrase:
             back = link_button(_tr("Use my passphrase instead"))
             back.clicked.connect(lambda: self._mode(PASSPHRASE))

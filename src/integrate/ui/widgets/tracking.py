@@ -1,7 +1,8 @@
 """After-effects, the sleep diary, substances and medication changes on screen (issue 17).
 
 Three small editors, each a card that adds, edits and deletes its records with the same
-rules as the CLI (core.tracking), used by the check-ins (same day, day 1, the mornings),
+rules as the CLI (core.tracking) and the same save / remove / status flow (TrackingCard,
+RecordCard), used by the check-ins (same day, day 1, the mornings),
 the session page and Today. Wording comes from resources/tracking/tracking.toml. Saving
 emits services.notify("tracking").
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import partial
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Signal
 from PySide6.QtWidgets import (
@@ -42,8 +44,8 @@ from integrate.core.tracking import (
 )
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
-from integrate.ui.widgets.common import button, flow_row, form_layout, plain_label
-from integrate.ui.widgets.flow import FlowLayout, WrapCheckBox
+from integrate.ui.widgets.common import button, button_row, flow_row, form_layout, plain_label
+from integrate.ui.widgets.flow import WrapCheckBox
 from integrate.ui.widgets.ratings import RatingRow
 from integrate.vault.checkins import StoredCheckin
 
@@ -102,6 +104,62 @@ class TrackingCard(QFrame):
         self.saved.emit()
 
 
+R = TypeVar("R", AfterEffects, SleepEntry)
+
+
+class RecordCard(TrackingCard, Generic[R]):
+    """A card that edits one stored record (or a new one): Save writes it, Remove
+    deletes it. Subclasses load `record` into their fields (`_load`), read it back
+    (`_checked`) and name the use case that writes (`_write`) and
+    deletes (`_erase`) it."""
+
+    record: R | None
+
+    def _add_actions(self, save_text: str, remove_accessible: str) -> None:
+        """The Save and Remove buttons, in a row that wraps."""
+        self.save_button = button(save_text, primary=True, accessible=save_text)
+        self.delete_button = button(_tr("Remove"), accessible=remove_accessible)
+        self.save_button.clicked.connect(self.save)
+        self.delete_button.clicked.connect(self.delete)
+        self.box.addLayout(button_row(self.save_button, self.delete_button))
+
+    def _load(self) -> None:
+        raise NotImplementedError
+
+    def _checked(self) -> R:
+        """The record to save, read from the fields; FieldError says what to change."""
+        raise NotImplementedError
+
+    def _write(self, record: R) -> None:
+        raise NotImplementedError
+
+    def _erase(self, record_id: int) -> None:
+        raise NotImplementedError
+
+    def save(self) -> bool:
+        try:
+            record = self._checked()
+            self._write(record)
+        except FieldError as exc:
+            self.show_error(str(exc))
+            return False
+        self._show(record, _tr("Saved."))
+        return True
+
+    def delete(self) -> None:
+        if self.record is None or self.record.id is None:
+            return
+        self._erase(self.record.id)
+        self._show(None, _tr("Removed."))
+
+    def _show(self, record: R | None, message: str) -> None:
+        """Show `record` as stored now (nothing left unsaved) and say what happened."""
+        self.record = record
+        self._load()
+        self.dirty = False
+        self._done(message)
+
+
 def _rating_row(rid: str, label: str, question: str, low: str, high: str) -> QWidget:
     return RatingRow(
         Rating(
@@ -154,7 +212,7 @@ def _count(box: QSpinBox) -> int | None:
 # ----- after-effects -----------------------------------------------------------------
 
 
-class EffectsEditor(TrackingCard):
+class EffectsEditor(RecordCard[AfterEffects]):
     """After-effects of one session at one time: a new record, or editing a stored one.
 
     `phase` ("same_day" or "day_1", from a check-in): the session's latest record of
@@ -190,7 +248,7 @@ class EffectsEditor(TrackingCard):
                 ),
                 None,
             )
-        self.effects = effects
+        self.record = effects
         self.rows: dict[str, QWidget] = {}
         for spec in text.effect_ratings():
             row = _rating_row(
@@ -221,17 +279,7 @@ class EffectsEditor(TrackingCard):
         self.note.setMinimumHeight(theme.scaled(60))
         self.note.setMaximumHeight(theme.scaled(110))
         self.box.addWidget(self.note)
-        actions = flow_row()
-        self.save_button = button(
-            _tr("Save after-effects"), primary=True, accessible=_tr("Save after-effects")
-        )
-        self.delete_button = button(_tr("Remove"), accessible=_tr("Remove these after-effects"))
-        self.save_button.clicked.connect(self.save)
-        self.delete_button.clicked.connect(self.delete)
-        actions.addWidget(self.save_button)
-        actions.addWidget(self.delete_button)
-        actions.addStretch(1)
-        self.box.addLayout(actions)
+        self._add_actions(_tr("Save after-effects"), _tr("Remove these after-effects"))
         self._finish_layout()
         self._load()
         for row in (*self.rows.values(), self.unreal_row):
@@ -239,13 +287,18 @@ class EffectsEditor(TrackingCard):
         self.unreal_yes.toggled.connect(self._touched)
         self.note.textChanged.connect(self._touched)
 
+    @property
+    def effects(self) -> AfterEffects | None:
+        """The stored record this card edits (None: a new one)."""
+        return self.record
+
     def _unreal_toggled(self, on: bool) -> None:
         self.unreal_row.setVisible(on and self.ask_unreal)
         if not on:
             self.unreal_row.set_value(None)  # type: ignore[attr-defined]
 
     def _load(self) -> None:
-        e = self.effects
+        e = self.record
         for name, row in self.rows.items():
             row.set_value(None if e is None else getattr(e, name))  # type: ignore[attr-defined]
         self.unreal_yes.setChecked(bool(e and e.unreal_24h))
@@ -292,48 +345,35 @@ class EffectsEditor(TrackingCard):
     def has_input(self) -> bool:
         return not self.collect().empty
 
-    def save(self) -> bool:
+    def _checked(self) -> AfterEffects:
         effects = self.collect()
         if effects.empty and effects.id is None:
-            self.show_error(_tr("Nothing to save yet: choose a number or write a line."))
-            return False
-        try:
-            self.services.use.tracking.save_effects(effects)
-        except FieldError as exc:
-            self.show_error(str(exc))
-            return False
-        self.effects = effects
-        self._load()
-        self.dirty = False
-        self._done(_tr("Saved."))
-        return True
+            raise FieldError("", _tr("Nothing to save yet: choose a number or write a line."))
+        return effects
+
+    def _write(self, record: AfterEffects) -> None:
+        self.services.use.tracking.save_effects(record)
+
+    def _erase(self, record_id: int) -> None:
+        self.services.use.tracking.delete_effects(record_id)
 
     def flush(self) -> None:
         """Keep what was entered when leaving (only what the patient touched)."""
         if self.services.vault.is_open and self.dirty and self.has_input():
             self.save()
 
-    def delete(self) -> None:
-        if self.effects is None or self.effects.id is None:
-            return
-        self.services.use.tracking.delete_effects(self.effects.id)
-        self.effects = None
-        self._load()
-        self.dirty = False
-        self._done(_tr("Removed."))
-
 
 # ----- sleep diary -------------------------------------------------------------------
 
 
-class SleepEditor(TrackingCard):
+class SleepEditor(RecordCard[SleepEntry]):
     """The sleep diary entry for one night (filed under the day the patient woke up)."""
 
     def __init__(self, services: AppServices, day: date) -> None:
         text = load_tracking_text().section("sleep")
         super().__init__(services, str(text.get("title", "")), str(text.get("intro", "")))
         self.day = day
-        self.entry = self.repo.sleep_on(day)
+        self.record = self.repo.sleep_on(day)
         form = form_layout()
         self.hours = QLineEdit()
         self.hours.setPlaceholderText(_tr("e.g. 7.5"))
@@ -361,15 +401,7 @@ class SleepEditor(TrackingCard):
             str(text.get("distress_high", "")),
         )
         self.box.addWidget(self.distress)
-        actions = flow_row()
-        self.save_button = button(_tr("Save sleep"), primary=True, accessible=_tr("Save sleep"))
-        self.delete_button = button(_tr("Remove"), accessible=_tr("Remove this night's entry"))
-        self.save_button.clicked.connect(self.save)
-        self.delete_button.clicked.connect(self.delete)
-        actions.addWidget(self.save_button)
-        actions.addWidget(self.delete_button)
-        actions.addStretch(1)
-        self.box.addLayout(actions)
+        self._add_actions(_tr("Save sleep"), _tr("Remove this night's entry"))
         self._finish_layout()
         self._load()
         self.hours.textEdited.connect(self._touched)
@@ -378,8 +410,13 @@ class SleepEditor(TrackingCard):
         self.quality.changed.connect(self._touched)  # type: ignore[attr-defined]
         self.distress.changed.connect(self._touched)  # type: ignore[attr-defined]
 
+    @property
+    def entry(self) -> SleepEntry | None:
+        """The stored night this card edits (None: not entered yet)."""
+        return self.record
+
     def _load(self) -> None:
-        e = self.entry
+        e = self.record
         self.hours.setText("" if e is None or e.hours is None else f"{e.hours:g}")
         self.nightmares.setValue(-1 if e is None or e.nightmares is None else e.nightmares)
         self.wakings.setValue(-1 if e is None or e.wakings is None else e.wakings)
@@ -405,20 +442,17 @@ class SleepEditor(TrackingCard):
             id=self.entry.id if self.entry is not None else None,
         )
 
-    def save(self) -> bool:
-        try:
-            entry = self.collect()
-            if entry.hours is None:
-                raise FieldError("hours", _tr("Add the hours slept (a guess is fine)."))
-            self.services.use.tracking.save_sleep(entry)
-        except FieldError as exc:
-            self.show_error(str(exc))
-            return False
-        self.entry = entry
-        self._load()
-        self.dirty = False
-        self._done(_tr("Saved."))
-        return True
+    def _checked(self) -> SleepEntry:
+        entry = self.collect()
+        if entry.hours is None:
+            raise FieldError("hours", _tr("Add the hours slept (a guess is fine)."))
+        return entry
+
+    def _write(self, record: SleepEntry) -> None:
+        self.services.use.tracking.save_sleep(record)
+
+    def _erase(self, record_id: int) -> None:
+        self.services.use.tracking.delete_sleep(record_id)
 
     def flush(self) -> None:
         """Keep a night entered but not saved when leaving (valid input only: a wrong
@@ -430,15 +464,6 @@ class SleepEditor(TrackingCard):
         except FieldError:
             return
         self.save()
-
-    def delete(self) -> None:
-        if self.entry is None or self.entry.id is None:
-            return
-        self.services.use.tracking.delete_sleep(self.entry.id)
-        self.entry = None
-        self._load()
-        self.dirty = False
-        self._done(_tr("Removed."))
 
 
 # ----- substances and medication ----------------------------------------------------
@@ -489,7 +514,7 @@ class SubstancesEditor(TrackingCard):
         self.box.addLayout(sform)
         self.add_substance_button = button(_tr("Add substance"), accessible=_tr("Add substance"))
         self.add_substance_button.clicked.connect(self.save_substance)
-        self.box.addLayout(_row(self.add_substance_button))
+        self.box.addLayout(button_row(self.add_substance_button))
 
         self.box.addSpacing(10)
         self.box.addWidget(plain_label(_tr("Add a medication change"), object_name="formTitle"))
@@ -513,7 +538,7 @@ class SubstancesEditor(TrackingCard):
             _tr("Add medication change"), accessible=_tr("Add medication change")
         )
         self.add_medication_button.clicked.connect(self.save_medication)
-        self.box.addLayout(_row(self.add_medication_button))
+        self.box.addLayout(button_row(self.add_medication_button))
         self._finish_layout()
         self.reload()
 
@@ -576,22 +601,18 @@ class SubstancesEditor(TrackingCard):
         )
         if self.editing_substance is not None:
             use.id, use.uid = self.editing_substance.id, self.editing_substance.uid
-        try:
-            self.services.use.tracking.save_substance(use)
-        except FieldError as exc:
-            self.show_error(str(exc))
-            return
+        self._save_item(
+            partial(self.services.use.tracking.save_substance, use), self._substance_saved
+        )
+
+    def _substance_saved(self) -> None:
         self.editing_substance = None
         self.name.clear()
         self.amount.clear()
         self.add_substance_button.setText(_tr("Add substance"))
-        self.reload()
-        self._done(_tr("Saved."))
 
     def delete_substance(self, use: SubstanceUse) -> None:
-        self.services.use.tracking.delete_substance(use.id or 0)
-        self.reload()
-        self._done(_tr("Removed."))
+        self._delete_item(partial(self.services.use.tracking.delete_substance, use.id or 0))
 
     # medication
 
@@ -613,36 +634,48 @@ class SubstancesEditor(TrackingCard):
         )
         if self.editing_medication is not None:
             event.id, event.uid = self.editing_medication.id, self.editing_medication.uid
-        try:
-            self.services.use.tracking.save_medication(event)
-        except FieldError as exc:
-            message = str(exc)
-            if exc.field == "name":
-                message = _tr("Add the medication's name.")
-            self.show_error(message)
-            return
+        self._save_item(
+            partial(self.services.use.tracking.save_medication, event),
+            self._medication_saved,
+            {"name": _tr("Add the medication's name.")},
+        )
+
+    def _medication_saved(self) -> None:
         self.editing_medication = None
         self.med_name.clear()
         self.dose.clear()
         self.add_medication_button.setText(_tr("Add medication change"))
+
+    def delete_medication(self, event: MedicationEvent) -> None:
+        self._delete_item(partial(self.services.use.tracking.delete_medication, event.id or 0))
+
+    # both
+
+    def _save_item(
+        self,
+        write: Callable[[], object],
+        reset_form: Callable[[], None],
+        wording: dict[str, str] | None = None,
+    ) -> None:
+        """Save one substance or medication change through `write`. A field the use case
+        refuses is shown (in this card's words for the fields in `wording`) and the form
+        keeps what was typed; otherwise the form is reset and the list shows the change."""
+        try:
+            write()
+        except FieldError as exc:
+            self.show_error((wording or {}).get(exc.field, str(exc)))
+            return
+        reset_form()
         self.reload()
         self._done(_tr("Saved."))
 
-    def delete_medication(self, event: MedicationEvent) -> None:
-        self.services.use.tracking.delete_medication(event.id or 0)
+    def _delete_item(self, erase: Callable[[], object]) -> None:
+        erase()
         self.reload()
         self._done(_tr("Removed."))
 
     def flush(self) -> None:
         """Nothing is kept half-typed here: a substance is added with its button."""
-
-
-def _row(*widgets: QWidget) -> FlowLayout:
-    row = flow_row()
-    for w in widgets:
-        row.addWidget(w)
-    row.addStretch(1)
-    return row
 
 
 def _item_row(
@@ -801,7 +834,7 @@ def session_effects_page(
         on_back()
 
     back.clicked.connect(leave)
-    layout.addLayout(_row(back))
+    layout.addLayout(button_row(back))
     layout.addStretch(1)
     scroll.setWidget(body)
     outer.addWidget(scroll)

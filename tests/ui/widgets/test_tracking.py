@@ -345,3 +345,33 @@ def test_every_card_refuses_saves_and_removes_with_the_same_messages(running_app
     assert repo.list_substances() == [] and repo.list_medication() == []
     assert emitted == ["effects", "sleep", "subs", "subs", "effects", "sleep", "subs", "subs"]
     view.leave()
+
+
+def test_after_effects_note_is_kept_as_it_is_typed(running_app, qtbot) -> None:  # noqa: ANN001
+    """A note typed and never saved (the window closed, the power cut) is already kept a
+    moment after the last key, once, and the cursor stays where the patient types."""
+    from integrate.ui.widgets.tracking import NOTE_IDLE_MS
+
+    services = running_app.services
+    session, uid = checkin_after(services, 3, "same_day")
+    view = open_checkin(running_app, uid)
+    [effects] = cards(view, EffectsEditor)
+    repo = TrackingRepository(services.vault.conn)
+    effects.note.setFocus()
+    qtbot.keyClicks(effects.note, "Shaky hands,")
+    effects.note.insertPlainText(" 🙂 then calm")  # pasted (QTest cannot type an emoji)
+    assert repo.effects_for_session(session.id) == []  # not on every key
+    qtbot.waitUntil(
+        lambda: len(repo.effects_for_session(session.id)) == 1, timeout=NOTE_IDLE_MS * 5
+    )
+    [stored] = repo.effects_for_session(session.id)
+    assert stored.note == "Shaky hands, 🙂 then calm"
+    assert effects.status.text() == "Saved as you type."
+    qtbot.keyClicks(effects.note, ". Slept.")
+    assert effects.note.textCursor().atEnd()  # the cursor was not moved by a save
+    qtbot.waitUntil(
+        lambda: repo.effects_for_session(session.id)[0].note.endswith("Slept."),
+        timeout=NOTE_IDLE_MS * 5,
+    )
+    assert len(repo.effects_for_session(session.id)) == 1  # the same record, updated
+    assert effects.note.toPlainText() == "Shaky hands, 🙂 then calm. Slept."

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -57,6 +57,10 @@ MORNING_PHASES = (Phase.DAY_1, Phase.DAY_2, Phase.DAY_3, Phase.BETWEEN)
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Tracking", text)
+
+
+# How long the after-effects note waits after the last key before it is kept.
+NOTE_IDLE_MS = 1000
 
 
 class TrackingCard(QFrame):
@@ -286,6 +290,45 @@ class EffectsEditor(RecordCard[AfterEffects]):
             row.changed.connect(self._touched)  # type: ignore[attr-defined]
         self.unreal_yes.toggled.connect(self._touched)
         self.note.textChanged.connect(self._touched)
+        # Words typed in the note are kept as they are typed (like the journal), not only
+        # on Save or on leaving: a note is where a shaken patient writes most.
+        self._note_idle = QTimer(self)
+        self._note_idle.setSingleShot(True)
+        self._note_idle.setInterval(NOTE_IDLE_MS)
+        self._note_idle.timeout.connect(self.keep_typing)
+        self.note.textChanged.connect(self._note_typed)
+        services.jobs.busy_changed.connect(self._job_changed)
+
+    def _note_typed(self) -> None:
+        if self.dirty:
+            self._note_idle.start()
+
+    def _job_changed(self, busy: str) -> None:
+        if not busy and self.dirty and self.note.toPlainText().strip():
+            self.keep_typing()
+
+    def keep_typing(self) -> bool:
+        """Write the card as it stands without reloading its fields (the cursor stays where
+        the patient is typing). False if nothing was written: nothing to keep yet, a value
+        to correct (said on the card), or a backup or import running (kept until it ends)."""
+        self._note_idle.stop()
+        if not (self.services.vault.is_open and self.dirty):
+            return False
+        if self.services.jobs.busy:
+            self.status.setText(_tr("Kept - saved when the current task finishes"))
+            return False
+        try:
+            record = self._checked()
+        except FieldError:
+            return False  # nothing typed that could be kept; Save says what to change
+        self._write(record)
+        self.record = record
+        self.dirty = False
+        self.delete_button.setVisible(True)
+        self.show_error("")
+        self.status.setText(_tr("Saved as you type."))
+        self.services.notify("tracking")
+        return True
 
     @property
     def effects(self) -> AfterEffects | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -65,7 +66,11 @@ def test_enabling_plays_the_cue_and_each_breath_change_plays_it_again(
     effect = dialog.sound.effect
     assert effect is not None and dialog.sound.plays == 1  # the preview
     started: list[bool] = []
-    effect.playingChanged.connect(lambda: started.append(effect.isPlaying()))
+    # The effect may already be gone when a late signal arrives (the dialog closed at the
+    # end): the check keeps that from raising in the event loop at teardown.
+    effect.playingChanged.connect(
+        lambda: started.append(effect.isPlaying()) if shiboken6.isValid(effect) else None
+    )
     qtbot.waitUntil(lambda: True in started or effect.isPlaying(), timeout=5000)
     from PySide6.QtMultimedia import QSoundEffect
 

@@ -733,10 +733,10 @@ def test_widget_styles_follow_a_theme_switch(qtbot) -> None:
         def background() -> str:
             return banner.grab().toImage().pixelColor(3, 3).name()
 
-        assert background() == theme.blend(theme.LIGHT.window, theme.LIGHT.accent, 0.12)
+        assert background() == theme.LIGHT.banner
         theme.apply_theme(app, theme.DARK)
         QApplication.processEvents()
-        assert background() == theme.blend(theme.DARK.window, theme.DARK.accent, 0.12)
+        assert background() == theme.DARK.banner
     finally:
         theme.apply_theme(app, theme.LIGHT)
 

@@ -36,6 +36,8 @@ class Palette:
     help_text: str
     link: str
     disabled_text: str  # inactive controls (exempt from WCAG contrast)
+    banner: str  # the reminder bar: the window tinted 12 % towards the accent
+    banner_edge: str  # its lower edge: 35 % towards the accent
 
     def colors(self) -> dict[str, str]:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "name"}
@@ -55,6 +57,8 @@ LIGHT = Palette(
     help_text="#ffffff",
     link="#245a8a",
     disabled_text="#8d949a",
+    banner="#dde3e0",
+    banner_edge="#b0c5c4",
 )
 DARK = Palette(
     "dark",
@@ -70,6 +74,8 @@ DARK = Palette(
     help_text="#1a1010",
     link="#8cc4f0",
     disabled_text="#6f7a81",
+    banner="#263337",
+    banner_edge="#395558",
 )
 
 # Text/background pairs the stylesheet and palette actually use: (foreground, background,
@@ -83,6 +89,8 @@ TEXT_PAIRS: tuple[tuple[str, str, float], ...] = (
     ("help_text", "help", 4.5),
     ("link", "base", 4.5),
     ("link", "window", 4.5),
+    ("text", "banner", 4.5),  # the reminder bar's line
+    ("muted", "banner", 4.5),  # "and 2 more"
 )
 UI_PAIRS: tuple[tuple[str, str, float], ...] = (
     ("field_border", "base", 3.0),
@@ -136,13 +144,6 @@ def _px(size: float, factor: float) -> str:
 
 # The round answer buttons of a questionnaire beside 11 pt text: larger than elsewhere.
 ANSWER_INDICATOR_PX = 22
-
-
-def blend(a: str, b: str, amount: float) -> str:
-    """Colour `a` moved `amount` of the way towards `b` (both #rrggbb), as #rrggbb."""
-    x, y = QColor(a), QColor(b)
-    pairs = ((x.red(), y.red()), (x.green(), y.green()), (x.blue(), y.blue()))
-    return "#{:02x}{:02x}{:02x}".format(*(round(m + (n - m) * amount) for m, n in pairs))
 
 
 def restyle(widget: QWidget) -> None:
@@ -216,8 +217,8 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
     QFrame#crisisList QLabel, QFrame#crisisList QFrame {{ border: none; }}
     QFrame#distressFollowUp {{ background: palette(base); border: 2px solid palette(highlight);
         border-radius: 10px; }}
-    QFrame#reminderBanner {{ background: {blend(p.window, p.accent, 0.12)};
-        border-bottom: 1px solid {blend(p.window, p.accent, 0.35)}; }}
+    QFrame#reminderBanner {{ background: {p.banner};
+        border-bottom: 1px solid {p.banner_edge}; }}
     QTreeWidget#sessionTree::item {{ min-height: 30px; }}
     QTreeWidget#sessionTree[stacked="true"]::item {{ padding-top: 6px; padding-bottom: 6px; }}
     QPushButton#sudsButton {{ font-size: {_pt(base_pt, 13 / MIN_POINT_SIZE)}; }}

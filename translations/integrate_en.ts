@@ -4122,6 +4122,18 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit to width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Preparing the preview…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4255,6 +4267,18 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the page smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the page as wide as the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the page larger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4675,6 +4699,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saved as you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>e.g. 7.5</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4768,6 +4796,10 @@ To open it, start Integrate with: integrate --data-dir &quot;{folder}&quot;</sou
     </message>
     <message>
         <source>Remove this night&apos;s entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept - saved when the current task finishes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -271,9 +271,25 @@ def test_journal_search_counts_matching_after_effect_notes(running_app, qtbot) -
     journal.search.setText("peppermint")
     journal.apply_filter()
     assert "1 after-effects note (Sessions)" in journal.count_label.text()
+    # Listed as a link that opens the session's after-effects page, the note in view.
+    links = journal.effects_links.findChildren(QPushButton)
+    assert journal.effects_links.isVisibleTo(journal) and len(links) == 1
+    assert "Peppermint tea" in links[0].text() and links[0].text().startswith("After-effects, ")
+    links[0].click()
+    running_app.settle()
+    sessions = running_app.window.shell.page("sessions")
+    assert running_app.window.shell.current_key() == "sessions"
+    assert sessions.effects_page is not None
+    assert sessions.stack.currentWidget() is sessions.effects_page
+    [editor] = [
+        e for e in sessions.effects_page.findChildren(EffectsEditor) if e.effects is not None
+    ]
+    assert editor.note.toPlainText() == "Peppermint tea settled the nausea"
+    journal = running_app.area("journal")
     journal.search.setText("heron")
     journal.apply_filter()
     assert "after-effects" not in journal.count_label.text()
+    assert not journal.effects_links.isVisibleTo(journal)
 
 
 def test_every_card_refuses_saves_and_removes_with_the_same_messages(running_app, qtbot) -> None:  # noqa: ANN001

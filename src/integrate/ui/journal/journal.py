@@ -201,6 +201,14 @@ class JournalPage(QWidget):
         self.clear_button.clicked.connect(self.clear_filters)
         status_row.addWidget(self.clear_button)
         col.addLayout(status_row)
+        # After-effect notes that match a search (issue 17): links to their session.
+        self.effects_links = QWidget()
+        self.effects_links.setAccessibleName(_tr("Matching after-effects notes"))
+        self.effects_box = QVBoxLayout(self.effects_links)
+        self.effects_box.setContentsMargins(0, 0, 0, 0)
+        self.effects_box.setSpacing(0)
+        self.effects_links.setVisible(False)
+        col.addWidget(self.effects_links)
 
         self.model = JournalModel(self.services.use.journal, self)
         self.list = QListView()
@@ -361,8 +369,31 @@ class JournalPage(QWidget):
             self.count_label.setText(
                 _tr("{n} entries").format(n=total) if total != 1 else _tr("1 entry")
             )
+        self._show_effects_links(flt.query if flt.searching else "")
         self.clear_button.setVisible(flt.active)
         self._select_current()
+
+    def _show_effects_links(self, query: str) -> None:
+        """List the after-effect notes matching `query`, each opening its session."""
+        from integrate.ui.widgets.tracking import effects_search_links
+
+        while self.effects_box.count():
+            item = self.effects_box.takeAt(0)
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.deleteLater()
+        links = (
+            effects_search_links(
+                self.services,
+                query,
+                lambda uid: self.services.navigate.emit("sessions", f"effects:{uid}"),
+            )
+            if query
+            else []
+        )
+        for link in links:
+            self.effects_box.addWidget(link)
+        self.effects_links.setVisible(bool(links))
 
     @staticmethod
     def _no_match_text(flt: JournalFilter) -> str:

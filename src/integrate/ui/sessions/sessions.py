@@ -849,11 +849,12 @@ class SessionsPage(QWidget):
 
     def open_item(self, item: str) -> None:
         """ "new" opens the log form; a session uid selects that session; "done:<uid>"
-        opens that planned session's form with "It has happened" chosen (from Today)."""
+        opens that planned session's form with "It has happened" chosen (from Today);
+        "effects:<uid>" opens that session's after-effects (from the journal's search)."""
         if item == "new":
             self.new_session()
             return
-        uid = item.removeprefix("done:")
+        uid = item.removeprefix("done:").removeprefix("effects:")
         for s in self.services.sessions.list():
             if s.uid != uid or s.id is None:
                 continue
@@ -864,6 +865,8 @@ class SessionsPage(QWidget):
             else:
                 self.show_overview()
                 self.select_session(s.id)
+                if item.startswith("effects:"):
+                    self.open_effects()
 
     # -- sessions
 

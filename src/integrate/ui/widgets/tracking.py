@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from integrate.core.model import Phase, Session, SessionKind, SessionStatus
 from integrate.core.prompts import Rating
-from integrate.core.timeutil import now_local
+from integrate.core.timeutil import day_text, now_local
 from integrate.core.tracking import (
     EFFECT_RATINGS,
     AfterEffects,
@@ -831,14 +832,42 @@ class SessionEffectsPanel(QWidget):
 
 
 def effects_search_hint(services: AppServices, query: str) -> str:
-    """For the journal's search: how many after-effect notes match too (shown on their
-    session's After-effects page), or "" when none."""
+    """For the journal's search: how many after-effect notes match too (listed below the
+    count, each opening its session's After-effects page), or "" when none."""
     hits = services.use.tracking.repo.search_effects(query)
     if not hits:
         return ""
     if len(hits) == 1:
         return _tr("1 after-effects note (Sessions)")
     return _tr("{n} after-effects notes (Sessions)").format(n=len(hits))
+
+
+# How many matching after-effect notes the journal's search lists as links.
+EFFECTS_LINKS_SHOWN = 5
+
+
+def effects_search_links(
+    services: AppServices, query: str, on_open: Callable[[str], None]
+) -> list[QPushButton]:
+    """Link buttons for the after-effect notes matching `query`, newest match first:
+    "After-effects, Sat 14 Nov: …snippet…"; clicked, `on_open(session_uid)`."""
+    out = []
+    for hit in services.use.tracking.repo.search_effects(query, EFFECTS_LINKS_SHOWN):
+        uid = hit.effects.session_uid
+        if not uid:
+            continue
+        when = day_text(hit.effects.at.astimezone().date())
+        text = _tr("After-effects, {when}: {snippet}").format(when=when, snippet=hit.snippet)
+        # "&&": an ampersand the patient typed is shown, not taken as a shortcut key.
+        link = button(
+            text.replace("&", "&&"),
+            accessible=_tr("Open the after-effects of {when}").format(when=when),
+        )
+        link.setObjectName("link")
+        link.setToolTip(_tr("Open this session's after-effects"))
+        link.clicked.connect(lambda _=False, u=uid: on_open(u))
+        out.append(link)
+    return out
 
 
 def session_effects_summary(services: AppServices, session_id: int) -> str:

@@ -19,3 +19,13 @@ def due_timer(parent: QObject, on_due: Callable[[], None]) -> QTimer:
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.timeout.connect(on_due)
     return timer
+
+
+def idle_timer(parent: QObject, interval_ms: int, on_idle: Callable[[], object]) -> QTimer:
+    """A single-shot timer restarted on each keystroke or change (`start()`): `on_idle`
+    runs once things have been quiet for `interval_ms` (autosave, search as you type)."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(on_idle)
+    return timer

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -37,6 +37,7 @@ from integrate.core.crisis_contacts import build_contacts, printable_plan
 from integrate.core.safety import SECTIONS, PlanContact, SafetyPlan, SafetyPlanError, SectionInfo
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
+from integrate.ui.base.timers import idle_timer
 from integrate.ui.widgets.common import button, flow_row, plain_label
 
 AUTOSAVE_MS = 800
@@ -194,10 +195,7 @@ class SafetyPlanEditor(QWidget):
         self._extra: dict[str, object] = {}
         self._loading = False
         self.read_failed = False
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(AUTOSAVE_MS)
-        self.timer.timeout.connect(self.save)
+        self.timer = idle_timer(self, AUTOSAVE_MS, self.save)
         services.jobs.flush_requested.connect(self.flush)
         services.jobs.busy_changed.connect(self._job_changed)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -26,6 +26,7 @@ from integrate.core.model import Entry
 from integrate.share.phase_labels import journal_label
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
+from integrate.ui.base.timers import idle_timer
 from integrate.ui.journal.journal_model import format_day, group_label
 from integrate.ui.widgets.common import button, flow_row, plain_label
 from integrate.ui.widgets.flow import WrapCheckBox
@@ -160,14 +161,8 @@ class EntryEditor(QWidget):
         self.confirm.setVisible(False)
         layout.addWidget(self.confirm)
 
-        self._idle = QTimer(self)
-        self._idle.setSingleShot(True)
-        self._idle.setInterval(IDLE_MS)
-        self._idle.timeout.connect(self.flush)
-        self._max_wait = QTimer(self)
-        self._max_wait.setSingleShot(True)
-        self._max_wait.setInterval(MAX_WAIT_MS)
-        self._max_wait.timeout.connect(self.flush)
+        self._idle = idle_timer(self, IDLE_MS, self.flush)
+        self._max_wait = idle_timer(self, MAX_WAIT_MS, self.flush)
         services.jobs.flush_requested.connect(self.flush)
         services.jobs.busy_changed.connect(self._job_changed)
         for field in (self.title, self.body):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +24,7 @@ from integrate.core.model import Entry
 from integrate.core.timeutil import now_local
 from integrate.share.phase_labels import PHASES, journal_label
 from integrate.ui.base.context import AppServices
+from integrate.ui.base.timers import idle_timer
 from integrate.ui.journal.entry_editor import EntryEditor
 from integrate.ui.journal.journal_model import (
     EntryIdRole,
@@ -106,10 +107,7 @@ class JournalPage(QWidget):
         self.splitter = splitter
         splitter.installEventFilter(self)  # narrow: the filters go one under the other
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
+        self._search_timer = idle_timer(self, SEARCH_DELAY_MS, self.apply_filter)
 
         services.changed.connect(self._on_changed)
         about_to_lock = getattr(services, "about_to_lock", None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+
+from integrate.ui.base.timers import idle_timer
 
 # Long enough for a few keystrokes in a time or number field, short enough to feel instant.
 APPLY_DELAY_MS = 700
@@ -32,10 +34,7 @@ class AutoApply(QObject):
     def __init__(self, parent: QWidget, apply: Callable[[], bool]) -> None:
         super().__init__(parent)
         self._apply = apply
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(APPLY_DELAY_MS)
-        self._timer.timeout.connect(self._apply_now)
+        self._timer = idle_timer(self, APPLY_DELAY_MS, self._apply_now)
         self._paused = 0
 
     def watch(self, *widgets: QWidget) -> None:

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -45,6 +45,7 @@ from integrate.core.tracking import (
 )
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
+from integrate.ui.base.timers import idle_timer
 from integrate.ui.widgets.common import button, button_row, flow_row, form_layout, plain_label
 from integrate.ui.widgets.flow import WrapCheckBox
 from integrate.ui.widgets.ratings import RatingRow
@@ -293,10 +294,7 @@ class EffectsEditor(RecordCard[AfterEffects]):
         self.note.textChanged.connect(self._touched)
         # Words typed in the note are kept as they are typed (like the journal), not only
         # on Save or on leaving: a note is where a shaken patient writes most.
-        self._note_idle = QTimer(self)
-        self._note_idle.setSingleShot(True)
-        self._note_idle.setInterval(NOTE_IDLE_MS)
-        self._note_idle.timeout.connect(self.keep_typing)
+        self._note_idle = idle_timer(self, NOTE_IDLE_MS, self.keep_typing)
         self.note.textChanged.connect(self._note_typed)
         services.jobs.busy_changed.connect(self._job_changed)
 

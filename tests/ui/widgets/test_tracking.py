@@ -271,6 +271,7 @@ def test_journal_search_counts_matching_after_effect_notes(running_app, qtbot) -
     journal.search.setText("peppermint")
     journal.apply_filter()
     assert "1 after-effects note (Sessions)" in journal.count_label.text()
+    assert journal.empty.text() == "No journal entry matches; the after-effects notes above do."
     # Listed as a link that opens the session's after-effects page, the note in view.
     links = journal.effects_links.findChildren(QPushButton)
     assert journal.effects_links.isVisibleTo(journal) and len(links) == 1

@@ -368,6 +368,9 @@ class JournalPage(QWidget):
                 _tr("{n} entries").format(n=total) if total != 1 else _tr("1 entry")
             )
         self._show_effects_links(flt.query if flt.searching else "")
+        if total == 0 and self.effects_links.isVisibleTo(self):
+            # Found, but not in an entry: say where, rather than "nothing matches".
+            self.empty.setText(_tr("No journal entry matches; the after-effects notes above do."))
         self.clear_button.setVisible(flt.active)
         self._select_current()
 

@@ -12,6 +12,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +124,12 @@ _BREATH_KEYS = {"inhale", "hold_in", "exhale", "hold_out", "cycles"}
 
 def default_directory() -> Path:
     return resource_path("exercises")
+
+
+@cache
+def shipped_exercises() -> tuple[Exercise, ...]:
+    """The exercises in resources/ (validated once; resources are read-only)."""
+    return tuple(load_exercises())
 
 
 def load_exercises(directory: Path | None = None) -> list[Exercise]:

@@ -29,7 +29,7 @@ from integrate.core.tracking import FieldError
 from integrate.core.tracking import check_record as check_tracking_record
 from integrate.vault.db import Connection, transaction
 from integrate.vault.entries import MAX_TAG_LENGTH, link_tags, normalise_tag
-from integrate.vault.export_json import (
+from integrate.vault.export_format import (
     FORMAT_NAME,
     READABLE_VERSIONS,
     RECORD_TYPES,

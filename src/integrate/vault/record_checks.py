@@ -1,6 +1,6 @@
 """Domain rules for exported and imported records: values every command can handle.
 
-The field kinds in `export_json.RECORD_TYPES` say what JSON type and size a value has;
+The field kinds in `export_format.RECORD_TYPES` say what JSON type and size a value has;
 this table says what it may mean: a known time zone, answers an instrument can score, a
 safety plan shaped like one, ratings on their scale. The importer refuses a whole file
 when one record breaks a rule (naming it), and the exporter leaves out a stored record

@@ -7,8 +7,6 @@ their data, not a verdict); "My safety plan" is the plan editor.
 
 from __future__ import annotations
 
-from functools import cache
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrate.core.exercises import Exercise, load_exercises
+from integrate.core.exercises import Exercise, shipped_exercises
 from integrate.core.timeutil import now_local
 from integrate.core.what_helps import (
     NEUTRAL_NOTE,
@@ -41,10 +39,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Exercises", text)
 
 
-@cache
 def all_exercises() -> tuple[Exercise, ...]:
     """The shipped exercises (validated once; resources are read-only)."""
-    return tuple(load_exercises())
+    return shipped_exercises()
 
 
 def find_exercise(exercise_id: str) -> Exercise | None:

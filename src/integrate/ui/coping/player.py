@@ -623,10 +623,10 @@ class PlayerDialog(QDialog):
 
     def _another_exercise(self) -> None:
         """A different gentle exercise (the patient's own best first), in place of this one."""
+        from integrate.core.exercises import shipped_exercises
         from integrate.core.what_helps import summarise_runs, top_picks
-        from integrate.ui.coping.exercises import all_exercises
 
-        picks = top_picks(summarise_runs(self.runs.list_runs()), list(all_exercises()), n=3)
+        picks = top_picks(summarise_runs(self.runs.list_runs()), list(shipped_exercises()), n=3)
         other = next((p for p in picks if p.exercise.id != self.exercise.id), None)
         parent = self.parentWidget()
         self.accept()

@@ -7,10 +7,9 @@ anyone who prefers reading to charts.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,9 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from integrate.core.measures import Instrument, summed_families
-from integrate.core.model import SessionKind, SessionStatus
 from integrate.core.timeutil import day_text, in_local_zone, local_zone
-from integrate.share.charts import ChartColors, band_edges, make_chart_view
+from integrate.share.charts import band_edges, make_chart_view
 from integrate.share.content import (
     MeasurePoint,
     MeasureTrend,
@@ -37,6 +35,7 @@ from integrate.share.content import (
 )
 from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
+from integrate.ui.measures.trend_parts import screen_chart_colors, session_markers
 from integrate.ui.widgets.common import flow_row, plain_label
 from integrate.ui.widgets.flow import WrapCheckBox
 from integrate.ui.widgets.tables import fit_columns, keep_columns_fitted
@@ -45,36 +44,9 @@ from integrate.vault.measures import Administration
 # The chart's text at the 11 pt design size; it grows with the desktop's text.
 CHART_FONT_PT = 10.0
 
-# PCL-5 cluster lines on a dark background (the paper ones are too dark there).
-DARK_SUBSCALES = ("#d9b26f", "#a9cf7c", "#dc9cbd", "#93b8de")
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MeasureTrends", text)
-
-
-def screen_chart_colors(p: theme.Palette) -> ChartColors:
-    """Chart colours from the theme: text in the text colour, lines in the accent."""
-
-    def faded(color: str, alpha: int) -> QColor:
-        c = QColor(color)
-        c.setAlpha(alpha)
-        return c
-
-    paper = ChartColors()
-    return ChartColors(
-        text=QColor(p.text),
-        total=QColor(p.accent),
-        subscales=tuple(QColor(c) for c in DARK_SUBSCALES) if p.name == "dark" else paper.subscales,
-        marker=faded(p.text, 120),
-        band_fills=(faded(p.accent, 0), faded(p.accent, 16)),
-        band_line=faded(p.accent, 110),
-        band_label=QColor(p.muted),
-        grid=faded(p.text, 30),
-        axis_line=faded(p.text, 110),
-        series_fill=faded(p.accent, 24),
-        series_label=QColor(p.muted),
-    )
 
 
 def family_instrument(instruments: dict[str, Instrument], family: str) -> Instrument:
@@ -109,15 +81,6 @@ def build_trend(
         note=instrument.change.note,
         attribution=instrument.attribution,
     )
-
-
-def session_markers(services: AppServices) -> list[datetime]:
-    """Ketamine sessions that took place (planned ones are not drawn)."""
-    return [
-        s.at
-        for s in services.sessions.list(kind=SessionKind.KETAMINE)
-        if s.status is SessionStatus.DONE
-    ]
 
 
 class TrendsView(QWidget):

@@ -7,18 +7,14 @@ table with the same nights as text.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 from integrate.share.sleep_chart import SleepPoint, make_sleep_chart_view, sleep_summary
 from integrate.ui.base import theme
+from integrate.ui.measures.trend_parts import TrendsHost, screen_chart_colors, session_markers
 from integrate.ui.widgets.common import plain_label
 from integrate.ui.widgets.tables import fit_columns
-
-if TYPE_CHECKING:
-    from integrate.ui.measures.measure_trends import TrendsView
 
 SLEEP_FAMILY = "sleep"  # the choice's data in TrendsView.family
 
@@ -31,7 +27,7 @@ def choice_name() -> str:
     return _tr("Sleep and nightmares")
 
 
-def sleep_points(view: TrendsView) -> list[SleepPoint]:
+def sleep_points(view: TrendsHost) -> list[SleepPoint]:
     nights = view.services.use.tracking.repo.list_sleep()
     return [
         SleepPoint(n.day, n.hours, n.quality, n.nightmares, n.nightmare_distress, n.wakings)
@@ -39,10 +35,8 @@ def sleep_points(view: TrendsView) -> list[SleepPoint]:
     ]
 
 
-def refresh_sleep(view: TrendsView) -> None:
+def refresh_sleep(view: TrendsHost) -> None:
     """Draw the sleep chart and table into `view` (in place of a questionnaire's)."""
-    from integrate.ui.measures.measure_trends import screen_chart_colors, session_markers
-
     view.clusters.setVisible(False)
     points = sleep_points(view)
     if view.chart_view is not None:

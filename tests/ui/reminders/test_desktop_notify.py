@@ -279,7 +279,6 @@ def test_snooze_and_skip_from_the_notification_while_unlocked(
 def test_snooze_and_skip_from_the_notification_while_locked_apply_at_unlock(
     qtbot, tmp_path: Path, fast_kdf, bus: str, server, monkeypatch, capsys
 ) -> None:
-    from integrate.ui.reminders.reminders import LockedReminders
 
     monkeypatch.setattr(reminders_module, "NOTIFY_BUS", bus)
     paths = make_vault(tmp_path / "v")
@@ -288,7 +287,7 @@ def test_snooze_and_skip_from_the_notification_while_locked_apply_at_unlock(
     app = open_app(qtbot, paths, clock)
     app.window.lock_button.click()
     app.settle()
-    locked = LockedReminders.for_window(app.window)
+    locked = app.controller.locked_reminders
     assert app.controller.services is None and locked.armed
 
     clock.now = first.due_at

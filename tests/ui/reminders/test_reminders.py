@@ -248,7 +248,6 @@ def test_questionnaire_banner_at_due_time_opens_the_questionnaires(
 def test_while_locked_the_reminder_still_comes_and_opens_after_unlock(
     qtbot, tmp_path: Path, fast_kdf
 ) -> None:
-    from integrate.ui.reminders.reminders import LockedReminders
 
     paths = make_vault(tmp_path / "v")
     target, following = seed(paths)[:2]
@@ -257,7 +256,7 @@ def test_while_locked_the_reminder_still_comes_and_opens_after_unlock(
     app.window.lock_button.click()  # e.g. auto-lock after five quiet minutes
     app.settle()
     assert app.controller.services is None
-    locked = LockedReminders.for_window(app.window)
+    locked = app.controller.locked_reminders
     assert locked.armed and locked.timer.isActive()
     assert locked.timer.interval() == 5 * 60 * 1000
     assert locked.banner is None or not locked.banner.isVisible()
@@ -296,7 +295,6 @@ def test_while_locked_the_reminder_still_comes_and_opens_after_unlock(
 def test_locked_reminder_closed_is_not_repeated_and_nothing_fires_after_delete(
     qtbot, tmp_path: Path, fast_kdf
 ) -> None:
-    from integrate.ui.reminders.reminders import LockedReminders
 
     paths = make_vault(tmp_path / "v")
     target = seed(paths)[0]
@@ -304,7 +302,7 @@ def test_locked_reminder_closed_is_not_repeated_and_nothing_fires_after_delete(
     app = open_app(qtbot, paths, clock)
     app.window.lock_button.click()
     app.settle()
-    locked = LockedReminders.for_window(app.window)
+    locked = app.controller.locked_reminders
     clock.now = target.due_at + timedelta(minutes=1)
     locked.tick()
     assert locked.banner is not None and locked.banner.isVisible()

@@ -46,6 +46,13 @@ def test_many_lock_unlock_cycles_in_one_window_each_open(running_app: RunningApp
         # no result relay kept alive, no screens or shells left behind.
         assert pool.activeThreadCount() == 0, cycle
         assert not worker._live, cycle
+        # One carrier of locked-time reminders for the window's life, handed to each
+        # unlock's driver by the shell (no search of the widget tree for it).
+        from integrate.ui.reminders.reminders import LockedReminders
+
+        assert app.controller.reminders is not None
+        assert app.controller.reminders.locked is app.controller.locked_reminders, cycle
+        assert len(app.window.findChildren(LockedReminders)) == 1, cycle
         if cycle == 0:
             widgets_after_first = _live_widgets()
         else:

@@ -21,7 +21,6 @@ from integrate.core.autostart import disable_autostart, enable_autostart
 from integrate.core.reminders import find_sensitive_terms
 from integrate.core.timeutil import to_iso
 from integrate.ui.base.worker import wait_for_background
-from integrate.ui.reminders.reminders import LockedReminders
 from integrate.ui.shell.main_window import MainWindow
 from integrate.ui.shell.unlock import UnlockScreen
 from integrate.vault.keystore import Keystore
@@ -125,7 +124,7 @@ def test_a_locked_login_start_still_reminds_and_opens_the_checkin_after_unlock(
     controller.start(locked=True)
     window.show()
     assert isinstance(window.screens.currentWidget(), UnlockScreen)
-    locked = LockedReminders.for_window(window)
+    locked = controller.locked_reminders
     assert locked.armed and locked.timer.isActive()
     clock.now = fires
     locked.tick()

@@ -197,10 +197,14 @@ class ReminderDriver(QObject):
         clock: Callable[[], datetime] | None = None,
         tz: ZoneInfo | None = None,
         parent: QObject | None = None,
+        locked: LockedReminders | None = None,
     ) -> None:
         super().__init__(parent if parent is not None else services)
         self.services = services
         self.host = host
+        # What carries reminders while the journal is locked: handed over at stop, taken
+        # back at start. The shell owns it (it outlives every unlock).
+        self.locked = locked if locked is not None else LockedReminders(host.window())
         self.clock: Callable[[], datetime] = clock or services.clock
         self.tz = tz or ZoneInfo(local_zone_name())
         self.settings = ReminderSettings()
@@ -233,7 +237,7 @@ class ReminderDriver(QObject):
         self.service.set_items(self._items())
         # Reminders shown while the journal was locked are not announced again, and the
         # one the patient chose to open is opened now that the journal is unlocked.
-        announced, to_open, actions = LockedReminders.for_window(self.host.window()).take()
+        announced, to_open, actions = self.locked.take()
         resolve = self._resolver()
         announced = [real for item in announced for real in resolve(item)]
         opened = resolve(to_open) if to_open is not None else []
@@ -263,7 +267,7 @@ class ReminderDriver(QObject):
         with contextlib.suppress(RuntimeError, TypeError):  # already gone with the services
             self.services.changed.disconnect(self._on_changed)
         if self.services.vault.is_open:
-            LockedReminders.for_window(self.host.window()).prepare(
+            self.locked.prepare(
                 self.agenda(),
                 list(self.queue),
                 self.texts,
@@ -597,11 +601,6 @@ class LockedReminders(QObject):
         self.tray: QSystemTrayIcon | None = None
         self.desktop: DesktopNotifier | None = None
         self.timer = due_timer(self, self.tick)
-
-    @classmethod
-    def for_window(cls, window: QWidget) -> LockedReminders:
-        found = window.findChild(LockedReminders, cls.OBJECT_NAME)
-        return found if isinstance(found, LockedReminders) else cls(window)
 
     def prepare(
         self,

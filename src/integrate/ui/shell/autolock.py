@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
     from integrate.ui.base.context import AppServices
+    from integrate.ui.reminders.reminders import LockedReminders
     from integrate.ui.shell.main_window import MainWindow
 
 
@@ -35,6 +36,9 @@ class HygieneHost(Protocol):
     services: AppServices | None
     window: MainWindow
     prefs: QSettings
+
+    @property
+    def locked_reminders(self) -> LockedReminders: ...
 
     def lock(self) -> None: ...
 
@@ -214,10 +218,7 @@ class Hygiene(QObject):
         self.screen.listen_logind(QDBusConnection.systemBus())
 
     def _arm_locked_reminders(self) -> None:
-        # Imported here: reminders are loaded after start-up, not before Today paints.
-        from integrate.ui.reminders.reminders import LockedReminders
-
-        LockedReminders.for_window(self.controller.window).arm()
+        self.controller.locked_reminders.arm()
 
     def _lock(self) -> None:
         if self.controller.services is not None:

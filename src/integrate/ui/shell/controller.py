@@ -44,7 +44,7 @@ from integrate.vault.vault import (
 )
 
 if TYPE_CHECKING:
-    from integrate.ui.reminders.reminders import ReminderDriver
+    from integrate.ui.reminders.reminders import LockedReminders, ReminderDriver
     from integrate.ui.shell.onboarding import Onboarding
     from integrate.ui.shell.recovery import RecoveryScreen
 
@@ -85,6 +85,7 @@ class AppController(QObject):
         self.prefs = prefs
         self.services: AppServices | None = None
         self.reminders: ReminderDriver | None = None
+        self._locked_reminders: LockedReminders | None = None
         self.reminder_clock: Callable[[], datetime] | None = None  # tests inject a fake clock
         self._busy_bar: BusyBar | None = None
         self._lock_after_job = ""  # a lock asked for while a data task ran: its kind
@@ -126,12 +127,23 @@ class AppController(QObject):
         else:
             self.show_unlock(auto_keyring=True)
 
+    @property
+    def locked_reminders(self) -> LockedReminders:
+        """Reminders while the journal is locked: one for the window's whole life, handed
+        to each unlock's reminder driver (built on first use: reminders load after Today
+        paints)."""
+        if self._locked_reminders is None:
+            from integrate.ui.reminders.reminders import LockedReminders
+
+            self._locked_reminders = LockedReminders(self.window)
+        return self._locked_reminders
+
     def locked_at_start(self) -> None:
         """Started locked: announce the reminder times kept for a locked start."""
         from integrate.core.timeutil import now_local
-        from integrate.ui.reminders.reminders import NEUTRAL_NAME_PREF, LockedReminders, truthy
+        from integrate.ui.reminders.reminders import NEUTRAL_NAME_PREF, truthy
 
-        locked = LockedReminders.for_window(self.window)
+        locked = self.locked_reminders
         neutral = truthy(self.prefs.value(NEUTRAL_NAME_PREF, False))
         locked.load_times(self.paths.root, self.reminder_clock or now_local, neutral=neutral)
         locked.arm()
@@ -468,7 +480,9 @@ class AppController(QObject):
         from integrate.ui.reminders.reminders import ReminderDriver
 
         self._start_state_recorder(services)
-        self.reminders = ReminderDriver(services, self.window, clock=self.reminder_clock)
+        self.reminders = ReminderDriver(
+            services, self.window, clock=self.reminder_clock, locked=self.locked_reminders
+        )
         self.reminders.start()
         services.ready.emit()
         if via_recovery and vault.slots.keyring is not None:
@@ -563,7 +577,6 @@ class AppController(QObject):
 
     def erase_and_restart(self) -> None:
         """Lock, erase vault + slots + keyring entry + preferences, then show first run."""
-        from integrate.ui.reminders.reminders import LockedReminders
         from integrate.vault.rotate import erase_everything
 
         if self.services is None:
@@ -572,7 +585,7 @@ class AppController(QObject):
         self.lock()
         if self.services is not None:  # a data task still runs: the lock waits for it
             return
-        LockedReminders.for_window(self.window).clear()  # nothing left to remind of
+        self.locked_reminders.clear()  # nothing left to remind of
         self.prefs.clear()
         self.prefs.sync()
         paths, keystore = self.paths, self.keystore

@@ -258,6 +258,7 @@ def stylesheet(p: Palette, base_pt: float = MIN_POINT_SIZE) -> str:
     QPushButton#link {{ background: transparent; border: 2px solid transparent;
                         color: {p.link}; text-decoration: underline; padding: 4px 6px; }}
     QPushButton#link:focus {{ border: 2px solid {p.accent}; }}
+    QPushButton#link[listed="true"] {{ text-align: left; }}
     QPushButton#openCheckin {{ border: 2px solid transparent; background: transparent;
         color: {p.link}; text-decoration: underline; padding: 2px 4px; min-height: 0; }}
     QPushButton#openCheckin:hover {{ border: 2px solid transparent; }}

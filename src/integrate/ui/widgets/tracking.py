@@ -862,6 +862,7 @@ def effects_search_links(
             accessible=_tr("Open the after-effects of {when}").format(when=when),
         )
         link.setObjectName("link")
+        link.setProperty("listed", True)  # one of a list: left-aligned, as the lines of a list
         link.setToolTip(_tr("Open this session's after-effects"))
         link.clicked.connect(lambda _=False, u=uid: on_open(u))
         out.append(link)

@@ -28,6 +28,7 @@ from integrate.ui.base import theme
 from integrate.ui.base.context import AppServices
 from integrate.ui.coping.player import PlayerDialog, open_player
 from integrate.ui.coping.stats_words import describe_stats, last_used_text
+from integrate.ui.widgets.cards import card
 from integrate.ui.widgets.common import button, page_layout, page_title, plain_label
 from integrate.ui.widgets.suds_bars import SudsBars
 
@@ -71,12 +72,7 @@ def exercise_note(exercise: Exercise) -> str:
 
 
 def _card() -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    frame.setObjectName("card")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(16, 12, 16, 12)
-    layout.setSpacing(6)
-    return frame, layout
+    return card(margins=(16, 12, 16, 12), spacing=6)
 
 
 def _scroll(content: QWidget) -> QScrollArea:

@@ -26,6 +26,7 @@ from integrate.ui.base.context import AppServices
 from integrate.ui.coping.exercises import all_exercises, duration_text
 from integrate.ui.coping.player import PlayerDialog, open_player
 from integrate.ui.coping.stats_words import describe_stats
+from integrate.ui.widgets.cards import card
 from integrate.ui.widgets.common import button, plain_label
 from integrate.ui.widgets.crisis_view import personal_lists
 from integrate.ui.widgets.flow import SideBySide
@@ -36,11 +37,8 @@ def _tr(text: str) -> str:
 
 
 def _frame() -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
+    frame, layout = card(margins=(16, 12, 16, 14), spacing=8)
     frame.setObjectName("helpCard")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(16, 12, 16, 14)
-    layout.setSpacing(8)
     return frame, layout
 
 

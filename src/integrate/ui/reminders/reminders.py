@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -183,6 +183,22 @@ class ReminderBanner(QFrame):
         return texts
 
 
+class _Notifying(Protocol):
+    tray: QSystemTrayIcon | None
+    desktop: DesktopNotifier | None
+
+
+def _close_notifiers(owner: _Notifying) -> None:
+    """Take down `owner`'s tray icon and its desktop-notification connection."""
+    if owner.tray is not None:
+        owner.tray.hide()
+        owner.tray.deleteLater()
+        owner.tray = None
+    if owner.desktop is not None:
+        owner.desktop.stop()
+        owner.desktop = None
+
+
 class ReminderDriver(QObject):
     """Runs the reminder service for one unlocked vault and shows what comes due."""
 
@@ -279,13 +295,7 @@ class ReminderDriver(QObject):
             self._save_reminder_times()
         self._save_last_run()
         self.queue.clear()
-        if self.tray is not None:
-            self.tray.hide()
-            self.tray.deleteLater()
-            self.tray = None
-        if self.desktop is not None:
-            self.desktop.stop()
-            self.desktop = None
+        _close_notifiers(self)
         self.banner.dismiss()
         self.banner.setParent(None)
         self.banner.deleteLater()
@@ -782,13 +792,7 @@ class LockedReminders(QObject):
             self.banner.setParent(None)
             self.banner.deleteLater()
             self.banner = None
-        if self.tray is not None:
-            self.tray.hide()
-            self.tray.deleteLater()
-            self.tray = None
-        if self.desktop is not None:
-            self.desktop.stop()
-            self.desktop = None
+        _close_notifiers(self)
 
     def _close(self) -> None:
         if self.banner is not None:

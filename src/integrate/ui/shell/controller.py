@@ -127,6 +127,16 @@ class AppController(QObject):
         else:
             self.show_unlock(auto_keyring=True)
 
+    def _unlock_with_keyring(self) -> UnlockResult:
+        """The keyring unlock both the automatic try and "Try the keyring again" run."""
+        return unlock_with_keyring(
+            self.paths,
+            self.keystore,
+            full_check=False,
+            cipher_check=False,
+            accept_rollback=self._accept_rollback,
+        )
+
     @property
     def locked_reminders(self) -> LockedReminders:
         """Reminders while the journal is locked: one for the window's whole life, handed
@@ -279,13 +289,7 @@ class AppController(QObject):
         screen.retry_keyring.connect(
             lambda: self._unlock(
                 screen,
-                lambda: unlock_with_keyring(
-                    self.paths,
-                    self.keystore,
-                    full_check=False,
-                    cipher_check=False,
-                    accept_rollback=self._accept_rollback,
-                ),
+                self._unlock_with_keyring,
             )
         )
         self.window.show_screen(screen)
@@ -296,13 +300,7 @@ class AppController(QObject):
         elif slots.keyring is not None and auto_keyring:
             self._unlock(
                 screen,
-                lambda: unlock_with_keyring(
-                    self.paths,
-                    self.keystore,
-                    full_check=False,
-                    cipher_check=False,
-                    accept_rollback=self._accept_rollback,
-                ),
+                self._unlock_with_keyring,
             )
         elif slots.keyring is not None:
             screen.retry_button.setFocus()  # after a lock: "Unlock" is the one action (Enter)

@@ -8,11 +8,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
 
-def card() -> tuple[QFrame, QVBoxLayout]:
+def card(
+    *, margins: tuple[int, int, int, int] = (16, 14, 16, 14), spacing: int = 8
+) -> tuple[QFrame, QVBoxLayout]:
     """A framed block and the layout to fill it."""
     frame = QFrame()
     frame.setObjectName("card")
     layout = QVBoxLayout(frame)
-    layout.setContentsMargins(16, 14, 16, 14)
-    layout.setSpacing(8)
+    layout.setContentsMargins(*margins)
+    layout.setSpacing(spacing)
     return frame, layout
